@@ -1,0 +1,3 @@
+"""litreview: literature reviews from the command line."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,370 @@
+"""`litreview add` as a library call: files in, papers in the corpus, a report out.
+
+Reading and parsing happen first (in parallel for PDF batches), outside the
+database lock; then every paper goes in inside one transaction, checked for
+duplicates against the corpus and against the papers added before it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from litreview import dedup
+from litreview.errors import ImportFailed, LitreviewError, UsageError
+from litreview.ingest import read_file_bytes, supported_extensions
+from litreview.model import Paper
+from litreview.store import Corpus, StoredFile, sha256_bytes
+from litreview.text.enrich import enrich
+
+SINGLE_PAPER_FORMATS = {"pdf", "text"}
+PARALLEL_MIN_FILES = 4
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class ParsedFile:
+    """One input file after parsing: its bytes' hash and the papers in it, or why it failed."""
+
+    path: str
+    sha256: str = ""
+    size: int = 0
+    format: str = ""
+    papers: list[Paper] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
+    warnings: list[str] = field(default_factory=list)
+    failure: str = ""  # the whole file could not be read
+
+
+@dataclass
+class Duplicate:
+    source: str  # "file.bib: entry smith2020"
+    key: str  # the paper it duplicates
+    reason: str
+    merged: list[str] = field(default_factory=list)  # what the existing paper gained
+
+
+@dataclass
+class AddReport:
+    added: list[tuple[str, str]] = field(default_factory=list)  # (key, title)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one line each: whole files and single records
+    warnings: list[str] = field(default_factory=list)
+    maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
+    files_read: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        if not self.failed:
+            return 0
+        return 3 if (self.added or self.duplicates) else 1
+
+
+@dataclass
+class AddOptions:
+    allow_duplicates: bool = False
+    title: str | None = None
+    authors: list[str] | None = None
+    year: int | None = None
+
+    @property
+    def has_overrides(self) -> bool:
+        return self.title is not None or self.authors is not None or self.year is not None
+
+
+# -- finding the files --------------------------------------------------------------
+def expand_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Files named by ``paths`` (files, directories searched recursively, globs).
+
+    Returns (files, problems); a directory holding no supported file and a path
+    that matches nothing are problems, each one line naming the path.
+    """
+    exts = supported_extensions()
+    files: list[Path] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in _walk(path) if p.suffix.lower() in exts)
+            if not found:
+                problems.append(f"{raw}: no supported files in this directory ({', '.join(sorted(exts))})")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            problems.append(f"{raw}: not a regular file")
+        elif glob.has_magic(raw):
+            matched = sorted(Path(p) for p in glob.glob(os.path.expanduser(raw), recursive=True))
+            matched_files = [p for p in matched if p.is_file()]
+            if not matched_files:
+                problems.append(f"{raw}: no files match this pattern")
+            files.extend(matched_files)
+        else:
+            problems.append(f"{raw}: no such file or directory")
+    unique: dict[Path, None] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), None)
+    return list(unique), problems
+
+
+# A folder's own notes, skipped when a directory is searched (still imported when named).
+_PROJECT_FILE = re.compile(r"^(readme|license|licence|changelog|contributing)(\.\w+)?$", re.IGNORECASE)
+
+
+def _walk(directory: Path) -> list[Path]:
+    out = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        out.extend(Path(root) / n for n in names if not n.startswith(".") and not _PROJECT_FILE.match(n))
+    return out
+
+
+# -- parsing ----------------------------------------------------------------------------
+def parse_path(path: str) -> ParsedFile:
+    """Read and parse one file; never raises for a user problem (it lands in ``failure``)."""
+    parsed = ParsedFile(path=path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(path, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
+        with open(path, "rb") as handle:
+            data = handle.read()
+        parsed.sha256, parsed.size = sha256_bytes(data), len(data)
+        parsed.format, result = read_file_bytes(data, path)
+    except ImportFailed as exc:
+        parsed.failure = str(exc) if exc.path == path else f"{path}: {exc}"
+        return parsed
+    except OSError as exc:
+        parsed.failure = f"{path}: cannot read the file ({exc.strerror or exc})"
+        return parsed
+    parsed.errors = list(result.errors)
+    parsed.warnings = list(result.warnings)
+    for i, paper in enumerate(result.papers):
+        paper.source_record = paper.source_record or (f"#{i + 1}" if parsed.format not in SINGLE_PAPER_FORMATS else "")
+        enrich(paper)
+        parsed.papers.append(paper)
+    if not parsed.papers and not parsed.errors:
+        parsed.failure = f"{path}: no records found in this file"
+    return parsed
+
+
+def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None) -> list[ParsedFile]:
+    """Parse every file, using both cores for batches of PDFs; results in input order."""
+    names = [str(p) for p in paths]
+    heavy = [n for n in names if n.lower().endswith(".pdf")]
+    results: dict[str, ParsedFile] = {}
+    workers = min(2, os.cpu_count() or 1)
+    if len(heavy) >= PARALLEL_MIN_FILES and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for parsed in pool.map(parse_path, heavy, chunksize=1):
+                results[parsed.path] = parsed
+                if progress:
+                    progress(parsed.path)
+    for name in names:
+        if name not in results:
+            results[name] = parse_path(name)
+            if progress:
+                progress(name)
+    return [results[n] for n in names]
+
+
+# -- adding -------------------------------------------------------------------------
+def add_paths(
+    corpus: Corpus,
+    paths: list[str],
+    options: AddOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
+) -> AddReport:
+    """Import ``paths`` into ``corpus``; see AddReport for what comes back."""
+    options = options or AddOptions()
+    files, problems = expand_paths(paths)
+    if options.has_overrides and len(files) > 1:
+        raise UsageError("--title, --author and --year apply to a single file; give one file")
+    if on_files:
+        on_files(len(files))
+    parsed = parse_paths(files, progress)
+    report = AddReport(failed=list(problems), files_read=len(files))
+    if options.has_overrides and parsed and len(parsed[0].papers) > 1:
+        raise UsageError(
+            f"{parsed[0].path}: holds {len(parsed[0].papers)} records; --title, --author and --year apply to one paper"
+        )
+    with corpus.transaction():
+        for item in parsed:
+            _add_parsed_file(corpus, item, options, report)
+    return report
+
+
+def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport) -> None:
+    if item.failure:
+        report.failed.append(item.failure)
+        return
+    report.failed.extend(item.errors)
+    report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
+    stored: StoredFile | None = None
+    data: bytes | None = None
+
+    def source_file() -> StoredFile:
+        nonlocal stored, data
+        if stored is None:
+            data = Path(item.path).read_bytes()
+            stored = corpus.store_file(data, item.path, item.sha256)
+        return stored
+
+    single = item.format in SINGLE_PAPER_FORMATS
+    if single and not options.allow_duplicates:
+        existing = corpus.paper_with_file(item.sha256)
+        if existing:
+            report.duplicates.append(Duplicate(item.path, existing, "the same file was added before"))
+            return
+    for paper in item.papers:
+        _apply_overrides(paper, options)
+        label = item.path if single else f"{item.path}: record {paper.source_record}"
+        report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
+        attachments = _read_attachments(paper, item.path, report, label)
+        if attachments and not paper.text:
+            _take_text_from(paper, attachments[0][1])
+        provenance = {"format": item.format, "file_name": Path(item.path).name, "sha256": item.sha256,
+                      "record": paper.source_record}
+        index = dedup.index_fields(paper)
+        duplicate, maybe = (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index)
+        if duplicate is not None:
+            merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
+                                 attachments)
+            duplicate.source, duplicate.merged = label, merged
+            report.duplicates.append(duplicate)
+            continue
+        paper.key = corpus.free_key(dedup.make_key_base(paper))
+        files = [source_file()] if single else [source_file()]
+        files += [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]
+        corpus.add_paper(paper, index, files, provenance)
+        report.added.append((paper.key, paper.title))
+        for verdict in maybe:
+            corpus.mark_maybe_duplicate(paper.key, verdict.key, verdict.reason)
+            report.maybe_duplicates.append((paper.key, verdict.key, verdict.reason))
+
+
+def _apply_overrides(paper: Paper, options: AddOptions) -> None:
+    from litreview.text.names import parse_name_list
+
+    if options.title is not None:
+        paper.title = options.title
+    if options.year is not None:
+        paper.year = options.year
+        paper.date = str(options.year)
+    if options.authors is not None:
+        people = []
+        truncated = False
+        for raw in options.authors:
+            names, more = parse_name_list(raw)
+            people.extend(names)
+            truncated = truncated or more
+        paper.authors, paper.authors_truncated = people, truncated
+
+
+def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any]):
+    """(strong duplicate verdict or None, list of possible-duplicate verdicts)."""
+    if paper.source_record:
+        key = corpus.paper_with_record(item.sha256, paper.source_record)
+        if key:
+            return dedup.Verdict(key, True, f"record {paper.source_record} of the same file was added before"), []
+    candidates = {}
+    if index["doi"]:
+        for row in corpus.lookup_doi(str(index["doi"])):
+            candidates[row["key"]] = row
+    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["title_prefix"])):
+        candidates.setdefault(row["key"], row)
+    maybe = []
+    for key in sorted(candidates):
+        row = candidates[key]
+        old = {"doi": row["doi"], "norm_title": row["norm_title"], "year": row["year"],
+               "first_author": row["first_author"]}
+        verdict = dedup.judge(index, old, key)
+        if verdict is None:
+            continue
+        if verdict.duplicate:
+            return verdict, []
+        maybe.append(verdict)
+    return None, maybe
+
+
+def _read_attachments(paper: Paper, source: str, report: AddReport, label: str) -> list[tuple[str, bytes, str]]:
+    """The files a record names (BibTeX `file`), read from disk: (name, bytes, sha256)."""
+    out = []
+    base = Path(source).parent
+    for raw in paper.attachments:
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = base / path
+        if not path.is_file():
+            report.warnings.append(f"{label}: attached file not found: {raw}")
+            continue
+        blob = path.read_bytes()
+        out.append((str(path), blob, sha256_bytes(blob)))
+    return out
+
+
+def _take_text_from(paper: Paper, blob: bytes) -> None:
+    """Fill a metadata-only record's full text from its attached PDF (metadata stays the record's)."""
+    from litreview.ingest import sniff
+
+    try:
+        module = sniff(blob, "attachment.pdf")
+        if module.NAME != "pdf":
+            return
+        result = module.read(blob, "attachment.pdf")
+    except LitreviewError as exc:
+        paper.warnings.append(f"attached file could not be read: {exc}")
+        return
+    if result.papers and result.papers[0].text:
+        donor = result.papers[0]
+        enrich(donor)
+        paper.text, paper.sections, paper.citations = donor.text, donor.sections, donor.citations
+        paper.page_starts, paper.pages_count = donor.page_starts, donor.pages_count
+
+
+def _store_attachment(corpus: Corpus, name: str, blob: bytes) -> StoredFile:
+    stored = corpus.store_file(blob, name)
+    stored.role = "attachment"
+    return stored
+
+
+FILLABLE = ("title_id", "title_en", "abstract", "abstract_id", "abstract_en", "keywords", "keywords_id",
+            "keywords_en", "doi", "url", "journal", "volume", "issue", "pages", "publisher", "isbn", "issn",
+            "language", "date")
+
+
+def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, str],
+                source_file: Callable[[], StoredFile] | None,
+                attachments: list[tuple[str, bytes, str]]) -> list[str]:
+    """Give the existing paper what the duplicate brings that it lacks; never overwrite."""
+    old = corpus.get(key)
+    gained = []
+    for name in FILLABLE:
+        if not getattr(old, name) and getattr(new, name):
+            setattr(old, name, getattr(new, name))
+            gained.append(name)
+    if gained:
+        corpus.update_metadata(key, old, dedup.index_fields(old))
+    if new.text and not old.text:
+        corpus.set_text(key, new)
+        gained.append("full text")
+    known = {f.sha256 for f in corpus.files_of(key)}
+    if source_file is not None:
+        stored = source_file()
+        if stored.sha256 not in known:
+            corpus.attach_file(key, StoredFile(stored.sha256, stored.name, "attachment"))
+            gained.append(f"file {stored.name}")
+    for name, blob, digest in attachments:
+        if digest not in known:
+            corpus.attach_file(key, _store_attachment(corpus, name, blob))
+            gained.append(f"file {Path(name).name}")
+    if gained:
+        corpus.add_provenance(key, provenance)
+    return gained

@@ -1,0 +1,72 @@
+"""The `litreview` command: a Typer app; each command module registers its commands here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from litreview import __version__
+from litreview.errors import LitreviewError
+
+
+class _Group(TyperGroup):
+    """Catches user errors once: one red line on stderr, the error's exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LitreviewError as exc:
+            from litreview.cli.common import err
+
+            if (ctx.obj or {}).get("debug"):
+                err.print_exception()
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # in the order registered, not alphabetical
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="litreview",
+    help="Literature reviews from the command line: add papers, code themes, build review tables.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"litreview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
+from litreview.cli import papers as _papers  # noqa: E402
+
+_corpus.register(app)
+_papers.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,116 @@
+"""`init` and `add`: creating a corpus and bringing papers into it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from litreview.cli.common import CorpusOpt, err, open_or_create_corpus, out
+from litreview.store import CORPUS_DIRNAME, Corpus, find_corpus_dir
+
+SHOW_ADDED_MAX = 25
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to create the corpus.")] = Path("."),
+) -> None:
+    """Create a corpus (a [bold].litreview/[/bold] directory) in DIRECTORY.
+
+    Example: [cyan]litreview init ~/skripsi[/cyan]
+    """
+    target = directory.expanduser()
+    if not target.is_dir():
+        from litreview.errors import CorpusError
+
+        raise CorpusError(f"{directory}: no such directory")
+    existed = (target / CORPUS_DIRNAME / "corpus.db").is_file()
+    with Corpus.init(target) as corpus:
+        where = corpus.root
+    err.print(f"{'Corpus already exists in' if existed else 'Created an empty corpus in'} {escape(str(where))}")
+
+
+def add(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (searched recursively) or glob patterns.")],
+    title: Annotated[str | None, typer.Option(help="Set the title (one file only).")] = None,
+    author: Annotated[
+        list[str] | None, typer.Option("--author", "-a", help="Set the authors (one file only; repeat or use 'and').")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Set the year (one file only).", min=1400, max=2200)] = None,
+    allow_duplicates: Annotated[bool, typer.Option(help="Add papers even when they duplicate one in the corpus.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML and plain-text or Markdown files.
+
+    Duplicates (same DOI, same file, or same title, year and first author) are reported and not added
+    again; what they bring that the corpus lacks (a PDF, an abstract) is added to the existing paper.
+
+    Examples: [cyan]litreview add artikel/*.pdf zotero.bib[/cyan]   [cyan]litreview add scan.pdf --title "Judul" --author Munadi --year 2023[/cyan]
+    """
+    from litreview.add import AddOptions, add_paths
+
+    corpus, created = open_or_create_corpus(corpus_dir)
+    if created:
+        err.print(f"No corpus found; created one in {escape(str(corpus.root))}")
+    options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year)
+    with corpus, _progress() as progress:
+        report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start)
+    _print_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+class _progress:
+    """A progress bar on stderr for batches of more than a few files, on a terminal only."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.task = None
+
+    def __enter__(self) -> _progress:
+        return self
+
+    def start(self, total: int) -> None:
+        if total > 3 and err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("files", total=total)
+
+    def advance(self, _name: str) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+    if len(report.added) <= SHOW_ADDED_MAX:
+        for key, title in report.added:
+            out.print(f"[green]added[/green] {escape(key)}  {escape(title)}")
+    for dup in report.duplicates:
+        gained = f"; added to it: {', '.join(dup.merged)}" if dup.merged else ""
+        err.print(f"[yellow]duplicate[/yellow] {escape(dup.source)}: same as {escape(dup.key)} ({escape(dup.reason)}){escape(gained)}")
+    for new, old, reason in report.maybe_duplicates:
+        err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+    for failure in report.failed:
+        err.print(f"[red]failed[/red] {escape(failure)}")
+    parts = [f"{len(report.added)} added"]
+    parts.append(f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''} skipped")
+    parts.append(f"{len(report.failed)} failed")
+    err.print(f"{', '.join(parts)} ({report.files_read} file{'s' if report.files_read != 1 else ''} read)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(add)
+
+
+__all__ = ["register", "find_corpus_dir"]

@@ -1,0 +1,261 @@
+"""`list`, `show`, `edit`, `rename`, `remove`, `export`: looking at and fixing the papers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal, write_output
+from litreview.errors import UsageError, ValidationError
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class ExportFormat(str, Enum):
+    bibtex = "bibtex"
+    ris = "ris"
+    csljson = "csljson"
+    yaml = "yaml"
+
+
+def list_papers(
+    year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
+    author: Annotated[str | None, typer.Option(help="Only papers with an author whose name contains this.")] = None,
+    text: Annotated[str | None, typer.Option("--text", "-t", help="Only papers whose title, abstract or keywords hold these words.")] = None,
+    sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
+    fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table (terminal default), json, csv, tsv (piped default).")] = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """List the papers in the corpus.
+
+    Example: [cyan]litreview list --year 2023-2024 --text "media sosial" --format json[/cyan]
+    """
+    from litreview.catalog import ListFilter, list_rows, parse_year_range, row_to_dict, short_authors
+
+    low, high = parse_year_range(year)
+    filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "")
+    chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
+    with open_corpus(corpus_dir) as corpus:
+        rows = list_rows(corpus, filters, sort)
+        if chosen is ListFormat.json:
+            write_output(json.dumps([row_to_dict(r) for r in rows], ensure_ascii=False, indent=2), None)
+        elif chosen in (ListFormat.csv, ListFormat.tsv):
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, delimiter="," if chosen is ListFormat.csv else "\t", lineterminator="\n")
+            writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files"])
+            for r in rows:
+                d = row_to_dict(r)
+                writer.writerow([d["key"], d["year"] or "", "; ".join(d["authors"]), d["title"], d["journal"],
+                                 d["doi"], "; ".join(d["files"])])
+            sys.stdout.write(buffer.getvalue())
+        else:
+            table = Table(show_lines=False, header_style="bold")
+            for name, opts in (("key", {"no_wrap": True, "style": "cyan"}), ("year", {}), ("authors", {"max_width": 28}),
+                               ("title", {"ratio": 1}), ("pages", {"justify": "right"})):
+                table.add_column(name, **opts)
+            count = 0
+            for r in rows:
+                meta = r.metadata
+                table.add_row(escape(r.key), str(meta.get("year") or ""), escape(short_authors(meta)),
+                              escape(meta.get("title", "")), str(r.pages_count or ""))
+                count += 1
+            if count:
+                out.print(table)
+            err.print(f"{count} paper{'s' if count != 1 else ''}")
+
+
+def show(
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Show a paper: metadata, sections with word counts, files and where it came from.
+
+    Example: [cyan]litreview show cobis2023[/cyan]
+    """
+    from litreview.catalog import paper_details
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format {fmt!r}: choose text or json")
+    with open_corpus(corpus_dir) as corpus:
+        details = paper_details(corpus, key)
+    if fmt == "json":
+        write_output(json.dumps(details, ensure_ascii=False, indent=2), None)
+        return
+    _print_details(details)
+
+
+def _print_details(d: dict) -> None:  # type: ignore[type-arg]
+    from litreview.model import Person
+
+    out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
+    rows = [
+        ("authors", "; ".join(Person.from_dict(p).display() for p in d.get("authors", []))
+         + (" et al." if d.get("authors_truncated") else "")),
+    ]
+    for name in ("year", "entry_type", "journal", "volume", "issue", "pages", "publisher", "doi", "url",
+                 "language", "title_id", "title_en"):
+        if d.get(name) not in (None, ""):
+            rows.append((name, str(d[name])))
+    for name in ("keywords", "keywords_id", "keywords_en"):
+        if d.get(name):
+            rows.append((name, "; ".join(d[name])))
+    for name, value in rows:
+        if value:
+            out.print(f"  [bold]{name:<11}[/bold] {escape(value)}")
+    for name in ("abstract_id", "abstract_en", "abstract"):
+        if d.get(name) and (name == "abstract_id" or d[name] != d.get("abstract_id")):
+            if name == "abstract" and d[name] == d.get("abstract_en"):
+                continue
+            out.print(f"  [bold]{name}[/bold]\n    {escape(d[name])}")
+    for name, value in sorted(d.get("extra", {}).items()):
+        out.print(f"  [dim]{escape(name):<11}[/dim] {escape(value)}")
+    if d["sections"]:
+        out.print(f"  [bold]sections[/bold] ({d['words']} words, {d['pages'] or 'no'} pages, {d['citations']} in-text citations)")
+        for s in d["sections"]:
+            page = f"p.{s['page']}" if s["page"] else ""
+            out.print(f"    {escape(s['heading'][:60]):<42} {s['kind']:<18} {s['words']:>6} words {page}")
+    elif d["words"]:
+        out.print(f"  [bold]text[/bold] {d['words']} words, no sections recognised")
+    out.print("  [bold]files[/bold]")
+    for f in d["files"]:
+        out.print(f"    {escape(f['name'])} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
+    for p in d["provenance"]:
+        record = f" record {p['record']}" if p["record"] else ""
+        out.print(f"  [dim]from {escape(p['file_name'])}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
+    for w in d["warnings"]:
+        out.print(f"  [yellow]warning[/yellow] {escape(w)}")
+    for m in d["possible_duplicates"]:
+        out.print(f"  [yellow]possible duplicate of[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+
+
+def edit(
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Edit a paper's metadata as YAML in $VISUAL / $EDITOR; it is checked before it is saved.
+
+    Example: [cyan]EDITOR=nano litreview edit munadi2023[/cyan]
+    """
+    from litreview.dedup import index_fields
+    from litreview.editing import paper_from_yaml, paper_to_yaml
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise UsageError("no editor: set $EDITOR (for example `export EDITOR=nano`)")
+    with open_corpus(corpus_dir) as corpus:
+        paper = corpus.get(key)
+        original = paper_to_yaml(paper)
+        fd, tmp = tempfile.mkstemp(prefix=f"litreview-{key}-", suffix=".yaml")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        try:
+            status = subprocess.call([*shlex.split(editor), tmp])
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}") from None
+        edited_text = Path(tmp).read_text(encoding="utf-8")
+        if status != 0:
+            raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {tmp})")
+        if edited_text == original:
+            Path(tmp).unlink(missing_ok=True)
+            err.print("No changes.")
+            return
+        try:
+            edited = paper_from_yaml(edited_text, paper)
+        except ValidationError as exc:
+            raise ValidationError(f"{key}: not saved: {exc} (your edits are in {tmp})") from None
+        with corpus.transaction():
+            corpus.update_metadata(key, edited, index_fields(edited))
+        Path(tmp).unlink(missing_ok=True)
+    renamed = f" (renamed to {edited.key})" if edited.key != key else ""
+    err.print(f"Saved {escape(key)}{escape(renamed)}")
+
+
+def rename(
+    old: Annotated[str, typer.Argument(help="The current key.")],
+    new: Annotated[str, typer.Argument(help="The new key.")],
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Give a paper another key.
+
+    Example: [cyan]litreview rename fahruji2023 fahruji2023medsos[/cyan]
+    """
+    from litreview.dedup import index_fields
+
+    with open_corpus(corpus_dir) as corpus:
+        paper = corpus.get(old)
+        paper.key = new
+        with corpus.transaction():
+            corpus.update_metadata(old, paper, index_fields(paper))
+    err.print(f"Renamed {escape(old)} to {escape(new)}")
+
+
+def remove(
+    keys: Annotated[list[str], typer.Argument(help="Keys of the papers to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Remove papers, with their copies of files no other paper uses.
+
+    Example: [cyan]litreview remove cobis2023 munadi2023 --yes[/cyan]
+    """
+    with open_corpus(corpus_dir) as corpus:
+        papers = [corpus.get(k) for k in dict.fromkeys(keys)]
+        if not yes:
+            if not sys.stdin.isatty():
+                raise UsageError("removing needs confirmation: pass --yes")
+            for p in papers:
+                err.print(f"  {escape(p.key)}  {escape(p.title)}")
+            if not typer.confirm(f"Remove {len(papers)} paper{'s' if len(papers) != 1 else ''}?", err=True):
+                err.print("Nothing removed.")
+                raise typer.Exit(1)
+        with corpus.transaction():
+            corpus.remove([p.key for p in papers])
+    err.print(f"Removed {len(papers)} paper{'s' if len(papers) != 1 else ''}: {escape(', '.join(p.key for p in papers))}")
+
+
+def export(
+    keys: Annotated[list[str] | None, typer.Argument(help="Keys to export (default: all).")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="bibtex, ris, csljson or yaml.")] = ExportFormat.bibtex,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Export papers' metadata as BibTeX, RIS, CSL-JSON or YAML.
+
+    Example: [cyan]litreview export --format bibtex -o pustaka.bib[/cyan]
+    """
+    from litreview.export import export_papers
+
+    with open_corpus(corpus_dir) as corpus:
+        papers = list(corpus.iter_papers(keys or None))
+    write_output(export_papers(papers, fmt.value), output)
+    if output is not None:
+        err.print(f"Wrote {len(papers)} record{'s' if len(papers) != 1 else ''} to {escape(str(output))}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_papers)
+    app.command()(show)
+    app.command()(edit)
+    app.command()(rename)
+    app.command()(remove)
+    app.command()(export)

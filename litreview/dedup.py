@@ -1,0 +1,112 @@
+"""Is a new record the same work as one already in the corpus? Pure rules, no I/O.
+
+Zero false merges is the rule. A record is a duplicate only on strong evidence:
+the same DOI, or a near-identical title with the same year and the same first
+author (and no conflicting DOIs, and the same numbers in the title, so "Part 1"
+and "Part 2" stay apart). Weaker likeness (same title but another year or
+author) is reported as a *possible* duplicate and both records are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from litreview.model import Paper
+
+TITLE_SAME = 93.0  # token-sort ratio at or above which two normalised titles are "the same"
+TITLE_PREFIX_CHARS = 16
+
+_DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w\s]")
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+_NUMBER_WORDS = {"one", "two", "three", "satu", "dua", "tiga", "first", "second", "third", "pertama", "kedua", "ketiga"}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: accents stripped, punctuation to spaces, spaces folded."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped).replace("_", " ").split())
+
+
+def normalize_title(title: str) -> str:
+    return fold(title)
+
+
+def normalize_doi(doi: str) -> str:
+    """"https://doi.org/10.1/ABC." -> "10.1/abc" ("" when there is no DOI in it)."""
+    match = _DOI.search(doi or "")
+    return match.group(0).rstrip(".,;)").lower() if match else ""
+
+
+def normalize_author(surname: str) -> str:
+    return fold(surname).replace(" ", "")
+
+
+def index_fields(paper: Paper) -> dict[str, object]:
+    """The columns the store keeps for finding duplicates quickly."""
+    norm = normalize_title(paper.title)
+    return {
+        "doi": normalize_doi(paper.doi),
+        "norm_title": norm,
+        "title_prefix": norm[:TITLE_PREFIX_CHARS],
+        "first_author": normalize_author(paper.first_author),
+        "year": paper.year,
+    }
+
+
+def _numbers(norm_title: str) -> set[str]:
+    """Tokens that distinguish parts of a series: digits, roman numerals, "part two"."""
+    return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS}
+
+
+@dataclass
+class Verdict:
+    """How a new record relates to one existing paper."""
+
+    key: str
+    duplicate: bool  # strong evidence: do not add again
+    reason: str
+
+
+def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdict | None:
+    """Compare two records' index fields; None when they are clearly different works."""
+    new_doi, old_doi = str(new["doi"]), str(old["doi"])
+    if new_doi and new_doi == old_doi:
+        return Verdict(old_key, True, f"same DOI {new_doi}")
+    new_title, old_title = str(new["norm_title"]), str(old["norm_title"])
+    if not new_title or not old_title:
+        return None
+    score = fuzz.token_sort_ratio(new_title, old_title)
+    if score < TITLE_SAME:
+        return None
+    same_year = new["year"] is not None and new["year"] == old["year"]
+    same_author = bool(new["first_author"]) and new["first_author"] == old["first_author"]
+    similar = f"title {score:.0f}% similar"
+    if _numbers(new_title) != _numbers(old_title):
+        return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
+    if new_doi and old_doi:
+        return Verdict(old_key, False, f"{similar} but the DOIs differ ({new_doi} vs {old_doi})")
+    if same_year and same_author:
+        return Verdict(old_key, True, f"{similar}, same year {new['year']} and first author {new['first_author']}")
+    differences = []
+    if not same_year:
+        differences.append(f"year {new['year'] or '?'} vs {old['year'] or '?'}")
+    if not same_author:
+        differences.append(f"first author {new['first_author'] or '?'} vs {old['first_author'] or '?'}")
+    return Verdict(old_key, False, f"{similar} but {' and '.join(differences)} differ")
+
+
+def make_key_base(paper: Paper) -> str:
+    """"cobis2023": first author's surname (ASCII, letters only) + year ("nd" without one)."""
+    surname = fold(paper.first_author).split()
+    name = surname[-1] if surname else ""
+    if not name:
+        words = [w for w in fold(paper.title).split() if len(w) > 3] or fold(paper.title).split()
+        name = words[0] if words else "anon"
+    name = re.sub(r"[^a-z0-9]", "", name) or "anon"
+    return f"{name[:24]}{paper.year if paper.year else 'nd'}"

@@ -1,0 +1,108 @@
+"""Metadata as editable YAML, and the validation an edit must pass before it is saved."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litreview.errors import ValidationError
+from litreview.model import Paper, Person
+
+_HEADER = (
+    "# Edit the metadata of this paper, save and close the editor.\n"
+    "# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).\n"
+    "# Delete a line to clear a field. Changing `key` renames the paper.\n"
+)
+_PERSON_KEYS = {"family", "given", "particle", "suffix", "literal"}
+_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en"}
+
+
+def paper_to_yaml(paper: Paper) -> str:
+    import yaml
+
+    data = paper.metadata()
+    data["key"] = paper.key
+    ordered = {name: data[name] for name in Paper.METADATA_FIELDS if name in data}
+    body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+    return _HEADER + body
+
+
+def paper_from_yaml(text: str, original: Paper) -> Paper:
+    """Parse and validate edited YAML; raises ValidationError naming the field or line."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise ValidationError(f"{where}not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if not isinstance(data, dict):
+        raise ValidationError("the metadata must be a YAML mapping of field: value")
+    unknown = sorted(set(map(str, data)) - set(Paper.METADATA_FIELDS))
+    if unknown:
+        raise ValidationError(f"unknown field {unknown[0]!r}; put custom fields under `extra:`")
+    clean = {k: v for k, v in data.items() if v is not None}
+    for name in ("authors", "editors"):
+        clean[name] = _people(clean.get(name, []), name)
+    if "year" in clean:
+        clean["year"] = _year(clean["year"])
+    for name in _LIST_FIELDS:
+        if name in clean:
+            value = clean[name]
+            if isinstance(value, str):
+                value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
+            if not isinstance(value, list):
+                raise ValidationError(f"{name}: give a list of words")
+            clean[name] = [str(v) for v in value]
+    if "extra" in clean and not isinstance(clean["extra"], dict):
+        raise ValidationError("extra: give a mapping of name: value")
+    if "extra" in clean:
+        clean["extra"] = {str(k): str(v) for k, v in clean["extra"].items()}
+    if "authors_truncated" in clean:
+        clean["authors_truncated"] = bool(clean["authors_truncated"])
+    for name, value in list(clean.items()):
+        if name not in ("authors", "editors", "year", "extra", "authors_truncated", *_LIST_FIELDS):
+            if isinstance(value, dict | list):
+                raise ValidationError(f"{name}: give a single value, not a list or mapping")
+            clean[name] = str(value).strip()
+    if not clean.get("title"):
+        raise ValidationError("title: a paper needs a title")
+    if not clean.get("key"):
+        raise ValidationError("key: a paper needs a key")
+    edited = Paper.from_metadata(clean)
+    for name in ("text", "sections", "citations", "page_starts", "pages_count", "warnings"):
+        setattr(edited, name, getattr(original, name))
+    return edited
+
+
+def _year(value: Any) -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"year: {value!r} is not a year") from None
+    if not 1400 <= year <= 2200:
+        raise ValidationError(f"year: {year} is out of range")
+    return year
+
+
+def _people(value: Any, field: str) -> list[dict[str, str]]:
+    if not isinstance(value, list):
+        raise ValidationError(f"{field}: give a list of names")
+    out = []
+    for i, item in enumerate(value, 1):
+        if isinstance(item, str):
+            from litreview.text.names import parse_name
+
+            out.append(parse_name(item).to_dict())
+            continue
+        if not isinstance(item, dict):
+            raise ValidationError(f"{field} #{i}: give a name as text or as {{family, given}} / {{literal}}")
+        bad = sorted(set(map(str, item)) - _PERSON_KEYS)
+        if bad:
+            raise ValidationError(f"{field} #{i}: unknown name part {bad[0]!r} (use family, given, literal)")
+        person = Person.from_dict(item)
+        if not (person.family or person.literal):
+            raise ValidationError(f"{field} #{i}: a name needs `family` or `literal`")
+        out.append(person.to_dict())
+    return out

@@ -1,0 +1,80 @@
+"""Importers: one module per source format, chosen by sniffing content.
+
+Each importer module defines:
+
+- ``NAME``: the format's name ("pdf", "bibtex", ...)
+- ``EXTENSIONS``: file name endings it usually has (a hint only)
+- ``match(head: bytes, name: str) -> bool``: does this content look like the format?
+- ``read(data: bytes, name: str) -> ImportResult``: parse it (pure; no corpus, no printing)
+
+Importers are registered once, in ``_MODULES`` below, in sniffing order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import PurePath
+from types import ModuleType
+
+from litreview.errors import ImportFailed
+from litreview.model import ImportResult
+
+# Sniffing order matters: the most specific signatures first, plain text last.
+_MODULES = ("pdf", "bibtex", "ris", "csljson", "text")
+
+SNIFF_BYTES = 8192
+
+
+def importers() -> list[ModuleType]:
+    return [importlib.import_module(f"litreview.ingest.{name}") for name in _MODULES]
+
+
+def supported_extensions() -> set[str]:
+    exts: set[str] = set()
+    for module in importers():
+        exts.update(module.EXTENSIONS)
+    return exts
+
+
+def _by_extension(name: str) -> ModuleType | None:
+    suffix = PurePath(name).suffix.lower()
+    for module in importers():
+        if suffix in module.EXTENSIONS:
+            return module
+    return None
+
+
+def sniff(data: bytes, name: str) -> ModuleType:
+    """Pick the importer for ``data`` by its content; the file name only breaks ties.
+
+    A file whose extension promises a format its content does not have
+    (binary garbage named ``.bib``, a text file named ``.pdf``) is refused with
+    a message saying so.
+    """
+    if not data.strip():
+        raise ImportFailed(name, "the file is empty")
+    head = data[:SNIFF_BYTES]
+    by_ext = _by_extension(name)
+    if by_ext is not None and by_ext.match(head, name):
+        return by_ext
+    for module in importers():
+        if module is by_ext or module.NAME == "text":
+            continue
+        if module.match(head, name):
+            return module
+    if by_ext is not None and by_ext.NAME != "text":
+        raise ImportFailed(name, f"does not look like a {by_ext.DESCRIPTION} file; is it corrupt or mis-named?")
+    text = importlib.import_module("litreview.ingest.text")
+    if text.match(head, name):
+        return text
+    raise ImportFailed(name, "unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON or plain text)")
+
+
+def read_file_bytes(data: bytes, name: str) -> tuple[str, ImportResult]:
+    """Sniff and read one file's bytes; returns (format name, result)."""
+    module = sniff(data, name)
+    result = module.read(data, name)
+    for paper in result.papers:
+        paper.source_format = paper.source_format or module.NAME
+        paper.source_name = paper.source_name or PurePath(name).name
+    return module.NAME, result

@@ -1,0 +1,170 @@
+"""Plain text and Markdown papers, with optional YAML front matter for metadata.
+
+Front matter keys follow Paper's field names (title, authors, year, journal,
+doi, abstract, keywords, title_en, abstract_en, ...); ``author`` as one string
+("A and B") is accepted too, and unknown keys are kept in ``extra``. Without
+front matter, the title is the first line when it reads like one, the abstract
+and keywords come from the Abstrak/Abstract and Kata kunci/Keywords sections.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from litreview.errors import ImportFailed
+from litreview.model import ImportResult, Paper
+from litreview.text.clean import clean_field, clean_text
+from litreview.text.encoding import decode_text, looks_binary
+from litreview.text.language import detect_language
+
+NAME = "text"
+DESCRIPTION = "plain text or Markdown"
+EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
+
+_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en"}
+_TEXT_FIELDS = {
+    "title", "title_id", "title_en", "journal", "volume", "issue", "pages", "publisher", "doi", "url",
+    "isbn", "issn", "language", "abstract", "abstract_id", "abstract_en", "note", "date", "entry_type",
+}
+_ALIASES = {"type": "entry_type", "container-title": "journal", "container_title": "journal",
+            "booktitle": "journal", "number": "issue", "keyword": "keywords", "tags": "keywords",
+            "lang": "language", "abstrak": "abstract_id", "judul": "title", "penulis": "authors",
+            "tahun": "year", "kata_kunci": "keywords"}
+
+
+def match(head: bytes, name: str) -> bool:
+    return bool(head.strip()) and not looks_binary(head)
+
+
+def read(data: bytes, name: str) -> ImportResult:
+    raw, encoding = decode_text(data, name)
+    warnings = []
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        warnings.append(f"not UTF-8: read as {encoding}")
+    front: dict[str, Any] = {}
+    body = raw
+    found = _FRONT.match(raw)
+    if found:
+        front = _load_front_matter(found.group(1), name)
+        body = raw[found.end():]
+    text = clean_text(_strip_markdown(body))
+    if not text and not front:
+        raise ImportFailed(name, "the file holds no text")
+    paper = Paper(text=text, source_format=NAME)
+    _apply_front_matter(paper, front, name)
+    _fill_from_text(paper, name)
+    return ImportResult(papers=[paper], warnings=warnings)
+
+
+def _load_front_matter(block: str, name: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 2}" if mark is not None else ""
+        raise ImportFailed(name, f"front matter{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ImportFailed(name, "front matter must be a YAML mapping of field: value")
+    return data
+
+
+def _strip_markdown(body: str) -> str:
+    """Headings lose their # marks (so "## Pendahuluan" reads as a heading line), bold loses its stars."""
+    body = _MD_HEADING.sub(lambda m: m.group(1), body)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2), body)
+
+
+def _apply_front_matter(paper: Paper, front: dict[str, Any], name: str) -> None:
+    from litreview.text.names import parse_name, parse_name_list
+
+    for raw_key, value in front.items():
+        key = _ALIASES.get(str(raw_key).lower(), str(raw_key).lower())
+        if value is None or value == "":
+            continue
+        if key in ("authors", "author", "editors", "editor"):
+            target = "editors" if key.startswith("editor") else "authors"
+            people, truncated = [], False
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, dict):
+                    from litreview.model import Person
+
+                    people.append(Person.from_dict({k: clean_field(str(v)) for k, v in item.items()}))
+                elif isinstance(item, str) and (" and " in item or ";" in item or " dan " in item):
+                    more, cut = parse_name_list(item.replace(";", " and "))
+                    people.extend(more)
+                    truncated = truncated or cut
+                elif str(item).strip().lower().rstrip(".") in ("dkk", "et al", "others"):
+                    truncated = True
+                else:
+                    people.append(parse_name(clean_field(str(item))))
+            setattr(paper, target, people)
+            if target == "authors":
+                paper.authors_truncated = truncated
+        elif key == "year":
+            found = _YEAR.search(str(value))
+            if not found:
+                raise ImportFailed(name, f"front matter: year {value!r} is not a year")
+            paper.year = int(found.group(1))
+            paper.date = paper.date or str(value)
+        elif key in _LIST_FIELDS:
+            items = value if isinstance(value, list) else re.split(r"[;,]", str(value))
+            setattr(paper, key, [clean_field(str(v)) for v in items if str(v).strip()])
+        elif key in _TEXT_FIELDS:
+            setattr(paper, key, clean_text(str(value)) if key.startswith("abstract") else clean_field(str(value)))
+        else:
+            paper.extra[str(raw_key)] = clean_field(str(value))
+    if paper.date and paper.year is None and _YEAR.search(paper.date):
+        paper.year = int(_YEAR.search(paper.date).group(1))  # type: ignore[union-attr]
+
+
+def _fill_from_text(paper: Paper, name: str) -> None:
+    """Title, abstract, keywords and languages from the body where the front matter gave none."""
+    from litreview.text.sections import detect_sections, split_keywords
+
+    paper.sections = detect_sections(paper.text) if paper.text else []
+    if not paper.title:
+        first = paper.text.split("\n", 1)[0].strip() if paper.text else ""
+        starts_section = bool(paper.sections) and paper.sections[0].start == 0
+        if first and len(first) <= 250 and not first.endswith(".") and not starts_section:
+            paper.title = first
+        else:
+            paper.title = PurePath(name).stem
+            paper.warnings.append("no title found in the text; the file name stands in (set it with `litreview edit`)")
+    for section in paper.sections:
+        body = paper.text[section.start:section.end]
+        content = body[len(section.heading):].strip(" \n:.-\u2013\u2014") if body.startswith(section.heading) else body
+        if section.kind == "abstract" and content:
+            lang = detect_language(content)
+            slot = "abstract_en" if lang == "en" else "abstract_id" if lang == "id" else ""
+            if slot and not getattr(paper, slot):
+                setattr(paper, slot, content)
+            if not paper.abstract:
+                paper.abstract = content
+        elif section.kind == "keywords" and content:
+            words = split_keywords(content.split("\n", 1)[0])
+            slot = "keywords_en" if section.heading.lower().startswith("key") else "keywords_id"
+            if not getattr(paper, slot):
+                setattr(paper, slot, words)
+            if not paper.keywords:
+                paper.keywords = words
+    if not paper.language:
+        paper.language = detect_language(paper.title + " " + (paper.abstract or paper.text[:4000]))
+    for lang in ("id", "en"):
+        if paper.language == lang and not getattr(paper, f"title_{lang}"):
+            setattr(paper, f"title_{lang}", paper.title)
+        if paper.language == lang and paper.abstract and not getattr(paper, f"abstract_{lang}"):
+            setattr(paper, f"abstract_{lang}", paper.abstract)
+        if paper.language == lang and paper.keywords and not getattr(paper, f"keywords_{lang}"):
+            setattr(paper, f"keywords_{lang}", list(paper.keywords))

@@ -1,0 +1,225 @@
+"""Plain data that flows through litreview: papers, people, sections, citations.
+
+Importers produce these, the store persists them, everything else reads them.
+Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+# Canonical section kinds, in the order they usually appear in a paper.
+SECTION_KINDS = (
+    "abstract",
+    "keywords",
+    "introduction",
+    "literature_review",
+    "method",
+    "results",
+    "discussion",
+    "conclusion",
+    "acknowledgements",
+    "references",
+    "appendix",
+    "other",
+)
+
+
+@dataclass
+class Person:
+    """An author or editor.
+
+    ``literal`` holds a name that must not be split: an Indonesian mononym
+    ("Munadi") or an institution. Otherwise ``family`` and ``given`` hold the
+    parts, with ``particle`` for "van", "de", "bin" and the like.
+    """
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""
+    suffix: str = ""
+    literal: str = ""
+
+    @property
+    def surname(self) -> str:
+        """The part a citation uses: family name, or the literal name."""
+        return self.literal or " ".join(p for p in (self.particle, self.family) if p)
+
+    def display(self) -> str:
+        """The name as people write it: "Mikhael Yulius Cobis", "Munadi"."""
+        if self.literal:
+            return self.literal
+        parts = [self.given, self.particle, self.family]
+        name = " ".join(p for p in parts if p)
+        return f"{name}, {self.suffix}" if self.suffix else name
+
+    def inverted(self) -> str:
+        """Family-first form used by BibTeX and RIS: "Cobis, Mikhael Yulius"."""
+        if self.literal:
+            return self.literal
+        family = " ".join(p for p in (self.particle, self.family) if p)
+        if self.suffix:
+            return f"{family}, {self.suffix}, {self.given}" if self.given else f"{family}, {self.suffix}"
+        return f"{family}, {self.given}" if self.given else family
+
+    def to_dict(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if v}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Person:
+        return cls(**{f.name: str(data.get(f.name) or "") for f in fields(cls)})
+
+
+@dataclass
+class Section:
+    """A span of a paper's text that starts at a recognised heading.
+
+    ``start``/``end`` are character offsets into ``Paper.text``; the heading
+    itself is included in the span. ``page`` is the 1-based page where the
+    heading stands (PDFs only).
+    """
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Citation:
+    """An in-text citation as written in the paper, e.g. "(Rahadi & Abdillah, 2013)".
+
+    One parenthetical group with several works ("(A, 2018; B, 2016)") gives
+    one Citation per work, all sharing the group's offsets.
+    """
+
+    text: str
+    authors: list[str]
+    year: str
+    start: int
+    end: int
+    et_al: bool = False
+    narrative: bool = False
+    page: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Paper:
+    """One work: its metadata, and its text when the source has one.
+
+    Bilingual Indonesian papers keep both versions: ``title`` is the title in
+    the paper's own language; ``title_id``/``title_en`` hold each language's
+    version when known (one of them usually equals ``title``). The same goes
+    for abstracts and keywords.
+    """
+
+    title: str = ""
+    authors: list[Person] = field(default_factory=list)
+    authors_truncated: bool = False  # the source said "et al." / "dkk." / "and others"
+    editors: list[Person] = field(default_factory=list)
+    year: int | None = None
+    date: str = ""  # as precise as the source gives it: "2023", "2023-10", "2023-10-05"
+    entry_type: str = "article"  # BibTeX-style type: article, inproceedings, book, thesis, ...
+    journal: str = ""  # container: journal, proceedings, book title, news outlet
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publisher: str = ""
+    doi: str = ""
+    url: str = ""
+    isbn: str = ""
+    issn: str = ""
+    language: str = ""  # "id", "en", or "" when unknown
+    title_id: str = ""
+    title_en: str = ""
+    abstract: str = ""
+    abstract_id: str = ""
+    abstract_en: str = ""
+    keywords: list[str] = field(default_factory=list)
+    keywords_id: list[str] = field(default_factory=list)
+    keywords_en: list[str] = field(default_factory=list)
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # fields the model has no slot for, never dropped
+    # Full text, when the source carries one (PDF, plain text).
+    text: str = ""
+    sections: list[Section] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)  # offset in text where each page begins
+    pages_count: int = 0
+    # Where it came from.
+    key: str = ""  # the corpus key; importers may propose one (the BibTeX key)
+    source_format: str = ""  # pdf, bibtex, ris, csljson, text
+    source_name: str = ""  # file name the record came from
+    source_record: str = ""  # id of the record inside the file (BibTeX key, line number)
+    attachments: list[str] = field(default_factory=list)  # paths of files to attach (BibTeX `file`)
+    warnings: list[str] = field(default_factory=list)
+
+    # Metadata fields, in a stable order, as exported and edited (not text, sections, ...).
+    METADATA_FIELDS = (
+        "key", "entry_type", "title", "title_id", "title_en", "authors", "authors_truncated",
+        "editors", "year", "date", "journal", "volume", "issue", "pages", "publisher", "doi",
+        "url", "isbn", "issn", "language", "abstract", "abstract_id", "abstract_en",
+        "keywords", "keywords_id", "keywords_en", "note", "extra",
+    )
+
+    @property
+    def first_author(self) -> str:
+        return self.authors[0].surname if self.authors else ""
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding ``offset`` in ``text``, or None without page data."""
+        if not self.page_starts:
+            return None
+        page = 0
+        for i, start in enumerate(self.page_starts):
+            if start <= offset:
+                page = i
+            else:
+                break
+        return page + 1
+
+    def metadata(self) -> dict[str, Any]:
+        """The metadata as plain JSON-ready data, empty values left out."""
+        out: dict[str, Any] = {}
+        for name in self.METADATA_FIELDS:
+            value = getattr(self, name)
+            if name in ("authors", "editors"):
+                value = [p.to_dict() for p in value]
+            if value in ("", None, [], {}, False):
+                continue
+            out[name] = value
+        return out
+
+    @classmethod
+    def from_metadata(cls, data: dict[str, Any]) -> Paper:
+        """Inverse of :meth:`metadata` (unknown names raise KeyError)."""
+        paper = cls()
+        for name, value in data.items():
+            if name not in cls.METADATA_FIELDS:
+                raise KeyError(name)
+            if name in ("authors", "editors"):
+                value = [Person.from_dict(p) for p in value or []]
+            setattr(paper, name, value)
+        return paper
+
+
+@dataclass
+class ImportResult:
+    """What an importer returns for one file: the papers read, and per-record problems.
+
+    ``errors`` are records that could not be read (one line each, naming the
+    record or line); the good records are still returned. A file that cannot
+    be read at all raises an ImportFailed instead.
+    """
+
+    papers: list[Paper] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

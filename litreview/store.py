@@ -1,0 +1,619 @@
+"""The corpus store: the only module that speaks SQL.
+
+A corpus is a directory (normally ``.litreview/``) holding ``corpus.db``, a
+SQLite database that is the source of truth, and ``files/``, a copy of every
+imported original named by its SHA-256. Every writing command runs in one
+transaction (``with corpus.transaction():``); concurrent writers wait for each
+other through SQLite's lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from litreview.errors import CorpusError, NotFound, ValidationError
+from litreview.model import Citation, Paper, Section
+
+CORPUS_DIRNAME = ".litreview"
+DB_NAME = "corpus.db"
+FILES_DIRNAME = "files"
+ENV_VAR = "LITREVIEW_CORPUS"
+BUSY_TIMEOUT_MS = 120_000
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
+
+# Numbered migrations; the database records which ones it has.
+MIGRATIONS: list[str] = [
+    # 1: papers, their parts, their files and where they came from.
+    """
+    CREATE TABLE papers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        year INTEGER,
+        doi TEXT NOT NULL DEFAULT '',
+        norm_title TEXT NOT NULL DEFAULT '',
+        title_prefix TEXT NOT NULL DEFAULT '',
+        first_author TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        page_starts TEXT NOT NULL DEFAULT '[]',
+        pages_count INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX papers_doi ON papers(doi) WHERE doi != '';
+    CREATE INDEX papers_block ON papers(year, first_author);
+    CREATE INDEX papers_title_prefix ON papers(title_prefix);
+    CREATE TABLE sections (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        heading TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        page INTEGER,
+        PRIMARY KEY (paper_id, ord)
+    );
+    CREATE TABLE citations (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        authors TEXT NOT NULL,
+        year TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        et_al INTEGER NOT NULL DEFAULT 0,
+        narrative INTEGER NOT NULL DEFAULT 0,
+        page TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (paper_id, ord)
+    );
+    CREATE TABLE files (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        ext TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE paper_files (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL REFERENCES files(sha256),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (paper_id, sha256)
+    );
+    CREATE INDEX paper_files_sha ON paper_files(sha256);
+    CREATE TABLE provenance (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        record TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX provenance_record ON provenance(sha256, record);
+    CREATE INDEX provenance_paper ON provenance(paper_id);
+    CREATE TABLE maybe_duplicates (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (paper_id, other_id)
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class StoredFile:
+    """A file attached to a paper in the corpus."""
+
+    sha256: str
+    name: str
+    role: str  # "source" (the paper was read from it) or "attachment"
+    size: int = 0
+    ext: str = ""
+
+
+@dataclass
+class PaperRow:
+    """A paper as listed: metadata without the text."""
+
+    id: int
+    key: str
+    metadata: dict[str, Any]
+    pages_count: int
+    has_text: bool
+    added_at: str
+    files: list[str]
+
+
+def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = None) -> Path | None:
+    """Locate a corpus: ``explicit`` (``--corpus``), then $LITREVIEW_CORPUS, then
+    ``.litreview/`` in ``start`` or any parent. Returns the corpus directory
+    (the one holding corpus.db) or None when no corpus is found by walking up.
+
+    An explicit directory that holds no corpus raises CorpusError.
+    """
+    given = explicit if explicit is not None else os.environ.get(ENV_VAR) or None
+    if given is not None:
+        path = Path(given).expanduser()
+        for candidate in (path, path / CORPUS_DIRNAME):
+            if (candidate / DB_NAME).is_file():
+                return candidate.resolve()
+        if not path.exists():
+            raise CorpusError(f"{path}: no such corpus directory; create one with `litreview init {path}`")
+        raise CorpusError(f"{path}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / CORPUS_DIRNAME
+        if (candidate / DB_NAME).is_file():
+            return candidate
+    return None
+
+
+class Corpus:
+    """Facade over one corpus directory (or an in-memory database for tests)."""
+
+    def __init__(self, root: Path | None, *, create: bool = False):
+        self.root = root
+        self.memory = root is None
+        if root is not None:
+            db_path = root / DB_NAME
+            if not create and not db_path.is_file():
+                raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
+            if create:
+                root.mkdir(parents=True, exist_ok=True)
+                (root / FILES_DIRNAME).mkdir(exist_ok=True)
+            target = str(db_path)
+        else:
+            target = ":memory:"
+        self._blobs: dict[str, bytes] = {}  # in-memory corpora keep file copies here
+        try:
+            self.db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not self.memory:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            where = root / DB_NAME if root else "in-memory corpus"
+            raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
+        self._in_transaction = False
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def init(cls, directory: Path) -> Corpus:
+        """Create (or open) the corpus in ``directory/.litreview``."""
+        return cls(directory / CORPUS_DIRNAME, create=True)
+
+    @classmethod
+    def in_memory(cls) -> Corpus:
+        return cls(None)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        if current > SCHEMA_VERSION:
+            where = self.root / DB_NAME if self.root else "corpus"
+            raise CorpusError(
+                f"{where}: written by a newer litreview (schema version {current}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade litreview to open it"
+            )
+        if current == SCHEMA_VERSION:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the lock: another process may have migrated meanwhile.
+            current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _split_sql(MIGRATIONS[version - 1]):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0])
+
+    # -- transactions ------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; everything inside commits together or not at all.
+
+        Files copied into ``files/`` during a transaction that rolls back are
+        removed again unless another paper already used them.
+        """
+        if self._in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        self._new_files: list[Path] = []
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            for path in self._new_files:
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            self._in_transaction = False
+
+    # -- files ---------------------------------------------------------------
+    def file_path(self, sha256: str, ext: str = "") -> Path:
+        if self.root is None:
+            raise CorpusError("an in-memory corpus keeps no files on disk")
+        return self.root / FILES_DIRNAME / f"{sha256}{ext}"
+
+    def store_file(self, data: bytes, name: str, sha256: str | None = None) -> StoredFile:
+        """Copy an original into the corpus by content hash (once), record it, return it."""
+        digest = sha256 or sha256_bytes(data)
+        ext = Path(name).suffix.lower()[:12]
+        if self.root is None:
+            self._blobs.setdefault(digest, data)
+        else:
+            target = self.file_path(digest, ext)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                    os.replace(tmp, target)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+                if self._in_transaction:
+                    self._new_files.append(target)
+        self.db.execute(
+            "INSERT OR IGNORE INTO files (sha256, size, ext) VALUES (?, ?, ?)", (digest, len(data), ext)
+        )
+        return StoredFile(sha256=digest, name=Path(name).name, role="source", size=len(data), ext=ext)
+
+    def paper_with_file(self, sha256: str) -> str | None:
+        row = self.db.execute(
+            "SELECT p.key FROM paper_files f JOIN papers p ON p.id = f.paper_id WHERE f.sha256 = ? "
+            "ORDER BY p.id LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return row["key"] if row else None
+
+    def paper_with_record(self, sha256: str, record: str) -> str | None:
+        row = self.db.execute(
+            "SELECT p.key FROM provenance v JOIN papers p ON p.id = v.paper_id "
+            "WHERE v.sha256 = ? AND v.record = ? ORDER BY p.id LIMIT 1",
+            (sha256, record),
+        ).fetchone()
+        return row["key"] if row else None
+
+    # -- keys ----------------------------------------------------------------
+    def key_exists(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM papers WHERE key = ?", (key,)).fetchone() is not None
+
+    def free_key(self, base: str) -> str:
+        """``base`` if unused, else ``base`` + a, b, ..., z, aa, ab, ..."""
+        taken = {
+            row[0]
+            for row in self.db.execute(
+                "SELECT key FROM papers WHERE key >= ? AND key < ?", (base, base + "\uffff")
+            )
+        }
+        if base not in taken:
+            return base
+        n = 0
+        while True:
+            suffix = _letters(n)
+            if base + suffix not in taken:
+                return base + suffix
+            n += 1
+
+    def all_keys(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT key FROM papers ORDER BY key")]
+
+    def _paper_id(self, key: str) -> int:
+        row = self.db.execute("SELECT id FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(_unknown_key_message(key, self.all_keys()))
+        return int(row[0])
+
+    # -- writing papers --------------------------------------------------------
+    def add_paper(self, paper: Paper, index: dict[str, Any], files: list[StoredFile], provenance: dict[str, str]) -> str:
+        """Insert ``paper`` under ``paper.key`` (must be free) with its parts and files.
+
+        ``index`` holds the duplicate-detection columns (doi, norm_title,
+        title_prefix, first_author) computed by the caller.
+        """
+        stamp = now()
+        cur = self.db.execute(
+            "INSERT INTO papers (key, title, year, doi, norm_title, title_prefix, first_author, metadata, text,"
+            " page_starts, pages_count, warnings, added_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                paper.key,
+                paper.title,
+                paper.year,
+                index.get("doi", ""),
+                index.get("norm_title", ""),
+                index.get("title_prefix", ""),
+                index.get("first_author", ""),
+                _dumps(paper.metadata()),
+                paper.text,
+                _dumps(paper.page_starts),
+                paper.pages_count,
+                _dumps(paper.warnings),
+                stamp,
+                stamp,
+            ),
+        )
+        paper_id = int(cur.lastrowid or 0)
+        self._write_parts(paper_id, paper)
+        for stored in files:
+            self._link_file(paper_id, stored)
+        self.db.execute(
+            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (paper_id, provenance["format"], provenance["file_name"], provenance["sha256"],
+             provenance.get("record", ""), stamp),
+        )
+        return paper.key
+
+    def _write_parts(self, paper_id: int, paper: Paper) -> None:
+        self.db.execute("DELETE FROM sections WHERE paper_id = ?", (paper_id,))
+        self.db.execute("DELETE FROM citations WHERE paper_id = ?", (paper_id,))
+        self.db.executemany(
+            'INSERT INTO sections (paper_id, ord, kind, heading, start, "end", page) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [(paper_id, i, s.kind, s.heading, s.start, s.end, s.page) for i, s in enumerate(paper.sections)],
+        )
+        self.db.executemany(
+            'INSERT INTO citations (paper_id, ord, text, authors, year, start, "end", et_al, narrative, page)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (paper_id, i, c.text, _dumps(c.authors), c.year, c.start, c.end, int(c.et_al),
+                 int(c.narrative), c.page)
+                for i, c in enumerate(paper.citations)
+            ],
+        )
+
+    def _link_file(self, paper_id: int, stored: StoredFile) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO paper_files (paper_id, sha256, name, role) VALUES (?, ?, ?, ?)",
+            (paper_id, stored.sha256, stored.name, stored.role),
+        )
+
+    def attach_file(self, key: str, stored: StoredFile) -> None:
+        self._link_file(self._paper_id(key), stored)
+
+    def add_provenance(self, key: str, provenance: dict[str, str]) -> None:
+        self.db.execute(
+            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (self._paper_id(key), provenance["format"], provenance["file_name"], provenance["sha256"],
+             provenance.get("record", ""), now()),
+        )
+
+    def set_text(self, key: str, paper: Paper) -> None:
+        """Give a paper that had none the full text, sections and citations of ``paper``."""
+        paper_id = self._paper_id(key)
+        self.db.execute(
+            "UPDATE papers SET text = ?, page_starts = ?, pages_count = ?, updated_at = ? WHERE id = ?",
+            (paper.text, _dumps(paper.page_starts), paper.pages_count, now(), paper_id),
+        )
+        self._write_parts(paper_id, paper)
+
+    def update_metadata(self, key: str, paper: Paper, index: dict[str, Any]) -> None:
+        """Replace a paper's metadata (``paper.key`` may differ from ``key``: a rename)."""
+        paper_id = self._paper_id(key)
+        if paper.key != key:
+            self.check_new_key(paper.key)
+        self.db.execute(
+            "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?, title_prefix = ?,"
+            " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
+            (
+                paper.key, paper.title, paper.year, index.get("doi", ""), index.get("norm_title", ""),
+                index.get("title_prefix", ""), index.get("first_author", ""), _dumps(paper.metadata()),
+                now(), paper_id,
+            ),
+        )
+
+    def check_new_key(self, key: str) -> None:
+        if not KEY_PATTERN.match(key):
+            raise ValidationError(
+                f"key {key!r}: use letters, digits and _ : . - only, starting with a letter or digit"
+            )
+        if self.key_exists(key):
+            raise ValidationError(f"key {key!r} is already used by another paper; choose another")
+
+    def remove(self, keys: list[str]) -> None:
+        """Delete papers (their sections, citations, links cascade) and the copies of
+        files no remaining paper uses. Call inside a transaction: writers are
+        serialised, so no other add can be using those copies at this moment."""
+        ids = [self._paper_id(k) for k in keys]
+        self.db.executemany("DELETE FROM papers WHERE id = ?", [(i,) for i in ids])
+        unused = self.db.execute(
+            "SELECT sha256, ext FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)"
+        ).fetchall()
+        self.db.execute("DELETE FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)")
+        for row in unused:
+            if self.root is None:
+                self._blobs.pop(row["sha256"], None)
+            else:
+                self.file_path(row["sha256"], row["ext"]).unlink(missing_ok=True)
+
+    def mark_maybe_duplicate(self, key: str, other: str, reason: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO maybe_duplicates (paper_id, other_id, reason) VALUES (?, ?, ?)",
+            (self._paper_id(key), self._paper_id(other), reason),
+        )
+
+    # -- reading -----------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
+    def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT id, key, title, year, doi, norm_title, first_author FROM papers WHERE doi = ?", (doi,)
+        ).fetchall()
+
+    def lookup_block(self, year: int | None, first_author: str, title_prefix: str) -> list[sqlite3.Row]:
+        """Papers that could be the same work: same year and first author, or same title start."""
+        return self.db.execute(
+            "SELECT id, key, title, year, doi, norm_title, first_author FROM papers"
+            " WHERE (year IS ? AND first_author = ? AND first_author != '') OR (title_prefix = ? AND title_prefix != '')",
+            (year, first_author, title_prefix),
+        ).fetchall()
+
+    def get(self, key: str) -> Paper:
+        row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(_unknown_key_message(key, self.all_keys()))
+        return self._paper_from_row(row, full=True)
+
+    def _paper_from_row(self, row: sqlite3.Row, full: bool) -> Paper:
+        paper = Paper.from_metadata(json.loads(row["metadata"]))
+        paper.key = row["key"]
+        paper.pages_count = row["pages_count"]
+        paper.warnings = json.loads(row["warnings"])
+        if full:
+            paper.text = row["text"]
+            paper.page_starts = json.loads(row["page_starts"])
+            paper.sections = [
+                Section(kind=r["kind"], heading=r["heading"], start=r["start"], end=r["end"], page=r["page"])
+                for r in self.db.execute(
+                    'SELECT kind, heading, start, "end", page FROM sections WHERE paper_id = ? ORDER BY ord',
+                    (row["id"],),
+                )
+            ]
+            paper.citations = [
+                Citation(text=r["text"], authors=json.loads(r["authors"]), year=r["year"], start=r["start"],
+                         end=r["end"], et_al=bool(r["et_al"]), narrative=bool(r["narrative"]), page=r["page"])
+                for r in self.db.execute(
+                    'SELECT text, authors, year, start, "end", et_al, narrative, page FROM citations'
+                    " WHERE paper_id = ? ORDER BY ord",
+                    (row["id"],),
+                )
+            ]
+        return paper
+
+    def iter_papers(self, keys: list[str] | None = None, full: bool = False) -> Iterator[Paper]:
+        """Papers in key order, one at a time (memory does not grow with the corpus)."""
+        if keys:
+            for key in keys:
+                yield self.get(key) if full else self._paper_from_row(self._row(key), full=False)
+            return
+        columns = "*" if full else "id, key, metadata, pages_count, warnings"
+        cursor = self.db.execute(f"SELECT {columns} FROM papers ORDER BY key")
+        while batch := cursor.fetchmany(200):
+            for row in batch:
+                yield self._paper_from_row(row, full=full)
+
+    def _row(self, key: str) -> sqlite3.Row:
+        row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(_unknown_key_message(key, self.all_keys()))
+        return row
+
+    def rows(self) -> Iterator[PaperRow]:
+        """Listing rows in key order, with file names, without full text."""
+        cursor = self.db.execute(
+            "SELECT id, key, metadata, pages_count, text != '' AS has_text, added_at FROM papers ORDER BY key"
+        )
+        file_names: dict[int, list[str]] = {}
+        for r in self.db.execute("SELECT paper_id, name FROM paper_files ORDER BY paper_id, role DESC, name"):
+            file_names.setdefault(r[0], []).append(r[1])
+        while batch := cursor.fetchmany(500):
+            for r in batch:
+                yield PaperRow(
+                    id=r["id"], key=r["key"], metadata=json.loads(r["metadata"]), pages_count=r["pages_count"],
+                    has_text=bool(r["has_text"]), added_at=r["added_at"], files=file_names.get(r["id"], []),
+                )
+
+    def files_of(self, key: str) -> list[StoredFile]:
+        return [
+            StoredFile(sha256=r["sha256"], name=r["name"], role=r["role"], size=r["size"], ext=r["ext"])
+            for r in self.db.execute(
+                "SELECT f.sha256, f.name, f.role, x.size, x.ext FROM paper_files f JOIN files x USING (sha256)"
+                " WHERE f.paper_id = ? ORDER BY f.role DESC, f.name",
+                (self._paper_id(key),),
+            )
+        ]
+
+    def provenance_of(self, key: str) -> list[dict[str, str]]:
+        return [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT format, file_name, sha256, record, added_at FROM provenance WHERE paper_id = ? ORDER BY rowid",
+                (self._paper_id(key),),
+            )
+        ]
+
+    def maybe_duplicates_of(self, key: str) -> list[tuple[str, str]]:
+        paper_id = self._paper_id(key)
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT p.key, d.reason FROM maybe_duplicates d JOIN papers p ON p.id ="
+                " CASE WHEN d.paper_id = ? THEN d.other_id ELSE d.paper_id END"
+                " WHERE d.paper_id = ? OR d.other_id = ? ORDER BY p.key",
+                (paper_id, paper_id, paper_id),
+            )
+        ]
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, ..."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _unknown_key_message(key: str, keys: list[str]) -> str:
+    from rapidfuzz import process
+
+    close = [m[0] for m in process.extract(key, keys, limit=3, score_cutoff=60)] if keys else []
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `litreview list` shows the keys"
+    return f"no paper with key {key!r}{hint}"

@@ -1,0 +1,1 @@
+"""Pure text functions: cleaning, decoding, sections, sentences, citations, names, language."""
