@@ -18,6 +18,7 @@ from types import ModuleType
 
 from litreview.errors import ImportFailed
 from litreview.model import ImportResult
+from litreview.text.encoding import looks_binary
 
 # Sniffing order matters: the most specific signatures first, plain text last.
 _MODULES = ("pdf", "bibtex", "ris", "csljson", "text")
@@ -67,6 +68,8 @@ def sniff(data: bytes, name: str) -> ModuleType:
     text = importlib.import_module("litreview.ingest.text")
     if text.match(head, name):
         return text
+    if looks_binary(head):
+        raise ImportFailed(name, "binary content in no supported format (is the file corrupt?)")
     raise ImportFailed(name, "unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON or plain text)")
 
 

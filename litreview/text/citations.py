@@ -43,10 +43,12 @@ _NOT_NAMES = frozenset(
     """januari februari maret april mei juni juli agustus september oktober november desember
     january february march may june july august october december jan feb mar apr jun jul aug sep sept oct
     nov dec pemilu pilkada pileg pilpres tahun gambar tabel grafik figure fig table bab pasal uu undang
-    undang-undang perpres perppu pp permen perda kpu bawaslu dpr dprd mk ma sejak hingga sampai
+    undang-undang perpres perppu pp permen perda sejak hingga sampai
     periode semester triwulan kuartal versi edisi vol volume no nomor halaman hal page pages chapter
     the in on at per since until during before after by from see lihat dalam pada dan and
-    indonesia jakarta media""".split()
+    indonesia jakarta media abstrak abstract pendahuluan introduction metode metodologi method methods
+    hasil results pembahasan discussion kesimpulan simpulan conclusion penutup lampiran appendix
+    gambar sumber source catatan note""".split()
 )
 
 

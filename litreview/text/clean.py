@@ -7,6 +7,9 @@ import unicodedata
 
 import ftfy
 
+# Repair encoding damage only: keep curly quotes and the rest of the author's typography.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -16,11 +19,18 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u2010\u2011]\n[ \t]*([a-z\u00e0-\u024f])")
 
 
+# "Â" left over from a UTF-8 no-break space read as Latin-1 whose second byte was
+# lost or turned into a plain space: "PustakaÂ", "dunia.Â ". Not a letter of
+# Indonesian or English, so one standing before a space or line end goes.
+_STRAY_A_CIRCUMFLEX = re.compile(r"\u00c2(?=[\s\u00a0]|$)")
+
+
 def repair(text: str) -> str:
     """Fix mojibake ("Â" before a no-break space, "â€™") and return NFC text."""
     if not text:
         return ""
-    fixed = ftfy.fix_text(text, normalization="NFC")
+    fixed = ftfy.fix_text(text, config=_FTFY)
+    fixed = _STRAY_A_CIRCUMFLEX.sub("", fixed)
     return unicodedata.normalize("NFC", fixed)
 
 

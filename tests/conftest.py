@@ -1,0 +1,51 @@
+"""Shared fixtures: corpora, a CLI runner, and the path to ../shared when it is there."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from litreview.store import Corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared is not present")
+
+
+@pytest.fixture
+def memory_corpus():
+    corpus = Corpus.in_memory()
+    yield corpus
+    corpus.close()
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """An initialised corpus in tmp_path/.litreview; returns tmp_path."""
+    Corpus.init(tmp_path).close()
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch, tmp_path):
+    """No test sees the developer's corpus or editor."""
+    monkeypatch.delenv("LITREVIEW_CORPUS", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    os.environ.setdefault("TERM", "dumb")
+
+
+def snapshot(corpus_root: Path) -> tuple:
+    """Everything observable about a corpus: table contents and the files/ listing."""
+    import sqlite3
+
+    db = sqlite3.connect(corpus_root / "corpus.db")
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    content = tuple((t, tuple(db.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall())) for t in tables)
+    db.close()
+    files = tuple(sorted(p.name for p in (corpus_root / "files").iterdir()))
+    return content, files

@@ -1,0 +1,185 @@
+"""`add` as a library call: duplicates, overrides, bad input, concurrency, crashes."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import FIXTURES, snapshot
+from litreview.add import AddOptions, add_paths
+from litreview.errors import UsageError
+from litreview.store import Corpus
+
+MD = FIXTURES / "text" / "relawan-digital.md"
+TXT = FIXTURES / "text" / "catatan-tanpa-metadata.txt"
+
+
+def open_root(corpus_dir):
+    return Corpus(corpus_dir / ".litreview")
+
+
+def test_add_and_keys(corpus_dir):
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(MD), str(TXT)])
+        assert report.exit_code == 0 and not report.failed
+        assert sorted(k for k, _ in report.added) == ["polarisasind", "wulandari2024"]
+        paper = corpus.get("wulandari2024")
+        assert paper.citations and paper.sections
+        files = corpus.files_of("wulandari2024")
+        assert [f.name for f in files] == ["relawan-digital.md"]
+        assert (corpus.root / "files" / f"{files[0].sha256}.md").read_bytes() == MD.read_bytes()
+
+
+def test_adding_again_reports_duplicates_and_adds_nothing(corpus_dir):
+    with open_root(corpus_dir) as corpus:
+        add_paths(corpus, [str(MD)])
+        before = snapshot(corpus.root)
+        report = add_paths(corpus, [str(MD)])
+        assert report.added == [] and report.exit_code == 0
+        (dup,) = report.duplicates
+        assert dup.key == "wulandari2024" and "same file" in dup.reason
+        assert snapshot(corpus.root) == before
+
+
+def test_same_doi_in_another_file_is_a_duplicate_and_fills_gaps(corpus_dir, tmp_path):
+    other = tmp_path / "salinan.md"
+    other.write_text(textwrap.dedent("""\
+        ---
+        title: "Relawan digital pada Pilkada 2024 (versi pracetak)"
+        doi: "10.99999/CONTOH.2024.001"
+        volume: "7"
+        ---
+        Teks lain.
+        """), encoding="utf-8")
+    with open_root(corpus_dir) as corpus:
+        add_paths(corpus, [str(MD)])
+        report = add_paths(corpus, [str(other)])
+        (dup,) = report.duplicates
+        assert "same DOI" in dup.reason and "volume" in dup.merged
+        assert corpus.get("wulandari2024").volume == "7"
+        assert corpus.count() == 1
+        assert len(corpus.provenance_of("wulandari2024")) == 2
+
+
+def test_allow_duplicates(corpus_dir):
+    with open_root(corpus_dir) as corpus:
+        add_paths(corpus, [str(MD)])
+        report = add_paths(corpus, [str(MD)], AddOptions(allow_duplicates=True))
+        assert [k for k, _ in report.added] == ["wulandari2024a"]
+
+
+def test_same_title_other_year_is_kept_and_flagged(corpus_dir, tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: Literasi Digital Pemilih Pemula\nauthors: [Munadi]\nyear: 2019\n---\nIsi.\n")
+    g = tmp_path / "b.md"
+    g.write_text("---\ntitle: Literasi digital pemilih pemula\nauthors: [Munadi]\nyear: 2023\n---\nIsi lain.\n")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(f), str(g)])
+        assert len(report.added) == 2
+        ((new, old, reason),) = report.maybe_duplicates
+        assert {new, old} == {"munadi2019", "munadi2023"} and "year" in reason
+        assert corpus.maybe_duplicates_of("munadi2019")[0][0] == "munadi2023"
+
+
+def test_overrides_apply_to_one_file(corpus_dir):
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(TXT)], AddOptions(title="Judul Baru", authors=["Udi Rusadi"], year=2022))
+        ((key, title),) = report.added
+        assert key == "rusadi2022" and title == "Judul Baru"
+        with pytest.raises(UsageError, match="single file"):
+            add_paths(corpus, [str(TXT), str(MD)], AddOptions(year=2020))
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: str(d / "tidak-ada.pdf"), "no such file"),
+        (lambda d: (d / "kosong").mkdir() or str(d / "kosong"), "no supported files"),
+        (lambda d: _write(d / "empty.bib", b""), "empty"),
+        (lambda d: _write(d / "garbage.pdf", os.urandom(3000)), "does not look like a PDF"),
+        (lambda d: _write(d / "garbage.bib", b"\x00\xff" * 900), "garbage.bib"),
+        (lambda d: _write(d / "one-byte.pdf", b"\n"), "empty"),
+        (lambda d: str(d / "*.nothing"), "no files match"),
+    ],
+)
+def test_bad_input_fails_cleanly_and_changes_nothing(corpus_dir, tmp_path, make, message):
+    bad_dir = tmp_path / "input"
+    bad_dir.mkdir()
+    target = make(bad_dir)
+    with open_root(corpus_dir) as corpus:
+        before = snapshot(corpus.root)
+        report = add_paths(corpus, [target])
+        assert report.exit_code == 1 and report.added == []
+        (line,) = report.failed
+        assert message in line and "\n" not in line
+        assert snapshot(corpus.root) == before
+
+
+def test_partial_batch_exits_3(corpus_dir, tmp_path):
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(MD), str(tmp_path / "hilang.txt")])
+        assert report.exit_code == 3 and len(report.added) == 1
+
+
+def _litreview(*args, cwd):
+    return subprocess.Popen([sys.executable, "-m", "litreview", *args], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_adds_at_once_both_succeed(corpus_dir, tmp_path):
+    batch_a, batch_b = tmp_path / "a", tmp_path / "b"
+    for i, d in enumerate((batch_a, batch_b)):
+        d.mkdir()
+        for j in range(15):
+            (d / f"p{j}.md").write_text(f"---\ntitle: Makalah {i}-{j} tentang kampanye\nauthors: [Penulis{i}]\n"
+                                        f"year: {2000 + j}\n---\nIsi {i} {j}.\n", encoding="utf-8")
+    procs = [_litreview("add", str(d), "--corpus", str(corpus_dir), cwd=tmp_path) for d in (batch_a, batch_b)]
+    for p in procs:
+        stdout, stderr = p.communicate(timeout=120)
+        assert p.returncode == 0, stderr
+    with open_root(corpus_dir) as corpus:
+        assert corpus.count() == 30
+        assert corpus.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_killed_import_leaves_no_half_written_paper(corpus_dir):
+    script = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from litreview.add import add_paths
+        from litreview.store import Corpus
+        corpus = Corpus(Path({str(corpus_dir / '.litreview')!r}))
+        original = corpus.add_paper
+        def add_then_die(*args, **kwargs):
+            original(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGKILL)
+        corpus.add_paper = add_then_die
+        add_paths(corpus, [{str(MD)!r}])
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    with open_root(corpus_dir) as corpus:
+        assert corpus.count() == 0
+        for table in ("sections", "citations", "paper_files", "provenance"):
+            assert corpus.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+        report = add_paths(corpus, [str(MD)])  # and the corpus still works
+        assert len(report.added) == 1
+
+
+def test_readme_in_a_directory_is_skipped(tmp_path, corpus_dir):
+    d = tmp_path / "papers"
+    d.mkdir()
+    shutil.copy(MD, d / "paper.md")
+    (d / "README.md").write_text("# Notes for myself\n")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(d)])
+        assert [k for k, _ in report.added] == ["wulandari2024"]

@@ -1,0 +1,68 @@
+"""Duplicate rules: strong evidence merges, anything weaker keeps both records."""
+
+from litreview.dedup import index_fields, judge, make_key_base, normalize_doi, normalize_title
+from litreview.model import Paper, Person
+
+
+def paper(title, year=2023, author="Cobis", doi=""):
+    return Paper(title=title, year=year, authors=[Person(family=author, given="X")], doi=doi)
+
+
+def verdict(a, b):
+    return judge(index_fields(a), index_fields(b), "old2023")
+
+
+def test_same_doi_is_a_duplicate_whatever_the_title():
+    v = verdict(paper("A", doi="https://doi.org/10.1234/ABC."), paper("B", year=2020, doi="10.1234/abc"))
+    assert v.duplicate and "10.1234/abc" in v.reason
+
+
+def test_near_identical_title_same_year_and_author_is_a_duplicate():
+    a = paper("Media Sosial sebagai Alat Kampanye Politik: Peluang Menang dalam Pemilu")
+    b = paper("Media sosial sebagai alat kampanye politik - peluang menang dalam pemilu.")
+    v = verdict(a, b)
+    assert v.duplicate and "same year 2023" in v.reason and "cobis" in v.reason
+
+
+def test_same_title_different_year_is_only_a_possible_duplicate():
+    v = verdict(paper("Kampanye Digital", year=2019), paper("Kampanye Digital", year=2024))
+    assert not v.duplicate and "year 2019 vs 2024" in v.reason
+
+
+def test_same_title_different_author_is_only_a_possible_duplicate():
+    v = verdict(paper("Kampanye Digital", author="Munadi"), paper("Kampanye Digital", author="Fahruji"))
+    assert not v.duplicate and "first author" in v.reason
+
+
+def test_series_parts_never_merge():
+    a = paper("Political communication on TikTok, Part 1")
+    b = paper("Political communication on TikTok, Part 2")
+    v = verdict(a, b)
+    assert not v.duplicate and "series" in v.reason
+    assert not verdict(paper("Pemilu Jilid I"), paper("Pemilu Jilid II")).duplicate
+
+
+def test_preprint_without_doi_merges_with_published_when_year_and_author_agree():
+    assert verdict(paper("Hybrid media and elections"), paper("Hybrid Media and Elections", doi="10.1080/x.2023")).duplicate
+
+
+def test_two_different_dois_never_merge_on_title():
+    v = verdict(paper("Hybrid media", doi="10.48550/arXiv.1"), paper("Hybrid media", doi="10.1016/j.journal.2020"))
+    assert not v.duplicate and "DOIs differ" in v.reason
+
+
+def test_different_titles_are_unrelated():
+    assert verdict(paper("Hoaks dan pemilu"), paper("Literasi digital pemilih pemula")) is None
+
+
+def test_normalisers():
+    assert normalize_doi("doi: 10.5555/ABC-1;") == "10.5555/abc-1"
+    assert normalize_doi("no doi here") == ""
+    assert normalize_title("  Étude:  Média—Sosial! ") == "etude media sosial"
+
+
+def test_key_base():
+    assert make_key_base(paper("x", author="Cobis")) == "cobis2023"
+    assert make_key_base(Paper(title="T", year=2023, authors=[Person(literal="Munadi")])) == "munadi2023"
+    assert make_key_base(Paper(title="Peran Media Sosial", year=None)) == "peran" + "nd"
+    assert make_key_base(Paper(title="x", year=2020, authors=[Person(family="Çelik", particle="de")])) == "celik2020"
