@@ -22,22 +22,72 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from litreview.ingest import bibtex  # noqa: E402
 
-GIVEN = ["Mikhael Yulius", "Budi", "Siti Nur", "Ahmad", "Dewi", "Rizky", "Putri Ayu", "Agus", "Jean-Luc",
-         "Fran{\\c{c}}ois", "J{\\\"o}rg", "Ren{\\'e}e", "María José", "Søren", "Lukas", "Anna", "Wei", "Kenji"]
-FAMILY = ["Cobis", "Santoso", "Rahadi", "Abdillah", "Nugroho", "Wijaya", "Hidayat", "Saputra", "Kurniawan",
-          "M{\\\"u}ller", "Dupont", "Garc{\\'\\i}a", "van der Berg", "Nielsen", "Schmidt", "Tanaka", "Chen",
-          "Lim", "O'Brien", "Kowalski"]
+GIVEN = [
+    "Mikhael Yulius",
+    "Budi",
+    "Siti Nur",
+    "Ahmad",
+    "Dewi",
+    "Rizky",
+    "Putri Ayu",
+    "Agus",
+    "Jean-Luc",
+    "Fran{\\c{c}}ois",
+    'J{\\"o}rg',
+    "Ren{\\'e}e",
+    "María José",
+    "Søren",
+    "Lukas",
+    "Anna",
+    "Wei",
+    "Kenji",
+]
+FAMILY = [
+    "Cobis",
+    "Santoso",
+    "Rahadi",
+    "Abdillah",
+    "Nugroho",
+    "Wijaya",
+    "Hidayat",
+    "Saputra",
+    "Kurniawan",
+    'M{\\"u}ller',
+    "Dupont",
+    "Garc{\\'\\i}a",
+    "van der Berg",
+    "Nielsen",
+    "Schmidt",
+    "Tanaka",
+    "Chen",
+    "Lim",
+    "O'Brien",
+    "Kowalski",
+]
 MONONYMS = ["Munadi", "Haviluddin", "Sukarno", "Priyanto", "Suharyanto"]
-ID_WORDS = ("media sosial kampanye politik pemilu pemilih partai warga negara penelitian analisis pengaruh "
-            "terhadap dalam pada dan yang untuk dengan di Indonesia Jakarta Jawa Barat 2019 2024 Twitter "
-            "Instagram TikTok buzzer hoaks polarisasi demokrasi digital partisipasi generasi muda").split()
-EN_WORDS = ("social media campaign political election voters party citizens study analysis effect of the "
-            "in on and for with Indonesia Jakarta 2019 2024 Twitter Instagram TikTok buzzers hoaxes "
-            "polarization democracy digital participation young generation evidence from").split()
-JOURNALS = {"jkp": "Jurnal Komunikasi Politik", "jsp": "Jurnal Ilmu Sosial dan Ilmu Politik",
-            "pq": "Political Quarterly", "nms": "New Media \\& Society", "ajps": "Asian Journal of Political Science"}
-TYPES = (["article"] * 12 + ["inproceedings"] * 3 + ["book"] * 2 + ["incollection", "phdthesis",
-         "mastersthesis", "techreport", "misc", "online"])
+ID_WORDS = (
+    "media sosial kampanye politik pemilu pemilih partai warga negara penelitian analisis pengaruh "
+    "terhadap dalam pada dan yang untuk dengan di Indonesia Jakarta Jawa Barat 2019 2024 Twitter "
+    "Instagram TikTok buzzer hoaks polarisasi demokrasi digital partisipasi generasi muda"
+).split()
+EN_WORDS = (
+    "social media campaign political election voters party citizens study analysis effect of the "
+    "in on and for with Indonesia Jakarta 2019 2024 Twitter Instagram TikTok buzzers hoaxes "
+    "polarization democracy digital participation young generation evidence from"
+).split()
+JOURNALS = {
+    "jkp": "Jurnal Komunikasi Politik",
+    "jsp": "Jurnal Ilmu Sosial dan Ilmu Politik",
+    "pq": "Political Quarterly",
+    "nms": "New Media \\& Society",
+    "ajps": "Asian Journal of Political Science",
+}
+TYPES = (
+    ["article"] * 12
+    + ["inproceedings"] * 3
+    + ["book"] * 2
+    + ["incollection", "phdthesis", "mastersthesis", "techreport", "misc", "online"]
+)
 
 
 def _words(rng: random.Random, pool: list[str], n: int) -> str:
@@ -67,23 +117,33 @@ def _entry(rng: random.Random, i: int) -> str:
         fields.append(("journal", rng.choice(list(JOURNALS))))
         fields += [("volume", f"{{{rng.randint(1, 40)}}}"), ("number", f"{{{rng.randint(1, 4)}}}")]
     elif kind in ("inproceedings", "incollection"):
-        fields.append(("booktitle", "{Proceedings of the " + _words(rng, EN_WORDS, 5).title() + " Conference}"))
+        fields.append(
+            ("booktitle", "{Proceedings of the " + _words(rng, EN_WORDS, 5).title() + " Conference}")
+        )
     elif kind in ("phdthesis", "mastersthesis"):
-        fields.append(("school", "{Universitas " + rng.choice(["Indonesia", "Gadjah Mada", "Airlangga"]) + "}"))
+        fields.append(
+            ("school", "{Universitas " + rng.choice(["Indonesia", "Gadjah Mada", "Airlangga"]) + "}")
+        )
     if rng.random() < 0.8:
         start = rng.randint(1, 300)
         fields.append(("pages", f"{{{start}--{start + rng.randint(5, 25)}}}"))
     if rng.random() < 0.5:
-        fields.append(("publisher", "{" + rng.choice(["Universitas Indonesia Press", "Springer", "Sage"]) + "}"))
+        fields.append(
+            ("publisher", "{" + rng.choice(["Universitas Indonesia Press", "Springer", "Sage"]) + "}")
+        )
     if rng.random() < 0.7:
         fields.append(("doi", f"{{10.{rng.randint(1000, 9999)}/jkp.v{rng.randint(1, 9)}i{i}}}"))
     if rng.random() < 0.5:
         fields.append(("url", f"{{https://journal.example.ac.id/index.php/jkp/article/view/{i}}}"))
     if rng.random() < 0.7:
-        abstract = ". ".join(_words(rng, words, rng.randint(12, 25)).capitalize() for _ in range(rng.randint(5, 9)))
+        abstract = ". ".join(
+            _words(rng, words, rng.randint(12, 25)).capitalize() for _ in range(rng.randint(5, 9))
+        )
         fields.append(("abstract", "{" + abstract.replace("%", "\\%") + ".}"))
     if rng.random() < 0.8:
-        fields.append(("keywords", "{" + ", ".join(_words(rng, words, 2) for _ in range(rng.randint(3, 6))) + "}"))
+        fields.append(
+            ("keywords", "{" + ", ".join(_words(rng, words, 2) for _ in range(rng.randint(3, 6))) + "}")
+        )
     if rng.random() < 0.4:
         fields.append(("langid", "{indonesian}" if indonesian else "{english}"))
     if rng.random() < 0.3:
@@ -123,7 +183,10 @@ def main() -> None:
             start = time.perf_counter()
             result = bibtex.read(data, path.name)
             best = min(best, time.perf_counter() - start)
-        print(f"read(): {len(result.papers)} papers, {len(result.errors)} errors, {len(result.warnings)} warnings")
+        print(
+            f"read(): {len(result.papers)} papers, {len(result.errors)} errors, "
+            f"{len(result.warnings)} file warnings"
+        )
         print(f"best of {args.repeat}: {best:.2f} s = {len(result.papers) / best:,.0f} entries/s")
 
 

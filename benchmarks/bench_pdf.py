@@ -51,7 +51,8 @@ def main() -> None:
         note = f"  ({problem})" if problem else ""
         print(f"{name[:60]:60} {pages:4d} pages {seconds:7.3f} s{note}")
     total_pages = sum(r[1] for r in results)
-    print(f"\n1 process: {len(files)} files, {total_pages} pages in {wall:.2f} s = {total_pages / wall:.0f} pages/s")
+    rate = total_pages / wall
+    print(f"\n1 process: {len(files)} files, {total_pages} pages in {wall:.2f} s = {rate:.0f} pages/s")
 
     if args.pool > 1:
         start = time.perf_counter()
@@ -59,7 +60,10 @@ def main() -> None:
             pooled = list(pool.map(timed_read, files, chunksize=1))
         wall = time.perf_counter() - start
         pages = sum(r[1] for r in pooled)
-        print(f"{args.pool} processes: {pages} pages in {wall:.2f} s = {pages / wall:.0f} pages/s (pool start-up included)")
+        rate = pages / wall
+        print(
+            f"{args.pool} processes: {pages} pages in {wall:.2f} s = {rate:.0f} pages/s (start-up included)"
+        )
 
 
 if __name__ == "__main__":

@@ -52,6 +52,10 @@ class ImportFailed(LitreviewError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Rebuildable in a parent process when raised in a worker.
+        return (type(self), (self.path, self.problem))
+
 
 class ValidationError(LitreviewError):
     """Edited or given metadata that does not make sense."""

@@ -113,19 +113,25 @@ def test_inline_abstract_and_keywords() -> None:
 
 
 def test_bare_abstract_only_in_front_matter() -> None:
-    assert kinds("ABSTRACT This paper studies voters.\n1. Introduction\nText.") == ["abstract", "introduction"]
+    assert kinds("ABSTRACT This paper studies voters.\n1. Introduction\nText.") == [
+        "abstract",
+        "introduction",
+    ]
     assert kinds("Abstract This paper studies voters.") == ["abstract"]
     # After the body has begun, "Abstract ideas ..." is a sentence.
     assert kinds("1. Introduction\nAbstract ideas matter here.") == ["introduction"]
 
 
 def test_spans_offsets_and_pages() -> None:
-    text = "Judul\nAbstrak\nIsi abstrak.\n1. Pendahuluan\nIsi pendahuluan.\n\n2. Metode\nIsi metode.\nDaftar Pustaka\nA. (2020)."
+    text = (
+        "Judul\nAbstrak\nIsi abstrak.\n1. Pendahuluan\nIsi pendahuluan.\n\n"
+        "2. Metode\nIsi metode.\nDaftar Pustaka\nA. (2020)."
+    )
     page_starts = [0, text.index("2. Metode")]
     sections = detect_sections(text, page_starts)
     assert [s.kind for s in sections] == ["abstract", "introduction", "method", "references"]
     for section, following in zip(sections, sections[1:] + [None], strict=True):
-        assert text[section.start:].startswith(section.heading)
+        assert text[section.start :].startswith(section.heading)
         assert section.end == (following.start if following else len(text))
     assert [s.page for s in sections] == [1, 1, 2, 2]
     assert detect_sections(text)[0].page is None
@@ -138,7 +144,10 @@ def test_empty_text() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Kata kunci: media sosial, pemilu, kampanye politik.", ["media sosial", "pemilu", "kampanye politik"]),
+        (
+            "Kata kunci: media sosial, pemilu, kampanye politik.",
+            ["media sosial", "pemilu", "kampanye politik"],
+        ),
         ("Keywords: social media; elections; TikTok.", ["social media", "elections", "TikTok"]),
         ("media sosial \u00b7 pemilu \u00b7 Gen Z", ["media sosial", "pemilu", "Gen Z"]),
         ("kampanye - polarisasi - e-voting", ["kampanye", "polarisasi", "e-voting"]),
@@ -160,7 +169,7 @@ def test_real_indonesian_samples() -> None:
         sections = detect_sections(text)
         found[path.name[:3]] = [s.kind for s in sections]
         for section in sections:
-            assert text[section.start:section.end].startswith(section.heading)
+            assert text[section.start : section.end].startswith(section.heading)
             assert not section.heading.endswith("\u00c2")
         # Sentences that start like headings stay in their sections.
         for section in sections:

@@ -69,35 +69,145 @@ def match(head: bytes, name: str) -> bool:
 # LaTeX to Unicode
 
 _COMBINING = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+    "d": "\u0323",
+    "b": "\u0331",
+    "t": "\u0361",
 }
 _SYMBOLS = {
-    "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
-    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
-    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
-    "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
-    "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
-    "textquotesingle": "'", "textquotedbl": '"', "lq": "‘", "rq": "’",
-    "copyright": "©", "textcopyright": "©", "textregistered": "®", "texttrademark": "™",
-    "S": "§", "P": "¶", "textsection": "§", "textparagraph": "¶", "pounds": "£",
-    "textsterling": "£", "euro": "€", "texteuro": "€", "textdegree": "°", "textdollar": "$",
-    "textbackslash": "\ue000", "textbraceleft": "\ue001", "textbraceright": "\ue002",
-    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textless": "<",
-    "textgreater": ">", "textbar": "|", "textasciigrave": "`", "guillemotleft": "«",
-    "guillemotright": "»", "guillemetleft": "«", "guillemetright": "»", "guilsinglleft": "‹",
-    "guilsinglright": "›", "quotedblbase": "„", "quotesinglbase": "‚", "textbullet": "•",
-    "textperiodcentered": "·", "textdagger": "†", "dag": "†", "ddag": "‡", "textexclamdown": "¡",
-    "textquestiondown": "¿", "texttimes": "×", "times": "×", "textdiv": "÷", "div": "÷", "pm": "±",
-    "textpm": "±", "textminus": "−", "textperthousand": "‰", "textmu": "µ", "textonehalf": "½",
-    "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
-    "slash": "/", "textslash": "/", "par": "\n\n", "newline": " ", "linebreak": " ", "quad": " ",
-    "qquad": " ", "space": " ", "enspace": " ", "thinspace": " ", "nobreakspace": " ",
-    "textvisiblespace": "␣", "checkmark": "✓", "textcelsius": "℃", "textnumero": "№",
-    "langle": "⟨", "rangle": "⟩", "to": "→", "rightarrow": "→", "leftarrow": "←", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠", "approx": "≈", "sim": "~", "infty": "∞",
-    "cdot": "·", "circ": "∘", "deg": "°", "prime": "′",
+    "ss": "ß",
+    "SS": "SS",
+    "o": "ø",
+    "O": "Ø",
+    "aa": "å",
+    "AA": "Å",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "dh": "ð",
+    "DH": "Ð",
+    "th": "þ",
+    "TH": "Þ",
+    "ng": "ŋ",
+    "NG": "Ŋ",
+    "dj": "đ",
+    "DJ": "Đ",
+    "textendash": "–",
+    "textemdash": "—",
+    "ldots": "…",
+    "dots": "…",
+    "textellipsis": "…",
+    "textquoteleft": "‘",
+    "textquoteright": "’",
+    "textquotedblleft": "“",
+    "textquotedblright": "”",
+    "textquotesingle": "'",
+    "textquotedbl": '"',
+    "lq": "‘",
+    "rq": "’",
+    "copyright": "©",
+    "textcopyright": "©",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "S": "§",
+    "P": "¶",
+    "textsection": "§",
+    "textparagraph": "¶",
+    "pounds": "£",
+    "textsterling": "£",
+    "euro": "€",
+    "texteuro": "€",
+    "textdegree": "°",
+    "textdollar": "$",
+    "textbackslash": "\ue000",
+    "textbraceleft": "\ue001",
+    "textbraceright": "\ue002",
+    "textasciitilde": "~",
+    "textasciicircum": "^",
+    "textunderscore": "_",
+    "textless": "<",
+    "textgreater": ">",
+    "textbar": "|",
+    "textasciigrave": "`",
+    "guillemotleft": "«",
+    "guillemotright": "»",
+    "guillemetleft": "«",
+    "guillemetright": "»",
+    "guilsinglleft": "‹",
+    "guilsinglright": "›",
+    "quotedblbase": "„",
+    "quotesinglbase": "‚",
+    "textbullet": "•",
+    "textperiodcentered": "·",
+    "textdagger": "†",
+    "dag": "†",
+    "ddag": "‡",
+    "textexclamdown": "¡",
+    "textquestiondown": "¿",
+    "texttimes": "×",
+    "times": "×",
+    "textdiv": "÷",
+    "div": "÷",
+    "pm": "±",
+    "textpm": "±",
+    "textminus": "−",
+    "textperthousand": "‰",
+    "textmu": "µ",
+    "textonehalf": "½",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2e",
+    "TeX": "TeX",
+    "BibTeX": "BibTeX",
+    "XeTeX": "XeTeX",
+    "slash": "/",
+    "textslash": "/",
+    "par": "\n\n",
+    "newline": " ",
+    "linebreak": " ",
+    "quad": " ",
+    "qquad": " ",
+    "space": " ",
+    "enspace": " ",
+    "thinspace": " ",
+    "nobreakspace": " ",
+    "textvisiblespace": "␣",
+    "checkmark": "✓",
+    "textcelsius": "℃",
+    "textnumero": "№",
+    "langle": "⟨",
+    "rangle": "⟩",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "approx": "≈",
+    "sim": "~",
+    "infty": "∞",
+    "cdot": "·",
+    "circ": "∘",
+    "deg": "°",
+    "prime": "′",
 }
 # Word-like symbols keep the space that follows them ("\LaTeX is").
 _WORD_SYMBOLS = frozenset({"LaTeX", "LaTeXe", "TeX", "BibTeX", "XeTeX", "dots", "ldots"})
@@ -117,6 +227,7 @@ _DROP_WITH_ARG = re.compile(
     r"\\(?:noopsort|SortNoop|sortnoop|hspace\*?|vspace\*?|label|index|href|foreignlanguage|hyphenation"
     r"|selectlanguage|setlength|addtolength)\s*\{[^{}]*\}"
 )
+_LONE_COMMAND = re.compile(r"\\([A-Za-z]+)\s*(?:\{\})?")
 _NEEDS_DECODING = re.compile(r"[\\{}$~]|--|``|''")
 _TOKEN = re.compile(
     r"""\\(?P<acc>[`'^"~=.])\s*(?:\{\s*(?P<accarg>\\[ij](?![A-Za-z])|[^{}\\\s])?\s*\}|(?P<accbare>\\[ij](?![A-Za-z])|[^{}\\\s]))
@@ -130,8 +241,20 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _CONTROL_SYMBOLS = {
-    "\\": " ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", ">": " ", "-": "", "/": "", "@": "",
-    "{": "\ue001", "}": "\ue002", "\n": " ", "\t": " ",
+    "\\": " ",
+    ",": " ",
+    ";": " ",
+    ":": " ",
+    "!": "",
+    " ": " ",
+    ">": " ",
+    "-": "",
+    "/": "",
+    "@": "",
+    "{": "\ue001",
+    "}": "\ue002",
+    "\n": " ",
+    "\t": " ",
 }
 _SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
 _SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
@@ -146,14 +269,14 @@ def _unknown_command(name: str) -> str | None:
 
     import latexcodec  # noqa: F401  (registers the codec)
 
-    try:
-        decoded = codecs.decode("\\" + name, "ulatex")
-    except Exception:  # latexcodec raises odd errors on odd input
-        return None
-    decoded = decoded.strip()
-    if not decoded or decoded.startswith("\\"):
-        return None
-    return decoded
+    for form in ("\\" + name, "$\\" + name + "$"):  # Greek and math symbols only decode in math mode
+        try:
+            decoded = str(codecs.decode(form, "ulatex")).strip()  # type: ignore[call-overload]
+        except Exception:  # latexcodec raises odd errors on odd input
+            continue
+        if decoded and "\\" not in decoded and "$" not in decoded:
+            return decoded
+    return None
 
 
 def _math(body: str) -> str:
@@ -219,22 +342,28 @@ def latex_to_unicode(text: str) -> str:
 
     Protective braces go, formatting commands (\\emph, \\textit, {\\em ..})
     leave their text, escaped specials (\\&, \\%, \\{) become the characters.
-    An unknown command is dropped, unless the whole value is that command.
+    An unknown command is dropped, unless the whole value is that command, which
+    then leaves its name ("\\aap" -> "aap").
     """
     if not _NEEDS_DECODING.search(text):
         return text
     out = _decode_cached(text) if len(text) < 300 else _decode(text)
     if not out.strip() and text.strip().startswith("\\"):
-        return text.strip()  # e.g. journal = {\aap}: keep the macro rather than nothing
+        # A value that is only an unknown macro (journal = {\aap}, a name part \Mc):
+        # its name says more than nothing.
+        return _LONE_COMMAND.sub(r"\1", text.strip())
     return out
 
 
-_VERBATIM_ESCAPES = re.compile(r"\$\\backslash\$|\\([_%&#$:;~{}\\])|\{\\_\}|\\textasciitilde\{\}|\{\\textasciitilde\}")
+_VERBATIM_ESCAPES = re.compile(
+    r"\$\\backslash\$|\\([_%&#$:;~{}\\])|\{\\_\}|\\textasciitilde\{\}|\{\\textasciitilde\}"
+)
 
 
 def verbatim(text: str) -> str:
     """Undo the escaping exporters put into URLs, DOIs and paths (\\_, {\\_}, $\\backslash$)."""
     if "\\" in text:
+
         def unescape(m: re.Match[str]) -> str:
             whole = m.group(0)
             if whole == "$\\backslash$":
@@ -255,8 +384,17 @@ def verbatim(text: str) -> str:
 # Scanning
 
 _MONTH_MACROS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
-    "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November",
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
     "dec": "December",
 }
 _NAME_CHARS = r"A-Za-z@!$&*+\-./:;<>?\[\]^_`|~\\\x7f"
@@ -299,7 +437,7 @@ def _balanced(text: str, start: int) -> tuple[str, int]:
     for m in _BRACE.finditer(text, start):
         depth += 1 if m.group() == "{" else -1
         if depth == 0:
-            return text[start:m.start()], m.end()
+            return text[start : m.start()], m.end()
     raise _Unreadable
 
 
@@ -314,7 +452,7 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
             if depth < 0:
                 raise _Unreadable
         elif depth == 0:
-            return text[start:m.start()], m.end()
+            return text[start : m.start()], m.end()
     raise _Unreadable
 
 
@@ -332,7 +470,7 @@ class _Scanner:
         text = self.text
         parts = []
         while True:
-            char = text[pos:pos + 1]
+            char = text[pos : pos + 1]
             if char == "{":
                 m = _BRACED.match(text, pos)
                 if m:
@@ -365,7 +503,7 @@ class _Scanner:
                 parts.append(value)
                 pos = m.end()
             pos = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos:pos + 1] != "#":
+            if text[pos : pos + 1] != "#":
                 return "".join(parts), pos
             pos = _SPACES.match(text, pos + 1).end()  # type: ignore[union-attr]
 
@@ -405,9 +543,9 @@ class _Scanner:
             m = (_KEY_BRACE if closing == "}" else _KEY_PAREN).match(text, pos)
             key, pos = m.group(1) or None, m.end()  # type: ignore[union-attr]
             pos = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos:pos + 1] == ",":
+            if text[pos : pos + 1] == ",":
                 pos += 1
-            elif text[pos:pos + 1] != closing:
+            elif text[pos : pos + 1] != closing:
                 raise _Unreadable
         fields: list[tuple[str, str]] = []
         simple = _SIMPLE_FIELD.match
@@ -422,10 +560,10 @@ class _Scanner:
                         value = m.group(4)
                         if value is None:
                             name = m.group(5)
-                            value = macros.get(name.lower())
-                            if value is None:
+                            found = macros.get(name.lower())
+                            if found is None:
                                 self.undefined.append(name)
-                                value = name
+                            value = name if found is None else found
                 fields.append((m.group(1).lower(), value))
                 pos = m.end()
             else:
@@ -434,14 +572,14 @@ class _Scanner:
                     break
                 value, pos = self.value(m.end())
                 fields.append((m.group(1).lower(), value))
-            if text[pos:pos + 1] != ",":
+            if text[pos : pos + 1] != ",":
                 break
             pos += 1
         return _Entry(line, command.lower(), key, fields), self._close(pos, closing)
 
     def _close(self, pos: int, closing: str) -> int:
         pos = _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
-        if self.text[pos:pos + 1] != closing:
+        if self.text[pos : pos + 1] != closing:
             raise _Unreadable
         return pos + 1
 
@@ -522,11 +660,17 @@ class _Scanner:
 
 
 def _describe(exc: Any) -> str:
-    message = getattr(exc, "message", None) or str(exc)
+    """pybtex's syntax error as a message that says what to look for."""
+    from pybtex.scanner import PrematureEOF
+
+    if isinstance(exc, PrematureEOF):
+        return (
+            "the entry is not closed before the end of the file; look for a '{' or '\"' without its partner"
+        )
+    message = exc.args[0] if exc.args else str(exc)
     lineno = getattr(exc, "lineno", None)
-    where = f" (in line {lineno})" if lineno else ""
-    hint = "; check for a missing comma, quote or unbalanced braces"
-    return f"{message}{where}{hint}"
+    where = f" in line {lineno}" if lineno else ""
+    return f"{message}{where}; check for a missing comma, quote or unbalanced braces"
 
 
 def _make_pybtex_parser(text: str, scanner: _Scanner) -> Any:
@@ -552,12 +696,36 @@ def _make_pybtex_parser(text: str, scanner: _Scanner) -> Any:
 # ---------------------------------------------------------------------------
 # Crossref
 
-_NOT_INHERITED = frozenset({"title", "subtitle", "titleaddon", "shorttitle", "sorttitle", "ids", "crossref", "key",
-                            "indextitle", "label"})
+# A child keeps its own titles, key and language (its title tells its language).
+_NOT_INHERITED = frozenset(
+    {
+        "title",
+        "subtitle",
+        "titleaddon",
+        "shorttitle",
+        "sorttitle",
+        "ids",
+        "crossref",
+        "key",
+        "indextitle",
+        "label",
+        "langid",
+        "language",
+        "hyphenation",
+        "title_id",
+        "title_en",
+        "abstract",
+        "abstract_id",
+        "abstract_en",
+        "origtitle",
+        "translatedtitle",
+    }
+)
+_CONTAINERS = frozenset({"booktitle", "journal", "journaltitle"})
 
 
 def _inherit(entries: list[_Entry]) -> None:
-    by_key = {}
+    by_key: dict[str, _Entry] = {}
     for entry in entries:
         if entry.key:
             by_key.setdefault(entry.key.lower(), entry)
@@ -570,11 +738,17 @@ def _inherit(entries: list[_Entry]) -> None:
         if parent is None or parent is entry:
             entry.warnings.append(f"crossref '{parent_key.strip()}' is not in the file")
             continue
-        for name, value in parent.fields:
-            if name == "title" and "booktitle" not in names:
-                entry.fields.append(("booktitle", value))
+        if not names & _CONTAINERS:
+            parent_fields = dict(parent.fields)
+            container = parent_fields.get("title") or next(
+                (parent_fields[n] for n in ("booktitle", "journal", "journaltitle") if parent_fields.get(n)),
+                "",
+            )
+            if container:
+                entry.fields.append(("booktitle", container))
                 names.add("booktitle")
-            elif name not in names and name not in _NOT_INHERITED:
+        for name, value in parent.fields:
+            if name not in names and name not in _NOT_INHERITED and name not in _CONTAINERS:
                 entry.fields.append((name, value))
                 names.add(name)
 
@@ -583,12 +757,40 @@ def _inherit(entries: list[_Entry]) -> None:
 # Entry -> Paper
 
 _TYPE_ALIASES = {"conference": "inproceedings", "electronic": "online", "www": "online", "webpage": "online"}
-_IN_TYPES = frozenset({"inproceedings", "incollection", "inbook", "inreference", "bookinbook", "suppbook",
-                       "suppcollection"})
-_WHOLE_TYPES = frozenset({"book", "collection", "proceedings", "mvbook", "mvcollection", "mvproceedings",
-                          "reference", "mvreference", "periodical"})
-_VERBATIM_FIELDS = frozenset({"url", "doi", "file", "eprint", "pdf", "pmid", "pmcid", "arxivid", "urldate",
-                              "bdsk-file-1", "bdsk-file-2", "adsurl", "biburl", "localfile"})
+_IN_TYPES = frozenset(
+    {"inproceedings", "incollection", "inbook", "inreference", "bookinbook", "suppbook", "suppcollection"}
+)
+_WHOLE_TYPES = frozenset(
+    {
+        "book",
+        "collection",
+        "proceedings",
+        "mvbook",
+        "mvcollection",
+        "mvproceedings",
+        "reference",
+        "mvreference",
+        "periodical",
+    }
+)
+_VERBATIM_FIELDS = frozenset(
+    {
+        "url",
+        "doi",
+        "file",
+        "eprint",
+        "pdf",
+        "pmid",
+        "pmcid",
+        "arxivid",
+        "urldate",
+        "bdsk-file-1",
+        "bdsk-file-2",
+        "adsurl",
+        "biburl",
+        "localfile",
+    }
+)
 _TITLE_ALTERNATES = ("titleaddon", "origtitle", "translatedtitle", "titletranslation", "title-translation")
 _LANGUAGE_FIELDS = ("langid", "language", "hyphenation")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
@@ -639,7 +841,7 @@ def parse_file_field(raw: str) -> list[str]:
     Several files are separated by ";"; "\\:" and "\\;" are escaped separators
     and Mendeley writes backslashes as "$\\backslash$".
     """
-    raw = raw.replace("$\\backslash$", "\ue000").replace("\\\\", "\ue000")
+    raw = raw.replace("$\\backslash$:", "\ue003").replace("$\\backslash$", "\ue000").replace("\\\\", "\ue000")
     raw = raw.replace("\\:", "\ue003").replace("\\;", "\ue004")
     paths = []
     for item in raw.split(";"):
@@ -722,13 +924,22 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
                 paper.authors_truncated = truncated
             elif truncated:
                 paper.extra["editors_truncated"] = "yes"
-    order = ("booktitle", "journal", "journaltitle") if entry_type in _IN_TYPES else (
-        "journal", "journaltitle", "booktitle")
+    order = (
+        ("booktitle", "journal", "journaltitle")
+        if entry_type in _IN_TYPES
+        else ("journal", "journaltitle", "booktitle")
+    )
     name, raw = _pick(fields, order)
     if name:
         paper.journal = _text(take(name))
-    for attr, names in (("volume", ("volume",)), ("issue", ("number", "issue")), ("publisher", ("publisher",)),
-                        ("isbn", ("isbn",)), ("issn", ("issn",)), ("note", ("note",))):
+    for attr, names in (
+        ("volume", ("volume",)),
+        ("issue", ("number", "issue")),
+        ("publisher", ("publisher",)),
+        ("isbn", ("isbn",)),
+        ("issn", ("issn",)),
+        ("note", ("note",)),
+    ):
         name, raw = _pick(fields, names)
         if name:
             setattr(paper, attr, _field_text(name, take(name)))
@@ -761,7 +972,9 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
     for name in ("title_id", "title_en", "abstract_id", "abstract_en"):
         if fields.get(name, "").strip():
             raw = take(name)
-            explicit[name] = clean_paragraphs(latex_to_unicode(raw)) if name.startswith("abstract") else _text(raw)
+            explicit[name] = (
+                clean_paragraphs(latex_to_unicode(raw)) if name.startswith("abstract") else _text(raw)
+            )
     for name in ("keywords_id", "keywords_en"):
         if fields.get(name, "").strip():
             explicit[name] = split_keywords(_text(take(name)))
@@ -809,9 +1022,33 @@ def _set_dates(paper: Paper, fields: dict[str, str], warnings: list[str]) -> Non
             warnings.append(f"year '{year_text}' is not a year; kept in extra")
 
 
+_DECLARED_ENCODING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*%\s*Encoding:\s*([A-Za-z0-9._-]+)", re.IGNORECASE)
+
+
+def _file_text(data: bytes, name: str) -> str:
+    """The file's text: in the encoding JabRef's "% Encoding: ..." header names, else detected."""
+    import codecs
+
+    declared = _DECLARED_ENCODING.match(data[:200])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+            if encoding != "utf-8":
+                return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, name)[0]
+
+
 def read(data: bytes, name: str) -> ImportResult:
-    """Parse a BibTeX/BibLaTeX file's bytes into Papers, one per entry."""
-    text, _encoding = decode_text(data, name)
+    """Parse a BibTeX/BibLaTeX file's bytes into Papers, one per entry.
+
+    Entries that cannot be read are ``result.errors`` ("<file> line N: entry
+    '<key>': <problem>"); problems with a readable entry (duplicate key,
+    undefined macro, a year that is not one) are that paper's ``warnings``,
+    each starting with the entry's line.
+    """
+    text = _file_text(data, name)
     scanner = _Scanner(text)
     entries, problems = scanner.entries()
     if not entries and not problems:
@@ -830,8 +1067,7 @@ def read(data: bytes, name: str) -> ImportResult:
                 paper.warnings.append(f"duplicate key '{paper.key}' (also at line {seen[folded]}); both kept")
             else:
                 seen[folded] = entry.line
-        for warning in paper.warnings:
-            result.warnings.append(f"{name} line {entry.line}: entry '{paper.key or '(no key)'}': {warning}")
+        paper.warnings = [f"line {entry.line}: {warning}" for warning in paper.warnings]
         result.papers.append(paper)
     return result
 
@@ -840,13 +1076,48 @@ def read(data: bytes, name: str) -> ImportResult:
 # Record-level helpers shared with the RIS and CSL importers
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_BARE_YEAR = re.compile(r"^\s*(-?\d{1,4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?![\d])")
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12, "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "agu": 8, "agt": 8, "september": 9, "okt": 10, "oktober": 10, "nop": 11,
-    "des": 12, "desember": 12, "sept": 9, "january": 1, "february": 2, "march": 3, "april": 4,
-    "june": 6, "july": 7, "august": 8, "october": 10, "november": 11, "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nop": 11,
+    "des": 12,
+    "desember": 12,
+    "sept": 9,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?(?![A-Za-z])")
 _DAY_NEAR = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
@@ -862,7 +1133,13 @@ def month_number(text: str) -> int | None:
 
 
 def parse_year(text: str) -> int | None:
-    """The first four-digit year in ``text`` ("2019///", "2015a", "circa 2011"), else None."""
+    """The first four-digit year in ``text`` ("2019///", "2015a", "circa 2011"), else None.
+
+    A bare number is taken as it is, so "-3000" and "850" stay those years.
+    """
+    bare = _BARE_YEAR.match(text)
+    if bare:
+        return int(bare.group(1))
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
 
@@ -889,11 +1166,12 @@ def parse_date(text: str) -> tuple[int | None, str]:
             if day and 1 <= day <= 31:
                 date += f"-{day:02d}"
             return year, date
-        if not _MONTH_WORD.search(text[iso.end():]):
+        if not _MONTH_WORD.search(text[iso.end() :]):
             return year, date
-    year = parse_year(text)
-    if year is None:
+    found = parse_year(text)
+    if found is None:
         return None, ""
+    year = found
     date = str(year)
     for word in _MONTH_WORD.finditer(text):
         month = month_number(word.group(1))
@@ -912,7 +1190,7 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:?\s+)", r
 
 
 def normalize_doi(text: str) -> str:
-    """"https://doi.org/10.1/X" or "doi: 10.1/X" -> "10.1/X" (case kept)."""
+    """ "https://doi.org/10.1/X" or "doi: 10.1/X" -> "10.1/X" (case kept)."""
     text = text.strip()
     found = _DOI.search(text)
     if found:
@@ -921,22 +1199,97 @@ def normalize_doi(text: str) -> str:
 
 
 _LANGUAGES = {
-    "id": "id", "ind": "id", "in": "id", "indonesian": "id", "indonesia": "id", "bahasa indonesia": "id",
-    "bahasa": "id", "en": "en", "eng": "en", "english": "en", "american": "en", "british": "en",
-    "usenglish": "en", "ukenglish": "en", "canadian": "en", "australian": "en", "newzealand": "en",
-    "inggris": "en", "bahasa inggris": "en", "de": "de", "ger": "de", "deu": "de", "german": "de",
-    "ngerman": "de", "austrian": "de", "naustrian": "de", "fr": "fr", "fre": "fr", "fra": "fr",
-    "french": "fr", "es": "es", "spa": "es", "spanish": "es", "pt": "pt", "por": "pt", "portuguese": "pt",
-    "brazilian": "pt", "nl": "nl", "dut": "nl", "nld": "nl", "dutch": "nl", "it": "it", "ita": "it",
-    "italian": "it", "ru": "ru", "rus": "ru", "russian": "ru", "zh": "zh", "chi": "zh", "zho": "zh",
-    "chinese": "zh", "ja": "ja", "jpn": "ja", "japanese": "ja", "ko": "ko", "kor": "ko", "korean": "ko",
-    "ms": "ms", "may": "ms", "msa": "ms", "malay": "ms", "bahasa melayu": "ms", "ar": "ar", "ara": "ar",
-    "arabic": "ar", "jv": "jv", "jav": "jv", "javanese": "jv", "su": "su", "sun": "su", "sundanese": "su",
-    "tr": "tr", "tur": "tr", "turkish": "tr", "pl": "pl", "pol": "pl", "polish": "pl",
+    "id": "id",
+    "ind": "id",
+    "in": "id",
+    "indonesian": "id",
+    "indonesia": "id",
+    "bahasa indonesia": "id",
+    "bahasa": "id",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "american": "en",
+    "british": "en",
+    "usenglish": "en",
+    "ukenglish": "en",
+    "canadian": "en",
+    "australian": "en",
+    "newzealand": "en",
+    "inggris": "en",
+    "bahasa inggris": "en",
+    "de": "de",
+    "ger": "de",
+    "deu": "de",
+    "german": "de",
+    "ngerman": "de",
+    "austrian": "de",
+    "naustrian": "de",
+    "fr": "fr",
+    "fre": "fr",
+    "fra": "fr",
+    "french": "fr",
+    "es": "es",
+    "spa": "es",
+    "spanish": "es",
+    "pt": "pt",
+    "por": "pt",
+    "portuguese": "pt",
+    "brazilian": "pt",
+    "nl": "nl",
+    "dut": "nl",
+    "nld": "nl",
+    "dutch": "nl",
+    "it": "it",
+    "ita": "it",
+    "italian": "it",
+    "ru": "ru",
+    "rus": "ru",
+    "russian": "ru",
+    "zh": "zh",
+    "chi": "zh",
+    "zho": "zh",
+    "chinese": "zh",
+    "ja": "ja",
+    "jpn": "ja",
+    "japanese": "ja",
+    "ko": "ko",
+    "kor": "ko",
+    "korean": "ko",
+    "ms": "ms",
+    "may": "ms",
+    "msa": "ms",
+    "malay": "ms",
+    "bahasa melayu": "ms",
+    "ar": "ar",
+    "ara": "ar",
+    "arabic": "ar",
+    "jv": "jv",
+    "jav": "jv",
+    "javanese": "jv",
+    "su": "su",
+    "sun": "su",
+    "sundanese": "su",
+    "tr": "tr",
+    "tur": "tr",
+    "turkish": "tr",
+    "pl": "pl",
+    "pol": "pl",
+    "polish": "pl",
 }
 BABEL_NAMES = {
-    "id": "indonesian", "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
-    "nl": "dutch", "it": "italian", "ru": "russian", "ms": "malay", "tr": "turkish", "pl": "polish",
+    "id": "indonesian",
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "it": "italian",
+    "ru": "russian",
+    "ms": "malay",
+    "tr": "turkish",
+    "pl": "polish",
 }
 
 
@@ -967,7 +1320,9 @@ def split_keywords(text: str) -> list[str]:
     return out
 
 
-_ABSTRACT_LABEL = re.compile(r"^\s*(?:abstrak|abstract|intisari|ringkasan|summary)\s*[:.\-–—]?\s*", re.IGNORECASE)
+_ABSTRACT_LABEL = re.compile(
+    r"^\s*(?:abstrak|abstract|intisari|ringkasan|summary)\s*[:.\-–—]?\s*", re.IGNORECASE
+)
 _OTHER = {"id": "en", "en": "id"}
 
 
@@ -987,12 +1342,19 @@ def _split_bilingual_abstract(abstract: str) -> dict[str, str] | None:
             groups.append((lang, [paragraph]))
     if len(groups) != 2 or {groups[0][0], groups[1][0]} != {"id", "en"}:
         return None
-    return {lang: "\n\n".join(_ABSTRACT_LABEL.sub("", p, count=1) if i == 0 else p for i, p in enumerate(ps))
-            for lang, ps in groups}
+    return {
+        lang: "\n\n".join(_ABSTRACT_LABEL.sub("", p, count=1) if i == 0 else p for i, p in enumerate(ps))
+        for lang, ps in groups
+    }
 
 
-def settle_languages(paper: Paper, declared: str, explicit: dict[str, Any],
-                     alternates: dict[str, str], trusted: tuple[str, ...] = ()) -> list[str]:
+def settle_languages(
+    paper: Paper,
+    declared: str,
+    explicit: dict[str, Any],
+    alternates: dict[str, str],
+    trusted: tuple[str, ...] = (),
+) -> list[str]:
     """Fill ``language`` and the ``*_id``/``*_en`` fields of a bilingual record.
 
     ``declared``: the language the source states (ISO code) or "".
@@ -1027,8 +1389,12 @@ def settle_languages(paper: Paper, declared: str, explicit: dict[str, Any],
     for name, value in alternates.items():
         if value in (paper.title_id, paper.title_en) and value != paper.title:
             used.append(name)
-        elif other and not getattr(paper, f"title_{other}") and value != paper.title \
-                and (name in trusted or detect_language(value) == other):
+        elif (
+            other
+            and not getattr(paper, f"title_{other}")
+            and value != paper.title
+            and (name in trusted or detect_language(value) == other)
+        ):
             setattr(paper, f"title_{other}", value)
             used.append(name)
     return used

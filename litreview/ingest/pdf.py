@@ -31,6 +31,8 @@ DESCRIPTION = "PDF"
 EXTENSIONS = (".pdf",)
 
 NO_TEXT_WARNING = "no text layer (scanned or image-only PDF): run OCR, e.g. ocrmypdf, and add it again"
+_NO_PAGES = "has no pages; check that the file is complete and add it again"
+_DAMAGED = "cannot be opened: damaged or not a PDF; download or export it again"
 _TEXT_LAYER_LETTERS = 40  # fewer letters than this in a page (or the whole file): no real text
 
 
@@ -53,13 +55,17 @@ def read_pdf(data: bytes, name: str) -> Paper:
     try:
         pages_count = len(doc)
         if pages_count == 0:
-            raise ImportFailed(name, "has no pages; check that the file is complete and add it again")
+            raise ImportFailed(name, _NO_PAGES)
         paper = Paper(source_format=NAME, source_name=PurePath(name).name, pages_count=pages_count)
         raw_pages, lines, height = _read_pages(doc, paper)
+        if len(paper.warnings) == pages_count:  # not one page could be loaded
+            raise ImportFailed(name, _DAMAGED)
         metadata = _metadata_dict(doc)
         if not _has_letters("\n".join(raw_pages), _TEXT_LAYER_LETTERS):
             if not _has_content(doc):
-                raise ImportFailed(name, "has no content, every page is blank; check that it is the right file")
+                raise ImportFailed(
+                    name, "has no content, every page is blank; check that it is the right file"
+                )
             paper.warnings.append(NO_TEXT_WARNING)
     finally:
         doc.close()
@@ -70,24 +76,28 @@ def read_pdf(data: bytes, name: str) -> Paper:
 
 
 def _open(data: bytes, name: str) -> Any:
+    """The PDFium document, or ImportFailed saying why it cannot be opened."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        # PDFium's error code can be left over from an earlier file, so an
+        # encryption error counts only when the file has an /Encrypt entry.
         code = getattr(exc, "err_code", None)
-        if code == pdfium_c.FPDF_ERR_PASSWORD:
+        if b"/Encrypt" in data and code == pdfium_c.FPDF_ERR_PASSWORD:
             raise ImportFailed(
                 name, "is encrypted with a password; remove the password (e.g. print to PDF) and add it again"
             ) from None
-        if code == pdfium_c.FPDF_ERR_SECURITY:
+        if b"/Encrypt" in data and code == pdfium_c.FPDF_ERR_SECURITY:
             raise ImportFailed(
-                name, "uses an unsupported encryption; remove the protection (e.g. print to PDF) and add it again"
+                name,
+                "uses an unsupported encryption; remove the protection (e.g. print to PDF) and add it again",
             ) from None
     except (ValueError, OSError):
         pass
-    raise ImportFailed(name, "cannot be opened: damaged or not a PDF; download or export it again")
+    raise ImportFailed(name, _DAMAGED)
 
 
 def _read_pages(doc: Any, paper: Paper) -> tuple[list[str], list[Line], float]:
@@ -118,10 +128,14 @@ def _read_pages(doc: Any, paper: Paper) -> tuple[list[str], list[Line], float]:
 
 def _has_content(doc: Any) -> bool:
     """Does any page draw anything (images, paths, text)?"""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     for index in range(len(doc)):
-        page = doc[index]
+        try:
+            page = doc[index]
+        except pdfium.PdfiumError:
+            continue
         count = pdfium_c.FPDFPage_CountObjects(page.raw)
         page.close()
         if count > 0:
@@ -179,19 +193,22 @@ def clean_pages(raw_pages: list[str]) -> list[str]:
     """Clean the raw text of each page: repaired, running lines out, hyphenation joined."""
     split = []
     for raw in raw_pages:
-        # PDFium marks a hyphen at a line end with U+FFFE and drops the line break:
-        # join the word when it goes on in lower case, else put the break back.
-        raw = re.sub("\ufffe(?=[a-z\u00e0-\u024f])", "", raw).replace("\ufffe", "-\n")
+        # PDFium marks a hyphen at a line end with U+FFFE and drops the line break;
+        # put both back, for join_hyphenated to decide.
+        raw = raw.replace("\ufffe", "-\n")
         # PDFium ends lines with CRLF; plain LF makes the repair a third faster.
         split.append(clean_text(raw.replace("\r\n", "\n")).split("\n"))
     pages = [join_hyphenated("\n".join(lines).strip()) for lines in strip_running_lines(split)]
     # A word hyphenated across a page break moves whole onto the next page.
     for i in range(len(pages) - 1):
-        tail = re.search(r"(\S*\w)[-\u2010]$", pages[i])
+        tail = _PAGE_END_HYPHEN.search(pages[i][-200:])
         if tail and re.match(r"[a-z\u00e0-\u024f]", pages[i + 1]):
-            pages[i] = pages[i][: tail.start()].rstrip()
+            pages[i] = pages[i][: len(pages[i]) - len(tail.group())].rstrip()
             pages[i + 1] = tail.group(1) + pages[i + 1]
     return pages
+
+
+_PAGE_END_HYPHEN = re.compile(r"(?<!\S)(\S*\w)[-\u2010]$")
 
 
 def _join_pages(pages: list[str]) -> tuple[str, list[int]]:
@@ -237,18 +254,6 @@ class _Fragment:
     x1: float
 
 
-def page_lines(doc: Any, index: int) -> tuple[list[Line], float]:
-    """Visual lines of one page, top to bottom, and the page height."""
-    page = doc[index]
-    textpage = page.get_textpage()
-    try:
-        height = page.get_height()
-        return _rows_to_lines(_fragments(textpage, height)), height
-    finally:
-        textpage.close()
-        page.close()
-
-
 def _fragments(textpage: Any, height: float) -> list[_Fragment]:
     """Runs of characters on one line, with font size and boxes. PDFium's line
     breaks end a run, and so does a jump to another line it did not mark."""
@@ -276,7 +281,9 @@ def _fragments(textpage: Any, height: float) -> list[_Fragment]:
             char = chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) if 0xDC00 <= low < 0xE000 else ""
             step = 2
         else:
-            char = "-" if code == 0xFFFE else chr(code) if 0 < code < 0xD800 or code >= 0xE000 else ""
+            char = (
+                "-" if code == 0xFFFE else chr(code) if 0 < code < 0xD800 or 0xE000 <= code < 0x110000 else ""
+            )
         if not char or char.isspace():
             run.add_space()
         else:
@@ -287,7 +294,9 @@ def _fragments(textpage: Any, height: float) -> list[_Fragment]:
                 scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
                 size = round(pdfium_c.FPDFText_GetFontSize(raw, i) * scale, 1)
                 rotated = abs(matrix.b) > abs(matrix.a)
-            run.add((char, size, box.left, height - box.top, box.right, height - box.bottom), rotated, fragments)
+            run.add(
+                (char, size, box.left, height - box.top, box.right, height - box.bottom), rotated, fragments
+            )
         i += step
     run.close(fragments)
     return fragments
@@ -307,7 +316,11 @@ class _Run:
 
     def add(self, char: _Char, rotated: bool, fragments: list[_Fragment]) -> None:
         last = self.last
-        if last is not None and (rotated != self.rotated or (not rotated and _new_line(last, char))):
+        # Same top and moving right: the same line (the common case, decided cheaply).
+        moved = last is not None and (char[3] != last[3] or char[2] < last[2])
+        if last is not None and (
+            rotated != self.rotated or (moved and not rotated and _new_line(last, char))
+        ):
             self.close(fragments)
         if self.last is None:
             self.rotated = rotated
@@ -425,13 +438,16 @@ _VOLUME_TOKEN = re.compile(
 _BANNER = re.compile(
     r"\bissn\b|\bisbn\b|\bdoi\b|https?://|www\.|\S+@\S+|arxiv:|\breceived\b|\baccepted\b|\bpublished\b"
     r"|\brevised\b|\bditerima\b|\bdirevisi\b|\bdisetujui\b|\bditerbitkan\b|\bcopyright\b|\u00a9"
-    r"|\bpage\s+\d|\bhalaman\s+\d|\bhal\.\s*\d|\bhlm\.\s*\d|\bpp\.\s*\d|\bavailable online\b|\btersedia online\b",
+    r"|\bpage\s+\d|\bhalaman\s+\d|\bhal\.\s*\d|\bhlm\.\s*\d|\bpp\.\s*\d"
+    r"|\bavailable online\b|\btersedia online\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"(?:artikel(?: ilmiah| penelitian| riset| review)?|research(?: article| paper)?|original(?: article| research)?"
-    r"|review(?: article)?|accepted manuscript|preprint|short (?:communication|paper)|full paper|article"
-    r"|open access|makalah|skripsi|tesis|thesis|disertasi|tugas akhir|proposal\b.*|laporan\b.*|jurnal|journal)"
+    r"(?:artikel(?: ilmiah| penelitian| riset| review)?|research(?: article| paper)?"
+    r"|original(?: article| research)?|review(?: article)?|accepted manuscript|preprint"
+    r"|short (?:communication|paper)|full paper|article"
+    r"|open access|makalah|skripsi|tesis|thesis|disertasi|tugas akhir|proposal\b.*|laporan\b.*"
+    r"|jurnal|journal)"
     r"\W*",
     re.IGNORECASE,
 )
@@ -487,10 +503,15 @@ def find_title(lines: list[Line], height: float) -> list[int]:
     nothing is larger than the body text, the first block in capitals)."""
     body = _body_size(lines)
     candidates = [
-        i for i, line in enumerate(lines)
-        if line.top < _TITLE_ZONE * height and not line.vertical and _letters(line.text) >= 4
-        and line.weight <= 160 and len(line.text.split()) >= 2
-        and not _is_banner(line.text) and not _is_heading(line.text)
+        i
+        for i, line in enumerate(lines)
+        if line.top < _TITLE_ZONE * height
+        and not line.vertical
+        and _letters(line.text) >= 4
+        and line.weight <= 160
+        and len(line.text.split()) >= 2
+        and not _is_banner(line.text)
+        and not _is_heading(line.text)
     ]
     if not candidates:
         return []
@@ -607,31 +628,34 @@ def find_title_above_abstract(lines: list[Line], other_language: str, used: set[
 
 # --------------------------------------------------------------------------- authors
 
-_AUTHOR_LABEL = re.compile(r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|penulis|authors?)\s*:?\s*", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|penulis|authors?)\s*:?\s*", re.IGNORECASE
+)
 _NOT_NAME_WORDS = frozenset(
-    """universitas university universiteit universität universita università universidad université institut
-    institute school sekolah college politeknik polytechnic akademi academy fakultas faculty jurusan department
-    departemen dept program prodi studi study laboratory laboratorium lab centre center pusat balai kementerian
-    ministry jl jalan street road email e-mail telp tel fax phone hp correspondence corresponding author authors
-    abstract abstrak keywords kunci received accepted published diterima orcid stmik amik stie stikes uin iain
-    technology teknologi teknik sistem informasi informatika ilmu komputer manajemen ekonomi hukum pendidikan
-    kristen islam negeri muhammadiyah magister sarjana mahasiswa dosen lecturer student inc ltd gmbh ag corp pt cv
-    tbk llc group research riset kampus campus gedung building lantai floor rt rw kecamatan kabupaten provinsi
-    province copyright review article artikel jurnal journal volume vol no issn doi http https www the of for
-    in on at to with from this that these we our is are was were information systems system informatics
-    engineering science sciences computer computing software mathematics physics chemistry biology economics
-    management business social political politics communication komunikasi sosial politik pemerintahan
-    government laporan ujian semester skripsi tugas akhir makalah diajukan syarat mata kuliah how what why
-    when where which who toward towards using via through between beyond case analysis analisis evaluation
-    approach framework design""".split()
+    """universitas university universiteit universität universita università universidad université
+    institut institute school sekolah college politeknik polytechnic akademi academy fakultas
+    faculty jurusan department departemen dept program prodi studi study laboratory laboratorium lab
+    centre center pusat balai kementerian ministry jl jalan street road email e-mail telp tel fax
+    phone hp correspondence corresponding author authors abstract abstrak keywords kunci received
+    accepted published diterima orcid stmik amik stie stikes uin iain technology teknologi teknik
+    sistem informasi informatika ilmu komputer manajemen ekonomi hukum pendidikan kristen islam
+    negeri muhammadiyah magister sarjana mahasiswa dosen lecturer student inc ltd gmbh ag corp pt cv
+    tbk llc group research riset kampus campus gedung building lantai floor rt rw kecamatan
+    kabupaten provinsi province copyright review article artikel jurnal journal volume vol no issn
+    doi http https www the of for in on at to with from this that these we our is are was were
+    information systems system informatics engineering science sciences computer computing software
+    mathematics physics chemistry biology economics management business social political politics
+    communication komunikasi sosial politik pemerintahan government laporan ujian semester skripsi
+    tugas akhir makalah diajukan syarat mata kuliah how what why when where which who toward towards
+    using via through between beyond case analysis analisis evaluation approach framework design""".split()
 )
 _PLACES = frozenset(
-    """indonesia usa uk germany france italy netherlands spain portugal greece china japan korea india australia
-    canada malaysia singapore thailand vietnam philippines brunei austria switzerland sweden norway denmark
-    finland belgium poland brazil mexico jakarta bandung surabaya yogyakarta semarang malang medan makassar
-    padang denpasar bogor depok tangerang bekasi salatiga surakarta solo samarinda palembang pontianak banjarmasin
-    manado aceh pekanbaru jambi lampung serang cirebon purwokerto jember kediri mataram kupang ambon jayapura
-    tasikmalaya sukabumi karawang""".split()
+    """indonesia usa uk germany france italy netherlands spain portugal greece china japan korea india
+    australia canada malaysia singapore thailand vietnam philippines brunei austria switzerland
+    sweden norway denmark finland belgium poland brazil mexico jakarta bandung surabaya yogyakarta
+    semarang malang medan makassar padang denpasar bogor depok tangerang bekasi salatiga surakarta
+    solo samarinda palembang pontianak banjarmasin manado aceh pekanbaru jambi lampung serang
+    cirebon purwokerto jember kediri mataram kupang ambon jayapura tasikmalaya sukabumi karawang""".split()
 )
 _PARTICLES = frozenset("van von de der den da das dos du la le di bin binti ibn al el ter ten".split())
 _DEGREE = re.compile(
@@ -650,8 +674,11 @@ def _name_parts(text: str) -> tuple[list[str], bool]:
     s = _AUTHOR_LABEL.sub("", text)
     s = re.sub(r"\S+@\S+|https?://\S+", "|", s)
     s = re.sub(r"(?:\s*[-\u2013]\s*)?\b\d{5,}\b", "|", s)  # student numbers after names
-    s = re.sub(r"\(\s*\d{1,2}\s*\)|\b\d{1,2}\)|(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*|(?<![-\w])\d{1,2}(?:,\d{1,2})*\b",
-               "|", s)
+    s = re.sub(
+        r"\(\s*\d{1,2}\s*\)|\b\d{1,2}\)|(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*|(?<![-\w])\d{1,2}(?:,\d{1,2})*\b",
+        "|",
+        s,
+    )
     s = _SEPARATORS.sub("|", s)
     s = re.sub(r"(?:,\s*)?\b(?:dan|and)\b|&", "|", s, flags=re.IGNORECASE)
     open_end = not re.search(r"[|,;]\s*$", s)
@@ -783,7 +810,9 @@ _DATE_LABEL = re.compile(
     r"|dipublikasikan|terbit|submitted)\b",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|\bcopyright\b|^c\s|\sc\s|@)\s*(?:[^\d]{0,30}?)((?:19|20)\d\d)", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b|^c\s|\sc\s|@)\s*(?:[^\d]{0,30}?)((?:19|20)\d\d)", re.IGNORECASE
+)
 _ARXIV = re.compile(r"arXiv:\S+\s+\[[^\]]+\]\s+\d{1,2}\s+\w{3,9}\s+((?:19|20)\d\d)")
 _DATE_LINE = re.compile(
     r"(?:[A-Z][\w .\"\u201c\u201d]*,\s*)?(?:\d{1,2}\s+)?[A-Za-z]{3,10}\.?\s+((?:19|20)\d\d)|((?:19|20)\d\d)"
@@ -797,7 +826,8 @@ def _years(text: str) -> list[int]:
 def _edge_lines(lines: list[Line], height: float, skip: set[int]) -> list[Line]:
     """Lines in the banner or footer zone (and rotated margin stamps), headers first."""
     edge = [
-        line for i, line in enumerate(lines)
+        line
+        for i, line in enumerate(lines)
         if i not in skip and (line.top < 0.15 * height or line.bottom > 0.85 * height or line.vertical)
     ]
     return sorted(edge, key=lambda line: line.top > 0.5 * height)
@@ -857,11 +887,32 @@ _JOURNAL_CUT = re.compile(
 )
 
 
-def find_journal(lines: list[Line], height: float, skip: set[int]) -> tuple[str, str, str]:
-    """(journal, volume, issue) from the banner or footer of the first page."""
-    for line in _edge_lines(lines, height, skip):
-        if line.vertical:
-            continue
+@dataclass
+class Container:
+    """Where the paper appeared, as its banner or footer says."""
+
+    name: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    proceedings: bool = False
+
+
+_PAGES = re.compile(
+    r"(?:\bpp\.|\bhlm\.|\bhal\.|\bpages?\b|\bhalaman\b|\(\d{4}\)\s*\d+\s*:)\s*(\d+)\s*[-\u2013~]\s*(\d+)",
+    re.IGNORECASE,
+)
+_PROCEEDINGS = re.compile(
+    r"\b(?:proceedings?|prosiding|seminar|konferensi|conference|conferences|symposium|simposium|workshop)\b",
+    re.IGNORECASE,
+)
+
+
+def find_container(lines: list[Line], height: float, skip: set[int]) -> Container:
+    """Journal or proceedings name, volume, issue and page range from the banner
+    or footer of the first page."""
+    edge = [line for line in _edge_lines(lines, height, skip) if not line.vertical]
+    for k, line in enumerate(edge):
         text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
         text = re.sub(r"^\d+\s+", "", text).strip()
         word = _JOURNAL_WORD.search(text)
@@ -870,13 +921,24 @@ def find_journal(lines: list[Line], height: float, skip: set[int]) -> tuple[str,
             continue
         start = word.start() if word and volume and volume.start() < word.start() else 0
         cut = _JOURNAL_CUT.search(text, start + 1)
-        name = text[start:cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
+        name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
         if _letters(name) < 3 or (not word and len(name.split()) < 2):
             continue
-        vol = re.search(r"\bvol(?:ume)?\.?\s*([0-9]+|[IVXLC]+)\b", text, re.IGNORECASE)
+        if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
+            text += " " + edge[k + 1].text  # "Vol. 1, No. 2, ..." on the banner's second line
+        vol = re.search(r"\bvol(?:ume)?\.?\s*([0-9]+|[IVXLC]+)\b", text, re.IGNORECASE) or re.search(
+            r"\(\d{4}\)\s*(\d+)\s*:|\b\d{4}\s*;\s*(\d+)\s*[:(]|\b\d{4}\s*,\s*(\d+)\s*,", text
+        )
         issue = re.search(r"\b(?:no|nomor|issue|number)\.?\s*(\d+)", text, re.IGNORECASE)
-        return clean_field(name), vol.group(1) if vol else "", issue.group(1) if issue else ""
-    return "", "", ""
+        pages = _PAGES.search(text)
+        return Container(
+            name=clean_field(name),
+            volume=next((g for g in vol.groups() if g), "") if vol else "",
+            issue=issue.group(1) if issue else "",
+            pages=f"{pages.group(1)}-{pages.group(2)}" if pages else "",
+            proceedings=bool(_PROCEEDINGS.search(name)),
+        )
+    return Container()
 
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
@@ -910,8 +972,13 @@ def find_issn(text: str) -> str:
 # --------------------------------------------------------------------------- abstract, keywords
 
 _HEADING_LANGUAGE = {
-    "abstrak": "id", "abstraks": "id", "intisari": "id", "ringkasan": "id", "abstract": "en",
-    "kata kunci": "id", "kata-kata kunci": "id",
+    "abstrak": "id",
+    "abstraks": "id",
+    "intisari": "id",
+    "ringkasan": "id",
+    "abstract": "en",
+    "kata kunci": "id",
+    "kata-kata kunci": "id",
 }
 _ABSTRACT_LIMIT = 4000
 
@@ -938,7 +1005,9 @@ def _keyword_text(text: str, section: Section) -> str:
     for line in lines[1:]:
         if not line or sum(len(k) for k in kept) > 400:
             break
-        carried = re.search(r"[,;&]$|\b(?:dan|and|atau|or)$", kept[-1]) or re.match(r"[a-z(\u00e0-\u024f]", line)
+        carried = re.search(r"[,;&]$|\b(?:dan|and|atau|or)$", kept[-1]) or re.match(
+            r"[a-z(\u00e0-\u024f]", line
+        )
         if not carried:
             break
         kept.append(line)
@@ -970,7 +1039,7 @@ def abstracts_from_layout(lines: list[Line]) -> list[str]:
         body = [section_body(line.text, sections[0])]
         column: Line | None = None
         prev = line
-        for below in lines[i + 1:]:
+        for below in lines[i + 1 :]:
             if _is_heading(below.text) or below.top - prev.bottom > 2.5 * max(below.size, 1.0):
                 break
             if column is None:
@@ -1017,7 +1086,9 @@ def _put_in_slot(paper: Paper, field: str, language: str, value: Any) -> None:
 def _plausible_metadata_title(value: str) -> str:
     value = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", value).strip()
     if (
-        len(value) < 8 or len(value.split()) < 2 or "_" in value
+        len(value) < 8
+        or len(value.split()) < 2
+        or "_" in value
         or re.search(r"\.(?:docx?|pdf|tex|dvi|rtf|odt|indd|pages)$", value, re.IGNORECASE)
         or value.lower() in ("untitled", "template", "title", "judul")
     ):
@@ -1048,46 +1119,70 @@ def _fill_titles(paper: Paper, lines: list[Line], block: list[int]) -> list[int]
     setattr(paper, f"title_{title_language}", title)
     other = "en" if title_language == "id" else "id"
     if not getattr(paper, f"title_{other}"):
-        setattr(paper, f"title_{other}", find_title_above_abstract(lines, other, set(block) | set(second_block)))
+        setattr(
+            paper, f"title_{other}", find_title_above_abstract(lines, other, set(block) | set(second_block))
+        )
     return second_block
 
 
-def _fill_metadata(paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str) -> None:
+def _fill_metadata(
+    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str
+) -> None:
     """Title, authors, year, journal, DOI, abstracts and keywords, with languages."""
-    paper.language = detect_language(paper.text[:60000])
+    paper.language = detect_language(paper.text[:20000])
     block = find_title(lines, height) if lines else []
     second_block = _fill_titles(paper, lines, block) if block else []
     after = (second_block or block)[-1] + 1 if block else 0
     limit = (lines[block[-1]].bottom if block else 0.0) + 0.45 * height
     names = find_authors(lines, after, limit) if block else []
     paper.authors = [make_person(n) for n in names] or _metadata_people(metadata.get("Author", ""))
-
-    skip = set(block) | set(second_block)
-    year = find_year(lines, height, skip) if lines else None
-    if year is None:
-        year, source = _metadata_year(metadata)
-        if year is not None and source == "CreationDate":
-            paper.warnings.append(f"year {year} taken from the PDF's creation date; check it")
-    paper.year = year
-    paper.date = str(year) if year else ""
-    paper.journal, paper.volume, paper.issue = find_journal(lines, height, skip) if lines else ("", "", "")
-    starts = paper.page_starts
-    first_page = paper.text[: starts[1]] if len(starts) > 1 else paper.text
-    second_page = paper.text[starts[1]:][:2000] if len(starts) > 1 else ""
-    edge_text = "\n".join(line.text for line in _edge_lines(lines, height, set()))
-    paper.doi = find_doi(first_page, second_page, edge_text)
-    paper.issn = find_issn("\n".join(line.text for line in lines[:12]) + "\n" + edge_text)
-
+    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata)
     _fill_abstracts(paper, lines)
-    if not paper.language:
-        paper.language = detect_language(paper.title_id or paper.title_en or paper.abstract_id or paper.abstract_en)
-    main = paper.language if paper.language in ("id", "en") else ("id" if paper.title_id else "en")
-    other = "en" if main == "id" else "id"
-    paper.title = getattr(paper, f"title_{main}") or getattr(paper, f"title_{other}") or paper.title
-    paper.abstract = getattr(paper, f"abstract_{main}") or getattr(paper, f"abstract_{other}")
-    paper.keywords = list(getattr(paper, f"keywords_{main}") or getattr(paper, f"keywords_{other}"))
+    _choose_main_language(paper)
     if not paper.title:
         from_metadata = _plausible_metadata_title(metadata.get("Title", ""))
         paper.title = from_metadata or _title_from_name(name)
         if lines and not from_metadata:
             paper.warnings.append("no title found on the first page; the file name stands in for it")
+
+
+def _fill_publication(
+    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str]
+) -> None:
+    """Year, container (journal, volume, issue, pages), DOI and ISSN."""
+    year = find_year(lines, height, skip) if lines else None
+    if year is None:
+        year, source = _metadata_year(metadata)
+        if year is not None and source == "CreationDate":
+            # When the file was made is not when the paper was published: say it, don't store it.
+            paper.warnings.append(
+                f"no publication year on the first page (the PDF was created in {year}); "
+                "set it with `litreview edit` or add with --year"
+            )
+            year = None
+    paper.year = year
+    paper.date = str(year) if year else ""
+    container = find_container(lines, height, skip) if lines else Container()
+    paper.journal, paper.volume = container.name, container.volume
+    paper.issue, paper.pages = container.issue, container.pages
+    if container.proceedings:
+        paper.entry_type = "inproceedings"
+    starts = paper.page_starts
+    first_page = paper.text[: starts[1]] if len(starts) > 1 else paper.text
+    second_page = paper.text[starts[1] :][:2000] if len(starts) > 1 else ""
+    edge_text = "\n".join(line.text for line in _edge_lines(lines, height, set()))
+    paper.doi = find_doi(first_page, second_page, edge_text)
+    paper.issn = find_issn("\n".join(line.text for line in lines[:12]) + "\n" + edge_text)
+
+
+def _choose_main_language(paper: Paper) -> None:
+    """title/abstract/keywords: the version in the paper's language, else the other one."""
+    if not paper.language:
+        paper.language = detect_language(
+            paper.title_id or paper.title_en or paper.abstract_id or paper.abstract_en
+        )
+    main = paper.language if paper.language in ("id", "en") else ("id" if paper.title_id else "en")
+    other = "en" if main == "id" else "id"
+    paper.title = getattr(paper, f"title_{main}") or getattr(paper, f"title_{other}") or paper.title
+    paper.abstract = getattr(paper, f"abstract_{main}") or getattr(paper, f"abstract_{other}")
+    paper.keywords = list(getattr(paper, f"keywords_{main}") or getattr(paper, f"keywords_{other}"))

@@ -38,27 +38,94 @@ EXTENSIONS = (".ris",)
 
 # RIS type -> litreview entry type (BibTeX-style). TYPE_TO_RIS is the way back.
 TYPE_FROM_RIS = {
-    "JOUR": "article", "JFULL": "article", "EJOUR": "article", "MGZN": "article", "NEWS": "article",
-    "ABST": "article", "INPR": "article", "SER": "article",
-    "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "CLSWK": "book", "ANCIENT": "book",
-    "CHAP": "incollection", "ECHAP": "incollection", "DICT": "incollection", "ENCYC": "incollection",
-    "CONF": "proceedings", "CPAPER": "inproceedings", "THES": "thesis", "RPRT": "techreport",
-    "GOVDOC": "techreport", "STAND": "standard", "ELEC": "online", "WEB": "online", "BLOG": "online",
-    "ICOMM": "online", "GEN": "misc", "UNPB": "unpublished", "UNPD": "unpublished", "MANSCPT": "unpublished",
-    "PCOMM": "misc", "DATA": "dataset", "DBASE": "dataset", "AGGR": "dataset", "COMP": "software",
-    "PAT": "patent", "PAMP": "booklet", "VIDEO": "video", "MPCT": "video", "ADVS": "video", "SOUND": "audio",
-    "MUSIC": "audio", "MULTI": "online", "ART": "artwork", "MAP": "misc", "CHART": "misc", "FIGURE": "misc",
-    "SLIDE": "misc", "EQUA": "misc", "CTLG": "misc", "HEAR": "misc", "BILL": "legislation",
-    "UNBILL": "legislation", "STAT": "legislation", "LEGAL": "legislation", "CASE": "jurisdiction",
+    "JOUR": "article",
+    "JFULL": "article",
+    "EJOUR": "article",
+    "MGZN": "article",
+    "NEWS": "article",
+    "ABST": "article",
+    "INPR": "article",
+    "SER": "article",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "EDBOOK": "book",
+    "CLSWK": "book",
+    "ANCIENT": "book",
+    "CHAP": "incollection",
+    "ECHAP": "incollection",
+    "DICT": "incollection",
+    "ENCYC": "incollection",
+    "CONF": "inproceedings",
+    "CPAPER": "inproceedings",
+    "THES": "thesis",
+    "RPRT": "techreport",
+    "GOVDOC": "techreport",
+    "STAND": "standard",
+    "ELEC": "online",
+    "WEB": "online",
+    "BLOG": "online",
+    "ICOMM": "online",
+    "GEN": "misc",
+    "UNPB": "unpublished",
+    "UNPD": "unpublished",
+    "MANSCPT": "unpublished",
+    "PCOMM": "misc",
+    "DATA": "dataset",
+    "DBASE": "dataset",
+    "AGGR": "dataset",
+    "COMP": "software",
+    "PAT": "patent",
+    "PAMP": "booklet",
+    "VIDEO": "video",
+    "MPCT": "video",
+    "ADVS": "video",
+    "SOUND": "audio",
+    "MUSIC": "audio",
+    "MULTI": "online",
+    "ART": "artwork",
+    "MAP": "misc",
+    "CHART": "misc",
+    "FIGURE": "misc",
+    "SLIDE": "misc",
+    "EQUA": "misc",
+    "CTLG": "misc",
+    "HEAR": "misc",
+    "BILL": "legislation",
+    "UNBILL": "legislation",
+    "STAT": "legislation",
+    "LEGAL": "legislation",
+    "CASE": "jurisdiction",
     "GRANT": "misc",
 }
 TYPE_TO_RIS = {
-    "article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP", "inproceedings": "CPAPER",
-    "conference": "CPAPER", "proceedings": "CONF", "thesis": "THES", "phdthesis": "THES",
-    "mastersthesis": "THES", "techreport": "RPRT", "report": "RPRT", "standard": "STAND", "online": "ELEC",
-    "misc": "GEN", "unpublished": "UNPB", "dataset": "DATA", "software": "COMP", "patent": "PAT",
-    "booklet": "PAMP", "video": "VIDEO", "audio": "SOUND", "artwork": "ART", "legislation": "LEGAL",
-    "jurisdiction": "CASE", "manual": "BOOK", "collection": "EDBOOK", "periodical": "JFULL",
+    "article": "JOUR",
+    "book": "BOOK",
+    "incollection": "CHAP",
+    "inbook": "CHAP",
+    "inproceedings": "CPAPER",
+    "conference": "CPAPER",
+    "proceedings": "CONF",
+    "thesis": "THES",
+    "phdthesis": "THES",
+    "mastersthesis": "THES",
+    "techreport": "RPRT",
+    "report": "RPRT",
+    "standard": "STAND",
+    "online": "ELEC",
+    "misc": "GEN",
+    "unpublished": "UNPB",
+    "dataset": "DATA",
+    "software": "COMP",
+    "patent": "PAT",
+    "booklet": "PAMP",
+    "video": "VIDEO",
+    "audio": "SOUND",
+    "artwork": "ART",
+    "legislation": "LEGAL",
+    "jurisdiction": "CASE",
+    "manual": "BOOK",
+    "collection": "EDBOOK",
+    "periodical": "JFULL",
 }
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*?))?\s*$")
@@ -66,7 +133,14 @@ _TAG_LOOSE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: ?(.*?))?\s*$")
 _SNIFF_TAG = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?[ \t]*([A-Z][A-Z0-9])  ?-(?: |\r?$)")
 _LABELLED_NOTE = re.compile(r"^(Abstract|Keywords|Title) \((id|en)\):\s*(.*)$", re.DOTALL)
 _ENUMERATION = re.compile(r"^\s*\d+\.\s*$")
-_CONTAINER_TAGS = ("secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1")
+_CITATION_KEY = re.compile(r"^(?=.*[A-Za-z])[^\s,{}]+$")  # "Munadi2023", not a record number like "369"
+_CONTAINER_TAGS = (
+    "secondary_title",
+    "alternate_title3",
+    "journal_name",
+    "alternate_title2",
+    "alternate_title1",
+)
 
 
 def match(head: bytes, name: str) -> bool:
@@ -77,8 +151,9 @@ def match(head: bytes, name: str) -> bool:
     return len(tags) >= 2 and (b"TY" in tags or b"ER" in tags)
 
 
-def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
-    """Cut the text into (first line number, canonical lines) per record, plus warnings.
+def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str], bool]:
+    """Cut the text into (first line number, canonical lines) per record, plus warnings,
+    and whether any TY or ER line was seen (without one, it is not RIS).
 
     Continuation lines are joined here (a list tag's continuation becomes
     another value, as rispy would read it), so rispy sees one line per value.
@@ -92,7 +167,7 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
     records: list[tuple[int, list[str]]] = []
     warnings: list[str] = []
     current: list[str] | None = None
-    start, has_type = 0, False
+    start, has_type, marked = 0, False, False
 
     def close(reason: str) -> None:
         if current is None:
@@ -119,6 +194,7 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
                     current[-1] = f"{current[-1]} {line}" if current[-1][6:] else f"{current[-1]}{line}"
             continue
         tag, value = m.group(1), (m.group(2) or "").strip()
+        marked = marked or tag in ("TY", "ER")
         if tag == "ER":
             close("ER")
             current = None
@@ -131,7 +207,7 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
             current, start, has_type = ["TY  - "], number, False
         current.append(f"{tag}  - {value}")
     close("at the end of the file")
-    return records, warnings
+    return records, warnings, marked
 
 
 def _as_list(value: Any) -> list[str]:
@@ -157,8 +233,11 @@ def _people(values: list[str]) -> tuple[list[Person], bool]:
             people.extend(found)
             truncated = truncated or cut
             continue
-        found, cut = parse_name_list(value) if value.lower().rstrip(". ") in (
-            "et al", "dkk", "others", "and others") else ([parse_name(value)], False)
+        found, cut = (
+            parse_name_list(value)
+            if value.lower().rstrip(". ") in ("et al", "dkk", "others", "and others")
+            else ([parse_name(value)], False)
+        )
         truncated = truncated or cut
         people.extend(p for p in found if p != Person())
     return people, truncated
@@ -180,6 +259,14 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
         paper.extra["ris_type"] = ris_type
     if not ris_type:
         paper.warnings.append("no TY (record type); read as generic")
+
+    ids = _as_list(take("id", None))
+    key = next((i for i in ids if _CITATION_KEY.match(i)), "")
+    if key:
+        paper.key = key  # Mendeley and litreview write the citation key in ID
+        ids.remove(key)
+    if ids:
+        paper.extra["id"] = "\n".join(ids)
 
     titles = _as_list(take("title", None)) + _as_list(take("primary_title", None))
     if titles:
@@ -240,27 +327,33 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
 
     explicit: dict[str, Any] = {}
     notes = []
+    labelled_parts: dict[tuple[str, str], list[str]] = {}
     for note in _as_list(take("notes", None)):
         labelled = _LABELLED_NOTE.match(note)
         if labelled:
             kind, lang, value = labelled.groups()
-            if kind == "Abstract":
-                explicit[f"abstract_{lang}"] = clean_paragraphs(value)
-            elif kind == "Keywords":
-                explicit[f"keywords_{lang}"] = split_keywords(value)
-            else:
-                explicit[f"title_{lang}"] = clean_line(value)
+            labelled_parts.setdefault((kind, lang), []).append(value)
         else:
             notes.append(clean_paragraphs(note))
+    for (kind, lang), values in labelled_parts.items():
+        if kind == "Abstract":
+            explicit[f"abstract_{lang}"] = "\n\n".join(clean_paragraphs(v) for v in values)
+        elif kind == "Keywords":
+            explicit[f"keywords_{lang}"] = split_keywords(";".join(values))
+        else:
+            explicit[f"title_{lang}"] = clean_line(" ".join(values))
     paper.note = "\n\n".join(n for n in notes if n)
 
-    abstracts = [clean_paragraphs(a) for a in _as_list(take("abstract", None)) + _as_list(
-        take("notes_abstract", None))]
-    abstracts = [a for i, a in enumerate(abstracts) if a and a not in abstracts[:i]]
-    if abstracts:
-        paper.abstract = abstracts[0]
-        if len(abstracts) > 1:
-            paper.extra["notes_abstract"] = "\n\n".join(abstracts[1:])
+    # Several AB lines are paragraphs of one abstract; N2 is its stand-in when AB is missing.
+    paper.abstract = "\n\n".join(
+        p for p in (clean_paragraphs(a) for a in _as_list(take("abstract", None))) if p
+    )
+    second = [clean_paragraphs(a) for a in _as_list(take("notes_abstract", None))]
+    second = [a for a in second if a and a != paper.abstract]
+    if second and not paper.abstract:
+        paper.abstract, second = second[0], second[1:]
+    if second:
+        paper.extra["notes_abstract"] = "\n\n".join(second)
     keywords: list[str] = []
     for value in _as_list(take("keywords", None)):
         keywords.extend(split_keywords(value) if ";" in value else [" ".join(value.split())])
@@ -268,10 +361,15 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
 
     declared = ""
     languages = _as_list(record.get("language"))
-    if languages:
-        declared = language_code(languages[0])
+    for i, value in enumerate(languages):
+        declared = language_code(value)
         if declared:
-            take("language")
+            rest = languages[:i] + languages[i + 1 :]
+            if rest:
+                record["language"] = rest
+            else:
+                take("language")
+            break
     translated = clean_line(_first(record, "translated_title"))
     alternates = {"translated_title": translated} if translated else {}
     used = settle_languages(paper, declared, explicit, alternates, trusted=("translated_title",))
@@ -297,27 +395,40 @@ def _dates(paper: Paper, record: dict[str, Any], warnings: list[str]) -> None:
     A date without a year ("DA  - Mar 1", PubMed via EndNote) adds its month
     and day to the year from PY.
     """
-    candidates = [(name, _first(record, name)) for name in ("year", "publication_year", "date")]
-    candidates = [(name, value) for name, value in candidates if value]
-    parsed = [(name, value, *parse_date(value)) for name, value in candidates]
+    values = [
+        (name, value) for name in ("year", "publication_year", "date") for value in _as_list(record.get(name))
+    ]
+    parsed = [(name, value, *parse_date(value)) for name, value in values]
     year = next((y for _, _, y, _ in parsed if y is not None), None)
     if year is not None:
-        parsed = [(name, value, *(parse_date(f"{value} {year}") if y is None else (y, d)))
-                  for name, value, y, d in parsed]
+        parsed = [
+            (name, value, *(parse_date(f"{value} {year}") if y is None else (y, d)))
+            for name, value, y, d in parsed
+        ]
     if year is None:
         for name, value, _, _ in parsed:
             warnings.append(f"cannot read a year from {name_to_tag(name)} '{value}'; kept in extra")
         return
     paper.year = year
     same_year = [(name, date) for name, _, y, date in parsed if y == year]
-    date_name, date = max(same_year, key=lambda item: (len(item[1]), item[0] == "date"))
-    paper.date = date
+    best = max(len(date) for _, date in same_year)
+    date_name = next(
+        name
+        for name in ("date", "year", "publication_year")
+        for n, date in same_year
+        if n == name and len(date) == best
+    )
+    paper.date = next(date for n, date in same_year if n == date_name and len(date) == best)
+    kept: dict[str, list[str]] = {}
     for name, value, y, parsed_date in parsed:
-        if y == year and date.startswith(parsed_date) and (
-                name == date_name or len(parsed_date) < len(date) or parsed_date == date):
-            record.pop(name, None)
-        elif y is None:
-            warnings.append(f"cannot read a date from {name_to_tag(name)} '{value}'; kept in extra")
+        if y != year or not paper.date.startswith(parsed_date):
+            kept.setdefault(name, []).append(value)
+            if y is None:
+                warnings.append(f"cannot read a date from {name_to_tag(name)} '{value}'; kept in extra")
+    for name in ("year", "publication_year", "date"):
+        record.pop(name, None)
+        if name in kept:
+            record[name] = kept[name]
 
 
 def name_to_tag(name: str) -> str:
@@ -331,16 +442,21 @@ def name_to_tag(name: str) -> str:
 
 
 def read(data: bytes, name: str) -> ImportResult:
-    """Parse a RIS file's bytes into Papers, one per record."""
+    """Parse a RIS file's bytes into Papers, one per record.
+
+    Each paper's ``source_record`` is "line N", the line its record starts on;
+    problems with a readable record (a year that is not one, no TY) are that
+    paper's ``warnings``; problems of the file's layout (no ER, stray lines)
+    are ``result.warnings``, each starting with its line.
+    """
     import rispy
 
     text, _encoding = decode_text(data, name)
-    records, problems = _records(text)
-    if not records or not any(line.startswith("TY  -") or line.startswith("ER  -")
-                              for line in text.replace("\r", "\n").split("\n")):
+    records, problems, marked = _records(text)
+    if not records or not marked:
         raise ImportFailed(name, "no RIS records found (expected lines like 'TY  - JOUR' ... 'ER  -')")
     source = PurePath(name).name
-    result = ImportResult(warnings=[f"{name} {problem}" for problem in problems])
+    result = ImportResult(warnings=problems)
     parser = rispy.RisParser(enforce_list_tags=False)
     for line, lines in records:
         if len(lines) == 1 and not lines[0][6:].strip():
@@ -358,9 +474,6 @@ def read(data: bytes, name: str) -> ImportResult:
         if len(paper.metadata()) <= 1 and not paper.extra:
             continue  # only a type
         paper.warnings.extend(record_warnings)
-        label = f"'{paper.title[:60]}'" if paper.title else "(untitled)"
-        for warning in record_warnings:
-            result.warnings.append(f"{name} line {line}: record {label}: {warning}")
         result.papers.append(paper)
     if not result.papers and not result.errors:
         raise ImportFailed(name, "no RIS records with content found")

@@ -79,7 +79,7 @@ def _split_article(family: str, particle: str) -> tuple[str, str]:
     if not match:
         return family, particle
     article = match.group(0)
-    return family[len(article):], f"{particle} {article}".strip()
+    return family[len(article) :], f"{particle} {article}".strip()
 
 
 def person_from_pybtex(p: Any, decode: Callable[[str], str] = _strip_braces) -> Person:
@@ -107,7 +107,7 @@ def person_from_pybtex(p: Any, decode: Callable[[str], str] = _strip_braces) -> 
 
 
 def _looks_like_two_names(family: str, given: str) -> bool:
-    """"Kristoko Dwi Hartomo, Theopilus Wellem" is two display-order names, not Last, First."""
+    """ "Kristoko Dwi Hartomo, Theopilus Wellem" is two display-order names, not Last, First."""
     fam, giv = _top_level_tokens(family), _top_level_tokens(given)
     if len(fam) < 3 or len(giv) < 2:
         return False
@@ -176,7 +176,13 @@ def _simple_split(parts: list[str]) -> tuple[str, str] | None:
 
 
 def _parse(name: str, decode: Callable[[str], str]) -> Person:
-    name = _SPACE.sub(" ", name).strip().strip(",;").strip()
+    name = _SPACE.sub(" ", name).strip().strip(";").strip()
+    if name.endswith(","):
+        # "Komisi Pemilihan Umum," : a family part with nothing after it, EndNote's mark
+        # for a corporate name; one name, whatever its number of words.
+        name = name.rstrip(", ")
+        if name and len(_top_level_split(name, ",")) == 1:
+            return Person(literal=" ".join(decode(name).split()))
     if not name:
         return Person()
     family, given, particle, suffix, literal = _parse_cached(name, decode)
@@ -187,8 +193,9 @@ def parse_name(s: str) -> Person:
     """Parse one plain-text name: "Cobis, Mikhael Yulius", "Mikhael Yulius Cobis", "Munadi".
 
     Braces protect a name from splitting ("{Komisi Pemilihan Umum}" is one
-    literal name). LaTeX is not decoded here; BibTeX names go through
-    :func:`parse_bibtex_name_list`.
+    literal name), and so does a trailing comma ("Komisi Pemilihan Umum,",
+    EndNote's way of writing a corporate author). LaTeX is not decoded here;
+    BibTeX names go through :func:`parse_bibtex_name_list`.
     """
     return _parse(s, _strip_braces)
 
@@ -208,8 +215,10 @@ def _split_commas(item: str, is_list: bool = False) -> list[str]:
     if len(chunks) == 2 and not is_list and chunks[0].count(" ") < 2:
         return [item]  # the usual "Last, First"
     # "Cobis, M. Y., Santoso, B." : surname / initials pairs.
-    if len(chunks) % 2 == 0 and all(_INITIALS.match(c) for c in chunks[1::2]) and not any(
-        _INITIALS.match(c) for c in chunks[0::2]
+    if (
+        len(chunks) % 2 == 0
+        and all(_INITIALS.match(c) for c in chunks[1::2])
+        and not any(_INITIALS.match(c) for c in chunks[0::2])
     ):
         pairs = [f"{chunks[i]}, {chunks[i + 1]}" for i in range(0, len(chunks), 2)]
         return pairs if len(pairs) > 1 else [item]
@@ -299,8 +308,9 @@ def _split_bibtex_and(value: str) -> list[str]:
         return _BIBTEX_AND.split(value)
     protected = value
     for _ in range(5):  # innermost groups first, nested ones on later rounds
-        replaced = _BRACE_GROUP.sub(lambda m: m.group(0).replace(" ", "\x00").replace("{", "\x01").replace("}", "\x02"),
-                                    protected)
+        replaced = _BRACE_GROUP.sub(
+            lambda m: m.group(0).replace(" ", "\x00").replace("{", "\x01").replace("}", "\x02"), protected
+        )
         if replaced == protected:
             break
         protected = replaced

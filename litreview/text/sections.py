@@ -18,44 +18,106 @@ from litreview.model import Section
 _VOCABULARY: dict[str, tuple[str, ...]] = {
     "abstract": ("abstrak", "abstraks", "abstract", "intisari", "ringkasan"),
     "keywords": (
-        "kata kunci", "kata-kata kunci", "keywords", "keyword", "key words", "key word", "index terms",
+        "kata kunci",
+        "kata-kata kunci",
+        "keywords",
+        "keyword",
+        "key words",
+        "key word",
+        "index terms",
         "additional key words and phrases",
     ),
     "introduction": (
-        "pendahuluan", "latar belakang", "latar belakang masalah", "introduction", "background",
+        "pendahuluan",
+        "latar belakang",
+        "latar belakang masalah",
+        "introduction",
+        "background",
     ),
     "literature_review": (
-        "tinjauan pustaka", "kajian pustaka", "landasan teori", "kajian teori", "kerangka teori",
-        "kerangka teoritis", "kerangka konseptual", "kerangka pemikiran", "tinjauan literatur",
-        "kajian literatur", "literature review", "review of literature", "review of the literature",
-        "related work", "related works", "related literature", "theoretical framework",
-        "theoretical background", "conceptual framework",
+        "tinjauan pustaka",
+        "kajian pustaka",
+        "landasan teori",
+        "kajian teori",
+        "kerangka teori",
+        "kerangka teoritis",
+        "kerangka konseptual",
+        "kerangka pemikiran",
+        "tinjauan literatur",
+        "kajian literatur",
+        "literature review",
+        "review of literature",
+        "review of the literature",
+        "related work",
+        "related works",
+        "related literature",
+        "theoretical framework",
+        "theoretical background",
+        "conceptual framework",
     ),
     "method": (
-        "metode", "metode penelitian", "metodologi", "metodologi penelitian", "metode dan data",
-        "method", "methods", "methodology", "research method", "research methods",
-        "research methodology", "materials and methods", "data and methods", "research design",
+        "metode",
+        "metode penelitian",
+        "metodologi",
+        "metodologi penelitian",
+        "metode dan data",
+        "method",
+        "methods",
+        "methodology",
+        "research method",
+        "research methods",
+        "research methodology",
+        "materials and methods",
+        "data and methods",
+        "research design",
     ),
     "results": (
-        "hasil", "hasil penelitian", "hasil dan pembahasan", "hasil dan diskusi",
-        "hasil penelitian dan pembahasan", "analisis dan pembahasan", "results", "result",
-        "results and discussion", "results and discussions", "findings", "findings and discussion",
+        "hasil",
+        "hasil penelitian",
+        "hasil dan pembahasan",
+        "hasil dan diskusi",
+        "hasil penelitian dan pembahasan",
+        "analisis dan pembahasan",
+        "results",
+        "result",
+        "results and discussion",
+        "results and discussions",
+        "findings",
+        "findings and discussion",
         "research findings",
     ),
     "discussion": ("pembahasan", "diskusi", "discussion", "discussions"),
     "conclusion": (
-        "kesimpulan", "kesimpulan dan saran", "simpulan", "simpulan dan saran", "penutup",
-        "conclusion", "conclusions", "concluding remarks", "conclusion and future work",
-        "conclusions and future work", "conclusion and recommendations",
+        "kesimpulan",
+        "kesimpulan dan saran",
+        "simpulan",
+        "simpulan dan saran",
+        "penutup",
+        "conclusion",
+        "conclusions",
+        "concluding remarks",
+        "conclusion and future work",
+        "conclusions and future work",
+        "conclusion and recommendations",
         "conclusions and recommendations",
     ),
     "acknowledgements": (
-        "ucapan terima kasih", "ucapan terimakasih", "acknowledgements", "acknowledgement",
-        "acknowledgments", "acknowledgment",
+        "ucapan terima kasih",
+        "ucapan terimakasih",
+        "acknowledgements",
+        "acknowledgement",
+        "acknowledgments",
+        "acknowledgment",
     ),
     "references": (
-        "daftar pustaka", "daftar rujukan", "daftar referensi", "referensi", "rujukan",
-        "references", "reference", "bibliography",
+        "daftar pustaka",
+        "daftar rujukan",
+        "daftar referensi",
+        "referensi",
+        "rujukan",
+        "references",
+        "reference",
+        "bibliography",
     ),
     "appendix": ("lampiran", "appendix", "appendices"),
 }
@@ -63,9 +125,7 @@ _KIND_OF = {name: kind for kind, names in _VOCABULARY.items() for name in names}
 
 # Kinds whose text may follow the heading on the same line.
 _INLINE_KINDS = ("abstract", "keywords")
-_INLINE_NAMES = sorted(
-    (name for kind in _INLINE_KINDS for name in _VOCABULARY[kind]), key=len, reverse=True
-)
+_INLINE_NAMES = sorted((name for kind in _INLINE_KINDS for name in _VOCABULARY[kind]), key=len, reverse=True)
 # "Kata kunci: ...", "Abstract—...", "Keywords - ...", "Abstract. ..."
 _INLINE = re.compile(
     r"(?P<head>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _INLINE_NAMES) + r")"
@@ -105,7 +165,7 @@ def _heading_name(line: str) -> tuple[str, str] | None:
     numbered = False
     match = _NUMBERING.match(body)
     if match and match.end() < len(body):
-        body = body[match.end():]
+        body = body[match.end() :]
         numbered = True
     body = body.strip(_STRAY)
     if numbered:
@@ -127,7 +187,7 @@ def _inline_heading(line: str, bare_allowed: bool) -> tuple[str, str] | None:
     text = line.lstrip(_STRAY)
     match = _NUMBERING.match(text)
     if match and match.end() < len(text):
-        text = text[match.end():]
+        text = text[match.end() :]
     found = _INLINE.match(text)
     if found is None:
         bare = _INLINE_BARE.match(text)
@@ -169,11 +229,11 @@ def detect_sections(text: str, page_starts: list[int] | None = None) -> list[Sec
 
 def section_body(text: str, section: Section) -> str:
     """The text of ``section`` without its heading (and the colon or dash after it)."""
-    span = text[section.start:section.end]
+    span = text[section.start : section.end]
     at = span.find(section.heading)
     if at < 0:
         return span.strip()
-    rest = span[at + len(section.heading):]
+    rest = span[at + len(section.heading) :]
     return rest.lstrip(_STRAY + ".-\u2013\u2014").strip()
 
 
