@@ -8,6 +8,7 @@ duplicates against the corpus and against the papers added before it.
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 from collections.abc import Callable
@@ -282,9 +283,7 @@ def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[
         candidates.setdefault(row["key"], row)
     maybe = []
     for key in sorted(candidates):
-        row = candidates[key]
-        old = {"doi": row["doi"], "norm_title": row["norm_title"], "year": row["year"],
-               "first_author": row["first_author"]}
+        old = dedup.index_fields(Paper.from_metadata(json.loads(candidates[key]["metadata"])))
         verdict = dedup.judge(index, old, key)
         if verdict is None:
             continue

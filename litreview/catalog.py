@@ -125,7 +125,7 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
     paper = corpus.get(key)
     details = paper.metadata()
     details["key"] = paper.key
-    details["pages"] = paper.pages_count
+    details["page_count"] = paper.pages_count
     details["words"] = len(paper.text.split())
     details["sections"] = section_outline(paper)
     details["citations"] = len(paper.citations)

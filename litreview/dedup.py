@@ -48,7 +48,7 @@ def normalize_author(surname: str) -> str:
 
 
 def index_fields(paper: Paper) -> dict[str, object]:
-    """The columns the store keeps for finding duplicates quickly."""
+    """What duplicate detection compares; the first four are indexed columns in the store."""
     norm = normalize_title(paper.title)
     return {
         "doi": normalize_doi(paper.doi),
@@ -56,7 +56,18 @@ def index_fields(paper: Paper) -> dict[str, object]:
         "title_prefix": norm[:TITLE_PREFIX_CHARS],
         "first_author": normalize_author(paper.first_author),
         "year": paper.year,
+        "volume": fold(paper.volume),
+        "issue": fold(paper.issue),
+        "pages": fold(paper.pages.replace("--", "-")),
     }
+
+
+# First "authors" that say nothing about who wrote it.
+_PLACEHOLDER_AUTHORS = frozenset(
+    "anonymous anon anonim unknown na nn noauthor editor editors redaksi tanpanama tim team staff".split()
+)
+# Titles this short ("Editorial", "Errata", "Preface") are shared by many different items.
+MIN_TITLE_WORDS = 4
 
 
 def _numbers(norm_title: str) -> set[str]:
@@ -85,19 +96,27 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     if score < TITLE_SAME:
         return None
     same_year = new["year"] is not None and new["year"] == old["year"]
-    same_author = bool(new["first_author"]) and new["first_author"] == old["first_author"]
+    author = str(new["first_author"])
+    same_author = bool(author) and author == old["first_author"] and author not in _PLACEHOLDER_AUTHORS
     similar = f"title {score:.0f}% similar"
     if _numbers(new_title) != _numbers(old_title):
         return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
     if new_doi and old_doi:
         return Verdict(old_key, False, f"{similar} but the DOIs differ ({new_doi} vs {old_doi})")
+    conflicts = [f"{name} {new[name]} vs {old[name]}" for name in ("volume", "issue", "pages")
+                 if new.get(name) and old.get(name) and new[name] != old[name]]
+    if conflicts:
+        return Verdict(old_key, False, f"{similar} but {', '.join(conflicts)} differ")
+    if len(new_title.split()) < MIN_TITLE_WORDS:
+        return Verdict(old_key, False, f"{similar}, but a title this short is shared by different works")
     if same_year and same_author:
         return Verdict(old_key, True, f"{similar}, same year {new['year']} and first author {new['first_author']}")
     differences = []
     if not same_year:
         differences.append(f"year {new['year'] or '?'} vs {old['year'] or '?'}")
     if not same_author:
-        differences.append(f"first author {new['first_author'] or '?'} vs {old['first_author'] or '?'}")
+        who = "unknown" if author in _PLACEHOLDER_AUTHORS else (author or "?")
+        differences.append(f"first author {who} vs {old['first_author'] or '?'}")
     return Verdict(old_key, False, f"{similar} but {' and '.join(differences)} differ")
 
 

@@ -42,23 +42,30 @@ class Person:
     literal: str = ""
 
     @property
+    def full_family(self) -> str:
+        """Particle and family name: "van Dijk"; "al-Farabi" with no space after a hyphen."""
+        if not self.particle:
+            return self.family
+        joiner = "" if self.particle.endswith(("-", "'", "\u2019")) else " "
+        return f"{self.particle}{joiner}{self.family}" if self.family else self.particle
+
+    @property
     def surname(self) -> str:
         """The part a citation uses: family name, or the literal name."""
-        return self.literal or " ".join(p for p in (self.particle, self.family) if p)
+        return self.literal or self.full_family
 
     def display(self) -> str:
         """The name as people write it: "Mikhael Yulius Cobis", "Munadi"."""
         if self.literal:
             return self.literal
-        parts = [self.given, self.particle, self.family]
-        name = " ".join(p for p in parts if p)
+        name = " ".join(p for p in (self.given, self.full_family) if p)
         return f"{name}, {self.suffix}" if self.suffix else name
 
     def inverted(self) -> str:
         """Family-first form used by BibTeX and RIS: "Cobis, Mikhael Yulius"."""
         if self.literal:
             return self.literal
-        family = " ".join(p for p in (self.particle, self.family) if p)
+        family = self.full_family
         if self.suffix:
             return f"{family}, {self.suffix}, {self.given}" if self.given else f"{family}, {self.suffix}"
         return f"{family}, {self.given}" if self.given else family

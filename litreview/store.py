@@ -54,7 +54,7 @@ MIGRATIONS: list[str] = [
         added_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
-    CREATE INDEX papers_doi ON papers(doi) WHERE doi != '';
+    CREATE INDEX papers_doi ON papers(doi);
     CREATE INDEX papers_block ON papers(year, first_author);
     CREATE INDEX papers_title_prefix ON papers(title_prefix);
     CREATE TABLE sections (
@@ -483,18 +483,28 @@ class Corpus:
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 
+    _CANDIDATE_COLUMNS = "id, key, doi, norm_title, first_author, year, metadata"
+
     def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
-        return self.db.execute(
-            "SELECT id, key, title, year, doi, norm_title, first_author FROM papers WHERE doi = ?", (doi,)
-        ).fetchall()
+        return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
     def lookup_block(self, year: int | None, first_author: str, title_prefix: str) -> list[sqlite3.Row]:
-        """Papers that could be the same work: same year and first author, or same title start."""
-        return self.db.execute(
-            "SELECT id, key, title, year, doi, norm_title, first_author FROM papers"
-            " WHERE (year IS ? AND first_author = ? AND first_author != '') OR (title_prefix = ? AND title_prefix != '')",
-            (year, first_author, title_prefix),
-        ).fetchall()
+        """Papers that could be the same work: same year and first author, or same title start.
+        (Two indexed queries: SQLite would scan the table for one query with OR.)"""
+        rows: dict[int, sqlite3.Row] = {}
+        if first_author:
+            query = "year = ?" if year is not None else "year IS NULL"
+            params: tuple[Any, ...] = (year, first_author) if year is not None else (first_author,)
+            for row in self.db.execute(
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE {query} AND first_author = ?", params
+            ):
+                rows[row["id"]] = row
+        if title_prefix:
+            for row in self.db.execute(
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE title_prefix = ?", (title_prefix,)
+            ):
+                rows.setdefault(row["id"], row)
+        return list(rows.values())
 
     def get(self, key: str) -> Paper:
         row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()

@@ -25,12 +25,13 @@ def test_near_identical_title_same_year_and_author_is_a_duplicate():
 
 
 def test_same_title_different_year_is_only_a_possible_duplicate():
-    v = verdict(paper("Kampanye Digital", year=2019), paper("Kampanye Digital", year=2024))
+    v = verdict(paper("Kampanye Digital di Media Sosial", year=2019), paper("Kampanye Digital di Media Sosial", year=2024))
     assert not v.duplicate and "year 2019 vs 2024" in v.reason
 
 
 def test_same_title_different_author_is_only_a_possible_duplicate():
-    v = verdict(paper("Kampanye Digital", author="Munadi"), paper("Kampanye Digital", author="Fahruji"))
+    title = "Kampanye Digital di Media Sosial"
+    v = verdict(paper(title, author="Munadi"), paper(title, author="Fahruji"))
     assert not v.duplicate and "first author" in v.reason
 
 
@@ -66,3 +67,27 @@ def test_key_base():
     assert make_key_base(Paper(title="T", year=2023, authors=[Person(literal="Munadi")])) == "munadi2023"
     assert make_key_base(Paper(title="Peran Media Sosial", year=None)) == "peran" + "nd"
     assert make_key_base(Paper(title="x", year=2020, authors=[Person(family="Çelik", particle="de")])) == "celik2020"
+
+
+def test_short_generic_titles_never_merge_on_title_alone():
+    v = verdict(paper("Editorial", author="Price"), paper("Editorial", author="Price"))
+    assert not v.duplicate and "short" in v.reason
+
+
+def test_placeholder_authors_do_not_agree():
+    title = "Catatan redaksi tentang pemilu serentak"
+    v = verdict(paper(title, author="Anonymous"), paper(title, author="Anonymous"))
+    assert not v.duplicate and "unknown" in v.reason
+
+
+def test_conflicting_volume_issue_or_pages_keep_both():
+    title = "Problems and solutions for typesetting election reports"
+    a, b = paper(title), paper(title)
+    a.volume, b.volume = "2", "3"
+    v = verdict(a, b)
+    assert not v.duplicate and "volume 2 vs 3" in v.reason
+    a.volume = b.volume = "2"
+    a.pages, b.pages = "10--12", "10-12"
+    assert verdict(a, b).duplicate  # the same page range written two ways
+    b.pages = "54"
+    assert not verdict(a, b).duplicate

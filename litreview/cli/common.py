@@ -14,7 +14,7 @@ from litreview.errors import CorpusError
 from litreview.store import Corpus, find_corpus_dir
 
 # Data on stdout, messages on stderr; never wrap a message line.
-out = Console(soft_wrap=False, highlight=False)
+out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 CorpusOpt = Annotated[

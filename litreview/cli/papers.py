@@ -112,11 +112,11 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
          + (" et al." if d.get("authors_truncated") else "")),
     ]
     for name in ("year", "entry_type", "journal", "volume", "issue", "pages", "publisher", "doi", "url",
-                 "language", "title_id", "title_en"):
-        if d.get(name) not in (None, ""):
+                 "isbn", "issn", "language", "title_id", "title_en"):
+        if d.get(name) not in (None, "") and not (name.startswith("title_") and d[name] == d.get("title")):
             rows.append((name, str(d[name])))
     for name in ("keywords", "keywords_id", "keywords_en"):
-        if d.get(name):
+        if d.get(name) and (name == "keywords" or d[name] != d.get("keywords")):
             rows.append((name, "; ".join(d[name])))
     for name, value in rows:
         if value:
@@ -129,7 +129,8 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     for name, value in sorted(d.get("extra", {}).items()):
         out.print(f"  [dim]{escape(name):<11}[/dim] {escape(value)}")
     if d["sections"]:
-        out.print(f"  [bold]sections[/bold] ({d['words']} words, {d['pages'] or 'no'} pages, {d['citations']} in-text citations)")
+        pages = f"{d['page_count']} pages, " if d["page_count"] else ""
+        out.print(f"  [bold]sections[/bold] ({d['words']} words, {pages}{d['citations']} in-text citations)")
         for s in d["sections"]:
             page = f"p.{s['page']}" if s["page"] else ""
             out.print(f"    {escape(s['heading'][:60]):<42} {s['kind']:<18} {s['words']:>6} words {page}")

@@ -56,7 +56,9 @@ def sniff(data: bytes, name: str) -> ModuleType:
         raise ImportFailed(name, "the file is empty")
     head = data[:SNIFF_BYTES]
     by_ext = _by_extension(name)
-    if by_ext is not None and by_ext.match(head, name):
+    # A specific format's extension is trusted when the content agrees; ".txt" is
+    # not specific (RIS and MEDLINE exports are often saved as .txt).
+    if by_ext is not None and by_ext.NAME != "text" and by_ext.match(head, name):
         return by_ext
     for module in importers():
         if module is by_ext or module.NAME == "text":

@@ -131,7 +131,7 @@ def _apply_front_matter(paper: Paper, front: dict[str, Any], name: str) -> None:
 
 def _fill_from_text(paper: Paper, name: str) -> None:
     """Title, abstract, keywords and languages from the body where the front matter gave none."""
-    from litreview.text.sections import detect_sections, split_keywords
+    from litreview.text.sections import detect_sections, section_body, split_keywords
 
     paper.sections = detect_sections(paper.text) if paper.text else []
     if not paper.title:
@@ -143,8 +143,7 @@ def _fill_from_text(paper: Paper, name: str) -> None:
             paper.title = PurePath(name).stem
             paper.warnings.append("no title found in the text; the file name stands in (set it with `litreview edit`)")
     for section in paper.sections:
-        body = paper.text[section.start:section.end]
-        content = body[len(section.heading):].strip(" \n:.-\u2013\u2014") if body.startswith(section.heading) else body
+        content = section_body(paper.text, section)
         if section.kind == "abstract" and content:
             lang = detect_language(content)
             slot = "abstract_en" if lang == "en" else "abstract_id" if lang == "id" else ""
