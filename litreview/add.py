@@ -8,7 +8,6 @@ duplicates against the corpus and against the papers added before it.
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 from collections.abc import Callable
@@ -219,22 +218,26 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         return stored
 
     single = item.format in SINGLE_PAPER_FORMATS
+    seen_file = corpus.file_seen(item.sha256)  # records of a file never added before need no record check
     if single and not options.allow_duplicates:
         existing = corpus.paper_with_file(item.sha256)
         if existing:
             report.duplicates.append(Duplicate(item.path, existing, "the same file was added before"))
             return
+    file_name = Path(item.path).name
     for paper in item.papers:
         _apply_overrides(paper, options)
         label = item.path if single else f"{item.path}: record {paper.source_record}"
         report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
-        attachments = _read_attachments(paper, item.path, report, label)
+        attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][1])
-        provenance = {"format": item.format, "file_name": Path(item.path).name, "sha256": item.sha256,
+        provenance = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
                       "record": paper.source_record}
         index = dedup.index_fields(paper)
-        duplicate, maybe = (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index)
+        duplicate, maybe = (
+            (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index, seen_file)
+        )
         if duplicate is not None:
             merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
                                  attachments)
@@ -269,9 +272,9 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
         paper.authors, paper.authors_truncated = people, truncated
 
 
-def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any]):
+def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool):
     """(strong duplicate verdict or None, list of possible-duplicate verdicts)."""
-    if paper.source_record:
+    if paper.source_record and seen_file:
         key = corpus.paper_with_record(item.sha256, paper.source_record)
         if key:
             return dedup.Verdict(key, True, f"record {paper.source_record} of the same file was added before"), []
@@ -279,11 +282,14 @@ def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
-    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["title_prefix"])):
+    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"])):
         candidates.setdefault(row["key"], row)
     maybe = []
     for key in sorted(candidates):
-        old = dedup.index_fields(Paper.from_metadata(json.loads(candidates[key]["metadata"])))
+        row = candidates[key]
+        if not dedup.worth_comparing(index, row["doi"], row["norm_title"]):
+            continue  # decode the stored record only when the DOI or the title could match
+        old = dedup.index_fields(Paper.from_metadata(corpus.metadata_of(row["id"])))
         verdict = dedup.judge(index, old, key)
         if verdict is None:
             continue

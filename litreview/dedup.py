@@ -18,7 +18,6 @@ from rapidfuzz import fuzz
 from litreview.model import Paper
 
 TITLE_SAME = 93.0  # token-sort ratio at or above which two normalised titles are "the same"
-TITLE_PREFIX_CHARS = 16
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -28,9 +27,11 @@ _NUMBER_WORDS = {"one", "two", "three", "satu", "dua", "tiga", "first", "second"
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: accents stripped, punctuation to spaces, spaces folded."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", stripped).replace("_", " ").split())
+    lowered = text.casefold()
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", lowered).replace("_", " ").split())
 
 
 def normalize_title(title: str) -> str:
@@ -48,12 +49,11 @@ def normalize_author(surname: str) -> str:
 
 
 def index_fields(paper: Paper) -> dict[str, object]:
-    """What duplicate detection compares; the first four are indexed columns in the store."""
+    """What duplicate detection compares; doi, norm_title and first_author are indexed in the store."""
     norm = normalize_title(paper.title)
     return {
         "doi": normalize_doi(paper.doi),
         "norm_title": norm,
-        "title_prefix": norm[:TITLE_PREFIX_CHARS],
         "first_author": normalize_author(paper.first_author),
         "year": paper.year,
         "volume": fold(paper.volume),
@@ -73,6 +73,15 @@ MIN_TITLE_WORDS = 4
 def _numbers(norm_title: str) -> set[str]:
     """Tokens that distinguish parts of a series: digits, roman numerals, "part two"."""
     return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS}
+
+
+def worth_comparing(new: dict[str, object], old_doi: str, old_norm_title: str) -> bool:
+    """Cheap pre-check on stored columns: could :func:`judge` find anything at all?"""
+    if new["doi"] and new["doi"] == old_doi:
+        return True
+    return bool(new["norm_title"] and old_norm_title) and (
+        fuzz.token_sort_ratio(str(new["norm_title"]), old_norm_title, score_cutoff=TITLE_SAME) > 0
+    )
 
 
 @dataclass

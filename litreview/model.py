@@ -71,7 +71,7 @@ class Person:
         return f"{family}, {self.given}" if self.given else family
 
     def to_dict(self) -> dict[str, str]:
-        return {k: v for k, v in asdict(self).items() if v}
+        return {k: v for k, v in self.__dict__.items() if v}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:

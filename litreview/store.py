@@ -44,7 +44,6 @@ MIGRATIONS: list[str] = [
         year INTEGER,
         doi TEXT NOT NULL DEFAULT '',
         norm_title TEXT NOT NULL DEFAULT '',
-        title_prefix TEXT NOT NULL DEFAULT '',
         first_author TEXT NOT NULL DEFAULT '',
         metadata TEXT NOT NULL,
         text TEXT NOT NULL DEFAULT '',
@@ -56,7 +55,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX papers_doi ON papers(doi);
     CREATE INDEX papers_block ON papers(year, first_author);
-    CREATE INDEX papers_title_prefix ON papers(title_prefix);
+    CREATE INDEX papers_norm_title ON papers(norm_title);
     CREATE TABLE sections (
         paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
         ord INTEGER NOT NULL,
@@ -314,6 +313,13 @@ class Corpus:
         ).fetchone()
         return row["key"] if row else None
 
+    def file_seen(self, sha256: str) -> bool:
+        """Has any paper come from, or been attached to, this file?"""
+        return self.db.execute(
+            "SELECT 1 FROM provenance WHERE sha256 = ? UNION ALL SELECT 1 FROM paper_files WHERE sha256 = ? LIMIT 1",
+            (sha256, sha256),
+        ).fetchone() is not None
+
     def paper_with_record(self, sha256: str, record: str) -> str | None:
         row = self.db.execute(
             "SELECT p.key FROM provenance v JOIN papers p ON p.id = v.paper_id "
@@ -336,12 +342,11 @@ class Corpus:
         }
         if base not in taken:
             return base
+        used = {_letters_index(k[len(base):]) for k in taken if k != base}
         n = 0
-        while True:
-            suffix = _letters(n)
-            if base + suffix not in taken:
-                return base + suffix
+        while n in used:
             n += 1
+        return base + _letters(n)
 
     def all_keys(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT key FROM papers ORDER BY key")]
@@ -357,20 +362,19 @@ class Corpus:
         """Insert ``paper`` under ``paper.key`` (must be free) with its parts and files.
 
         ``index`` holds the duplicate-detection columns (doi, norm_title,
-        title_prefix, first_author) computed by the caller.
+        first_author) computed by the caller.
         """
         stamp = now()
         cur = self.db.execute(
-            "INSERT INTO papers (key, title, year, doi, norm_title, title_prefix, first_author, metadata, text,"
+            "INSERT INTO papers (key, title, year, doi, norm_title, first_author, metadata, text,"
             " page_starts, pages_count, warnings, added_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 paper.key,
                 paper.title,
                 paper.year,
                 index.get("doi", ""),
                 index.get("norm_title", ""),
-                index.get("title_prefix", ""),
                 index.get("first_author", ""),
                 _dumps(paper.metadata()),
                 paper.text,
@@ -382,7 +386,7 @@ class Corpus:
             ),
         )
         paper_id = int(cur.lastrowid or 0)
-        self._write_parts(paper_id, paper)
+        self._write_parts(paper_id, paper, replace=False)
         for stored in files:
             self._link_file(paper_id, stored)
         self.db.execute(
@@ -392,9 +396,12 @@ class Corpus:
         )
         return paper.key
 
-    def _write_parts(self, paper_id: int, paper: Paper) -> None:
-        self.db.execute("DELETE FROM sections WHERE paper_id = ?", (paper_id,))
-        self.db.execute("DELETE FROM citations WHERE paper_id = ?", (paper_id,))
+    def _write_parts(self, paper_id: int, paper: Paper, replace: bool = True) -> None:
+        if replace:
+            self.db.execute("DELETE FROM sections WHERE paper_id = ?", (paper_id,))
+            self.db.execute("DELETE FROM citations WHERE paper_id = ?", (paper_id,))
+        if not paper.sections and not paper.citations:
+            return
         self.db.executemany(
             'INSERT INTO sections (paper_id, ord, kind, heading, start, "end", page) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(paper_id, i, s.kind, s.heading, s.start, s.end, s.page) for i, s in enumerate(paper.sections)],
@@ -440,11 +447,11 @@ class Corpus:
         if paper.key != key:
             self.check_new_key(paper.key)
         self.db.execute(
-            "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?, title_prefix = ?,"
+            "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
             (
                 paper.key, paper.title, paper.year, index.get("doi", ""), index.get("norm_title", ""),
-                index.get("title_prefix", ""), index.get("first_author", ""), _dumps(paper.metadata()),
+                index.get("first_author", ""), _dumps(paper.metadata()),
                 now(), paper_id,
             ),
         )
@@ -483,28 +490,38 @@ class Corpus:
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 
-    _CANDIDATE_COLUMNS = "id, key, doi, norm_title, first_author, year, metadata"
+    _CANDIDATE_COLUMNS = "id, key, doi, norm_title"
 
     def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
-    def lookup_block(self, year: int | None, first_author: str, title_prefix: str) -> list[sqlite3.Row]:
-        """Papers that could be the same work: same year and first author, or same title start.
-        (Two indexed queries: SQLite would scan the table for one query with OR.)"""
+    def lookup_block(self, year: int | None, first_author: str, norm_title: str,
+                     min_ratio: float = 0.86) -> list[sqlite3.Row]:
+        """Papers that could be the same work: same year and first author with a title of
+        similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
+        similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would
+        scan the table for one query with OR."""
         rows: dict[int, sqlite3.Row] = {}
-        if first_author:
-            query = "year = ?" if year is not None else "year IS NULL"
-            params: tuple[Any, ...] = (year, first_author) if year is not None else (first_author,)
+        if first_author and norm_title:
+            low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
+            year_test = "year = ?" if year is not None else "year IS NULL"
+            params: tuple[Any, ...] = (first_author, low, high) if year is None else (year, first_author, low, high)
             for row in self.db.execute(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE {query} AND first_author = ?", params
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE {year_test} AND first_author = ?"
+                " AND length(norm_title) BETWEEN ? AND ?",
+                params,
             ):
                 rows[row["id"]] = row
-        if title_prefix:
+        if norm_title:
             for row in self.db.execute(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE title_prefix = ?", (title_prefix,)
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?", (norm_title,)
             ):
                 rows.setdefault(row["id"], row)
         return list(rows.values())
+
+    def metadata_of(self, paper_id: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT metadata FROM papers WHERE id = ?", (paper_id,)).fetchone()
+        return json.loads(row[0]) if row else {}
 
     def get(self, key: str) -> Paper:
         row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
@@ -613,7 +630,19 @@ def _letters(n: int) -> str:
     return out
 
 
+def _letters_index(suffix: str) -> int:
+    """Inverse of _letters: a -> 0, z -> 25, aa -> 26; -1 for anything else."""
+    if not suffix or not suffix.isascii() or not suffix.isalpha() or not suffix.islower():
+        return -1
+    n = 0
+    for ch in suffix:
+        n = n * 26 + (ord(ch) - 96)
+    return n - 1
+
+
 def _dumps(value: Any) -> str:
+    if not value and isinstance(value, list | dict):
+        return "[]" if isinstance(value, list) else "{}"
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
