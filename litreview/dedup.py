@@ -54,6 +54,7 @@ def index_fields(paper: Paper) -> dict[str, object]:
     return {
         "doi": normalize_doi(paper.doi),
         "norm_title": norm,
+        "titles": sorted({t for t in (norm, fold(paper.title_id), fold(paper.title_en)) if t}),
         "first_author": normalize_author(paper.first_author),
         "year": paper.year,
         "volume": fold(paper.volume),
@@ -73,6 +74,17 @@ MIN_TITLE_WORDS = 4
 def _numbers(norm_title: str) -> set[str]:
     """Tokens that distinguish parts of a series: digits, roman numerals, "part two"."""
     return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS}
+
+
+DOI_TITLE_AGREE = 80.0  # with the same DOI, titles this alike (any language variant) are one work
+
+
+def _titles_compatible(new: dict[str, object], old: dict[str, object]) -> bool:
+    """Same DOI: do any of the two records' titles (in any language) agree?"""
+    a, b = list(new.get("titles") or []), list(old.get("titles") or [])  # type: ignore[call-overload]
+    if not a or not b:
+        return True
+    return any(fuzz.token_set_ratio(x, y) >= DOI_TITLE_AGREE for x in a for y in b)
 
 
 def worth_comparing(new: dict[str, object], old_doi: str, old_norm_title: str) -> bool:
@@ -97,7 +109,10 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     """Compare two records' index fields; None when they are clearly different works."""
     new_doi, old_doi = str(new["doi"]), str(old["doi"])
     if new_doi and new_doi == old_doi:
-        return Verdict(old_key, True, f"same DOI {new_doi}")
+        if _titles_compatible(new, old):
+            return Verdict(old_key, True, f"same DOI {new_doi}")
+        # A chapter filed under its book's DOI, or a DOI pasted on the wrong record.
+        return Verdict(old_key, False, f"same DOI {new_doi} but the titles differ (a chapter and its book?)")
     new_title, old_title = str(new["norm_title"]), str(old["norm_title"])
     if not new_title or not old_title:
         return None

@@ -12,8 +12,10 @@ def verdict(a, b):
     return judge(index_fields(a), index_fields(b), "old2023")
 
 
-def test_same_doi_is_a_duplicate_whatever_the_title():
-    v = verdict(paper("A", doi="https://doi.org/10.1234/ABC."), paper("B", year=2020, doi="10.1234/abc"))
+def test_same_doi_is_a_duplicate_even_across_years():
+    a = paper("Hoaks dan Pemilu 2024", doi="https://doi.org/10.1234/ABC.")
+    b = paper("Hoaks dan pemilu 2024: sebuah kajian", year=2020, doi="10.1234/abc")  # online-first vs issue year
+    v = verdict(a, b)
     assert v.duplicate and "10.1234/abc" in v.reason
 
 
@@ -91,3 +93,18 @@ def test_conflicting_volume_issue_or_pages_keep_both():
     assert verdict(a, b).duplicate  # the same page range written two ways
     b.pages = "54"
     assert not verdict(a, b).duplicate
+
+
+def test_same_doi_with_unrelated_titles_is_only_flagged():
+    book = paper("The Complete Social Scientist: A Lewin Reader", doi="10.1037/10319-000")
+    chapter = paper("Group Decision and Social Change", doi="10.1037/10319-000")
+    v = verdict(chapter, book)
+    assert not v.duplicate and "titles differ" in v.reason
+
+
+def test_same_doi_matches_across_languages():
+    pdf = paper("Media Sosial sebagai Alat Kampanye Politik", doi="10.5555/jkp.2023.7")
+    pdf.title_en = "Social Media as a Political Campaign Tool"
+    zotero = paper("Social media as a political campaign tool", doi="10.5555/JKP.2023.7")
+    assert verdict(zotero, pdf).duplicate
+    assert verdict(paper("", doi="10.5555/jkp.2023.7"), pdf).duplicate  # no title: the DOI decides

@@ -257,7 +257,8 @@ def papers(draw) -> Paper:
             )
         ),
         doi=draw(
-            st.one_of(st.just(""), st.from_regex(r"10\.\d{4}/[a-z0-9._;()/:-]{0,19}[a-z0-9]", fullmatch=True))
+            # ASCII digits, as real DOIs have ("\d" would also draw fullwidth ones)
+            st.one_of(st.just(""), st.from_regex(r"10\.[0-9]{4}/[a-z0-9._;()/:-]{0,19}[a-z0-9]", fullmatch=True))
         ),
         abstract="\n\n".join(paragraphs),
         keywords=draw(st.lists(_KEYWORD, max_size=4, unique_by=lambda k: " ".join(k.split()).lower())),
