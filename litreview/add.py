@@ -282,7 +282,8 @@ def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
-    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"])):
+    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"]),
+                                   dedup.TITLE_LENGTH_RATIO):
         candidates.setdefault(row["key"], row)
     maybe = []
     for key in sorted(candidates):

@@ -18,6 +18,9 @@ from rapidfuzz import fuzz
 from litreview.model import Paper
 
 TITLE_SAME = 93.0  # token-sort ratio at or above which two normalised titles are "the same"
+TITLE_ALIKE = 85.0  # at or above this, with year and first author agreeing: flagged, never merged
+# Two strings can only reach TITLE_ALIKE if the shorter is at least this fraction of the longer.
+TITLE_LENGTH_RATIO = TITLE_ALIKE / (200.0 - TITLE_ALIKE)
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -92,7 +95,7 @@ def worth_comparing(new: dict[str, object], old_doi: str, old_norm_title: str) -
     if new["doi"] and new["doi"] == old_doi:
         return True
     return bool(new["norm_title"] and old_norm_title) and (
-        fuzz.token_sort_ratio(str(new["norm_title"]), old_norm_title, score_cutoff=TITLE_SAME) > 0
+        fuzz.token_sort_ratio(str(new["norm_title"]), old_norm_title, score_cutoff=TITLE_ALIKE) > 0
     )
 
 
@@ -117,12 +120,16 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     if not new_title or not old_title:
         return None
     score = fuzz.token_sort_ratio(new_title, old_title)
-    if score < TITLE_SAME:
+    if score < TITLE_ALIKE:
         return None
     same_year = new["year"] is not None and new["year"] == old["year"]
     author = str(new["first_author"])
     same_author = bool(author) and author == old["first_author"] and author not in _PLACEHOLDER_AUTHORS
     similar = f"title {score:.0f}% similar"
+    if score < TITLE_SAME:
+        if same_year and same_author:
+            return Verdict(old_key, False, f"{similar}, same year and first author, but not alike enough to merge")
+        return None
     if _numbers(new_title) != _numbers(old_title):
         return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
     if new_doi and old_doi:

@@ -496,7 +496,7 @@ class Corpus:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
     def lookup_block(self, year: int | None, first_author: str, norm_title: str,
-                     min_ratio: float = 0.86) -> list[sqlite3.Row]:
+                     min_ratio: float = 0.73) -> list[sqlite3.Row]:
         """Papers that could be the same work: same year and first author with a title of
         similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
         similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would

@@ -108,3 +108,12 @@ def test_same_doi_matches_across_languages():
     zotero = paper("Social media as a political campaign tool", doi="10.5555/JKP.2023.7")
     assert verdict(zotero, pdf).duplicate
     assert verdict(paper("", doi="10.5555/jkp.2023.7"), pdf).duplicate  # no title: the DOI decides
+
+
+def test_alike_titles_with_same_year_and_author_are_flagged_not_merged():
+    bib = paper("Studi Penelusuruan terhadap Alumni Program Studi Pendidikan Teknik Informatika")
+    pdf = paper("STUDI PENELUSURAN (TRACER STUDY) TERHADAP ALUMNI PROGRAM STUDI PENDIDIKAN TEKNIK INFORMATIKA")
+    v = verdict(pdf, bib)
+    assert v is not None and not v.duplicate and "not alike enough" in v.reason
+    pdf.year = 2016
+    assert verdict(pdf, bib) is None  # alike titles alone, another year: unrelated

@@ -88,3 +88,9 @@ def test_real_samples(name):
     kinds = {s.kind for s in p.sections}
     assert {"method", "results"} <= kinds
     assert len(p.citations) >= 3
+
+
+def test_unknown_extension_is_not_taken_for_text():
+    with pytest.raises(ImportFailed, match=r"unsupported file type \.nbib"):
+        sniff(b"PMID- 123\nTI  - A title\n", "export.nbib")
+    assert sniff(b"Judul\n\nIsi makalah.\n", "catatan").NAME == "text"  # no extension: text is fine

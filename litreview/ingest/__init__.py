@@ -68,6 +68,11 @@ def sniff(data: bytes, name: str) -> ModuleType:
     if by_ext is not None and by_ext.NAME != "text":
         raise ImportFailed(name, f"does not look like a {by_ext.DESCRIPTION} file; is it corrupt or mis-named?")
     text = importlib.import_module("litreview.ingest.text")
+    suffix = PurePath(name).suffix.lower()
+    if suffix and suffix not in supported_extensions():
+        raise ImportFailed(
+            name, f"unsupported file type {suffix} (litreview reads {', '.join(sorted(supported_extensions()))})"
+        )
     if text.match(head, name):
         return text
     if looks_binary(head):
