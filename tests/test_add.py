@@ -183,3 +183,59 @@ def test_readme_in_a_directory_is_skipped(tmp_path, corpus_dir):
     with open_root(corpus_dir) as corpus:
         report = add_paths(corpus, [str(d)])
         assert [k for k, _ in report.added] == ["wulandari2024"]
+
+
+PDF = FIXTURES / "pdf" / "bilingual_article.pdf"
+
+BIB_WITH_FILE = """@article{wulandari_kampanye_2023,
+  title = {Kampanye Digital dan Polarisasi Pemilih pada Pemilu 2024 di Media Sosial},
+  author = {Wulandari, Rina and Munadi and Saputra, Bagus Hadi},
+  year = {2023},
+  journal = {Jurnal Komunikasi Politik Nusantara},
+  doi = {10.99999/jkpn.v7i2.4321},
+  file = {Full Text PDF:%s:application/pdf}
+}
+"""
+
+
+def test_bibtex_file_field_attaches_the_pdf_and_its_text(corpus_dir, tmp_path):
+    (tmp_path / "pdfs").mkdir()
+    shutil.copy(PDF, tmp_path / "pdfs" / "artikel.pdf")
+    bib = tmp_path / "zotero.bib"
+    bib.write_text(BIB_WITH_FILE % "pdfs/artikel.pdf", encoding="utf-8")  # relative to the .bib, as Zotero writes
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(bib)])
+        ((key, _),) = report.added
+        assert key == "wulandari2023" and not report.warnings
+        paper = corpus.get(key)
+        assert paper.journal == "Jurnal Komunikasi Politik Nusantara"  # metadata from the record
+        assert paper.pages_count == 4 and paper.sections  # text from the attached PDF
+        roles = {f.name: f.role for f in corpus.files_of(key)}
+        assert roles == {"zotero.bib": "source", "artikel.pdf": "attachment"}
+
+
+def test_missing_attachment_is_a_warning_not_a_failure(corpus_dir, tmp_path):
+    bib = tmp_path / "zotero.bib"
+    bib.write_text(BIB_WITH_FILE % "pdfs/hilang.pdf", encoding="utf-8")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(bib)])
+        assert len(report.added) == 1 and report.exit_code == 0
+        assert any("attached file not found: pdfs/hilang.pdf" in w for w in report.warnings)
+
+
+def test_pdf_after_its_bibtex_record_fills_the_record(corpus_dir, tmp_path):
+    bib = tmp_path / "zotero.bib"
+    bib.write_text((BIB_WITH_FILE % "x.pdf").replace("  file = {Full Text PDF:x.pdf:application/pdf}\n", ""))
+    with open_root(corpus_dir) as corpus:
+        add_paths(corpus, [str(bib)])
+        assert corpus.get("wulandari2023").text == ""
+        report = add_paths(corpus, [str(PDF)])
+        (dup,) = report.duplicates
+        assert dup.key == "wulandari2023" and "same DOI" in dup.reason
+        assert "full text" in dup.merged and "title_en" in dup.merged
+        paper = corpus.get("wulandari2023")
+        assert paper.pages_count == 4 and paper.title_en.startswith("Digital Campaigns")
+        assert paper.journal == "Jurnal Komunikasi Politik Nusantara"
+        assert corpus.count() == 1
+        again = add_paths(corpus, [str(PDF)])  # the same PDF once more: same file
+        assert "same file" in again.duplicates[0].reason

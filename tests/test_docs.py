@@ -1,0 +1,26 @@
+"""The README stays true: every command documented, CI runs the README's test command."""
+
+import re
+
+from conftest import ROOT
+from litreview.cli import app
+from typer.main import get_command
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_is_in_the_readme_reference():
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    assert commands
+    for name in commands:
+        assert re.search(rf"`litreview {re.escape(name)}\b", README), f"`litreview {name}` is not documented"
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```bash\n(.*?)\n```", quick, re.DOTALL)
+    assert len(blocks) == 2
+    main_job, tests = blocks
+    assert "litreview add corpus/" in main_job
+    assert "pytest" in tests
+    assert tests.strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
