@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from litreview.ingest.fields import find_doi
 from litreview.model import Paper
 
 TITLE_SAME = 93.0  # token-sort ratio at or above which two normalised titles are "the same"
@@ -22,7 +23,6 @@ TITLE_ALIKE = 85.0  # at or above this, with year and first author agreeing: fla
 # Two strings can only reach TITLE_ALIKE if the shorter is at least this fraction of the longer.
 TITLE_LENGTH_RATIO = TITLE_ALIKE / (200.0 - TITLE_ALIKE)
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 _NUMBER_WORDS = {"one", "two", "three", "satu", "dua", "tiga", "first", "second", "third", "pertama", "kedua", "ketiga"}
@@ -42,9 +42,8 @@ def normalize_title(title: str) -> str:
 
 
 def normalize_doi(doi: str) -> str:
-    """"https://doi.org/10.1/ABC." -> "10.1/abc" ("" when there is no DOI in it)."""
-    match = _DOI.search(doi or "")
-    return match.group(0).rstrip(".,;)").lower() if match else ""
+    """"https://doi.org/10.1000/ABC." -> "10.1000/abc", for comparing ("" when there is no DOI in it)."""
+    return find_doi(doi or "").rstrip(".,;)").lower()
 
 
 def normalize_author(surname: str) -> str:

@@ -199,6 +199,7 @@ class Corpus:
             where = root / DB_NAME if root else "in-memory corpus"
             raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
         self._in_transaction = False
+        self._keys: set[str] | None = None
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -262,6 +263,7 @@ class Corpus:
             return
         self.db.execute("BEGIN IMMEDIATE")
         self._in_transaction = True
+        self._keys = None
         self._new_files: list[Path] = []
         try:
             yield
@@ -273,6 +275,7 @@ class Corpus:
             raise
         finally:
             self._in_transaction = False
+            self._keys = None
 
     # -- files ---------------------------------------------------------------
     def file_path(self, sha256: str, ext: str = "") -> Path:
@@ -334,19 +337,19 @@ class Corpus:
 
     def free_key(self, base: str) -> str:
         """``base`` if unused, else ``base`` + a, b, ..., z, aa, ab, ..."""
-        taken = {
-            row[0]
-            for row in self.db.execute(
-                "SELECT key FROM papers WHERE key >= ? AND key < ?", (base, base + "\uffff")
-            )
-        }
-        if base not in taken:
-            return base
-        used = {_letters_index(k[len(base):]) for k in taken if k != base}
-        n = 0
-        while n in used:
+        taken = self._taken_keys()
+        n = -1
+        while (candidate := base + (_letters(n) if n >= 0 else "")) in taken:
             n += 1
-        return base + _letters(n)
+        return candidate
+
+    def _taken_keys(self) -> set[str]:
+        """All keys; cached while a write transaction holds the lock (nobody else can change them)."""
+        if self._in_transaction:
+            if self._keys is None:
+                self._keys = {row[0] for row in self.db.execute("SELECT key FROM papers")}
+            return self._keys
+        return {row[0] for row in self.db.execute("SELECT key FROM papers")}
 
     def all_keys(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT key FROM papers ORDER BY key")]
@@ -386,6 +389,8 @@ class Corpus:
             ),
         )
         paper_id = int(cur.lastrowid or 0)
+        if self._keys is not None:
+            self._keys.add(paper.key)
         self._write_parts(paper_id, paper, replace=False)
         for stored in files:
             self._link_file(paper_id, stored)
@@ -446,6 +451,9 @@ class Corpus:
         paper_id = self._paper_id(key)
         if paper.key != key:
             self.check_new_key(paper.key)
+            if self._keys is not None:
+                self._keys.discard(key)
+                self._keys.add(paper.key)
         self.db.execute(
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
@@ -470,6 +478,8 @@ class Corpus:
         serialised, so no other add can be using those copies at this moment."""
         ids = [self._paper_id(k) for k in keys]
         self.db.executemany("DELETE FROM papers WHERE id = ?", [(i,) for i in ids])
+        if self._keys is not None:
+            self._keys.difference_update(keys)
         unused = self.db.execute(
             "SELECT sha256, ext FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)"
         ).fetchall()
@@ -500,23 +510,21 @@ class Corpus:
         """Papers that could be the same work: same year and first author with a title of
         similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
         similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would
-        scan the table for one query with OR."""
-        rows: dict[int, sqlite3.Row] = {}
+        scan the table for one query with OR, so the two are joined with UNION ALL."""
+        parts: list[str] = []
+        params: list[Any] = []
         if first_author and norm_title:
             low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
-            year_test = "year = ?" if year is not None else "year IS NULL"
-            params: tuple[Any, ...] = (first_author, low, high) if year is None else (year, first_author, low, high)
-            for row in self.db.execute(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE {year_test} AND first_author = ?"
-                " AND length(norm_title) BETWEEN ? AND ?",
-                params,
-            ):
-                rows[row["id"]] = row
+            parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
+                         + ("year = ?" if year is not None else "year IS NULL")
+                         + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?")
+            params += ([year] if year is not None else []) + [first_author, low, high]
         if norm_title:
-            for row in self.db.execute(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?", (norm_title,)
-            ):
-                rows.setdefault(row["id"], row)
+            parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
+            params.append(norm_title)
+        if not parts:
+            return []
+        rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
         return list(rows.values())
 
     def metadata_of(self, paper_id: int) -> dict[str, Any]:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from litreview.errors import ImportFailed
-from litreview.ingest import bibtex
+from litreview.ingest import bibtex, fields
 from litreview.model import Person
+from litreview.text.latex import latex_to_unicode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bib"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -251,7 +252,7 @@ def test_abstract_paragraphs_are_kept() -> None:
     ],
 )
 def test_latex_to_unicode(latex: str, text: str) -> None:
-    assert bibtex.latex_to_unicode(latex) == text
+    assert latex_to_unicode(latex) == text
 
 
 @pytest.mark.parametrize(
@@ -286,16 +287,16 @@ def test_parse_file_field(raw: str, paths: list[str]) -> None:
     ],
 )
 def test_parse_date(text: str, expected: tuple) -> None:
-    assert bibtex.parse_date(text) == expected
+    assert fields.parse_date(text) == expected
 
 
 def test_small_helpers() -> None:
-    assert bibtex.normalize_doi("https://doi.org/10.1000/ABC.1") == "10.1000/ABC.1"
-    assert bibtex.normalize_doi("doi: 10.1000/x.") == "10.1000/x"
+    assert fields.normalize_doi("https://doi.org/10.1000/ABC.1") == "10.1000/ABC.1"
+    assert fields.normalize_doi("doi: 10.1000/x.") == "10.1000/x"
     assert [
-        bibtex.language_code(x) for x in ("English", "en-US", "indonesian", "Bahasa Indonesia", "ind", "xx")
+        fields.language_code(x) for x in ("English", "en-US", "indonesian", "Bahasa Indonesia", "ind", "xx")
     ] == ["en", "en", "id", "id", "id", ""]
-    assert [bibtex.month_number(x) for x in ("may", "DEC", "Desember", "6", "13", "Mayor")] == [
+    assert [fields.month_number(x) for x in ("may", "DEC", "Desember", "6", "13", "Mayor")] == [
         5,
         12,
         12,
@@ -303,8 +304,8 @@ def test_small_helpers() -> None:
         None,
         None,
     ]
-    assert bibtex.split_keywords("a; b, c; a") == ["a", "b, c"]
-    assert bibtex.split_keywords("a, b ,, c") == ["a", "b", "c"]
+    assert fields.split_keywords("a; b, c; a") == ["a", "b, c"]
+    assert fields.split_keywords("a, b ,, c") == ["a", "b", "c"]
 
 
 # --- sniffing ----------------------------------------------------------------------

@@ -193,3 +193,11 @@ def test_installed_entry_point(tmp_path):
     missing = subprocess.run([exe, "add", "tidak-ada.pdf"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert missing.returncode == 1 and "tidak-ada.pdf: no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_start_up_imports_no_heavy_library():
+    code = ("import sys; from litreview.cli import app; "
+            "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'pybtex', 'rispy', 'citeproc', 'docx', 'openpyxl', "
+            "'charset_normalizer', 'ftfy') if m in sys.modules]; print(','.join(heavy))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == ""

@@ -94,7 +94,7 @@ def test_truncation_marker_never_becomes_a_person() -> None:
 def test_person_from_pybtex_with_latex_decoder() -> None:
     from pybtex.database import Person as PybtexPerson
 
-    from litreview.ingest.bibtex import latex_to_unicode
+    from litreview.text.latex import latex_to_unicode
 
     p = person_from_pybtex(PybtexPerson(r"Radim {\v R}eh{\r u}{\v r}ek"), latex_to_unicode)
     assert p == Person(family="Řehůřek", given="Radim")
@@ -105,7 +105,7 @@ def test_person_from_pybtex_with_latex_decoder() -> None:
 
 
 def test_bibtex_name_list_splits_on_and_outside_braces_only() -> None:
-    from litreview.ingest.bibtex import latex_to_unicode
+    from litreview.text.latex import latex_to_unicode
 
     people, truncated = parse_bibtex_name_list(
         r"{Badan Pengawas Pemilu and Partners} AND Bostr\"{o}m, Gustav and others", latex_to_unicode

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from litreview.errors import ImportFailed
-from litreview.ingest import pdf
+from litreview.ingest import pdf, pdf_authors, pdf_banner, pdf_layout
 from litreview.model import Paper, Person
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
@@ -276,11 +276,11 @@ def test_metadata_title_used_only_when_plausible() -> None:
     ],
 )
 def test_make_person(name: str, expected: Person) -> None:
-    assert pdf.make_person(name) == expected
+    assert pdf_authors.make_person(name) == expected
 
 
-def line(text: str, size: float = 10.0) -> pdf.Line:
-    return pdf.Line(
+def line(text: str, size: float = 10.0) -> pdf_layout.Line:
+    return pdf_layout.Line(
         text=text, marked=text, plain=text, size=size, top=0, bottom=size, x0=0, x1=100, weight=len(text)
     )
 
@@ -304,7 +304,7 @@ def line(text: str, size: float = 10.0) -> pdf.Line:
     ],
 )
 def test_author_line_names(text: str, names: list[str]) -> None:
-    assert pdf._author_line_names(line(text)) == names
+    assert pdf_authors._author_line_names(line(text)) == names
 
 
 @pytest.mark.parametrize(
@@ -319,7 +319,7 @@ def test_author_line_names(text: str, names: list[str]) -> None:
 )
 def test_find_year(texts: list[str], year: int | None) -> None:
     lines = [line(t) for t in texts]
-    assert pdf.find_year(lines, height=842.0, skip=set()) == year
+    assert pdf_banner.find_year(lines, height=842.0, skip=set()) == year
 
 
 def test_strip_running_lines() -> None:

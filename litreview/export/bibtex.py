@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from litreview.ingest.bibtex import IN_TYPES, VERBATIM_FIELDS
 from litreview.model import Paper, Person
 
 _ESCAPES = {
@@ -38,30 +39,24 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]|-(?=-)|`(?=`)|'(?=')")
-_VERBATIM_FIELDS = frozenset(
-    {
-        "url",
-        "doi",
-        "file",
-        "eprint",
-        "pdf",
-        "pmid",
-        "pmcid",
-        "arxivid",
-        "urldate",
-        "bdsk-file-1",
-        "bdsk-file-2",
-        "adsurl",
-        "biburl",
-        "localfile",
-    }
-)
 # Extra fields that hold the raw form of a field the Paper also has (an unreadable
 # year, an unknown language): written instead of the parsed value.
 _RAW_WINS = frozenset({"year", "date", "langid", "language", "month", "day"})
-_IN_TYPES = frozenset(
-    {"inproceedings", "incollection", "inbook", "inreference", "bookinbook", "suppbook", "suppcollection"}
-)
+# langid values (babel language names) for the ISO codes; the importer reads these back.
+BABEL_NAMES = {
+    "id": "indonesian",
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "it": "italian",
+    "ru": "russian",
+    "ms": "malay",
+    "tr": "turkish",
+    "pl": "polish",
+}
 _BAD_NAME_CHARS = re.compile(r"[^A-Za-z0-9@!$&*+\-./:;<>?\[\]^_`|~]")
 _KEY_BAD = re.compile(r"[\s,{}()%#\"'=\\]")
 
@@ -140,7 +135,9 @@ def _other_language(paper: Paper) -> list[str]:
     ]
 
 
-def _keywords(words: list[str]) -> str:
+def join_keywords(words: list[str]) -> str:
+    """Keywords as one value that ``split_keywords`` reads back: "; "-separated (";" after a lone one)
+    when any holds a ",", else ", "-separated."""
     if any("," in w for w in words):
         joined = "; ".join(words)
         return joined + ";" if len(words) == 1 else joined
@@ -158,8 +155,6 @@ def _file_field(paths: list[str]) -> str:
 
 def _fields(paper: Paper) -> list[tuple[str, str]]:
     """(name, already-escaped value) in output order."""
-    from litreview.ingest.bibtex import BABEL_NAMES
-
     out: list[tuple[str, str]] = []
     extra = dict(paper.extra)
     raw_extra = {k: extra.pop(k) for k in list(extra) if k in _RAW_WINS}
@@ -181,7 +176,7 @@ def _fields(paper: Paper) -> list[tuple[str, str]]:
     if paper.journal:
         order = (
             ("booktitle", "journal", "journaltitle")
-            if paper.entry_type in _IN_TYPES
+            if paper.entry_type in IN_TYPES
             else ("journal", "booktitle", "journaltitle")
         )
         add(next(name for name in order if name not in extra), paper.journal)
@@ -202,14 +197,14 @@ def _fields(paper: Paper) -> list[tuple[str, str]]:
         add("langid", BABEL_NAMES.get(paper.language, paper.language))
     add("abstract", paper.abstract)
     if paper.keywords:
-        add("keywords", _keywords(paper.keywords))
+        add("keywords", join_keywords(paper.keywords))
     for lang in ("id", "en"):
         if lang in others:
             add(f"title_{lang}", getattr(paper, f"title_{lang}"))
         if getattr(paper, f"abstract_{lang}") and getattr(paper, f"abstract_{lang}") != paper.abstract:
             add(f"abstract_{lang}", getattr(paper, f"abstract_{lang}"))
         if getattr(paper, f"keywords_{lang}") and getattr(paper, f"keywords_{lang}") != paper.keywords:
-            add(f"keywords_{lang}", _keywords(getattr(paper, f"keywords_{lang}")))
+            add(f"keywords_{lang}", join_keywords(getattr(paper, f"keywords_{lang}")))
     add("note", paper.note)
     if paper.attachments:
         out.append(("file", _file_field(paper.attachments)))
@@ -221,7 +216,7 @@ def _fields(paper: Paper) -> list[tuple[str, str]]:
         while field.lower() in written:
             field += "-extra"
         written.add(field.lower())
-        verbatim = field.lower() in _VERBATIM_FIELDS or "url" in field.lower()
+        verbatim = field.lower() in VERBATIM_FIELDS or "url" in field.lower()
         add(field, value, verbatim=verbatim)
     return out
 

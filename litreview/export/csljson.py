@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from litreview.export.bibtex import citation_key, join_keywords
 from litreview.model import Paper, Person
 
 
@@ -41,13 +42,6 @@ def date_parts(date: str) -> dict[str, Any] | None:
     if negative:
         numbers[0] = -numbers[0]
     return {"date-parts": [numbers]}
-
-
-def _keywords(words: list[str]) -> str:
-    if any("," in w for w in words):
-        joined = "; ".join(words)
-        return joined + ";" if len(words) == 1 else joined
-    return ", ".join(words)
 
 
 def _extra_value(name: str, value: str) -> Any:
@@ -92,7 +86,7 @@ def paper_to_csl(paper: Paper, key: str) -> dict[str, Any]:
         "ISSN": paper.issn,
         "language": paper.language,
         "abstract": paper.abstract,
-        "keyword": _keywords(paper.keywords) if paper.keywords else "",
+        "keyword": join_keywords(paper.keywords) if paper.keywords else "",
         "note": paper.note,
     }
     if paper.date:
@@ -112,8 +106,6 @@ def paper_to_csl(paper: Paper, key: str) -> dict[str, Any]:
 
 def export_csljson(papers: list[Paper]) -> str:
     """All ``papers`` as a CSL-JSON array (ids made unique)."""
-    from litreview.export.bibtex import citation_key
-
     used: set[str] = set()
     items = []
     for paper in papers:

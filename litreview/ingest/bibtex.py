@@ -22,24 +22,34 @@ from the explicit fields ``title_en``/``title_id`` (``abstract_*``,
 in the other language. An abstract holding both languages in separate
 paragraphs is split.
 
-The record-level helpers at the bottom (dates, DOIs, languages, keywords,
-bilingual fields) are shared by the RIS and CSL importers.
+The LaTeX decoding is ``litreview.text.latex``; dates, DOIs, languages,
+keywords and bilingual fields are read by ``litreview.ingest.fields``, as for
+RIS and CSL.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.ingest.fields import (
+    clean_line,
+    clean_paragraphs,
+    language_code,
+    month_number,
+    normalize_doi,
+    parse_date,
+    parse_year,
+    settle_languages,
+    split_keywords,
+)
 from litreview.model import ImportResult, Paper
-from litreview.text.clean import clean_field
 from litreview.text.encoding import decode_text, looks_binary
-from litreview.text.language import detect_language
+from litreview.text.latex import latex_to_unicode, verbatim
 from litreview.text.names import parse_bibtex_name_list
 
 NAME = "bibtex"
@@ -63,321 +73,6 @@ def match(head: bytes, name: str) -> bool:
     if not head.strip() or looks_binary(head):
         return False
     return _SNIFF.search(head) is not None
-
-
-# ---------------------------------------------------------------------------
-# LaTeX to Unicode
-
-_COMBINING = {
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    '"': "\u0308",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "u": "\u0306",
-    "v": "\u030c",
-    "H": "\u030b",
-    "c": "\u0327",
-    "k": "\u0328",
-    "r": "\u030a",
-    "d": "\u0323",
-    "b": "\u0331",
-    "t": "\u0361",
-}
-_SYMBOLS = {
-    "ss": "ß",
-    "SS": "SS",
-    "o": "ø",
-    "O": "Ø",
-    "aa": "å",
-    "AA": "Å",
-    "ae": "æ",
-    "AE": "Æ",
-    "oe": "œ",
-    "OE": "Œ",
-    "l": "ł",
-    "L": "Ł",
-    "i": "ı",
-    "j": "ȷ",
-    "dh": "ð",
-    "DH": "Ð",
-    "th": "þ",
-    "TH": "Þ",
-    "ng": "ŋ",
-    "NG": "Ŋ",
-    "dj": "đ",
-    "DJ": "Đ",
-    "textendash": "–",
-    "textemdash": "—",
-    "ldots": "…",
-    "dots": "…",
-    "textellipsis": "…",
-    "textquoteleft": "‘",
-    "textquoteright": "’",
-    "textquotedblleft": "“",
-    "textquotedblright": "”",
-    "textquotesingle": "'",
-    "textquotedbl": '"',
-    "lq": "‘",
-    "rq": "’",
-    "copyright": "©",
-    "textcopyright": "©",
-    "textregistered": "®",
-    "texttrademark": "™",
-    "S": "§",
-    "P": "¶",
-    "textsection": "§",
-    "textparagraph": "¶",
-    "pounds": "£",
-    "textsterling": "£",
-    "euro": "€",
-    "texteuro": "€",
-    "textdegree": "°",
-    "textdollar": "$",
-    "textbackslash": "\ue000",
-    "textbraceleft": "\ue001",
-    "textbraceright": "\ue002",
-    "textasciitilde": "~",
-    "textasciicircum": "^",
-    "textunderscore": "_",
-    "textless": "<",
-    "textgreater": ">",
-    "textbar": "|",
-    "textasciigrave": "`",
-    "guillemotleft": "«",
-    "guillemotright": "»",
-    "guillemetleft": "«",
-    "guillemetright": "»",
-    "guilsinglleft": "‹",
-    "guilsinglright": "›",
-    "quotedblbase": "„",
-    "quotesinglbase": "‚",
-    "textbullet": "•",
-    "textperiodcentered": "·",
-    "textdagger": "†",
-    "dag": "†",
-    "ddag": "‡",
-    "textexclamdown": "¡",
-    "textquestiondown": "¿",
-    "texttimes": "×",
-    "times": "×",
-    "textdiv": "÷",
-    "div": "÷",
-    "pm": "±",
-    "textpm": "±",
-    "textminus": "−",
-    "textperthousand": "‰",
-    "textmu": "µ",
-    "textonehalf": "½",
-    "LaTeX": "LaTeX",
-    "LaTeXe": "LaTeX2e",
-    "TeX": "TeX",
-    "BibTeX": "BibTeX",
-    "XeTeX": "XeTeX",
-    "slash": "/",
-    "textslash": "/",
-    "par": "\n\n",
-    "newline": " ",
-    "linebreak": " ",
-    "quad": " ",
-    "qquad": " ",
-    "space": " ",
-    "enspace": " ",
-    "thinspace": " ",
-    "nobreakspace": " ",
-    "textvisiblespace": "␣",
-    "checkmark": "✓",
-    "textcelsius": "℃",
-    "textnumero": "№",
-    "langle": "⟨",
-    "rangle": "⟩",
-    "to": "→",
-    "rightarrow": "→",
-    "leftarrow": "←",
-    "le": "≤",
-    "leq": "≤",
-    "ge": "≥",
-    "geq": "≥",
-    "neq": "≠",
-    "approx": "≈",
-    "sim": "~",
-    "infty": "∞",
-    "cdot": "·",
-    "circ": "∘",
-    "deg": "°",
-    "prime": "′",
-}
-# Word-like symbols keep the space that follows them ("\LaTeX is").
-_WORD_SYMBOLS = frozenset({"LaTeX", "LaTeXe", "TeX", "BibTeX", "XeTeX", "dots", "ldots"})
-# Commands that only format their argument; the argument stays, the command goes.
-_FORMATTING = frozenset(
-    """emph textit textbf textsc texttt textrm textsf textup textmd textsl textnormal mbox hbox fbox
-    url nolinkurl NoCaseChange MakeUppercase MakeLowercase uppercase lowercase MakeTextUppercase
-    MakeTextLowercase textsuperscript textsubscript ensuremath mathrm mathit mathbf mathsf mathtt
-    mathcal mathnormal text enquote mkbibquote mkbibemph mkbibitalic mkbibbold path protect relax em
-    it bf sc tt rm sf sl itshape bfseries scshape upshape mdseries normalfont small large Large LARGE
-    footnotesize scriptsize tiny huge Huge normalsize noindent ignorespaces unskip nobreak allowbreak
-    xspace textenglish textindonesian selectlanguage overline underline bm boldsymbol operatorname
-    mathbb mathfrak left right big Big bigl bigr""".split()
-)
-# Commands whose (first) argument is not text: dropped with it.
-_DROP_WITH_ARG = re.compile(
-    r"\\(?:noopsort|SortNoop|sortnoop|hspace\*?|vspace\*?|label|index|href|foreignlanguage|hyphenation"
-    r"|selectlanguage|setlength|addtolength)\s*\{[^{}]*\}"
-)
-_LONE_COMMAND = re.compile(r"\\([A-Za-z]+)\s*(?:\{\})?")
-_NEEDS_DECODING = re.compile(r"[\\{}$~]|--|``|''")
-_TOKEN = re.compile(
-    r"""\\(?P<acc>[`'^"~=.])\s*(?:\{\s*(?P<accarg>\\[ij](?![A-Za-z])|[^{}\\\s])?\s*\}|(?P<accbare>\\[ij](?![A-Za-z])|[^{}\\\s]))
-    |\\(?P<lacc>[uvHckrdbt])(?![A-Za-z])\s*(?:\{\s*(?P<laccarg>\\[ij](?![A-Za-z])|[^{}\\\s])?\s*\}|(?P<laccbare>[A-Za-z]))
-    |\\(?P<cmd>[A-Za-z]+)\*?(?P<space>\s*)
-    |\\(?P<sym>.)
-    |(?P<math>\$[^$]*\$)
-    |(?P<dash>---?)
-    |(?P<quote>``|'')
-    |(?P<other>[{}~$])""",
-    re.VERBOSE | re.DOTALL,
-)
-_CONTROL_SYMBOLS = {
-    "\\": " ",
-    ",": " ",
-    ";": " ",
-    ":": " ",
-    "!": "",
-    " ": " ",
-    ">": " ",
-    "-": "",
-    "/": "",
-    "@": "",
-    "{": "\ue001",
-    "}": "\ue002",
-    "\n": " ",
-    "\t": " ",
-}
-_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-_SCRIPT = re.compile(r"([_^])\s*(?:\{([^{}]*)\}|(\\?[A-Za-z0-9]))")
-_PRIVATE = str.maketrans({"\ue000": "\\", "\ue001": "{", "\ue002": "}"})
-
-
-@lru_cache(maxsize=4096)
-def _unknown_command(name: str) -> str | None:
-    """latexcodec's large table, for commands ours lacks (\\alpha, \\Omega, ...)."""
-    import codecs
-
-    import latexcodec  # noqa: F401  (registers the codec)
-
-    for form in ("\\" + name, "$\\" + name + "$"):  # Greek and math symbols only decode in math mode
-        try:
-            decoded = str(codecs.decode(form, "ulatex")).strip()  # type: ignore[call-overload]
-        except Exception:  # latexcodec raises odd errors on odd input
-            continue
-        if decoded and "\\" not in decoded and "$" not in decoded:
-            return decoded
-    return None
-
-
-def _math(body: str) -> str:
-    """Inline math: x^2 -> x², Cu_2 -> Cu₂; other markup goes with the rest."""
-
-    def script(m: re.Match[str]) -> str:
-        arg = m.group(2) if m.group(2) is not None else m.group(3)
-        table = _SUPERSCRIPT if m.group(1) == "^" else _SUBSCRIPT
-        converted = arg.translate(table)
-        if all(ord(c) > 127 or c.isspace() for c in converted):
-            return converted
-        return arg
-
-    return _SCRIPT.sub(script, body)
-
-
-def _replace(m: re.Match[str]) -> str:
-    kind = m.lastgroup
-    if m.group("acc") is not None or m.group("lacc") is not None:
-        accent = m.group("acc") or m.group("lacc")
-        base = m.group("accarg") or m.group("accbare") or m.group("laccarg") or m.group("laccbare")
-        if base is None:  # "\~{}": the accent alone
-            return accent if m.group("acc") else ""
-        if base.startswith("\\"):
-            base = base[1]  # dotless i/j under an accent is a plain i/j
-        return base + _COMBINING[accent]
-    if m.group("cmd") is not None:
-        name, space = m.group("cmd"), m.group("space")
-        if name in _SYMBOLS:
-            text = _SYMBOLS[name]
-            return text + " " if space and name in _WORD_SYMBOLS else text
-        if name in _FORMATTING:
-            return ""
-        decoded = _unknown_command(name)
-        return decoded if decoded is not None else ""
-    if kind == "sym":
-        char = m.group("sym")
-        return _CONTROL_SYMBOLS.get(char, char)
-    if kind == "math":
-        return _decode(_math(m.group("math")[1:-1]))
-    if kind == "dash":
-        return "—" if len(m.group("dash")) == 3 else "–"
-    if kind == "quote":
-        return "“" if m.group("quote") == "``" else "”"
-    other = m.group("other")
-    return " " if other == "~" else ""
-
-
-def _decode(text: str) -> str:
-    if "\\" in text:
-        text = _DROP_WITH_ARG.sub("", text)
-    out = _TOKEN.sub(_replace, text)
-    if "\ue000" in out or "\ue001" in out or "\ue002" in out:
-        out = out.translate(_PRIVATE)
-    return unicodedata.normalize("NFC", out) if not out.isascii() else out
-
-
-_decode_cached = lru_cache(maxsize=65536)(_decode)
-
-
-def latex_to_unicode(text: str) -> str:
-    """Decode BibTeX's LaTeX into plain Unicode text: accents, symbols, dashes, quotes.
-
-    Protective braces go, formatting commands (\\emph, \\textit, {\\em ..})
-    leave their text, escaped specials (\\&, \\%, \\{) become the characters.
-    An unknown command is dropped, unless the whole value is that command, which
-    then leaves its name ("\\aap" -> "aap").
-    """
-    if not _NEEDS_DECODING.search(text):
-        return text
-    out = _decode_cached(text) if len(text) < 300 else _decode(text)
-    if not out.strip() and text.strip().startswith("\\"):
-        # A value that is only an unknown macro (journal = {\aap}, a name part \Mc):
-        # its name says more than nothing.
-        return _LONE_COMMAND.sub(r"\1", text.strip())
-    return out
-
-
-_VERBATIM_ESCAPES = re.compile(
-    r"\$\\backslash\$|\\([_%&#$:;~{}\\])|\{\\_\}|\\textasciitilde\{\}|\{\\textasciitilde\}"
-)
-
-
-def verbatim(text: str) -> str:
-    """Undo the escaping exporters put into URLs, DOIs and paths (\\_, {\\_}, $\\backslash$)."""
-    if "\\" in text:
-
-        def unescape(m: re.Match[str]) -> str:
-            whole = m.group(0)
-            if whole == "$\\backslash$":
-                return "\\"
-            if "_" in whole:
-                return "_"
-            if "asciitilde" in whole:
-                return "~"
-            return m.group(1)
-
-        text = _VERBATIM_ESCAPES.sub(unescape, text)
-    if "{" in text or "}" in text:
-        text = text.replace("{", "").replace("}", "")
-    return text.strip()
 
 
 # ---------------------------------------------------------------------------
@@ -471,21 +166,14 @@ class _Scanner:
         parts = []
         while True:
             char = text[pos : pos + 1]
-            if char == "{":
-                m = _BRACED.match(text, pos)
+            if char == "{" or char == '"':
+                flat, nested = (_BRACED, _balanced) if char == "{" else (_QUOTED, _quoted)
+                m = flat.match(text, pos)
                 if m:
                     parts.append(m.group(1))
                     pos = m.end()
                 else:
-                    part, pos = _balanced(text, pos + 1)
-                    parts.append(part)
-            elif char == '"':
-                m = _QUOTED.match(text, pos)
-                if m:
-                    parts.append(m.group(1))
-                    pos = m.end()
-                else:
-                    part, pos = _quoted(text, pos + 1)
+                    part, pos = nested(text, pos + 1)
                     parts.append(part)
             elif "0" <= char <= "9":
                 m = _NUMBER.match(text, pos)
@@ -757,7 +445,8 @@ def _inherit(entries: list[_Entry]) -> None:
 # Entry -> Paper
 
 _TYPE_ALIASES = {"conference": "inproceedings", "electronic": "online", "www": "online", "webpage": "online"}
-_IN_TYPES = frozenset(
+# Entry types that are part of a larger work: their booktitle is the container (also for the exporter).
+IN_TYPES = frozenset(
     {"inproceedings", "incollection", "inbook", "inreference", "bookinbook", "suppbook", "suppcollection"}
 )
 _WHOLE_TYPES = frozenset(
@@ -773,7 +462,8 @@ _WHOLE_TYPES = frozenset(
         "periodical",
     }
 )
-_VERBATIM_FIELDS = frozenset(
+# Fields whose values are URLs, identifiers or paths, not LaTeX (also for the exporter).
+VERBATIM_FIELDS = frozenset(
     {
         "url",
         "doi",
@@ -793,26 +483,6 @@ _VERBATIM_FIELDS = frozenset(
 )
 _TITLE_ALTERNATES = ("titleaddon", "origtitle", "translatedtitle", "titletranslation", "title-translation")
 _LANGUAGE_FIELDS = ("langid", "language", "hyphenation")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@lru_cache(maxsize=65536)
-def _clean_short(text: str) -> str:
-    return clean_field(text)
-
-
-def clean_line(text: str) -> str:
-    """clean_field, with a fast path for plain ASCII (no mojibake possible there)."""
-    if text.isascii() and not _CONTROL.search(text):
-        return " ".join(text.split())
-    return _clean_short(text) if len(text) < 300 else clean_field(text)
-
-
-def clean_paragraphs(text: str) -> str:
-    """A multi-paragraph value (abstract): paragraphs kept, lines inside them joined."""
-    paragraphs = (clean_line(p) for p in _PARAGRAPH.split(text.strip()))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 @lru_cache(maxsize=65536)
@@ -828,7 +498,7 @@ def _text(raw: str) -> str:
 
 
 def _field_text(name: str, raw: str) -> str:
-    if name in _VERBATIM_FIELDS or "url" in name:
+    if name in VERBATIM_FIELDS or "url" in name:
         return verbatim(" ".join(raw.split()))
     if name in ("abstract", "annotation", "annote", "note") and "\n" in raw:
         return clean_paragraphs(latex_to_unicode(raw))
@@ -926,7 +596,7 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
                 paper.extra["editors_truncated"] = "yes"
     order = (
         ("booktitle", "journal", "journaltitle")
-        if entry_type in _IN_TYPES
+        if entry_type in IN_TYPES
         else ("journal", "journaltitle", "booktitle")
     )
     name, raw = _pick(fields, order)
@@ -1070,331 +740,3 @@ def read(data: bytes, name: str) -> ImportResult:
         paper.warnings = [f"line {entry.line}: {warning}" for warning in paper.warnings]
         result.papers.append(paper)
     return result
-
-
-# ---------------------------------------------------------------------------
-# Record-level helpers shared with the RIS and CSL importers
-
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_BARE_YEAR = re.compile(r"^\s*(-?\d{1,4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?![\d])")
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "januari": 1,
-    "februari": 2,
-    "pebruari": 2,
-    "maret": 3,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "september": 9,
-    "okt": 10,
-    "oktober": 10,
-    "nop": 11,
-    "des": 12,
-    "desember": 12,
-    "sept": 9,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_MONTH_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?(?![A-Za-z])")
-_DAY_NEAR = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
-
-
-def month_number(text: str) -> int | None:
-    """1-12 from "May", "may", "DEC", "Desember", "6", "06"; None otherwise."""
-    text = text.strip().strip(".").lower()
-    if text.isdigit():
-        number = int(text)
-        return number if 1 <= number <= 12 else None
-    return _MONTHS.get(text)
-
-
-def parse_year(text: str) -> int | None:
-    """The first four-digit year in ``text`` ("2019///", "2015a", "circa 2011"), else None.
-
-    A bare number is taken as it is, so "-3000" and "850" stay those years.
-    """
-    bare = _BARE_YEAR.match(text)
-    if bare:
-        return int(bare.group(1))
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
-
-
-def parse_date(text: str) -> tuple[int | None, str]:
-    """(year, date) from messy dates: "2020/05/01/", "2019///", "2024-06-20", "Mar 16 2012".
-
-    ``date`` is ISO as far as the text gives it ("2020", "2020-05", "2020-05-01"),
-    "" when no year can be read. EDTF ranges ("2011-05-25/2012") give their start.
-    """
-    text = text.strip().lstrip("[(")
-    if re.match(r"^\d{4}-", text):
-        text = text.split("/", 1)[0]  # EDTF interval: its start
-    elif re.fullmatch(r"\d{8}", text):
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"  # 20160512
-    iso = _ISO_DATE.match(text)
-    if iso and len(iso.group(1).lstrip("-")) == 4:
-        year = int(iso.group(1))
-        date = f"{year:04d}" if year >= 0 else str(year)
-        month = int(iso.group(2)) if iso.group(2) else None
-        if month and 1 <= month <= 12:
-            date += f"-{month:02d}"
-            day = int(iso.group(3)) if iso.group(3) else None
-            if day and 1 <= day <= 31:
-                date += f"-{day:02d}"
-            return year, date
-        if not _MONTH_WORD.search(text[iso.end() :]):
-            return year, date
-    found = parse_year(text)
-    if found is None:
-        return None, ""
-    year = found
-    date = str(year)
-    for word in _MONTH_WORD.finditer(text):
-        month = month_number(word.group(1))
-        if month:
-            date += f"-{month:02d}"
-            rest = text.replace(str(year), " ")
-            days = [int(d) for d in _DAY_NEAR.findall(rest) if 1 <= int(d) <= 31]
-            if len(days) == 1:
-                date += f"-{days[0]:02d}"
-            break
-    return year, date
-
-
-_DOI = re.compile(r"10\.\d{3,9}/\S+")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:?\s+)", re.IGNORECASE)
-
-
-def normalize_doi(text: str) -> str:
-    """ "https://doi.org/10.1/X" or "doi: 10.1/X" -> "10.1/X" (case kept)."""
-    text = text.strip()
-    found = _DOI.search(text)
-    if found:
-        return found.group(0).rstrip(".,;")
-    return _DOI_PREFIX.sub("", text).strip()
-
-
-_LANGUAGES = {
-    "id": "id",
-    "ind": "id",
-    "in": "id",
-    "indonesian": "id",
-    "indonesia": "id",
-    "bahasa indonesia": "id",
-    "bahasa": "id",
-    "en": "en",
-    "eng": "en",
-    "english": "en",
-    "american": "en",
-    "british": "en",
-    "usenglish": "en",
-    "ukenglish": "en",
-    "canadian": "en",
-    "australian": "en",
-    "newzealand": "en",
-    "inggris": "en",
-    "bahasa inggris": "en",
-    "de": "de",
-    "ger": "de",
-    "deu": "de",
-    "german": "de",
-    "ngerman": "de",
-    "austrian": "de",
-    "naustrian": "de",
-    "fr": "fr",
-    "fre": "fr",
-    "fra": "fr",
-    "french": "fr",
-    "es": "es",
-    "spa": "es",
-    "spanish": "es",
-    "pt": "pt",
-    "por": "pt",
-    "portuguese": "pt",
-    "brazilian": "pt",
-    "nl": "nl",
-    "dut": "nl",
-    "nld": "nl",
-    "dutch": "nl",
-    "it": "it",
-    "ita": "it",
-    "italian": "it",
-    "ru": "ru",
-    "rus": "ru",
-    "russian": "ru",
-    "zh": "zh",
-    "chi": "zh",
-    "zho": "zh",
-    "chinese": "zh",
-    "ja": "ja",
-    "jpn": "ja",
-    "japanese": "ja",
-    "ko": "ko",
-    "kor": "ko",
-    "korean": "ko",
-    "ms": "ms",
-    "may": "ms",
-    "msa": "ms",
-    "malay": "ms",
-    "bahasa melayu": "ms",
-    "ar": "ar",
-    "ara": "ar",
-    "arabic": "ar",
-    "jv": "jv",
-    "jav": "jv",
-    "javanese": "jv",
-    "su": "su",
-    "sun": "su",
-    "sundanese": "su",
-    "tr": "tr",
-    "tur": "tr",
-    "turkish": "tr",
-    "pl": "pl",
-    "pol": "pl",
-    "polish": "pl",
-}
-BABEL_NAMES = {
-    "id": "indonesian",
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "it": "italian",
-    "ru": "russian",
-    "ms": "malay",
-    "tr": "turkish",
-    "pl": "polish",
-}
-
-
-_LANGUAGE_SEPARATOR = re.compile(r"[-_ ,;/]")
-
-
-def language_code(text: str) -> str:
-    """ISO 639-1 code from a language field: "English", "en-US", "indonesian", "ind" -> "en", "id"."""
-    text = text.strip().lower()
-    if not text:
-        return ""
-    if text in _LANGUAGES:
-        return _LANGUAGES[text]
-    first = _LANGUAGE_SEPARATOR.split(text, maxsplit=1)[0]
-    return _LANGUAGES.get(first, "")
-
-
-def split_keywords(text: str) -> list[str]:
-    """Keywords split on ";" when present, else ","; empty and repeated ones dropped."""
-    parts = text.split(";") if ";" in text else text.split(",")
-    out: list[str] = []
-    seen: set[str] = set()
-    for part in parts:
-        word = " ".join(part.split())
-        if word and word.lower() not in seen:
-            seen.add(word.lower())
-            out.append(word)
-    return out
-
-
-_ABSTRACT_LABEL = re.compile(
-    r"^\s*(?:abstrak|abstract|intisari|ringkasan|summary)\s*[:.\-–—]?\s*", re.IGNORECASE
-)
-_OTHER = {"id": "en", "en": "id"}
-
-
-def _split_bilingual_abstract(abstract: str) -> dict[str, str] | None:
-    """An abstract with Indonesian and English paragraphs -> {"id": ..., "en": ...}."""
-    paragraphs = [p for p in abstract.split("\n\n") if p.strip()]
-    if len(paragraphs) < 2:
-        return None
-    groups: list[tuple[str, list[str]]] = []
-    for paragraph in paragraphs:
-        lang = detect_language(paragraph)
-        if groups and (lang == groups[-1][0] or not lang):
-            groups[-1][1].append(paragraph)
-        elif not lang:
-            return None
-        else:
-            groups.append((lang, [paragraph]))
-    if len(groups) != 2 or {groups[0][0], groups[1][0]} != {"id", "en"}:
-        return None
-    return {
-        lang: "\n\n".join(_ABSTRACT_LABEL.sub("", p, count=1) if i == 0 else p for i, p in enumerate(ps))
-        for lang, ps in groups
-    }
-
-
-def settle_languages(
-    paper: Paper,
-    declared: str,
-    explicit: dict[str, Any],
-    alternates: dict[str, str],
-    trusted: tuple[str, ...] = (),
-) -> list[str]:
-    """Fill ``language`` and the ``*_id``/``*_en`` fields of a bilingual record.
-
-    ``declared``: the language the source states (ISO code) or "".
-    ``explicit``: fields the source gives per language ({"title_en": ...}).
-    ``alternates``: candidate translated titles by source field name; one is
-    used when it matches an explicit one or is detectably in the other
-    language (names in ``trusted``, like RIS ``TT``, need no detection).
-    Returns the names of the alternates used (consumed).
-    """
-    has_explicit_abstract = any(k.startswith("abstract_") for k in explicit)
-    if paper.abstract and not has_explicit_abstract and "\n\n" in paper.abstract:
-        split = _split_bilingual_abstract(paper.abstract)
-        if split:
-            main = declared or detect_language(paper.title) or "id"
-            main = main if main in split else "id"
-            paper.abstract = split[main]
-            explicit = {**explicit, f"abstract_{_OTHER[main]}": split[_OTHER[main]]}
-    language = declared or detect_language(f"{paper.title} {paper.abstract[:400]}")
-    paper.language = language
-    if language in _OTHER:
-        if paper.title:
-            setattr(paper, f"title_{language}", paper.title)
-        if paper.abstract:
-            setattr(paper, f"abstract_{language}", paper.abstract)
-        if paper.keywords:
-            setattr(paper, f"keywords_{language}", list(paper.keywords))
-    for name, value in explicit.items():
-        if value:
-            setattr(paper, name, value)
-    used = []
-    other = _OTHER.get(language)
-    for name, value in alternates.items():
-        if value in (paper.title_id, paper.title_en) and value != paper.title:
-            used.append(name)
-        elif (
-            other
-            and not getattr(paper, f"title_{other}")
-            and value != paper.title
-            and (name in trusted or detect_language(value) == other)
-        ):
-            setattr(paper, f"title_{other}", value)
-            used.append(name)
-    return used

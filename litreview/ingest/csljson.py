@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
-from litreview.ingest.bibtex import (
+from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
     language_code,

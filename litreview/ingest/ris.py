@@ -15,11 +15,12 @@ other language's abstract and keywords (this is how litreview writes them).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
-from litreview.ingest.bibtex import (
+from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
     language_code,
@@ -243,6 +244,14 @@ def _people(values: list[str]) -> tuple[list[Person], bool]:
     return people, truncated
 
 
+def _first_and_others(values: list[str], normalize: Callable[[str], str]) -> tuple[str, str]:
+    """The first value normalised, and the others that normalise to something else, one a line."""
+    if not values:
+        return "", ""
+    first = normalize(values[0])
+    return first, "\n".join(v for v in values[1:] if normalize(v) != first)
+
+
 def _is_isbn(value: str) -> bool:
     digits = re.sub(r"[^0-9Xx]", "", value.split()[0] if value.split() else "")
     return len(digits) in (10, 13)
@@ -269,11 +278,9 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
         paper.extra["id"] = "\n".join(ids)
 
     titles = _as_list(take("title", None)) + _as_list(take("primary_title", None))
-    if titles:
-        paper.title = clean_line(titles[0])
-        others = [t for t in titles[1:] if clean_line(t) != paper.title]
-        if others:
-            paper.extra["primary_title"] = "\n".join(others)
+    paper.title, other_titles = _first_and_others(titles, clean_line)
+    if other_titles:
+        paper.extra["primary_title"] = other_titles
 
     authors, truncated = _people(_as_list(take("authors", None)) + _as_list(take("first_authors", None)))
     paper.authors, paper.authors_truncated = authors, truncated
@@ -300,12 +307,9 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
     paper.pages = f"{start}-{end}" if start and end and start != end else (start or end)
     paper.publisher = clean_line(_first(record, "publisher"))
     record.pop("publisher", None)
-    dois = _as_list(take("doi", None))
-    if dois:
-        paper.doi = normalize_doi(dois[0])
-        others = [d for d in dois[1:] if normalize_doi(d) != paper.doi]
-        if others:
-            paper.extra["doi"] = "\n".join(others)
+    paper.doi, other_dois = _first_and_others(_as_list(take("doi", None)), normalize_doi)
+    if other_dois:
+        paper.extra["doi"] = other_dois
     urls = _as_list(take("urls", None))
     if urls:
         paper.url = urls[0]

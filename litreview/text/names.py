@@ -1,4 +1,4 @@
-"""Split personal names into family, given, particle and suffix, and author lists into names.
+"""Split personal names into family, given, particle and suffix, and author lists and bylines into names.
 
 Indonesian authors are often known by one name ("Munadi"): a one-word name
 becomes ``Person(literal=...)``, never a family name with an empty given name.
@@ -7,6 +7,9 @@ pybtex does the BibTeX-style splitting ("von Last, Jr, First"); this module
 adds what our sources need on top: mononyms, Arabic articles ("al-"),
 RIS-style suffixes ("Last, First, Jr."), lists that use commas or semicolons
 instead of "and", and the "et al." / "dkk." markers that end truncated lists.
+Bylines printed under a title (in PDFs) are split apart from those lists:
+they carry footnote marks, affiliation numbers, titles and degrees, and are
+often set in capitals.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from litreview.model import Person
 
@@ -316,3 +319,130 @@ def _split_bibtex_and(value: str) -> list[str]:
         protected = replaced
     parts = _BIBTEX_AND.split(protected)
     return [p.replace("\x00", " ").replace("\x01", "{").replace("\x02", "}") for p in parts]
+
+
+# --------------------------------------------------------------------------- printed bylines
+
+# A byline names its authors in display order, with footnote marks, affiliation
+# numbers, academic titles and degrees around the names.
+_BYLINE_LABEL = re.compile(
+    r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|penulis|authors?)\s*:?\s*", re.IGNORECASE
+)
+_NOT_NAME_WORDS = frozenset(
+    """universitas university universiteit universität universita università universidad université
+    institut institute school sekolah college politeknik polytechnic akademi academy fakultas
+    faculty jurusan department departemen dept program prodi studi study laboratory laboratorium lab
+    centre center pusat balai kementerian ministry jl jalan street road email e-mail telp tel fax
+    phone hp correspondence corresponding author authors abstract abstrak keywords kunci received
+    accepted published diterima orcid stmik amik stie stikes uin iain technology teknologi teknik
+    sistem informasi informatika ilmu komputer manajemen ekonomi hukum pendidikan kristen islam
+    negeri muhammadiyah magister sarjana mahasiswa dosen lecturer student inc ltd gmbh ag corp pt cv
+    tbk llc group research riset kampus campus gedung building lantai floor rt rw kecamatan
+    kabupaten provinsi province copyright review article artikel jurnal journal volume vol no issn
+    doi http https www the of for in on at to with from this that these we our is are was were
+    information systems system informatics engineering science sciences computer computing software
+    mathematics physics chemistry biology economics management business social political politics
+    communication komunikasi sosial politik pemerintahan government laporan ujian semester skripsi
+    tugas akhir makalah diajukan syarat mata kuliah how what why when where which who toward towards
+    using via through between beyond case analysis analisis evaluation approach framework design""".split()
+)
+_PLACES = frozenset(
+    """indonesia usa uk germany france italy netherlands spain portugal greece china japan korea india
+    australia canada malaysia singapore thailand vietnam philippines brunei austria switzerland
+    sweden norway denmark finland belgium poland brazil mexico jakarta bandung surabaya yogyakarta
+    semarang malang medan makassar padang denpasar bogor depok tangerang bekasi salatiga surakarta
+    solo samarinda palembang pontianak banjarmasin manado aceh pekanbaru jambi lampung serang
+    cirebon purwokerto jember kediri mataram kupang ambon jayapura tasikmalaya sukabumi karawang""".split()
+)
+_PARTICLES = frozenset("van von de der den da das dos du la le di bin binti ibn al el ter ten".split())
+_DEGREE = re.compile(
+    r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-zA-Z]{0,4}\.?)?|S\d|Ph\.?D|MBA|MSc|BSc|MA|MM|MT|ST|SE|SH|MH|MPd|SPd"
+    r"|SKom|MKom|MSi|SSi|Lc|Dr|Prof|Ir|Drs|Dra)\.?"
+)
+_TITLE_PREFIX = re.compile(r"^(?:(?:Prof|Dr|Ir|Drs|Dra|dr)\.\s*)+")
+_MARKS = re.compile(
+    r"[*\u2020\u2021\u2217\u00a7\u00b6\u2666\u2663\u2660\u2665\u25a1\u22c4\u2709\u2022\u00b7#^\u2032]+"
+)
+_AFFILIATION_NUMBERS = re.compile(
+    r"\(\s*\d{1,2}\s*\)|\b\d{1,2}\)|(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*|(?<![-\w])\d{1,2}(?:,\d{1,2})*\b"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Byline(NamedTuple):
+    """The names in (one line of) a byline, as printed."""
+
+    names: list[str]
+    open_start: bool  # no separator first: the text may finish a name from the line before
+    open_end: bool  # no separator last: the last name may go on on the next line
+
+
+def is_byline_label(text: str) -> bool:
+    """Is ``text`` only a byline's label ("Oleh:", "Authors")?"""
+    return bool(_BYLINE_LABEL.fullmatch(text))
+
+
+def split_byline(text: str) -> Byline:
+    """The names printed in ``text``, a byline: "Dr. Rina Wulandari¹*, Munadi² dan
+    Budi Santoso, M.Kom." gives "Rina Wulandari", "Munadi", "Budi Santoso". A label
+    ("Oleh:"), e-mail addresses, student numbers, affiliation numbers, footnote
+    marks ("|" stands for one), academic titles and degrees are left out."""
+    open_start = not re.match(r"\s*[|,;&]", _MARKS.sub("|", text))
+    s = _BYLINE_LABEL.sub("", text)
+    s = re.sub(r"\S+@\S+|https?://\S+", "|", s)
+    s = re.sub(r"(?:\s*[-\u2013]\s*)?\b\d{5,}\b", "|", s)  # student numbers after names
+    s = _AFFILIATION_NUMBERS.sub("|", s)
+    s = _MARKS.sub("|", s)
+    s = re.sub(r"(?:,\s*)?\b(?:dan|and)\b|&", "|", s, flags=re.IGNORECASE)
+    open_end = not re.search(r"[|,;]\s*$", s)
+    names = []
+    for part in re.split(r"[|,;]", s):
+        part = _TITLE_PREFIX.sub("", part.strip(" .,;:-\u2013")).strip()
+        if part and not all(_DEGREE.fullmatch(w) for w in part.split()):
+            names.append(part)
+    return Byline(names, open_start, open_end)
+
+
+def looks_like_personal_name(text: str, *, mononym: bool) -> bool:
+    """Can ``text`` be one person's printed name: one to six capitalised words
+    (particles such as "van" or "bin" aside), no digits, no word of an
+    institution, address, place or heading? One word counts only when
+    ``mononym`` and at least three letters long."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or len(_LETTER.findall(text)) < 2:
+        return False
+    for k, word in enumerate(words):
+        bare = word.strip(".,").lower()
+        if bare in _NOT_NAME_WORDS or bare in _PLACES:
+            return False
+        if k > 0 and bare in _PARTICLES:
+            continue
+        if not (word[0].isupper() and all(ch.isalpha() or ch in ".'\u2019-" for ch in word)):
+            return False
+    return len(words) > 1 or (mononym and len(text) >= 3)
+
+
+def parse_printed_name(s: str) -> Person:
+    """Parse a name as printed in a byline: display order, perhaps in capitals
+    ("MARTI A. HEARST" is Hearst, Marti A.; initials stay as printed).
+
+    One word is a literal (the mononym rule, as in :func:`parse_name`). Otherwise
+    the last word is the family name, once a suffix ("Jr.") is set aside, and the
+    particles just before it ("van der", "bin") are the particle whatever their
+    case. Bylines in capitals, and Belgian or Malay names ("De Bruin", "Bin"),
+    capitalise particles, which BibTeX's rule that :func:`parse_name` follows (a
+    particle is a lower-case word) would read as given names.
+    """
+    words = s.split()
+    if not words:
+        return Person()
+    if all(w.upper() == w for w in words) and any(len(w) > 2 for w in words):
+        words = [w if "." in w else w.title() for w in words]
+    suffix = words.pop() if len(words) > 2 and _SUFFIX.match(words[-1].rstrip(".")) else ""
+    if len(words) == 1:
+        return Person(literal=words[0])
+    family, rest = words[-1], words[:-1]
+    particle: list[str] = []
+    while len(rest) > 1 and rest[-1].lower() in _PARTICLES:
+        particle.insert(0, rest.pop())
+    return Person(family=family, given=" ".join(rest), particle=" ".join(particle), suffix=suffix)

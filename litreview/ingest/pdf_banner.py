@@ -1,0 +1,221 @@
+"""The journal banner, running lines and dates of a PDF's first page: how to
+recognise them, and the year, journal or proceedings, volume, issue, pages,
+DOI and ISSN they give.
+
+The year comes from the journal's volume line first, then the received and
+published dates, the copyright line and an arXiv stamp; never from a year
+cited in the running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litreview.ingest.pdf_layout import Line, edge_lines, letters
+from litreview.text.clean import clean_field
+
+JOURNAL_WORD = re.compile(
+    r"\b(?:jurnal|journal|proceedings?|prosiding|seminar|konferensi|conference|conferences|symposium|"
+    r"simposium|workshop|transactions|bulletin|buletin|magazine|majalah)\b",
+    re.IGNORECASE,
+)
+_VOLUME_TOKEN = re.compile(
+    r"\bvol(?:ume)?\b\.?\s*[\dIVXLC]+|\bno\.?\s*\d+|\bnomor\s*\d+|\bissue\s*\d+|\bedisi\b"
+    r"|\(\d{4}\)\s*\d+\s*:|\b\d{4}\s*;\s*\d+|\b\d{4}\s*,\s*\d+\s*,\s*\d+",
+    re.IGNORECASE,
+)
+_BANNER = re.compile(
+    r"\bissn\b|\bisbn\b|\bdoi\b|https?://|www\.|\S+@\S+|arxiv:|\breceived\b|\baccepted\b|\bpublished\b"
+    r"|\brevised\b|\bditerima\b|\bdirevisi\b|\bdisetujui\b|\bditerbitkan\b|\bcopyright\b|\u00a9"
+    r"|\bpage\s+\d|\bhalaman\s+\d|\bhal\.\s*\d|\bhlm\.\s*\d|\bpp\.\s*\d"
+    r"|\bavailable online\b|\btersedia online\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"(?:artikel(?: ilmiah| penelitian| riset| review)?|research(?: article| paper)?"
+    r"|original(?: article| research)?|review(?: article)?|accepted manuscript|preprint"
+    r"|short (?:communication|paper)|full paper|article"
+    r"|open access|makalah|skripsi|tesis|thesis|disertasi|tugas akhir|proposal\b.*|laporan\b.*"
+    r"|jurnal|journal)"
+    r"\W*",
+    re.IGNORECASE,
+)
+
+
+def is_banner(text: str) -> bool:
+    """Journal banner, running header, date or label: never part of a title."""
+    return bool(
+        _BANNER.search(text)
+        or _VOLUME_TOKEN.search(text)
+        or JOURNAL_WORD.match(text)
+        or _LABEL.fullmatch(text)
+        or re.fullmatch(r"[\d\W]+", text)
+    )
+
+
+def is_label(text: str) -> bool:
+    """An article label ("Research Article", "Open Access", "Skripsi") alone on its line."""
+    return bool(_LABEL.fullmatch(text))
+
+
+# --------------------------------------------------------------------------- year, journal, DOI
+
+_YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d/])")
+_NOT_YEAR = re.compile(
+    r"\b\d{4}-\d{3}[\dXx]\b|\b10\.\d{4,9}/\S+|https?://\S+|\S+@\S+|\(0\d{2,3}\)\s*[\d-]+|\b\d{5,}\b"
+    r"|\b\d+[-\u2013]\d+\b(?!\s*[A-Za-z])"
+)
+_CITATION = re.compile(r"et al|\b[A-Z][A-Za-z'\u2019-]+,?\s+(?:19|20)\d\d[a-z]?\s*[;)]")
+_DATE_LABEL = re.compile(
+    r"\b(?:received|revised|accepted|published|available online|diterima|direvisi|disetujui|diterbitkan"
+    r"|dipublikasikan|terbit|submitted)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b|^c\s|\sc\s|@)\s*(?:[^\d]{0,30}?)((?:19|20)\d\d)", re.IGNORECASE
+)
+_ARXIV = re.compile(r"arXiv:\S+\s+\[[^\]]+\]\s+\d{1,2}\s+\w{3,9}\s+((?:19|20)\d\d)")
+_DATE_LINE = re.compile(
+    r"(?:[A-Z][\w .\"\u201c\u201d]*,\s*)?(?:\d{1,2}\s+)?[A-Za-z]{3,10}\.?\s+((?:19|20)\d\d)|((?:19|20)\d\d)"
+)
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(_NOT_YEAR.sub(" ", text))]
+
+
+def find_year(lines: list[Line], height: float, skip: set[int]) -> int | None:
+    """The publication year from the first page: the journal's volume line first,
+    then dates (received, published), copyright, arXiv stamp, other running
+    lines and a cover page's date. Never a year cited in the running text."""
+    edge = [line for line in edge_lines(lines, height, skip) if not _CITATION.search(line.text)]
+    upper = [line for i, line in enumerate(lines) if i not in skip and line.top < 0.35 * height]
+    everywhere = [line for i, line in enumerate(lines) if i not in skip and not _CITATION.search(line.text)]
+    for line in edge + upper:
+        if _VOLUME_TOKEN.search(line.text) or (JOURNAL_WORD.search(line.text) and line in edge):
+            years = _years(line.text)
+            if years:
+                return years[0]
+    dated = [y for line in everywhere if _DATE_LABEL.search(line.text) for y in _years(line.text)]
+    if dated:
+        return max(dated)
+    for line in everywhere:
+        found = _COPYRIGHT.search(line.text) if line in edge or "\u00a9" in line.text else None
+        if found:
+            return int(found.group(1))
+    for line in lines:
+        found = _ARXIV.search(line.text)
+        if found:
+            return int(found.group(1))
+    for line in edge:
+        years = _years(line.text)
+        if years:
+            return years[0]
+    for line in everywhere:
+        found = _DATE_LINE.fullmatch(line.text.strip())
+        if found:
+            return int(found.group(1) or found.group(2))
+    return None
+
+
+def metadata_year(metadata: dict[str, str]) -> tuple[int | None, str]:
+    """(year, where from) out of the metadata dictionary: an issue named in the
+    title or subject ("Jurnal Informatika - Edisi Juni 2009"), else the creation date."""
+    for key in ("Title", "Subject"):
+        value = metadata.get(key, "")
+        if _VOLUME_TOKEN.search(value) or JOURNAL_WORD.search(value):
+            years = _years(value)
+            if years:
+                return years[0], key
+    found = re.match(r"D:((?:19|20)\d\d)", metadata.get("CreationDate", ""))
+    return (int(found.group(1)), "CreationDate") if found else (None, "")
+
+
+_JOURNAL_CUT = re.compile(
+    r"\s*(?:,\s*)?(?:\bvol(?:ume)?\b\.?|\bno\.|\bnomor\b|\bissue\b|\b[ep]-?issn\b|\bissn\b|\bpp\.|\bpages\b|\bhal\."
+    r"|\bhlm\.|\(\d{4}\)|\b\d{4}\s*[;,]\s*\d|\s\d+\s*,\s*\d|\bdoi\b|:\s*\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Container:
+    """Where the paper appeared, as its banner or footer says."""
+
+    name: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    proceedings: bool = False
+
+
+_PAGES = re.compile(
+    r"(?:\bpp\.|\bhlm\.|\bhal\.|\bpages?\b|\bhalaman\b|\(\d{4}\)\s*\d+\s*:)\s*(\d+)\s*[-\u2013~]\s*(\d+)",
+    re.IGNORECASE,
+)
+_PROCEEDINGS = re.compile(
+    r"\b(?:proceedings?|prosiding|seminar|konferensi|conference|conferences|symposium|simposium|workshop)\b",
+    re.IGNORECASE,
+)
+
+
+def find_container(lines: list[Line], height: float, skip: set[int]) -> Container:
+    """Journal or proceedings name, volume, issue and page range from the banner
+    or footer of the first page."""
+    edge = [line for line in edge_lines(lines, height, skip) if not line.vertical]
+    for k, line in enumerate(edge):
+        text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
+        text = re.sub(r"^\d+\s+", "", text).strip()
+        word = JOURNAL_WORD.search(text)
+        volume = _VOLUME_TOKEN.search(text)
+        if not word and not volume:
+            continue
+        start = word.start() if word and volume and volume.start() < word.start() else 0
+        cut = _JOURNAL_CUT.search(text, start + 1)
+        name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
+        if letters(name) < 3 or (not word and len(name.split()) < 2):
+            continue
+        if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
+            text += " " + edge[k + 1].text  # "Vol. 1, No. 2, ..." on the banner's second line
+        vol = re.search(r"\bvol(?:ume)?\.?\s*([0-9]+|[IVXLC]+)\b", text, re.IGNORECASE) or re.search(
+            r"\(\d{4}\)\s*(\d+)\s*:|\b\d{4}\s*;\s*(\d+)\s*[:(]|\b\d{4}\s*,\s*(\d+)\s*,", text
+        )
+        issue = re.search(r"\b(?:no|nomor|issue|number)\.?\s*(\d+)", text, re.IGNORECASE)
+        pages = _PAGES.search(text)
+        return Container(
+            name=clean_field(name),
+            volume=next((g for g in vol.groups() if g), "") if vol else "",
+            issue=issue.group(1) if issue else "",
+            pages=f"{pages.group(1)}-{pages.group(2)}" if pages else "",
+            proceedings=bool(_PROCEEDINGS.search(name)),
+        )
+    return Container()
+
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_DOI_LABELLED = re.compile(r"(?:doi\s*:?\s*|doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+
+
+def _tidy_doi(doi: str) -> str:
+    doi = doi.rstrip(".,;:")
+    while (doi.endswith(")") and doi.count(")") > doi.count("(")) or (
+        doi.endswith("]") and doi.count("]") > doi.count("[")
+    ):
+        doi = doi[:-1].rstrip(".,;:")
+    return doi
+
+
+def find_doi(first_page: str, second_page: str, edge_text: str) -> str:
+    """The paper's DOI: labelled on the first page, else bare in its banner or
+    footer, else labelled at the top of the second page."""
+    for text, pattern in ((first_page, _DOI_LABELLED), (edge_text, _DOI), (second_page[:800], _DOI_LABELLED)):
+        found = pattern.search(text)
+        if found:
+            return _tidy_doi(found.group(1))
+    return ""
+
+
+def find_issn(text: str) -> str:
+    found = re.search(r"\bissn\b[^\d]{0,12}(\d{4}\s?-\s?\d{3}[\dXx])", text, re.IGNORECASE)
+    return found.group(1).replace(" ", "").upper() if found else ""

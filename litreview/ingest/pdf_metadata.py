@@ -1,0 +1,130 @@
+"""A PDF's metadata from its first page, with languages: title, authors, year,
+journal, DOI, abstracts and keywords, falling back on the PDF's own metadata
+dictionary (and the file name) only where the page gives nothing plausible.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from litreview.ingest.pdf_abstract import fill_abstracts
+from litreview.ingest.pdf_authors import find_authors, make_person, metadata_people
+from litreview.ingest.pdf_banner import (
+    Container,
+    find_container,
+    find_doi,
+    find_issn,
+    find_year,
+    metadata_year,
+)
+from litreview.ingest.pdf_layout import Line, edge_lines
+from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
+from litreview.model import Paper
+from litreview.text.clean import clean_field
+from litreview.text.language import detect_language
+
+
+def fill_metadata(
+    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str
+) -> None:
+    """Title, authors, year, journal, DOI, abstracts and keywords, with languages."""
+    paper.language = detect_language(paper.text[:20000])
+    block = find_title(lines, height) if lines else []
+    second_block = _fill_titles(paper, lines, block) if block else []
+    after = (second_block or block)[-1] + 1 if block else 0
+    limit = (lines[block[-1]].bottom if block else 0.0) + 0.45 * height
+    names = find_authors(lines, after, limit) if block else []
+    paper.authors = [make_person(n) for n in names] or metadata_people(metadata.get("Author", ""))
+    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata)
+    fill_abstracts(paper, lines)
+    _choose_main_language(paper)
+    if not paper.title:
+        from_metadata = _plausible_metadata_title(metadata.get("Title", ""))
+        paper.title = from_metadata or _title_from_name(name)
+        if lines and not from_metadata:
+            paper.warnings.append("no title found on the first page; the file name stands in for it")
+
+
+def _fill_publication(
+    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str]
+) -> None:
+    """Year, container (journal, volume, issue, pages), DOI and ISSN."""
+    year = find_year(lines, height, skip) if lines else None
+    if year is None:
+        year, source = metadata_year(metadata)
+        if year is not None and source == "CreationDate":
+            # When the file was made is not when the paper was published: say it, don't store it.
+            paper.warnings.append(
+                f"no publication year on the first page (the PDF was created in {year}); "
+                "set it with `litreview edit` or add with --year"
+            )
+            year = None
+    paper.year = year
+    paper.date = str(year) if year else ""
+    container = find_container(lines, height, skip) if lines else Container()
+    paper.journal, paper.volume = container.name, container.volume
+    paper.issue, paper.pages = container.issue, container.pages
+    if container.proceedings:
+        paper.entry_type = "inproceedings"
+    starts = paper.page_starts
+    first_page = paper.text[: starts[1]] if len(starts) > 1 else paper.text
+    second_page = paper.text[starts[1] :][:2000] if len(starts) > 1 else ""
+    edge_text = "\n".join(line.text for line in edge_lines(lines, height, set()))
+    paper.doi = find_doi(first_page, second_page, edge_text)
+    paper.issn = find_issn("\n".join(line.text for line in lines[:12]) + "\n" + edge_text)
+
+
+def _choose_main_language(paper: Paper) -> None:
+    """title/abstract/keywords: the version in the paper's language, else the other one."""
+    if not paper.language:
+        paper.language = detect_language(
+            paper.title_id or paper.title_en or paper.abstract_id or paper.abstract_en
+        )
+    main = paper.language if paper.language in ("id", "en") else ("id" if paper.title_id else "en")
+    other = "en" if main == "id" else "id"
+    paper.title = getattr(paper, f"title_{main}") or getattr(paper, f"title_{other}") or paper.title
+    paper.abstract = getattr(paper, f"abstract_{main}") or getattr(paper, f"abstract_{other}")
+    paper.keywords = list(getattr(paper, f"keywords_{main}") or getattr(paper, f"keywords_{other}"))
+
+
+def _fill_titles(paper: Paper, lines: list[Line], block: list[int]) -> list[int]:
+    """title_id/title_en from the title block, the block under it and the line
+    above the other language's abstract; returns the second block's lines."""
+    title = title_text(lines, block)
+    title_language = detect_language(title) or paper.language
+    second, second_block = find_second_title(lines, block)
+    if second:
+        second_language = detect_language(second)
+        if second_language in ("id", "en") and title_language and second_language != title_language:
+            setattr(paper, f"title_{second_language}", second)
+        else:
+            title = f"{title.rstrip(':')}: {second}"  # a subtitle
+    if title_language not in ("id", "en"):
+        paper.title = title
+        return second_block
+    setattr(paper, f"title_{title_language}", title)
+    other = "en" if title_language == "id" else "id"
+    if not getattr(paper, f"title_{other}"):
+        setattr(
+            paper, f"title_{other}", find_title_above_abstract(lines, other, set(block) | set(second_block))
+        )
+    return second_block
+
+
+def _plausible_metadata_title(value: str) -> str:
+    value = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", value).strip()
+    if (
+        len(value) < 8
+        or len(value.split()) < 2
+        or "_" in value
+        or re.search(r"\.(?:docx?|pdf|tex|dvi|rtf|odt|indd|pages)$", value, re.IGNORECASE)
+        or value.lower() in ("untitled", "template", "title", "judul")
+    ):
+        return ""
+    return value
+
+
+def _title_from_name(name: str) -> str:
+    stem = PurePath(name).stem
+    return clean_field(stem.replace("_", " ")) or stem
