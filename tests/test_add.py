@@ -108,6 +108,7 @@ def _write(path, data):
         (lambda d: _write(d / "garbage.pdf", os.urandom(3000)), "does not look like a PDF"),
         (lambda d: _write(d / "garbage.bib", b"\x00\xff" * 900), "garbage.bib"),
         (lambda d: _write(d / "one-byte.pdf", b"\n"), "empty"),
+        (lambda d: _write(d / "terkunci.pdf", (FIXTURES / "pdf" / "encrypted.pdf").read_bytes()), "encrypted"),
         (lambda d: str(d / "*.nothing"), "no files match"),
     ],
 )
@@ -239,3 +240,12 @@ def test_pdf_after_its_bibtex_record_fills_the_record(corpus_dir, tmp_path):
         assert corpus.count() == 1
         again = add_paths(corpus, [str(PDF)])  # the same PDF once more: same file
         assert "same file" in again.duplicates[0].reason
+
+
+def test_scanned_pdf_is_kept_with_an_ocr_warning(corpus_dir):
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(FIXTURES / "pdf" / "image_only.pdf")])
+        assert len(report.added) == 1 and report.exit_code == 0
+        assert any("no text layer" in w and "OCR" in w for w in report.warnings)
+        (key, _), = report.added
+        assert corpus.get(key).warnings and corpus.get(key).text == ""

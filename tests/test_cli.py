@@ -187,6 +187,8 @@ def test_installed_entry_point(tmp_path):
     assert version.returncode == 0 and version.stdout.startswith("litreview ")
     added = subprocess.run([exe, "add", str(ROOT / "corpus")], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert added.returncode == 0, added.stderr
+    assert "8 added, 0 duplicates skipped, 0 failed" in added.stderr
+    assert "warning" not in added.stderr and "failed " not in added.stderr
     listed = subprocess.run([exe, "list", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, env=env)
     keys = {row["key"] for row in json.loads(listed.stdout)}
     assert {"cobis2023", "fahruji2023", "munadi2023"} <= keys
@@ -201,3 +203,16 @@ def test_start_up_imports_no_heavy_library():
             "'charset_normalizer', 'ftfy') if m in sys.modules]; print(','.join(heavy))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == ""
+
+
+def test_newer_schema_is_one_line_through_the_cli(run, tmp_path):
+    import sqlite3
+
+    run("init")
+    db = sqlite3.connect(tmp_path / ".litreview" / "corpus.db")
+    db.execute("INSERT INTO schema_migrations VALUES (999, 'future')")
+    db.commit()
+    db.close()
+    result = run("list")
+    assert result.exit_code == 1 and "newer litreview" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
