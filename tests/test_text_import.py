@@ -94,3 +94,12 @@ def test_unknown_extension_is_not_taken_for_text():
     with pytest.raises(ImportFailed, match=r"unsupported file type \.nbib"):
         sniff(b"PMID- 123\nTI  - A title\n", "export.nbib")
     assert sniff(b"Judul\n\nIsi makalah.\n", "catatan").NAME == "text"  # no extension: text is fine
+
+
+def test_papers_that_quote_bibliographic_formats_stay_papers():
+    pandoc = b"---\ntitle: Catatan\nreferences:\n- id: munadi2023\n  type: article-journal\n---\nIsi catatan.\n"
+    assert sniff(pandoc, "catatan.md").NAME == "text"
+    quoting = b"Cara mengutip di LaTeX\n\n" + b"Isi paragraf. " * 60 + b"\n@article{munadi2023,\n  title={X}\n}\n"
+    assert sniff(quoting, "catatan.txt").NAME == "text"
+    ris_as_txt = b"\nTY  - JOUR\nTI  - Judul\nAU  - Munadi\nER  - \n"
+    assert sniff(ris_as_txt, "pubmed_export.txt").NAME == "ris"

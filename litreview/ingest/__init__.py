@@ -24,6 +24,8 @@ from litreview.text.encoding import looks_binary
 _MODULES = ("pdf", "bibtex", "ris", "csljson", "text")
 
 SNIFF_BYTES = 8192
+FORMAT_START_BYTES = 512  # how soon a .txt file must look like RIS/BibTeX/CSL to be read as one
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
 
 def importers() -> list[ModuleType]:
@@ -56,19 +58,22 @@ def sniff(data: bytes, name: str) -> ModuleType:
         raise ImportFailed(name, "the file is empty")
     head = data[:SNIFF_BYTES]
     by_ext = _by_extension(name)
-    # A specific format's extension is trusted when the content agrees; ".txt" is
-    # not specific (RIS and MEDLINE exports are often saved as .txt).
+    suffix = PurePath(name).suffix.lower()
+    if suffix in MARKDOWN_EXTENSIONS and by_ext is not None:
+        return by_ext  # Markdown is a paper, even with a pandoc references: list or a BibTeX snippet
     if by_ext is not None and by_ext.NAME != "text" and by_ext.match(head, name):
         return by_ext
+    # ".txt" is not specific (RIS and MEDLINE exports are often saved so): another format
+    # wins only when the file starts like it, so a paper that quotes a BibTeX entry stays a paper.
+    probe = head.lstrip()[:FORMAT_START_BYTES] if by_ext is not None and by_ext.NAME == "text" else head
     for module in importers():
         if module is by_ext or module.NAME == "text":
             continue
-        if module.match(head, name):
+        if module.match(probe, name):
             return module
     if by_ext is not None and by_ext.NAME != "text":
         raise ImportFailed(name, f"does not look like a {by_ext.DESCRIPTION} file; is it corrupt or mis-named?")
     text = importlib.import_module("litreview.ingest.text")
-    suffix = PurePath(name).suffix.lower()
     if suffix and suffix not in supported_extensions():
         raise ImportFailed(
             name, f"unsupported file type {suffix} (litreview reads {', '.join(sorted(supported_extensions()))})"
