@@ -296,6 +296,8 @@ def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[
             continue
         if verdict.duplicate:
             return verdict, []
+        if verdict.alike and any(p["sha256"] == item.sha256 for p in corpus.provenance_of(key)):
+            continue  # two entries of one export that are merely alike are two items
         maybe.append(verdict)
     return None, maybe
 

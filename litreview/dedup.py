@@ -26,6 +26,11 @@ TITLE_LENGTH_RATIO = TITLE_ALIKE / (200.0 - TITLE_ALIKE)
 _NON_WORD = re.compile(r"[^\w\s]")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 _NUMBER_WORDS = {"one", "two", "three", "satu", "dua", "tiga", "first", "second", "third", "pertama", "kedua", "ketiga"}
+# Month names tell issues of a recurring report apart ("Traffic statistics (May 1973)").
+_MONTHS = set(
+    "january february march april may june july august september october november december "
+    "januari februari maret mei juni juli agustus oktober desember".split()
+)
 
 
 def fold(text: str) -> str:
@@ -74,8 +79,8 @@ MIN_TITLE_WORDS = 4
 
 
 def _numbers(norm_title: str) -> set[str]:
-    """Tokens that distinguish parts of a series: digits, roman numerals, "part two"."""
-    return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS}
+    """Tokens that distinguish items of a series: digits, roman numerals, "part two", months."""
+    return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS or t in _MONTHS}
 
 
 DOI_TITLE_AGREE = 80.0  # with the same DOI, titles this alike (any language variant) are one work
@@ -105,6 +110,7 @@ class Verdict:
     key: str
     duplicate: bool  # strong evidence: do not add again
     reason: str
+    alike: bool = False  # only alike titles (below TITLE_SAME): worth a flag across files, not within one
 
 
 def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdict | None:
@@ -125,20 +131,25 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     author = str(new["first_author"])
     same_author = bool(author) and author == old["first_author"] and author not in _PLACEHOLDER_AUTHORS
     similar = f"title {score:.0f}% similar"
-    if score < TITLE_SAME:
-        if same_year and same_author:
-            return Verdict(old_key, False, f"{similar}, same year and first author, but not alike enough to merge")
-        return None
     if _numbers(new_title) != _numbers(old_title):
+        if score < TITLE_SAME:
+            return None
         return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
     if new_doi and old_doi:
+        if score < TITLE_SAME:
+            return None
         return Verdict(old_key, False, f"{similar} but the DOIs differ ({new_doi} vs {old_doi})")
-    conflicts = [f"{name} {new[name]} vs {old[name]}" for name in ("volume", "issue", "pages")
-                 if new.get(name) and old.get(name) and new[name] != old[name]]
-    if conflicts:
-        return Verdict(old_key, False, f"{similar} but {', '.join(conflicts)} differ")
+    if any(new.get(name) and old.get(name) and new[name] != old[name] for name in ("volume", "issue", "pages")):
+        return None  # another volume, issue or page range: a different item under a recurring title
     if len(new_title.split()) < MIN_TITLE_WORDS:
+        if score < TITLE_SAME:
+            return None
         return Verdict(old_key, False, f"{similar}, but a title this short is shared by different works")
+    if score < TITLE_SAME:
+        if same_year and same_author:
+            return Verdict(old_key, False, f"{similar}, same year and first author, but not alike enough to merge",
+                           alike=True)
+        return None
     if same_year and same_author:
         return Verdict(old_key, True, f"{similar}, same year {new['year']} and first author {new['first_author']}")
     differences = []
