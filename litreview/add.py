@@ -302,11 +302,17 @@ def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[
     return None, maybe
 
 
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
 def _read_attachments(paper: Paper, source: str, report: AddReport, label: str) -> list[tuple[str, bytes, str]]:
     """The files a record names (BibTeX `file`), read from disk: (name, bytes, sha256)."""
     out = []
     base = Path(source).parent
     for raw in paper.attachments:
+        if _URL.match(raw):  # a link, not a file: keep it as the record's URL if it has none
+            paper.url = paper.url or raw
+            continue
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = base / path

@@ -249,3 +249,12 @@ def test_scanned_pdf_is_kept_with_an_ocr_warning(corpus_dir):
         assert any("no text layer" in w and "OCR" in w for w in report.warnings)
         (key, _), = report.added
         assert corpus.get(key).warnings and corpus.get(key).text == ""
+
+
+def test_a_link_in_the_file_field_becomes_the_url(corpus_dir, tmp_path):
+    bib = tmp_path / "mendeley.bib"
+    bib.write_text(BIB_WITH_FILE % "https\\://link.example.org/content/pdf/artikel.pdf", encoding="utf-8")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(bib)])
+        assert not report.warnings
+        assert corpus.get("wulandari2023").url == "https://link.example.org/content/pdf/artikel.pdf"
