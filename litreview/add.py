@@ -10,21 +10,23 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from litreview import dedup
 from litreview.errors import ImportFailed, LitreviewError, UsageError
-from litreview.ingest import read_file_bytes, supported_extensions
+from litreview.ingest import sniff, supported_extensions
 from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.enrich import enrich
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
 PARALLEL_MIN_FILES = 4
+STREAM_MIN_BYTES = 2 * 2**20  # bibliographies this large are converted by a worker while the papers are stored
+STREAM_CHUNK = 500
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
@@ -36,7 +38,7 @@ class ParsedFile:
     sha256: str = ""
     size: int = 0
     format: str = ""
-    papers: list[Paper] = field(default_factory=list)
+    papers: list[Paper] | Iterator[Paper] = field(default_factory=list)  # an iterator when streamed
     errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
     warnings: list[str] = field(default_factory=list)
     failure: str = ""  # the whole file could not be read
@@ -126,8 +128,13 @@ def _walk(directory: Path) -> list[Path]:
 
 
 # -- parsing ----------------------------------------------------------------------------
-def parse_path(path: str) -> ParsedFile:
-    """Read and parse one file; never raises for a user problem (it lands in ``failure``)."""
+def parse_path(path: str, lazy: bool = False) -> ParsedFile:
+    """Read and parse one file; never raises for a user problem (it lands in ``failure``).
+
+    With ``lazy``, ``papers`` is an iterator that converts records as it is
+    consumed (BibTeX); everything that can fail for the file as a whole has
+    failed by the time this returns.
+    """
     parsed = ParsedFile(path=path)
     try:
         size = os.path.getsize(path)
@@ -136,26 +143,40 @@ def parse_path(path: str) -> ParsedFile:
         with open(path, "rb") as handle:
             data = handle.read()
         parsed.sha256, parsed.size = sha256_bytes(data), len(data)
-        parsed.format, result = read_file_bytes(data, path)
+        module = sniff(data, path)
+        parsed.format = module.NAME
+        if lazy and hasattr(module, "read_lazily"):
+            parsed.errors, papers = module.read_lazily(data, path)
+        else:
+            result = module.read(data, path)
+            parsed.errors, parsed.warnings, papers = list(result.errors), list(result.warnings), iter(result.papers)
     except ImportFailed as exc:
         parsed.failure = str(exc) if exc.path == path else f"{path}: {exc}"
         return parsed
     except OSError as exc:
         parsed.failure = f"{path}: cannot read the file ({exc.strerror or exc})"
         return parsed
-    parsed.errors = list(result.errors)
-    parsed.warnings = list(result.warnings)
-    for i, paper in enumerate(result.papers):
-        paper.source_record = paper.source_record or (f"#{i + 1}" if parsed.format not in SINGLE_PAPER_FORMATS else "")
-        enrich(paper)
-        parsed.papers.append(paper)
-    if not parsed.papers and not parsed.errors:
-        parsed.failure = f"{path}: no records found in this file"
+    parsed.papers = _prepared(papers, parsed.format, PurePath(path).name)  # type: ignore[assignment]
+    if not lazy:
+        parsed.papers = list(parsed.papers)
+        if not parsed.papers and not parsed.errors:
+            parsed.failure = f"{path}: no records found in this file"
     return parsed
 
 
-def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None) -> list[ParsedFile]:
-    """Parse every file, using both cores for batches of PDFs; results in input order."""
+def _prepared(papers: Iterator[Paper], fmt: str, file_name: str) -> Iterator[Paper]:
+    """Papers with their source filled in and their text enriched."""
+    for i, paper in enumerate(papers):
+        paper.source_format = paper.source_format or fmt
+        paper.source_name = paper.source_name or file_name
+        paper.source_record = paper.source_record or (f"#{i + 1}" if fmt not in SINGLE_PAPER_FORMATS else "")
+        yield enrich(paper)
+
+
+def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None,
+                stream: bool = True) -> list[ParsedFile]:
+    """Parse every file, using both cores: a pool for batches of PDFs, and a worker that
+    converts a large bibliography while the caller stores its papers. Input order kept."""
     names = [str(p) for p in paths]
     heavy = [n for n in names if n.lower().endswith(".pdf")]
     results: dict[str, ParsedFile] = {}
@@ -167,11 +188,77 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
                 if progress:
                     progress(parsed.path)
     for name in names:
-        if name not in results:
-            results[name] = parse_path(name)
-            if progress:
-                progress(name)
+        if name in results:
+            continue
+        big = stream and workers > 1 and not name.lower().endswith(".pdf") and os.path.isfile(name) \
+            and os.path.getsize(name) >= STREAM_MIN_BYTES
+        results[name] = parse_in_worker(name) if big else parse_path(name)
+        if progress:
+            progress(name)
     return [results[n] for n in names]
+
+
+def parse_in_worker(path: str) -> ParsedFile:
+    """parse_path(path, lazy=True) in another process; its papers arrive in chunks as the
+    worker converts them, so converting and storing run on both cores at once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    channel = context.Queue(maxsize=16)
+    worker = context.Process(target=_stream_worker, args=(path, channel), daemon=True)
+    worker.start()
+    kind, parsed = _receive(channel, worker)
+    if kind != "head":
+        worker.join()
+        return parsed
+    parsed.papers = _receive_papers(channel, worker)  # type: ignore[assignment]
+    return parsed
+
+
+def _stream_worker(path: str, channel: Any) -> None:
+    try:
+        parsed = parse_path(path, lazy=True)
+        papers = parsed.papers
+        parsed.papers = []
+        channel.put(("head", parsed))
+        if parsed.failure:
+            return
+        chunk: list[Paper] = []
+        for paper in papers:
+            chunk.append(paper)
+            if len(chunk) == STREAM_CHUNK:
+                channel.put(("papers", chunk))
+                chunk = []
+        channel.put(("papers", chunk))
+        channel.put(("end", None))
+    except BaseException:  # a bug: hand the traceback to the parent, which raises it
+        import traceback
+
+        channel.put(("crash", traceback.format_exc()))
+
+
+def _receive(channel: Any, worker: Any) -> tuple[str, Any]:
+    import queue
+
+    while True:
+        try:
+            kind, payload = channel.get(timeout=1.0)
+        except queue.Empty:
+            if not worker.is_alive():
+                raise RuntimeError(f"the parsing worker stopped unexpectedly (exit code {worker.exitcode})") from None
+            continue
+        if kind == "crash":
+            raise RuntimeError(f"the parsing worker failed:\n{payload}")
+        return kind, payload
+
+
+def _receive_papers(channel: Any, worker: Any) -> Iterator[Paper]:
+    while True:
+        kind, payload = _receive(channel, worker)
+        if kind == "end":
+            worker.join()
+            return
+        yield from payload
 
 
 # -- adding -------------------------------------------------------------------------
@@ -189,7 +276,7 @@ def add_paths(
         raise UsageError("--title, --author and --year apply to a single file; give one file")
     if on_files:
         on_files(len(files))
-    parsed = parse_paths(files, progress)
+    parsed = parse_paths(files, progress, stream=not options.has_overrides)
     report = AddReport(failed=list(problems), files_read=len(files))
     if options.has_overrides and parsed and len(parsed[0].papers) > 1:
         raise UsageError(

@@ -258,3 +258,54 @@ def test_a_link_in_the_file_field_becomes_the_url(corpus_dir, tmp_path):
         report = add_paths(corpus, [str(bib)])
         assert not report.warnings
         assert corpus.get("wulandari2023").url == "https://link.example.org/content/pdf/artikel.pdf"
+
+
+def _library(path, n):
+    entries = [
+        f"@article{{k{i},\n  title = {{Kampanye daring nomor {i} di Pilkada}},\n  author = {{Penulis{i % 7}, Ani}},\n"
+        f"  year = {{{2000 + i % 20}}},\n  journal = {{Jurnal Contoh}}\n}}\n"
+        for i in range(n)
+    ]
+    path.write_text("".join(entries), encoding="utf-8")
+    return path
+
+
+def test_a_streamed_bibliography_adds_the_same_as_an_in_process_one(tmp_path, monkeypatch):
+    import litreview.add as add_module
+
+    bib = _library(tmp_path / "besar.bib", 1200)
+    results = {}
+    for streamed in (False, True):
+        monkeypatch.setattr(add_module, "STREAM_MIN_BYTES", 0 if streamed else 10**12)
+        root = tmp_path / f"corpus{streamed}"
+        root.mkdir()
+        with Corpus.init(root) as corpus:
+            report = add_paths(corpus, [str(bib)])
+            results[streamed] = (sorted(report.added), report.failed, corpus.count(),
+                                 corpus.get("penulis02000").title)
+    assert results[True] == results[False]
+    assert results[True][2] == 1200
+
+
+def test_a_streamed_file_that_fails_as_a_whole_changes_nothing(corpus_dir, tmp_path, monkeypatch):
+    import litreview.add as add_module
+
+    monkeypatch.setattr(add_module, "STREAM_MIN_BYTES", 0)
+    bad = tmp_path / "bukan.bib"
+    bad.write_bytes(b"\x00\x01" * 5000)
+    with open_root(corpus_dir) as corpus:
+        before = snapshot(corpus.root)
+        report = add_paths(corpus, [str(bad)])
+        assert report.exit_code == 1 and "bukan.bib" in report.failed[0]
+        assert snapshot(corpus.root) == before
+
+
+def test_a_crashing_worker_is_reported_not_hung(tmp_path, monkeypatch):
+    import litreview.add as add_module
+
+    def broken(path, lazy=False):
+        raise ZeroDivisionError("bug in a converter")
+
+    monkeypatch.setattr(add_module, "parse_path", broken)
+    with pytest.raises(RuntimeError, match="bug in a converter"):
+        add_module.parse_in_worker(str(_library(tmp_path / "x.bib", 3)))

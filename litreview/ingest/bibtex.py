@@ -30,6 +30,7 @@ RIS and CSL.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -718,16 +719,27 @@ def read(data: bytes, name: str) -> ImportResult:
     undefined macro, a year that is not one) are that paper's ``warnings``,
     each starting with the entry's line.
     """
+    errors, papers = read_lazily(data, name)
+    return ImportResult(papers=list(papers), errors=errors)
+
+
+def read_lazily(data: bytes, name: str) -> tuple[list[str], Iterator[Paper]]:
+    """Like :func:`read`, but the papers come one at a time as they are converted.
+
+    The whole file is scanned first, so every error about the file as a whole
+    (ImportFailed) is raised here, before the first paper.
+    """
     text = _file_text(data, name)
     scanner = _Scanner(text)
     entries, problems = scanner.entries()
     if not entries and not problems:
         raise ImportFailed(name, "no BibTeX entries found")
     _inherit(entries)
-    source = PurePath(name).name
-    result = ImportResult()
-    for line, key, problem in problems:
-        result.errors.append(f"{name} line {line}: entry '{key or '(no key)'}': {problem}")
+    errors = [f"{name} line {line}: entry '{key or '(no key)'}': {problem}" for line, key, problem in problems]
+    return errors, _convert(entries, PurePath(name).name)
+
+
+def _convert(entries: list[_Entry], source: str) -> Iterator[Paper]:
     seen: dict[str, int] = {}
     for entry in entries:
         paper = _entry_to_paper(entry, source)
@@ -738,5 +750,4 @@ def read(data: bytes, name: str) -> ImportResult:
             else:
                 seen[folded] = entry.line
         paper.warnings = [f"line {entry.line}: {warning}" for warning in paper.warnings]
-        result.papers.append(paper)
-    return result
+        yield paper
