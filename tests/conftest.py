@@ -36,6 +36,9 @@ def _isolate(monkeypatch, tmp_path):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # files the commands keep (refused edits) stay here
     os.environ.setdefault("TERM", "dumb")
 
 
