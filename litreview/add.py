@@ -295,13 +295,12 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     report.failed.extend(item.errors)
     report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
     stored: StoredFile | None = None
-    data: bytes | None = None
 
     def source_file() -> StoredFile:
-        nonlocal stored, data
+        """The input file copied into the corpus (once, on first use)."""
+        nonlocal stored
         if stored is None:
-            data = Path(item.path).read_bytes()
-            stored = corpus.store_file(data, item.path, item.sha256)
+            stored = corpus.store_file(Path(item.path).read_bytes(), item.path, item.sha256)
         return stored
 
     single = item.format in SINGLE_PAPER_FORMATS
@@ -318,7 +317,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
         attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
         if attachments and not paper.text:
-            _take_text_from(paper, attachments[0][1])
+            _take_text_from(paper, attachments[0][0], attachments[0][1])
         provenance = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
                       "record": paper.source_record}
         index = dedup.index_fields(paper)
@@ -332,8 +331,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
             report.duplicates.append(duplicate)
             continue
         paper.key = corpus.free_key(dedup.make_key_base(paper))
-        files = [source_file()] if single else [source_file()]
-        files += [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]
+        files = [source_file()] + [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]
         corpus.add_paper(paper, index, files, provenance)
         report.added.append((paper.key, paper.title))
         for verdict in maybe:
@@ -359,7 +357,9 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
         paper.authors, paper.authors_truncated = people, truncated
 
 
-def _find_duplicate(corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool):
+def _find_duplicate(
+    corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool
+) -> tuple[dedup.Verdict | None, list[dedup.Verdict]]:
     """(strong duplicate verdict or None, list of possible-duplicate verdicts)."""
     if paper.source_record and seen_file:
         key = corpus.paper_with_record(item.sha256, paper.source_record)
@@ -411,15 +411,13 @@ def _read_attachments(paper: Paper, source: str, report: AddReport, label: str) 
     return out
 
 
-def _take_text_from(paper: Paper, blob: bytes) -> None:
+def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:
     """Fill a metadata-only record's full text from its attached PDF (metadata stays the record's)."""
-    from litreview.ingest import sniff
-
     try:
-        module = sniff(blob, "attachment.pdf")
+        module = sniff(blob, name)
         if module.NAME != "pdf":
             return
-        result = module.read(blob, "attachment.pdf")
+        result = module.read(blob, name)
     except LitreviewError as exc:
         paper.warnings.append(f"attached file could not be read: {exc}")
         return
@@ -466,6 +464,7 @@ def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, str]
         if digest not in known:
             corpus.attach_file(key, _store_attachment(corpus, name, blob))
             gained.append(f"file {Path(name).name}")
-    if gained:
-        corpus.add_provenance(key, provenance)
+    already = {(p["sha256"], p["record"]) for p in corpus.provenance_of(key)}
+    if (provenance["sha256"], provenance.get("record", "")) not in already:
+        corpus.add_provenance(key, provenance)  # it came from here too, even when it brought nothing new
     return gained

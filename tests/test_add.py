@@ -309,3 +309,17 @@ def test_a_crashing_worker_is_reported_not_hung(tmp_path, monkeypatch):
     monkeypatch.setattr(add_module, "parse_path", broken)
     with pytest.raises(RuntimeError, match="bug in a converter"):
         add_module.parse_in_worker(str(_library(tmp_path / "x.bib", 3)))
+
+
+def test_a_duplicate_from_another_export_is_remembered_as_a_source(corpus_dir, tmp_path):
+    first, second = tmp_path / "zotero.bib", tmp_path / "mendeley.bib"
+    record = (BIB_WITH_FILE % "x.pdf").replace("  file = {Full Text PDF:x.pdf:application/pdf}\n", "")
+    first.write_text(record, encoding="utf-8")
+    second.write_text(record.replace("wulandari_kampanye_2023", "Wulandari2023"), encoding="utf-8")
+    with open_root(corpus_dir) as corpus:
+        add_paths(corpus, [str(first)])
+        report = add_paths(corpus, [str(second)])
+        assert report.duplicates[0].merged == []
+        assert [p["file_name"] for p in corpus.provenance_of("wulandari2023")] == ["zotero.bib", "mendeley.bib"]
+        add_paths(corpus, [str(second)])  # the same record again: nothing new to remember
+        assert len(corpus.provenance_of("wulandari2023")) == 2
