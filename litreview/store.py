@@ -638,16 +638,6 @@ def _letters(n: int) -> str:
     return out
 
 
-def _letters_index(suffix: str) -> int:
-    """Inverse of _letters: a -> 0, z -> 25, aa -> 26; -1 for anything else."""
-    if not suffix or not suffix.isascii() or not suffix.isalpha() or not suffix.islower():
-        return -1
-    n = 0
-    for ch in suffix:
-        n = n * 26 + (ord(ch) - 96)
-    return n - 1
-
-
 def _dumps(value: Any) -> str:
     if not value and isinstance(value, list | dict):
         return "[]" if isinstance(value, list) else "{}"
