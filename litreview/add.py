@@ -120,7 +120,7 @@ _PROJECT_FILE = re.compile(r"^(readme|license|licence|changelog|contributing)(\.
 
 
 def _walk(directory: Path) -> list[Path]:
-    out = []
+    out: list[Path] = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         out.extend(Path(root) / n for n in names if not n.startswith(".") and not _PROJECT_FILE.match(n))
@@ -203,7 +203,8 @@ def parse_in_worker(path: str) -> ParsedFile:
     worker converts them, so converting and storing run on both cores at once."""
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context: Any = multiprocessing.get_context(method)
     channel = context.Queue(maxsize=16)
     worker = context.Process(target=_stream_worker, args=(path, channel), daemon=True)
     worker.start()
@@ -278,10 +279,13 @@ def add_paths(
         on_files(len(files))
     parsed = parse_paths(files, progress, stream=not options.has_overrides)
     report = AddReport(failed=list(problems), files_read=len(files))
-    if options.has_overrides and parsed and len(parsed[0].papers) > 1:
-        raise UsageError(
-            f"{parsed[0].path}: holds {len(parsed[0].papers)} records; --title, --author and --year apply to one paper"
-        )
+    if options.has_overrides and parsed:
+        records = list(parsed[0].papers)  # not streamed when overriding
+        parsed[0].papers = records
+        if len(records) > 1:
+            raise UsageError(
+                f"{parsed[0].path}: holds {len(records)} records; --title, --author and --year apply to one paper"
+            )
     with corpus.transaction():
         for item in parsed:
             _add_parsed_file(corpus, item, options, report)
@@ -327,8 +331,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         if duplicate is not None:
             merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
                                  attachments)
-            duplicate.source, duplicate.merged = label, merged
-            report.duplicates.append(duplicate)
+            report.duplicates.append(Duplicate(label, duplicate.key, duplicate.reason, merged))
             continue
         paper.key = corpus.free_key(dedup.make_key_base(paper))
         files = [source_file()] + [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]

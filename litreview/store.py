@@ -303,9 +303,7 @@ class Corpus:
                     raise
                 if self._in_transaction:
                     self._new_files.append(target)
-        self.db.execute(
-            "INSERT OR IGNORE INTO files (sha256, size, ext) VALUES (?, ?, ?)", (digest, len(data), ext)
-        )
+        self.db.execute("INSERT OR IGNORE INTO files (sha256, size, ext) VALUES (?, ?, ?)", (digest, len(data), ext))
         return StoredFile(sha256=digest, name=Path(name).name, role="source", size=len(data), ext=ext)
 
     def paper_with_file(self, sha256: str) -> str | None:
@@ -318,10 +316,14 @@ class Corpus:
 
     def file_seen(self, sha256: str) -> bool:
         """Has any paper come from, or been attached to, this file?"""
-        return self.db.execute(
-            "SELECT 1 FROM provenance WHERE sha256 = ? UNION ALL SELECT 1 FROM paper_files WHERE sha256 = ? LIMIT 1",
-            (sha256, sha256),
-        ).fetchone() is not None
+        return (
+            self.db.execute(
+                "SELECT 1 FROM provenance WHERE sha256 = ?"
+                " UNION ALL SELECT 1 FROM paper_files WHERE sha256 = ? LIMIT 1",
+                (sha256, sha256),
+            ).fetchone()
+            is not None
+        )
 
     def paper_with_record(self, sha256: str, record: str) -> str | None:
         row = self.db.execute(
@@ -361,7 +363,9 @@ class Corpus:
         return int(row[0])
 
     # -- writing papers --------------------------------------------------------
-    def add_paper(self, paper: Paper, index: dict[str, Any], files: list[StoredFile], provenance: dict[str, str]) -> str:
+    def add_paper(
+        self, paper: Paper, index: dict[str, Any], files: list[StoredFile], provenance: dict[str, str]
+    ) -> str:
         """Insert ``paper`` under ``paper.key`` (must be free) with its parts and files.
 
         ``index`` holds the duplicate-detection columns (doi, norm_title,
@@ -396,8 +400,14 @@ class Corpus:
             self._link_file(paper_id, stored)
         self.db.execute(
             "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (paper_id, provenance["format"], provenance["file_name"], provenance["sha256"],
-             provenance.get("record", ""), stamp),
+            (
+                paper_id,
+                provenance["format"],
+                provenance["file_name"],
+                provenance["sha256"],
+                provenance.get("record", ""),
+                stamp,
+            ),
         )
         return paper.key
 
@@ -415,8 +425,7 @@ class Corpus:
             'INSERT INTO citations (paper_id, ord, text, authors, year, start, "end", et_al, narrative, page)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (paper_id, i, c.text, _dumps(c.authors), c.year, c.start, c.end, int(c.et_al),
-                 int(c.narrative), c.page)
+                (paper_id, i, c.text, _dumps(c.authors), c.year, c.start, c.end, int(c.et_al), int(c.narrative), c.page)
                 for i, c in enumerate(paper.citations)
             ],
         )
@@ -433,8 +442,14 @@ class Corpus:
     def add_provenance(self, key: str, provenance: dict[str, str]) -> None:
         self.db.execute(
             "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (self._paper_id(key), provenance["format"], provenance["file_name"], provenance["sha256"],
-             provenance.get("record", ""), now()),
+            (
+                self._paper_id(key),
+                provenance["format"],
+                provenance["file_name"],
+                provenance["sha256"],
+                provenance.get("record", ""),
+                now(),
+            ),
         )
 
     def set_text(self, key: str, paper: Paper) -> None:
@@ -458,17 +473,21 @@ class Corpus:
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
             (
-                paper.key, paper.title, paper.year, index.get("doi", ""), index.get("norm_title", ""),
-                index.get("first_author", ""), _dumps(paper.metadata()),
-                now(), paper_id,
+                paper.key,
+                paper.title,
+                paper.year,
+                index.get("doi", ""),
+                index.get("norm_title", ""),
+                index.get("first_author", ""),
+                _dumps(paper.metadata()),
+                now(),
+                paper_id,
             ),
         )
 
     def check_new_key(self, key: str) -> None:
         if not KEY_PATTERN.match(key):
-            raise ValidationError(
-                f"key {key!r}: use letters, digits and _ : . - only, starting with a letter or digit"
-            )
+            raise ValidationError(f"key {key!r}: use letters, digits and _ : . - only, starting with a letter or digit")
         if self.key_exists(key):
             raise ValidationError(f"key {key!r} is already used by another paper; choose another")
 
@@ -505,8 +524,9 @@ class Corpus:
     def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
-    def lookup_block(self, year: int | None, first_author: str, norm_title: str,
-                     min_ratio: float = 0.73) -> list[sqlite3.Row]:
+    def lookup_block(
+        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73
+    ) -> list[sqlite3.Row]:
         """Papers that could be the same work: same year and first author with a title of
         similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
         similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would
@@ -515,9 +535,11 @@ class Corpus:
         params: list[Any] = []
         if first_author and norm_title:
             low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
-            parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
-                         + ("year = ?" if year is not None else "year IS NULL")
-                         + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?")
+            parts.append(
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
+                + ("year = ?" if year is not None else "year IS NULL")
+                + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?"
+            )
             params += ([year] if year is not None else []) + [first_author, low, high]
         if norm_title:
             parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
@@ -553,8 +575,16 @@ class Corpus:
                 )
             ]
             paper.citations = [
-                Citation(text=r["text"], authors=json.loads(r["authors"]), year=r["year"], start=r["start"],
-                         end=r["end"], et_al=bool(r["et_al"]), narrative=bool(r["narrative"]), page=r["page"])
+                Citation(
+                    text=r["text"],
+                    authors=json.loads(r["authors"]),
+                    year=r["year"],
+                    start=r["start"],
+                    end=r["end"],
+                    et_al=bool(r["et_al"]),
+                    narrative=bool(r["narrative"]),
+                    page=r["page"],
+                )
                 for r in self.db.execute(
                     'SELECT text, authors, year, start, "end", et_al, narrative, page FROM citations'
                     " WHERE paper_id = ? ORDER BY ord",
@@ -592,8 +622,13 @@ class Corpus:
         while batch := cursor.fetchmany(500):
             for r in batch:
                 yield PaperRow(
-                    id=r["id"], key=r["key"], metadata=json.loads(r["metadata"]), pages_count=r["pages_count"],
-                    has_text=bool(r["has_text"]), added_at=r["added_at"], files=file_names.get(r["id"], []),
+                    id=r["id"],
+                    key=r["key"],
+                    metadata=json.loads(r["metadata"]),
+                    pages_count=r["pages_count"],
+                    has_text=bool(r["has_text"]),
+                    added_at=r["added_at"],
+                    files=file_names.get(r["id"], []),
                 )
 
     def files_of(self, key: str) -> list[StoredFile]:

@@ -8,8 +8,8 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import FIXTURES, snapshot
+
 from litreview.add import AddOptions, add_paths
 from litreview.errors import UsageError
 from litreview.store import Corpus

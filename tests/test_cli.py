@@ -9,9 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT, snapshot
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT, snapshot
 from litreview.cli import app
 
 MD = FIXTURES / "text" / "relawan-digital.md"

@@ -27,7 +27,9 @@ def test_near_identical_title_same_year_and_author_is_a_duplicate():
 
 
 def test_same_title_different_year_is_only_a_possible_duplicate():
-    v = verdict(paper("Kampanye Digital di Media Sosial", year=2019), paper("Kampanye Digital di Media Sosial", year=2024))
+    v = verdict(
+        paper("Kampanye Digital di Media Sosial", year=2019), paper("Kampanye Digital di Media Sosial", year=2024)
+    )
     assert not v.duplicate and "year 2019 vs 2024" in v.reason
 
 
@@ -46,7 +48,9 @@ def test_series_parts_never_merge():
 
 
 def test_preprint_without_doi_merges_with_published_when_year_and_author_agree():
-    assert verdict(paper("Hybrid media and elections"), paper("Hybrid Media and Elections", doi="10.1080/x.2023")).duplicate
+    assert verdict(
+        paper("Hybrid media and elections"), paper("Hybrid Media and Elections", doi="10.1080/x.2023")
+    ).duplicate
 
 
 def test_two_different_dois_never_merge_on_title():
@@ -120,6 +124,13 @@ def test_alike_titles_with_same_year_and_author_are_flagged_not_merged():
 
 def test_months_tell_issues_of_a_report_apart():
     # Without the month rule these pairs are "alike, same year and first author" and get flagged.
-    assert verdict(paper("Traffic statistics (May 1973)", year=1973), paper("Traffic statistics (June 1973)", year=1973)) is None
-    assert verdict(paper("Laporan pemantauan kampanye daring Mei 2024"),
-                   paper("Laporan pemantauan kampanye daring Juni 2024")) is None
+    assert (
+        verdict(paper("Traffic statistics (May 1973)", year=1973), paper("Traffic statistics (June 1973)", year=1973))
+        is None
+    )
+    assert (
+        verdict(
+            paper("Laporan pemantauan kampanye daring Mei 2024"), paper("Laporan pemantauan kampanye daring Juni 2024")
+        )
+        is None
+    )

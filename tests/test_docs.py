@@ -3,8 +3,9 @@
 import re
 
 from conftest import ROOT
-from litreview.cli import app
 from typer.main import get_command
+
+from litreview.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -1,8 +1,8 @@
 """Plain text and Markdown papers: front matter, sections, bilingual fields, encodings."""
 
 import pytest
-
 from conftest import FIXTURES, SHARED, needs_shared
+
 from litreview.errors import ImportFailed
 from litreview.ingest import read_file_bytes, sniff
 from litreview.text.enrich import enrich

@@ -20,7 +20,9 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 CorpusOpt = Annotated[
     Path | None,
     typer.Option(
-        "--corpus", "-C", help="Corpus directory (default: .litreview/ here or above; or $LITREVIEW_CORPUS).",
+        "--corpus",
+        "-C",
+        help="Corpus directory (default: .litreview/ here or above; or $LITREVIEW_CORPUS).",
         show_default=False,
     ),
 ]

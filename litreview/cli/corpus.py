@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -39,7 +39,9 @@ def add(
         list[str] | None, typer.Option("--author", "-a", help="Set the authors (one file only; repeat or use 'and').")
     ] = None,
     year: Annotated[int | None, typer.Option(help="Set the year (one file only).", min=1400, max=2200)] = None,
-    allow_duplicates: Annotated[bool, typer.Option(help="Add papers even when they duplicate one in the corpus.")] = False,
+    allow_duplicates: Annotated[
+        bool, typer.Option(help="Add papers even when they duplicate one in the corpus.")
+    ] = False,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML and plain-text or Markdown files.
@@ -47,7 +49,8 @@ def add(
     Duplicates (same DOI, same file, or same title, year and first author) are reported and not added
     again; what they bring that the corpus lacks (a PDF, an abstract) is added to the existing paper.
 
-    Examples: [cyan]litreview add artikel/*.pdf zotero.bib[/cyan]   [cyan]litreview add scan.pdf --title "Judul" --author Munadi --year 2023[/cyan]
+    Examples: [cyan]litreview add artikel/*.pdf zotero.bib[/cyan]
+    [cyan]litreview add scan.pdf --title "Judul" --author Munadi --year 2023[/cyan]
     """
     from litreview.add import AddOptions, add_paths
 
@@ -65,8 +68,8 @@ class _progress:
     """A progress bar on stderr for batches of more than a few files, on a terminal only."""
 
     def __init__(self) -> None:
-        self.bar = None
-        self.task = None
+        self.bar: Any = None
+        self.task: Any = None
 
     def __enter__(self) -> _progress:
         return self
@@ -75,8 +78,14 @@ class _progress:
         if total > 3 and err.is_terminal:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=err, transient=True)
+            self.bar = Progress(
+                TextColumn("reading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("files", total=total)
 
@@ -95,7 +104,8 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
             out.print(f"[green]added[/green] {escape(key)}  {escape(title)}")
     for dup in report.duplicates:
         gained = f"; added to it: {', '.join(dup.merged)}" if dup.merged else ""
-        err.print(f"[yellow]duplicate[/yellow] {escape(dup.source)}: same as {escape(dup.key)} ({escape(dup.reason)}){escape(gained)}")
+        what = f"{escape(dup.source)}: same as {escape(dup.key)} ({escape(dup.reason)}){escape(gained)}"
+        err.print(f"[yellow]duplicate[/yellow] {what}")
     for new, old, reason in report.maybe_duplicates:
         err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
     for warning in report.warnings:

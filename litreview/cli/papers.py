@@ -10,7 +10,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,14 +22,14 @@ from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_ter
 from litreview.errors import UsageError, ValidationError
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     tsv = "tsv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     bibtex = "bibtex"
     ris = "ris"
     csljson = "csljson"
@@ -39,9 +39,14 @@ class ExportFormat(str, Enum):
 def list_papers(
     year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
     author: Annotated[str | None, typer.Option(help="Only papers with an author whose name contains this.")] = None,
-    text: Annotated[str | None, typer.Option("--text", "-t", help="Only papers whose title, abstract or keywords hold these words.")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", "-t", help="Only papers whose title, abstract or keywords hold these words.")
+    ] = None,
     sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
-    fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table (terminal default), json, csv, tsv (piped default).")] = None,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option("--format", "-f", help="table (terminal default), json, csv, tsv (piped default)."),
+    ] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """List the papers in the corpus.
@@ -63,19 +68,38 @@ def list_papers(
             writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files"])
             for r in rows:
                 d = row_to_dict(r)
-                writer.writerow([d["key"], d["year"] or "", "; ".join(d["authors"]), d["title"], d["journal"],
-                                 d["doi"], "; ".join(d["files"])])
+                writer.writerow(
+                    [
+                        d["key"],
+                        d["year"] or "",
+                        "; ".join(d["authors"]),
+                        d["title"],
+                        d["journal"],
+                        d["doi"],
+                        "; ".join(d["files"]),
+                    ]
+                )
             sys.stdout.write(buffer.getvalue())
         else:
             table = Table(show_lines=False, header_style="bold")
-            for name, opts in (("key", {"no_wrap": True, "style": "cyan"}), ("year", {}), ("authors", {"max_width": 28}),
-                               ("title", {"ratio": 1}), ("pages", {"justify": "right"})):
+            for name, opts in (
+                ("key", {"no_wrap": True, "style": "cyan"}),
+                ("year", {}),
+                ("authors", {"max_width": 28}),
+                ("title", {"ratio": 1}),
+                ("pages", {"justify": "right"}),
+            ):
                 table.add_column(name, **opts)
             count = 0
             for r in rows:
                 meta = r.metadata
-                table.add_row(escape(r.key), str(meta.get("year") or ""), escape(short_authors(meta)),
-                              escape(meta.get("title", "")), str(r.pages_count or ""))
+                table.add_row(
+                    escape(r.key),
+                    str(meta.get("year") or ""),
+                    escape(short_authors(meta)),
+                    escape(meta.get("title", "")),
+                    str(r.pages_count or ""),
+                )
                 count += 1
             if count:
                 out.print(table)
@@ -108,11 +132,28 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
 
     out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
     rows = [
-        ("authors", "; ".join(Person.from_dict(p).display() for p in d.get("authors", []))
-         + (" et al." if d.get("authors_truncated") else "")),
+        (
+            "authors",
+            "; ".join(Person.from_dict(p).display() for p in d.get("authors", []))
+            + (" et al." if d.get("authors_truncated") else ""),
+        ),
     ]
-    for name in ("year", "entry_type", "journal", "volume", "issue", "pages", "publisher", "doi", "url",
-                 "isbn", "issn", "language", "title_id", "title_en"):
+    for name in (
+        "year",
+        "entry_type",
+        "journal",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "doi",
+        "url",
+        "isbn",
+        "issn",
+        "language",
+        "title_id",
+        "title_en",
+    ):
         if d.get(name) not in (None, "") and not (name.startswith("title_") and d[name] == d.get("title")):
             rows.append((name, str(d[name])))
     for name in ("keywords", "keywords_id", "keywords_en"):
@@ -231,12 +272,16 @@ def remove(
                 raise typer.Exit(1)
         with corpus.transaction():
             corpus.remove([p.key for p in papers])
-    err.print(f"Removed {len(papers)} paper{'s' if len(papers) != 1 else ''}: {escape(', '.join(p.key for p in papers))}")
+    err.print(
+        f"Removed {len(papers)} paper{'s' if len(papers) != 1 else ''}: {escape(', '.join(p.key for p in papers))}"
+    )
 
 
 def export(
     keys: Annotated[list[str] | None, typer.Argument(help="Keys to export (default: all).")] = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="bibtex, ris, csljson or yaml.")] = ExportFormat.bibtex,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="bibtex, ris, csljson or yaml.")
+    ] = ExportFormat.bibtex,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:

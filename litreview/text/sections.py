@@ -213,12 +213,12 @@ def detect_sections(text: str, page_starts: list[int] | None = None) -> list[Sec
         offset += len(line) + 1
         if not line.strip():
             continue
-        heading = _heading_name(line)
-        if heading is None:
+        named = _heading_name(line)
+        if named is None:
             bare_allowed = all(kind in _INLINE_KINDS for _, kind, _ in found)
-            heading = _inline_heading(line, bare_allowed)
-        if heading is not None:
-            found.append((start, heading[0], heading[1]))
+            named = _inline_heading(line, bare_allowed)
+        if named is not None:
+            found.append((start, named[0], named[1]))
     sections = []
     for i, (start, kind, heading) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
