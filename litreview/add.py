@@ -60,6 +60,7 @@ class AddReport:
     warnings: list[str] = field(default_factory=list)
     maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
     files_read: int = 0
+    skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
 
     @property
     def exit_code(self) -> int:
@@ -81,11 +82,12 @@ class AddOptions:
 
 
 # -- finding the files --------------------------------------------------------------
-def expand_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
+def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[list[Path], list[str]]:
     """Files named by ``paths`` (files, directories searched recursively, globs).
 
     Returns (files, problems); a directory holding no supported file and a path
-    that matches nothing are problems, each one line naming the path.
+    that matches nothing are problems, each one line naming the path. Files of
+    other types met while searching a directory are appended to ``skipped``.
     """
     exts = supported_extensions()
     files: list[Path] = []
@@ -93,7 +95,10 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found = sorted(p for p in _walk(path) if p.suffix.lower() in exts)
+            everything = _walk(path)
+            found = sorted(p for p in everything if p.suffix.lower() in exts)
+            if skipped is not None:
+                skipped.extend(sorted(p for p in everything if p.suffix.lower() not in exts))
             if not found:
                 problems.append(f"{raw}: no supported files in this directory ({', '.join(sorted(exts))})")
             files.extend(found)
@@ -272,13 +277,14 @@ def add_paths(
 ) -> AddReport:
     """Import ``paths`` into ``corpus``; see AddReport for what comes back."""
     options = options or AddOptions()
-    files, problems = expand_paths(paths)
+    skipped: list[Path] = []
+    files, problems = expand_paths(paths, skipped)
     if options.has_overrides and len(files) > 1:
         raise UsageError("--title, --author and --year apply to a single file; give one file")
     if on_files:
         on_files(len(files))
     parsed = parse_paths(files, progress, stream=not options.has_overrides)
-    report = AddReport(failed=list(problems), files_read=len(files))
+    report = AddReport(failed=list(problems), files_read=len(files), skipped=skipped)
     if options.has_overrides and parsed:
         records = list(parsed[0].papers)  # not streamed when overriding
         parsed[0].papers = records

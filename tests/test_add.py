@@ -323,3 +323,15 @@ def test_a_duplicate_from_another_export_is_remembered_as_a_source(corpus_dir, t
         assert [p["file_name"] for p in corpus.provenance_of("wulandari2023")] == ["zotero.bib", "mendeley.bib"]
         add_paths(corpus, [str(second)])  # the same record again: nothing new to remember
         assert len(corpus.provenance_of("wulandari2023")) == 2
+
+
+def test_files_of_other_types_in_a_directory_are_reported_as_skipped(corpus_dir, tmp_path):
+    d = tmp_path / "unduhan"
+    d.mkdir()
+    shutil.copy(MD, d / "paper.md")
+    (d / "PoPCites.csv").write_text("Cites,Authors,Title\n1,A,B\n")
+    (d / "gambar.png").write_bytes(b"\x89PNG\r\n")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(d)])
+        assert len(report.added) == 1 and report.exit_code == 0
+        assert sorted(p.name for p in report.skipped) == ["PoPCites.csv", "gambar.png"]

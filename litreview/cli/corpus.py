@@ -110,6 +110,13 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+    if report.skipped:
+        from collections import Counter
+
+        kinds = Counter(p.suffix.lower() or "(no extension)" for p in report.skipped)
+        listed = ", ".join(f"{ext} ({n})" if n > 1 else ext for ext, n in sorted(kinds.items()))
+        err.print(f"skipped {len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} "
+                  f"of types litreview does not read: {escape(listed)}")
     for failure in report.failed:
         err.print(f"[red]failed[/red] {escape(failure)}")
     parts = [f"{len(report.added)} added"]
