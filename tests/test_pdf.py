@@ -398,3 +398,21 @@ def test_real_encrypted_and_protected() -> None:
     assert protected.text and not any("text layer" in w for w in protected.warnings)
     owner_locked = REAL_PDFS / "indonesian" / "id_dafpus_aiti_2009_mvc_orm.pdf"
     assert pdf.read(owner_locked.read_bytes(), owner_locked.name).papers[0].year == 2009
+
+
+def test_inline_keywords_are_split_off_an_abstract() -> None:
+    from litreview.ingest.pdf_abstract import split_inline_keywords
+
+    body = (
+        "The system ranks aid recipients by transparent criteria set by the village head."
+        " Keywords: Decision Support System, funding control"
+    )
+    assert split_inline_keywords(body) == (
+        "The system ranks aid recipients by transparent criteria set by the village head.",
+        "Decision Support System, funding control",
+        "en",
+    )
+    abstrak = "Sistem ini memeringkat penerima bantuan. Kata kunci: sistem pendukung keputusan, dana"
+    assert split_inline_keywords(abstrak)[1:] == ("sistem pendukung keputusan, dana", "id")
+    plain = "We count keywords: hoaks and kampanye appear often in the corpus"
+    assert split_inline_keywords(plain) == (plain, "", "")

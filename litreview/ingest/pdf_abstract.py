@@ -96,6 +96,22 @@ def abstracts_from_layout(lines: list[Line]) -> list[str]:
     return found
 
 
+# A keyword list run on at the end of an abstract's last line: "... the village mayor. Keywords: A, B".
+_INLINE_KEYWORDS = re.compile(
+    r"(?<=[.!?])\s+(kata[\s-]*kunci|key[\s-]*words?|index\s+terms)\s*[:\-\u2013\u2014]\s*(\S.{0,400})$",
+    re.IGNORECASE,
+)
+
+
+def split_inline_keywords(body: str) -> tuple[str, str, str]:
+    """(abstract, keyword text, keyword language) when ``body`` ends in an inline keyword
+    list after its last sentence; else (body, "", "")."""
+    found = _INLINE_KEYWORDS.search(body)
+    if not found:
+        return body, "", ""
+    return body[: found.start()].rstrip(), found.group(2).strip(), _heading_language(found.group(1))
+
+
 def fill_abstracts(paper: Paper, lines: list[Line]) -> None:
     """abstract_id/abstract_en and keywords_id/keywords_en, by language; both kept."""
     sections = _front_sections(paper, "abstract")
@@ -104,8 +120,12 @@ def fill_abstracts(paper: Paper, lines: list[Line]) -> None:
     if not bodies:
         bodies = [(body, "") for body in abstracts_from_layout(lines)]
     for body, heading_language in bodies:
+        body, inline_keywords, keywords_language = split_inline_keywords(body)
         language = detect_language(body) or heading_language
         _put_in_slot(paper, "abstract", language, body)
+        words = split_keywords(inline_keywords) if inline_keywords else []
+        if words:
+            _put_in_slot(paper, "keywords", keywords_language, words)
     for section in _front_sections(paper, "keywords"):
         words = split_keywords(_keyword_text(paper.text, section))
         if words:
