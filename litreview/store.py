@@ -377,13 +377,7 @@ class Corpus:
             " page_starts, pages_count, warnings, added_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                paper.key,
-                paper.title,
-                paper.year,
-                index.get("doi", ""),
-                index.get("norm_title", ""),
-                index.get("first_author", ""),
-                _dumps(paper.metadata()),
+                *_metadata_columns(paper, index),
                 paper.text,
                 _dumps(paper.page_starts),
                 paper.pages_count,
@@ -472,17 +466,7 @@ class Corpus:
         self.db.execute(
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
-            (
-                paper.key,
-                paper.title,
-                paper.year,
-                index.get("doi", ""),
-                index.get("norm_title", ""),
-                index.get("first_author", ""),
-                _dumps(paper.metadata()),
-                now(),
-                paper_id,
-            ),
+            (*_metadata_columns(paper, index), now(), paper_id),
         )
 
     def check_new_key(self, key: str) -> None:
@@ -671,6 +655,19 @@ def _letters(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = chr(97 + rem) + out
     return out
+
+
+def _metadata_columns(paper: Paper, index: dict[str, Any]) -> tuple[Any, ...]:
+    """Values of papers(key, title, year, doi, norm_title, first_author, metadata), in that order."""
+    return (
+        paper.key,
+        paper.title,
+        paper.year,
+        index.get("doi", ""),
+        index.get("norm_title", ""),
+        index.get("first_author", ""),
+        _dumps(paper.metadata()),
+    )
 
 
 def _dumps(value: Any) -> str:
