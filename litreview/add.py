@@ -302,16 +302,25 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     if item.failure:
         report.failed.append(item.failure)
         return
+    try:
+        data = Path(item.path).read_bytes()
+    except OSError as exc:
+        report.failed.append(f"{item.path}: cannot read the file ({exc.strerror or exc})")
+        return
+    if sha256_bytes(data) != item.sha256:  # never file a copy under a hash that is not its content
+        report.failed.append(f"{item.path}: the file changed while it was being added; add it again")
+        return
     report.failed.extend(item.errors)
     report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
     stored: StoredFile | None = None
 
     def source_file() -> StoredFile:
-        """The input file copied into the corpus (once, on first use)."""
+        """The input file copied into the corpus (once, on first use), as it was parsed."""
         nonlocal stored
         if stored is None:
-            stored = corpus.store_file(Path(item.path).read_bytes(), item.path, item.sha256)
+            stored = corpus.store_file(data, item.path, item.sha256)
         return stored
+
 
     single = item.format in SINGLE_PAPER_FORMATS
     seen_file = corpus.file_seen(item.sha256)  # records of a file never added before need no record check

@@ -335,3 +335,23 @@ def test_files_of_other_types_in_a_directory_are_reported_as_skipped(corpus_dir,
         report = add_paths(corpus, [str(d)])
         assert len(report.added) == 1 and report.exit_code == 0
         assert sorted(p.name for p in report.skipped) == ["PoPCites.csv", "gambar.png"]
+
+
+def test_a_file_that_changes_between_reading_and_storing_is_refused(corpus_dir, tmp_path, monkeypatch):
+    import litreview.add as add_module
+
+    f = tmp_path / "berubah.md"
+    shutil.copy(MD, f)
+    real_parse = add_module.parse_paths
+
+    def parse_then_edit(*args, **kwargs):
+        parsed = real_parse(*args, **kwargs)
+        f.write_text(f.read_text() + "\nTambahan setelah dibaca.\n")
+        return parsed
+
+    monkeypatch.setattr(add_module, "parse_paths", parse_then_edit)
+    with open_root(corpus_dir) as corpus:
+        before = snapshot(corpus.root)
+        report = add_paths(corpus, [str(f)])
+        assert report.exit_code == 1 and "changed while it was being added" in report.failed[0]
+        assert snapshot(corpus.root) == before

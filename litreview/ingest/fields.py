@@ -12,27 +12,20 @@ from functools import lru_cache
 from typing import Any
 
 from litreview.model import Paper
+from litreview.text.clean import CONTROL_CHARS, clean_field
 from litreview.text.language import detect_language
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _clean(text: str) -> str:
-    # ftfy is imported only when text needs it, so that dedup (and list/show through it) stays light.
-    from litreview.text.clean import clean_field
-
-    return clean_field(text)
-
-
-_clean_short = lru_cache(maxsize=65536)(_clean)
+_clean_short = lru_cache(maxsize=65536)(clean_field)  # ftfy loads on first use, so dedup stays light
 
 
 def clean_line(text: str) -> str:
     """clean_field, with a fast path for plain ASCII (no mojibake possible there)."""
-    if text.isascii() and not _CONTROL.search(text):
+    if text.isascii() and not CONTROL_CHARS.search(text):
         return " ".join(text.split())
-    return _clean_short(text) if len(text) < 300 else _clean(text)
+    return _clean_short(text) if len(text) < 300 else clean_field(text)
 
 
 def clean_paragraphs(text: str) -> str:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import ftfy
-
-# Repair encoding damage only: keep curly quotes and the rest of the author's typography.
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
+from functools import lru_cache
+from typing import Any
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 # A word broken at a line end: "pemi-\nlihan" -> "pemilihan". Only lower-case
 # continuations, so "Jawa-\nBarat" style compounds and list dashes survive.
@@ -25,11 +22,25 @@ _HYPHEN_BREAK = re.compile(r"(\w)[-\u2010\u2011]\n[ \t]*([a-z\u00e0-\u024f])")
 _STRAY_A_CIRCUMFLEX = re.compile(r"\u00c2(?=[\s\u00a0]|$)")
 
 
+@lru_cache(maxsize=1)
+def _fixer() -> Any:
+    """ftfy, loaded on first use (it is not needed to start the CLI or to compare records).
+    Configured to repair encoding damage only: curly quotes and other typography stay."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
+    return lambda text: ftfy.fix_text(text, config=config)
+
+
+def _fix_text(text: str) -> str:
+    return str(_fixer()(text))
+
+
 def repair(text: str) -> str:
     """Fix mojibake ("Â" before a no-break space, "â€™") and return NFC text."""
     if not text:
         return ""
-    fixed = ftfy.fix_text(text, config=_FTFY)
+    fixed = _fix_text(text)
     fixed = _STRAY_A_CIRCUMFLEX.sub("", fixed)
     return unicodedata.normalize("NFC", fixed)
 
@@ -39,7 +50,7 @@ def clean_text(text: str) -> str:
     fold runs of spaces, strip line ends, keep at most one blank line."""
     text = repair(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = CONTROL_CHARS.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return _MANY_NEWLINES.sub("\n\n", text).strip()
@@ -48,7 +59,7 @@ def clean_text(text: str) -> str:
 def clean_field(value: str) -> str:
     """Clean a one-line metadata value (title, journal, name): all whitespace folded."""
     text = _ZERO_WIDTH.sub("", repair(value))
-    text = _CONTROL.sub(" ", text)
+    text = CONTROL_CHARS.sub(" ", text)
     return " ".join(text.split())
 
 
