@@ -61,6 +61,7 @@ class AddReport:
     maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
+    tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
 
     @property
     def exit_code(self) -> int:
@@ -274,8 +275,13 @@ def add_paths(
     options: AddOptions | None = None,
     progress: Callable[[str], None] | None = None,
     on_files: Callable[[int], None] | None = None,
+    tagger: Any = None,
 ) -> AddReport:
-    """Import ``paths`` into ``corpus``; see AddReport for what comes back."""
+    """Import ``paths`` into ``corpus``; see AddReport for what comes back.
+
+    With a ``tagger``, the papers added (and those a duplicate gave new text or an
+    abstract) are tagged by theme in the same transaction.
+    """
     options = options or AddOptions()
     skipped: list[Path] = []
     files, problems = expand_paths(paths, skipped)
@@ -295,6 +301,12 @@ def add_paths(
     with corpus.transaction():
         for item in parsed:
             _add_parsed_file(corpus, item, options, report)
+        if tagger is not None:
+            from litreview.tagging import tag_corpus
+
+            keys = [key for key, _ in report.added] + [d.key for d in report.duplicates if d.merged]
+            if keys:
+                report.tagging = tag_corpus(corpus, tagger, list(dict.fromkeys(keys)))
     return report
 
 

@@ -21,6 +21,7 @@ class ListFilter:
     year_to: int | None = None
     author: str = ""
     text: str = ""
+    theme: str = ""
 
     def accepts(self, row: PaperRow) -> bool:
         meta = row.metadata
@@ -33,6 +34,8 @@ class ListFilter:
             names = " ".join(Person.from_dict(p).display() for p in meta.get("authors", []))
             if fold(self.author) not in fold(names):
                 return False
+        if self.theme and self.theme not in row.themes:
+            return False
         if self.text:
             haystack = " ".join(
                 str(meta.get(f, "")) for f in ("title", "title_id", "title_en", "abstract", "abstract_id",
@@ -87,7 +90,7 @@ def row_to_dict(row: PaperRow) -> dict[str, Any]:
         "files": row.files,
         "pages": row.pages_count,
         "has_text": row.has_text,
-        "themes": [],  # filled once the theme tagger has run on the corpus
+        "themes": row.themes,
     }
 
 
@@ -134,5 +137,6 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
     ]
     details["provenance"] = corpus.provenance_of(key)
     details["warnings"] = paper.warnings
+    details["themes"] = [t.theme for t in corpus.tags_of(key)]
     details["possible_duplicates"] = [{"key": k, "reason": r} for k, r in corpus.maybe_duplicates_of(key)]
     return details

@@ -230,3 +230,97 @@ class ImportResult:
     papers: list[Paper] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    """A codebook term found in a sentence: ``start``/``end`` are offsets in the same field."""
+
+    term: str  # the term as the codebook writes it (or the pattern)
+    rule: str  # "word", "phrase", "fuzzy" (a typo of the term) or "pattern"
+    start: int
+    end: int
+    text: str  # the words as they stand in the paper
+    weight: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Evidence:
+    """A sentence that supports a theme, quoted exactly: ``getattr(paper, field)[start:end]``."""
+
+    theme: str
+    field: str  # "text", or the abstract it comes from: "abstract_id", "abstract_en", "abstract"
+    start: int
+    end: int
+    sentence: str
+    section: str = ""  # section kind, when known
+    page: int | None = None
+    score: float = 0.0
+    matches: list[Match] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Tag:
+    """A theme of a paper: the tagger's decision ("auto") or the user's ("manual")."""
+
+    theme: str
+    score: float = 0.0
+    threshold: float = 0.0  # the score this paper's text had to reach
+    sentences: int = 0
+    assigned: bool = True  # False: below the threshold, or removed by hand
+    origin: str = "auto"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class FacetMention:
+    """A facet value a paper mentions: a platform, a method, a political actor."""
+
+    name: str
+    mentions: int
+    kind: str = ""
+    label: str = ""
+    label_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v != ""}
+
+
+@dataclass
+class Facets:
+    platforms: list[FacetMention] = field(default_factory=list)
+    methods: list[FacetMention] = field(default_factory=list)
+    actors: list[FacetMention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: [m.to_dict() for m in getattr(self, name)] for name in ("platforms", "methods", "actors")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Facets:
+        return cls(**{name: [FacetMention(**m) for m in data.get(name, [])]
+                      for name in ("platforms", "methods", "actors")})
+
+
+@dataclass
+class Tagging:
+    """What the tagger found in one paper: every theme with evidence (assigned or not) and facets."""
+
+    key: str
+    tags: list[Tag]
+    facets: Facets
+    words: int  # words read; 0 when the paper has no text or abstract
+    content: str = ""  # digest of what was read
+    codebook: str = ""  # digest of the codebook used
+
+    @property
+    def assigned(self) -> list[Tag]:
+        return [t for t in self.tags if t.assigned]

@@ -17,13 +17,13 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from litreview.errors import CorpusError, NotFound, ValidationError
-from litreview.model import Citation, Paper, Section
+from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 
 CORPUS_DIRNAME = ".litreview"
 DB_NAME = "corpus.db"
@@ -109,6 +109,45 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (paper_id, other_id)
     );
     """,
+    # 2: themes. One tag_runs row per tagged paper (what was read, with which codebook, the
+    # facets found); tags hold assigned themes, automatic or decided by hand ("manual", with
+    # assigned = 0 for a theme the user removed); evidence quotes the sentences behind each tag.
+    """
+    CREATE TABLE tag_runs (
+        paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        content TEXT NOT NULL,
+        codebook TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        facets TEXT NOT NULL DEFAULT '{}',
+        tagged_at TEXT NOT NULL
+    );
+    CREATE TABLE tags (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        theme TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('auto', 'manual')),
+        assigned INTEGER NOT NULL DEFAULT 1,
+        score REAL NOT NULL DEFAULT 0,
+        threshold REAL NOT NULL DEFAULT 0,
+        sentences INTEGER NOT NULL DEFAULT 0,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (paper_id, theme)
+    );
+    CREATE INDEX tags_theme ON tags(theme);
+    CREATE TABLE evidence (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        theme TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        section TEXT NOT NULL DEFAULT '',
+        page INTEGER,
+        score REAL NOT NULL,
+        sentence TEXT NOT NULL,
+        matches TEXT NOT NULL,
+        PRIMARY KEY (paper_id, theme, ord)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -143,6 +182,7 @@ class PaperRow:
     has_text: bool
     added_at: str
     files: list[str]
+    themes: list[str] = field(default_factory=list)  # assigned themes, sorted
 
 
 def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = None) -> Path | None:
@@ -603,6 +643,7 @@ class Corpus:
         file_names: dict[int, list[str]] = {}
         for r in self.db.execute("SELECT paper_id, name FROM paper_files ORDER BY paper_id, role DESC, name"):
             file_names.setdefault(r[0], []).append(r[1])
+        themes = self.themes_by_id()
         while batch := cursor.fetchmany(500):
             for r in batch:
                 yield PaperRow(
@@ -613,6 +654,7 @@ class Corpus:
                     has_text=bool(r["has_text"]),
                     added_at=r["added_at"],
                     files=file_names.get(r["id"], []),
+                    themes=themes.get(r["id"], []),
                 )
 
     def files_of(self, key: str) -> list[StoredFile]:
@@ -645,6 +687,149 @@ class Corpus:
                 (paper_id, paper_id, paper_id),
             )
         ]
+
+
+    # -- themes ------------------------------------------------------------------
+    def tag_states(self) -> dict[str, tuple[str, str]]:
+        """For every tagged paper: (content digest, codebook digest) of its last tagging."""
+        return {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute("SELECT p.key, t.content, t.codebook FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
+        }
+
+    def save_tagging(self, tagging: Tagging) -> None:
+        """Store a tagger run: facets, automatic tags and their evidence. Decisions made by
+        hand stand: a theme the user removed stays removed, one the user added stays, with
+        fresh evidence when the tagger found any."""
+        paper_id = self._paper_id(tagging.key)
+        manual = {
+            r[0]: bool(r[1])
+            for r in self.db.execute("SELECT theme, assigned FROM tags WHERE paper_id = ? AND origin = 'manual'", (paper_id,))
+        }
+        self.db.execute("DELETE FROM tags WHERE paper_id = ? AND origin = 'auto'", (paper_id,))
+        self.db.execute("DELETE FROM evidence WHERE paper_id = ?", (paper_id,))
+        stamp = now()
+        for tag in tagging.tags:
+            if tag.theme in manual:
+                if manual[tag.theme]:
+                    self._write_evidence(paper_id, tag)
+                    self.db.execute(
+                        "UPDATE tags SET score = ?, threshold = ?, sentences = ? WHERE paper_id = ? AND theme = ?",
+                        (tag.score, tag.threshold, tag.sentences, paper_id, tag.theme),
+                    )
+                continue
+            if not tag.assigned:
+                continue
+            self.db.execute(
+                "INSERT INTO tags (paper_id, theme, origin, assigned, score, threshold, sentences, decided_at)"
+                " VALUES (?, ?, 'auto', 1, ?, ?, ?, ?)",
+                (paper_id, tag.theme, tag.score, tag.threshold, tag.sentences, stamp),
+            )
+            self._write_evidence(paper_id, tag)
+        self.db.execute(
+            "INSERT OR REPLACE INTO tag_runs (paper_id, content, codebook, words, facets, tagged_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (paper_id, tagging.content, tagging.codebook, tagging.words, _dumps(tagging.facets.to_dict()), stamp),
+        )
+
+    def _write_evidence(self, paper_id: int, tag: Tag) -> None:
+        self.db.executemany(
+            'INSERT INTO evidence (paper_id, theme, ord, field, start, "end", section, page, score, sentence, matches)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (paper_id, tag.theme, i, e.field, e.start, e.end, e.section, e.page, e.score, e.sentence,
+                 _dumps([m.to_dict() for m in e.matches]))
+                for i, e in enumerate(tag.evidence)
+            ],
+        )
+
+    def set_manual_tag(self, key: str, theme: str, assigned: bool, found: Tag | None = None) -> None:
+        """Record the user's decision on a theme; ``found`` is the tagger's evidence for it."""
+        paper_id = self._paper_id(key)
+        self.db.execute("DELETE FROM tags WHERE paper_id = ? AND theme = ?", (paper_id, theme))
+        self.db.execute("DELETE FROM evidence WHERE paper_id = ? AND theme = ?", (paper_id, theme))
+        score = found.score if found else 0.0
+        self.db.execute(
+            "INSERT INTO tags (paper_id, theme, origin, assigned, score, threshold, sentences, decided_at)"
+            " VALUES (?, ?, 'manual', ?, ?, ?, ?, ?)",
+            (paper_id, theme, int(assigned), score, found.threshold if found else 0.0,
+             found.sentences if found else 0, now()),
+        )
+        if assigned and found is not None:
+            self._write_evidence(paper_id, found)
+
+    def clear_manual_tag(self, key: str, theme: str) -> bool:
+        """Forget the user's decision on a theme (True if there was one); the next tagging decides."""
+        paper_id = self._paper_id(key)
+        cursor = self.db.execute(
+            "DELETE FROM tags WHERE paper_id = ? AND theme = ? AND origin = 'manual'", (paper_id, theme)
+        )
+        if cursor.rowcount:
+            self.db.execute("DELETE FROM evidence WHERE paper_id = ? AND theme = ?", (paper_id, theme))
+            self.db.execute("DELETE FROM tag_runs WHERE paper_id = ?", (paper_id,))
+        return bool(cursor.rowcount)
+
+    def tags_of(self, key: str, removed: bool = False) -> list[Tag]:
+        """A paper's tags with their evidence, strongest first; ``removed`` adds themes removed by hand."""
+        paper_id = self._paper_id(key)
+        evidence: dict[str, list[Evidence]] = {}
+        for r in self.db.execute(
+            'SELECT theme, field, start, "end", section, page, score, sentence, matches FROM evidence'
+            " WHERE paper_id = ? ORDER BY theme, ord",
+            (paper_id,),
+        ):
+            evidence.setdefault(r["theme"], []).append(
+                Evidence(theme=r["theme"], field=r["field"], start=r["start"], end=r["end"], section=r["section"],
+                         page=r["page"], score=r["score"], sentence=r["sentence"],
+                         matches=[Match(**m) for m in json.loads(r["matches"])])
+            )
+        condition = "" if removed else " AND assigned = 1"
+        return [
+            Tag(theme=r["theme"], score=r["score"], threshold=r["threshold"], sentences=r["sentences"],
+                assigned=bool(r["assigned"]), origin=r["origin"], evidence=evidence.get(r["theme"], []))
+            for r in self.db.execute(
+                f"SELECT * FROM tags WHERE paper_id = ?{condition} ORDER BY assigned DESC, score DESC, theme",
+                (paper_id,),
+            )
+        ]
+
+    def tag_run_of(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT content, codebook, words, facets, tagged_at FROM tag_runs WHERE paper_id = ?",
+            (self._paper_id(key),),
+        ).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["facets"] = Facets.from_dict(json.loads(out["facets"]))
+        return out
+
+    def themes_by_id(self) -> dict[int, list[str]]:
+        """Assigned themes of every paper (by row id), each list sorted."""
+        out: dict[int, list[str]] = {}
+        for r in self.db.execute("SELECT paper_id, theme FROM tags WHERE assigned = 1 ORDER BY paper_id, theme"):
+            out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def theme_counts(self) -> dict[str, dict[str, int]]:
+        """Per theme: papers tagged automatically, by hand, removed by hand, and evidence sentences."""
+        out: dict[str, dict[str, int]] = {}
+        for r in self.db.execute(
+            "SELECT theme, SUM(origin = 'auto' AND assigned = 1), SUM(origin = 'manual' AND assigned = 1),"
+            " SUM(assigned = 0) FROM tags GROUP BY theme"
+        ):
+            out[r[0]] = {"auto": r[1] or 0, "manual": r[2] or 0, "removed": r[3] or 0, "evidence": 0}
+        for r in self.db.execute(
+            "SELECT e.theme, COUNT(*) FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            " WHERE t.assigned = 1 GROUP BY e.theme"
+        ):
+            out.setdefault(r[0], {"auto": 0, "manual": 0, "removed": 0, "evidence": 0})["evidence"] = r[1]
+        return out
+
+    def tagged_count(self) -> tuple[int, int]:
+        """(papers tagged, papers with no text to tag)."""
+        row = self.db.execute("SELECT COUNT(*), SUM(words = 0) FROM tag_runs").fetchone()
+        return int(row[0] or 0), int(row[1] or 0)
 
 
 def _letters(n: int) -> str:

@@ -42,6 +42,7 @@ def add(
     allow_duplicates: Annotated[
         bool, typer.Option(help="Add papers even when they duplicate one in the corpus.")
     ] = False,
+    tag: Annotated[bool, typer.Option("--tag/--no-tag", help="Tag the new papers by theme.")] = True,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML and plain-text or Markdown files.
@@ -54,12 +55,17 @@ def add(
     """
     from litreview.add import AddOptions, add_paths
 
+    tagger = None
+    if tag:  # a broken codebook stops the add before anything is read or written
+        from litreview.cli.themes import make_tagger
+
+        tagger = make_tagger(find_corpus_dir(explicit=corpus_dir), None)
     corpus, created = open_or_create_corpus(corpus_dir)
     if created:
         err.print(f"No corpus found; created one in {escape(str(corpus.root))}")
     options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year)
     with corpus, _progress() as progress:
-        report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start)
+        report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger)
     _print_report(report)
     raise typer.Exit(report.exit_code)
 
@@ -119,6 +125,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
                   f"of types litreview does not read: {escape(listed)}")
     for failure in report.failed:
         err.print(f"[red]failed[/red] {escape(failure)}")
+    if report.tagging is not None and report.tagging.assigned:
+        counts = ", ".join(f"{t} {n}" for t, n in sorted(report.tagging.assigned.items(), key=lambda x: (-x[1], x[0])))
+        err.print(f"themes: {escape(counts)} (see `litreview themes`)")
     parts = [f"{len(report.added)} added"]
     parts.append(f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''} skipped")
     parts.append(f"{len(report.failed)} failed")

@@ -1,0 +1,451 @@
+"""`codebook`, `tag`, `tags`, `themes`: coding papers by theme and looking at the result."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
+from litreview.errors import UsageError, ValidationError
+from litreview.store import find_corpus_dir
+
+CodebookOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--codebook",
+        help="Codebook YAML to use (default: the corpus's codebook.yaml, else the built-in one).",
+        show_default=False,
+    ),
+]
+
+
+class Lang(StrEnum):
+    en = "en"
+    id = "id"
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and headings: en or id.")]
+
+_WORDS = {
+    "en": {"theme": "theme", "label": "label", "terms": "terms", "papers": "papers", "auto": "auto",
+           "manual": "manual", "removed": "removed", "evidence": "evidence", "description": "description",
+           "threshold": "threshold", "score": "score", "sentences": "sentences", "origin": "origin",
+           "no_tags": "no themes", "platforms": "platforms", "methods": "methods", "actors": "actors",
+           "examples": "example terms", "page": "p.", "untagged": "not tagged yet; run `litreview tag`"},
+    "id": {"theme": "tema", "label": "label", "terms": "istilah", "papers": "artikel", "auto": "otomatis",
+           "manual": "manual", "removed": "dihapus", "evidence": "bukti", "description": "deskripsi",
+           "threshold": "ambang", "score": "skor", "sentences": "kalimat", "origin": "asal",
+           "no_tags": "tidak ada tema", "platforms": "platform", "methods": "metode", "actors": "aktor",
+           "examples": "contoh istilah", "page": "hlm.", "untagged": "belum ditandai; jalankan `litreview tag`"},
+}
+
+
+def _corpus_root(corpus_dir: Path | None) -> Path | None:
+    return find_corpus_dir(explicit=corpus_dir)
+
+
+def load_for(corpus_root: Path | None, codebook: Path | None) -> Any:
+    """The codebook in force: --codebook, else the corpus's own, else the default."""
+    from litreview.themes.codebook import load_codebook
+
+    return load_codebook(codebook, corpus_root)
+
+
+def make_tagger(corpus_root: Path | None, codebook: Path | None) -> Any:
+    from litreview.themes.tagger import Tagger
+
+    return Tagger(load_for(corpus_root, codebook))
+
+
+# -- codebook ------------------------------------------------------------------------------
+codebook_app = typer.Typer(
+    help="The theme codebook: write your own copy, show it, check it.", no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+
+@codebook_app.command("init")
+def codebook_init(
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the corpus's codebook if it exists.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Copy the built-in codebook into the corpus, to edit.
+
+    Example: [cyan]litreview codebook init[/cyan], then edit .litreview/codebook.yaml and run
+    [cyan]litreview codebook check[/cyan] and [cyan]litreview tag[/cyan].
+    """
+    from litreview.themes.codebook import corpus_codebook_path, default_codebook_text
+
+    with open_corpus(corpus_dir) as corpus:
+        target = corpus_codebook_path(corpus.root)
+    assert target is not None
+    if target.exists() and not force:
+        raise UsageError(f"{target}: the corpus already has a codebook; edit it, or pass --force to replace it")
+    write_output(default_codebook_text(), target)
+    err.print(f"Wrote {escape(str(target))}; edit it, then run `litreview codebook check` and `litreview tag`")
+
+
+@codebook_app.command("show")
+def codebook_show(
+    codebook: CodebookOpt = None,
+    lang: LangOpt = Lang.en,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Show the codebook in force as a table: themes, labels, terms, thresholds.
+
+    Example: [cyan]litreview codebook show --lang id[/cyan]
+    """
+    book = load_for(_corpus_root_quiet(corpus_dir), codebook)
+    words = _WORDS[lang.value]
+    if fmt is Format.json:
+        data = {
+            "source": book.source,
+            "themes": [
+                {"id": t.id, "label": t.label, "description": t.description,
+                 "terms": [{"term": x.text, "lang": x.lang, "weight": x.weight} for x in t.terms],
+                 "patterns": [p.pattern for p in t.patterns], "exclude": [x.text for x in t.exclude],
+                 "threshold": {"min_sentences": t.threshold.min_sentences, "min_score": t.threshold.min_score,
+                               "per_1000_words": t.threshold.per_1000_words}}
+                for t in book.themes
+            ],
+            "facets": {k: [v.name for v in vs] for k, vs in book.facets.items()},
+        }
+        write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
+        return
+    table = Table(title=escape(book.source), header_style="bold", show_lines=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column(words["label"])
+    table.add_column(words["description"], ratio=2)
+    table.add_column(words["terms"], justify="right")
+    table.add_column(words["examples"], ratio=2)
+    table.add_column(words["threshold"], no_wrap=True)
+    for t in book.themes:
+        own = [x.text for x in t.terms if x.lang == lang.value] or [x.text for x in t.terms]
+        th = t.threshold
+        table.add_row(
+            escape(t.id), escape(t.label_in(lang.value)), escape(t.description_in(lang.value)),
+            str(len(t.terms) + len(t.patterns)), escape(", ".join(own[:8]) + (" ..." if len(own) > 8 else "")),
+            f"{th.min_sentences} / {th.min_score:g} / {th.per_1000_words:g}",
+        )
+    out.print(table)
+    facets = ", ".join(f"{words.get(k, k)}: {len(v)}" for k, v in book.facets.items())
+    err.print(f"{len(book.themes)} themes; facets {facets}; threshold = min sentences / min score / per 1,000 words")
+
+
+@codebook_app.command("check")
+def codebook_check(
+    file: Annotated[Path | None, typer.Argument(help="Codebook to check (default: the one in force).")] = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Check a codebook and list every problem with its line number.
+
+    Example: [cyan]litreview codebook check .litreview/codebook.yaml[/cyan]
+    """
+    book = load_for(_corpus_root_quiet(corpus_dir), file)
+    terms = sum(len(t.terms) + len(t.patterns) for t in book.themes)
+    err.print(f"[green]ok[/green] {escape(book.source)}: {len(book.themes)} themes, {terms} terms and patterns")
+
+
+def _corpus_root_quiet(corpus_dir: Path | None) -> Path | None:
+    """The corpus directory if there is one (codebook commands also work outside a corpus)."""
+    return _corpus_root(corpus_dir)
+
+
+# -- tag -------------------------------------------------------------------------------
+class _TagGroup(TyperGroup):
+    """`tag [KEYS]` re-tags; `tag add|remove|reset KEY THEME` records decisions.
+
+    A first argument that is not a subcommand is a paper key.
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "run", self.commands["run"], args
+        return super().resolve_command(ctx, args)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [name for name in self.commands if name != "run"]
+
+
+tag_app = typer.Typer(
+    cls=_TagGroup, invoke_without_command=True, rich_markup_mode="rich",
+    help=(
+        "Tag papers by theme: [cyan]litreview tag[/cyan] (re)tags every paper whose text or codebook changed; "
+        "[cyan]litreview tag KEY...[/cyan] tags those papers; "
+        "[cyan]litreview tag add KEY THEME[/cyan] and [cyan]litreview tag remove KEY THEME[/cyan] record your own "
+        "decisions, which re-tagging never overturns; [cyan]litreview tag reset KEY THEME[/cyan] forgets one."
+    ),
+)
+
+
+def _run_tagging(keys: list[str] | None, codebook: Path | None, force: bool, corpus_dir: Path | None) -> None:
+    from litreview.tagging import tag_corpus
+
+    with open_corpus(corpus_dir) as corpus:
+        tagger = make_tagger(corpus.root, codebook)
+        report = tag_corpus(corpus, tagger, keys, force=force)
+    for key in report.no_text:
+        err.print(f"[yellow]no text[/yellow] {escape(key)}: no full text or abstract to tag; skipped")
+    if report.assigned:
+        counts = ", ".join(f"{t} {n}" for t, n in sorted(report.assigned.items(), key=lambda x: (-x[1], x[0])))
+        err.print(f"themes assigned: {escape(counts)}")
+    err.print(escape(report.summary()))
+
+
+@tag_app.callback()
+def tag_main(
+    ctx: typer.Context,
+    codebook: CodebookOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-tag even papers whose text and codebook are unchanged.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Tag papers by theme (all papers, or the KEYS given), or record your own decisions."""
+    ctx.ensure_object(dict)
+    ctx.obj["tag"] = {"codebook": codebook, "force": force, "corpus_dir": corpus_dir}
+    if ctx.invoked_subcommand is None:
+        _run_tagging(None, codebook, force, corpus_dir)
+
+
+def _tag_options(ctx: typer.Context, codebook: Path | None, force: bool, corpus_dir: Path | None) -> tuple:
+    group = (ctx.obj or {}).get("tag", {})
+    return (codebook or group.get("codebook"), force or group.get("force", False),
+            corpus_dir or group.get("corpus_dir"))
+
+
+@tag_app.command("run", hidden=True)
+def tag_run(
+    ctx: typer.Context,
+    keys: Annotated[list[str], typer.Argument(help="Papers to tag.")],
+    codebook: CodebookOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-tag even if unchanged.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Tag the papers KEYS."""
+    book, again, where = _tag_options(ctx, codebook, force, corpus_dir)
+    _run_tagging(keys, book, again, where)
+
+
+def _decide(ctx: typer.Context, key: str, themes: list[str], assigned: bool,
+            codebook: Path | None, corpus_dir: Path | None) -> None:
+    from litreview.tagging import check_theme, decide_tag
+
+    book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
+    with open_corpus(where) as corpus:
+        tagger = make_tagger(corpus.root, book)
+        for theme in themes:
+            check_theme(tagger.codebook, theme)
+        for theme in themes:
+            found = decide_tag(corpus, tagger, key, theme, assigned)
+            if assigned:
+                backing = f"; the tagger found {found.sentences} supporting sentence(s)" if found else \
+                    "; the tagger found no supporting sentence"
+                err.print(f"[green]added[/green] {escape(theme)} to {escape(key)} (manual){escape(backing)}")
+            else:
+                err.print(f"[green]removed[/green] {escape(theme)} from {escape(key)} (manual; re-tagging keeps it off)")
+
+
+@tag_app.command("add")
+def tag_add(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    themes: Annotated[list[str], typer.Argument(help="Theme ids to add.")],
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Give a paper a theme by hand; re-tagging never takes it away.
+
+    Example: [cyan]litreview tag add munadi2023 literacy[/cyan]
+    """
+    _decide(ctx, key, themes, True, codebook, corpus_dir)
+
+
+@tag_app.command("remove")
+def tag_remove(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    themes: Annotated[list[str], typer.Argument(help="Theme ids to remove.")],
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Take a theme from a paper by hand; re-tagging never gives it back.
+
+    Example: [cyan]litreview tag remove cobis2023 polarization[/cyan]
+    """
+    _decide(ctx, key, themes, False, codebook, corpus_dir)
+
+
+@tag_app.command("reset")
+def tag_reset(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    themes: Annotated[list[str], typer.Argument(help="Theme ids whose manual decision to forget.")],
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Forget a manual decision: the tagger decides that theme again.
+
+    Example: [cyan]litreview tag reset cobis2023 polarization[/cyan]
+    """
+    from litreview.tagging import check_theme, reset_tag
+
+    book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
+    with open_corpus(where) as corpus:
+        tagger = make_tagger(corpus.root, book)
+        for theme in themes:
+            check_theme(tagger.codebook, theme)
+        for theme in themes:
+            if reset_tag(corpus, tagger, key, theme):
+                err.print(f"{escape(key)}: {escape(theme)} is decided by the tagger again")
+            else:
+                err.print(f"{escape(key)}: {escape(theme)} had no manual decision; nothing to reset")
+
+
+# -- tags -----------------------------------------------------------------------------------
+def tags(
+    key: Annotated[str, typer.Argument(help="The paper's key.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Evidence sentences shown per theme (0: all).")] = 3,
+    removed: Annotated[bool, typer.Option("--removed", help="Also show themes removed by hand.")] = False,
+    lang: LangOpt = Lang.en,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Show a paper's themes with scores and the evidence sentences, matched words highlighted.
+
+    Example: [cyan]litreview tags cobis2023[/cyan]   [cyan]litreview tags cobis2023 --format json[/cyan]
+    """
+    with open_corpus(corpus_dir) as corpus:
+        paper = corpus.get(key)
+        found = corpus.tags_of(key, removed=removed)
+        run = corpus.tag_run_of(key)
+    book = load_for(corpus.root, codebook)
+    words = _WORDS[lang.value]
+    if fmt is Format.json:
+        data = {
+            "key": key,
+            "tagged": run is not None,
+            "words": run["words"] if run else 0,
+            "themes": [
+                {"theme": t.theme, "label": _label(book, t.theme, lang.value), "origin": t.origin,
+                 "assigned": t.assigned, "score": t.score, "threshold": t.threshold, "sentences": t.sentences,
+                 "evidence": [e.to_dict() for e in (t.evidence if limit == 0 else t.evidence[:limit])]}
+                for t in found
+            ],
+            "facets": run["facets"].to_dict() if run else {"platforms": [], "methods": [], "actors": []},
+        }
+        write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
+        return
+    out.print(Text(f"{key}  {paper.title}", style="bold"))
+    if run is None:
+        err.print(words["untagged"])
+        return
+    if not found:
+        out.print(words["no_tags"])
+    for t in found:
+        head = Text()
+        head.append(t.theme, style="cyan bold" if t.assigned else "strike")
+        head.append(f"  {_label(book, t.theme, lang.value)}  ")
+        origin = words["manual"] if t.origin == "manual" else words["auto"]
+        state = "" if t.assigned else f" ({words['removed']})"
+        head.append(f"{words['score']} {t.score:g} / {t.threshold:g}, {t.sentences} {words['sentences']}, "
+                    f"{origin}{state}", style="dim")
+        out.print(head)
+        shown = t.evidence if limit == 0 else t.evidence[:limit]
+        for e in shown:
+            out.print(_evidence_line(e, words))
+        if len(t.evidence) > len(shown):
+            out.print(Text(f"    ... {len(t.evidence) - len(shown)} more (--limit 0 shows all)", style="dim"))
+    facets = run["facets"]
+    for name in ("platforms", "methods", "actors"):
+        values = getattr(facets, name)
+        if values:
+            listed = ", ".join(f"{v.label_id if lang.value == 'id' and v.label_id else v.label or v.name} ({v.mentions})"
+                               for v in values)
+            out.print(Text(f"{words[name]}: ", style="bold") + Text(listed))
+
+
+def _label(book: Any, theme: str, lang: str) -> str:
+    found = book.theme(theme)
+    return found.label_in(lang) if found else theme
+
+
+def _evidence_line(e: Any, words: dict[str, str]) -> Text:
+    """One evidence sentence, matched words in bold yellow; where it stands in the paper."""
+    line = Text("  - ")
+    cursor = e.start
+    for m in sorted(e.matches, key=lambda m: m.start):
+        if m.start < cursor:
+            continue
+        line.append(e.sentence[cursor - e.start : m.start - e.start])
+        line.append(e.sentence[m.start - e.start : m.end - e.start], style="bold yellow")
+        cursor = m.end
+    line.append(e.sentence[cursor - e.start :])
+    where = [e.section or ("abstract" if e.field != "text" else "")]
+    if e.page:
+        where.append(f"{words['page']} {e.page}")
+    place = ", ".join(w for w in where if w)
+    if place:
+        line.append(f"  [{place}]", style="dim")
+    return line
+
+
+# -- themes ------------------------------------------------------------------------------------
+def themes(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    lang: LangOpt = Lang.en,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """How many papers each theme has (tagged automatically or by hand), with evidence counts.
+
+    Example: [cyan]litreview themes --lang id[/cyan]
+    """
+    with open_corpus(corpus_dir) as corpus:
+        counts = corpus.theme_counts()
+        tagged, no_text = corpus.tagged_count()
+        total = corpus.count()
+    book = load_for(corpus.root, codebook)
+    ids = book.theme_ids + sorted(set(counts) - set(book.theme_ids))
+    empty = {"auto": 0, "manual": 0, "removed": 0, "evidence": 0}
+    rows = [{"theme": t, "label": _label(book, t, lang.value), **counts.get(t, empty)} for t in ids]
+    for row in rows:
+        row["papers"] = row["auto"] + row["manual"]
+    if fmt is Format.json:
+        write_output(json.dumps({"papers": total, "tagged": tagged, "without_text": no_text, "themes": rows},
+                                ensure_ascii=False, indent=2), None)
+        return
+    words = _WORDS[lang.value]
+    table = Table(header_style="bold")
+    for name, opts in (("theme", {"style": "cyan", "no_wrap": True}), ("label", {}), ("papers", {"justify": "right"}),
+                       ("auto", {"justify": "right"}), ("manual", {"justify": "right"}),
+                       ("removed", {"justify": "right"}), ("evidence", {"justify": "right"})):
+        table.add_column(words[name], **opts)
+    for row in rows:
+        table.add_row(escape(row["theme"]), escape(row["label"]), str(row["papers"]), str(row["auto"]),
+                      str(row["manual"]), str(row["removed"]), str(row["evidence"]))
+    out.print(table)
+    err.print(f"{tagged} of {total} papers tagged" + (f"; {no_text} without text or abstract" if no_text else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(codebook_app, name="codebook")
+    app.add_typer(tag_app, name="tag")
+    app.command()(tags)
+    app.command()(themes)
+
+
+__all__ = ["register", "ValidationError"]

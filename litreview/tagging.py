@@ -1,0 +1,96 @@
+"""Running the tagger over a corpus, and recording the user's own theme decisions.
+
+The tagger itself (``themes.tagger``) is pure; this module reads papers from the
+store, skips those whose text and codebook are unchanged since their last
+tagging, and writes the results, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from litreview.errors import UsageError
+from litreview.model import Tag
+from litreview.store import Corpus
+from litreview.themes.codebook import Codebook
+from litreview.themes.tagger import Tagger, content_digest
+
+
+@dataclass
+class TagReport:
+    tagged: list[str] = field(default_factory=list)  # keys tagged in this run
+    unchanged: int = 0  # skipped: same text and codebook as last time
+    no_text: list[str] = field(default_factory=list)  # nothing to read: no text and no abstract
+    assigned: Counter[str] = field(default_factory=Counter)  # theme -> papers given it in this run
+    words: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{len(self.tagged)} paper{'s' if len(self.tagged) != 1 else ''} tagged"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged since the last tagging")
+        if self.no_text:
+            parts.append(f"{len(self.no_text)} without text or abstract")
+        return ", ".join(parts)
+
+
+def tag_corpus(
+    corpus: Corpus,
+    tagger: Tagger,
+    keys: list[str] | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> TagReport:
+    """Tag ``keys`` (all papers when None); unchanged papers are skipped unless ``force``."""
+    if keys:
+        missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
+        if missing:
+            corpus.get(missing[0])  # raises NotFound with close matches
+    report = TagReport()
+    states = corpus.tag_states()
+    digest = tagger.codebook.digest
+    with corpus.transaction():
+        for paper in corpus.iter_papers(list(dict.fromkeys(keys)) if keys else None, full=True):
+            if progress:
+                progress(paper.key)
+            if not force and states.get(paper.key) == (content_digest(paper), digest):
+                report.unchanged += 1
+                continue
+            tagging = tagger.tag(paper)
+            corpus.save_tagging(tagging)
+            report.tagged.append(paper.key)
+            report.words += tagging.words
+            if tagging.words == 0:
+                report.no_text.append(paper.key)
+            report.assigned.update(t.theme for t in tagging.assigned)
+    return report
+
+
+def check_theme(codebook: Codebook, theme: str) -> None:
+    if codebook.theme(theme) is None:
+        raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
+
+
+def decide_tag(corpus: Corpus, tagger: Tagger, key: str, theme: str, assigned: bool) -> Tag | None:
+    """Record a manual decision: ``assigned`` True adds ``theme`` to the paper, False removes it.
+
+    Returns the tagger's own finding for that theme (its evidence), if any.
+    """
+    check_theme(tagger.codebook, theme)
+    paper = corpus.get(key)
+    found = next((t for t in tagger.tag(paper).tags if t.theme == theme), None)
+    with corpus.transaction():
+        corpus.set_manual_tag(key, theme, assigned, found)
+    return found
+
+
+def reset_tag(corpus: Corpus, tagger: Tagger, key: str, theme: str) -> bool:
+    """Forget a manual decision and let the tagger decide again; False if there was none."""
+    check_theme(tagger.codebook, theme)
+    corpus.get(key)  # NotFound, with close keys, for a key not in the corpus
+    with corpus.transaction():
+        cleared = corpus.clear_manual_tag(key, theme)
+        if cleared:
+            tag_corpus(corpus, tagger, [key], force=True)
+    return cleared

@@ -1,0 +1,142 @@
+"""Split text into sentences with their character offsets, Indonesian and English.
+
+Offsets are what matter: evidence and key findings are quoted by their span in
+the stored text, so every span returned here satisfies ``text[start:end]`` ==
+the sentence as it stands (trimmed of surrounding white space). Lines that look
+like headings ("2.1 Media Sosial", "HASIL DAN PEMBAHASAN") come out as spans of
+their own, marked, so callers can leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (with closing quotes or brackets after it), when
+# white space and a plausible sentence start follow.
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    dkk dll dsb dst tsb yth sbb al cet ed eds hlm hal jl jln kab kec kel prov no nos vol vols pp
+    dr drs dra ir prof h hj st sos si kom pd ag mm ma mt sh se sp kh
+    mr mrs ms jr sr vs cf fig figs tab eq eqs ch sec approx ca etc ibid op cit
+    e.g i.e u.s a.m p.m
+    """.split()
+)
+_LONGEST = 700  # a longer "sentence" (a table, a list without stops) is cut at its lines
+_HEADING_WORDS = 10
+_NUMBERED = re.compile(r"^(?:#{1,6}\s|(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,5}|[A-H])[.)]?\s+\S)")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One sentence (or heading line) of a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    heading: bool = False
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The sentences of ``text[start:end]`` in order, headings marked, blanks skipped."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    block_start = start
+    for para in _PARAGRAPH.finditer(text, start, end):
+        _split_block(text, block_start, para.start(), spans)
+        block_start = para.end()
+    _split_block(text, block_start, end, spans)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Split one paragraph: heading lines first, then sentences of the running text."""
+    if "\n" not in text[start:end]:
+        _split_run(text, start, end, spans)
+        return
+    run_start = start
+    line_start = start
+    previous_ends_sentence = True
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        if line_end < 0:
+            line_end = end
+        line = text[line_start:line_end]
+        next_start = line_end + 1
+        if previous_ends_sentence and _is_heading(line, text, next_start, end):
+            _split_run(text, run_start, line_start, spans)
+            _add(text, line_start, line_end, spans, heading=True)
+            run_start = next_start
+            previous_ends_sentence = True
+        else:
+            stripped = line.rstrip()
+            previous_ends_sentence = not stripped or stripped[-1] in ".!?:\u2026\"\u201d)"
+        line_start = next_start
+    _split_run(text, run_start, end, spans)
+
+
+def _is_heading(line: str, text: str, next_start: int, end: int) -> bool:
+    """A short line of its own, numbered or in title/upper case, before a capitalised line."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?,;\u2026" or len(stripped) > 120:
+        return False
+    words = _WORDS.findall(stripped)
+    if not words or len(words) > _HEADING_WORDS:
+        return False
+    following = text[next_start : min(end, next_start + 3)].lstrip()
+    if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "#\"'\u201c("):
+        return False
+    if stripped.startswith("#") or _NUMBERED.match(stripped):
+        return True
+    long_words = [w for w in words if len(w) > 3 and not w.isdigit()]
+    if not long_words:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.6 or stripped.isupper()
+
+
+def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Sentences of running text (no headings inside)."""
+    sentence_start = start
+    for match in _END.finditer(text, start, end):
+        stop = match.end()
+        if match.group()[0] == "." and len(match.group()) == 1 and _abbreviation_before(text, match.start()):
+            continue
+        _add(text, sentence_start, stop, spans)
+        sentence_start = stop
+    _add(text, sentence_start, end, spans)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial ("dkk.", "M.", "e.g.")."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[begin].isupper():
+        return True  # an initial: "Cobis, M. Y."
+    return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+
+
+def _add(text: str, start: int, end: int, spans: list[Span], heading: bool = False) -> None:
+    """Append ``text[start:end]`` trimmed of white space; cut over-long runs at line breaks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    if end - start > _LONGEST and not heading:
+        cut = text.rfind("\n", start, start + _LONGEST)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + _LONGEST)
+        if cut > start:
+            _add(text, start, cut, spans)
+            _add(text, cut + 1, end, spans)
+            return
+    spans.append(Span(start, end, heading))

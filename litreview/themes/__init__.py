@@ -1,0 +1,1 @@
+"""Theme coding: the codebook (YAML), the word normaliser and the tagger."""

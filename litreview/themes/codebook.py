@@ -1,0 +1,566 @@
+"""The codebook: themes with their terms, thresholds and facet vocabularies, from YAML.
+
+``load_codebook`` reads and validates a codebook file (or the default that ships
+inside the package) and returns a ``Codebook``. Validation collects every
+problem with its line number before failing, so a user fixes a file in one go:
+unknown keys, empty themes, repeated ids, a term listed in two themes (after
+normalisation: "kampanye" and "berkampanye" are the same term), bad regular
+expressions, bad weights and thresholds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from litreview.errors import ValidationError
+
+CODEBOOK_VERSION = 1
+DEFAULT_NAME = "default_codebook.yaml"
+CORPUS_CODEBOOK = "codebook.yaml"  # a corpus's own copy, in its .litreview directory
+LANGUAGES = ("id", "en")
+THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+
+_TOP_KEYS = ("version", "settings", "themes", "facets")
+_SETTINGS_KEYS = ("threshold", "fuzzy_min_length")
+_THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words")
+_THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
+_TERM_KEYS = ("term", "weight", "exclude")
+_PATTERN_KEYS = ("pattern", "weight")
+_FACET_KINDS = ("platforms", "methods", "actors")
+_FACET_KEYS = ("name", "label", "kind", "terms", "patterns")
+
+
+class CodebookError(ValidationError):
+    """A codebook with problems: the message lists every one, with its line."""
+
+    def __init__(self, name: str, problems: list[tuple[int, str]]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = [f"{name}: {count} problem{'s' if count != 1 else ''} in the codebook; nothing was tagged"]
+        lines += [f"  line {line}: {message}" if line else f"  {message}" for line, message in self.problems]
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """When a theme is assigned: enough distinct sentences and enough weighted evidence."""
+
+    min_sentences: int = 2
+    min_score: float = 2.0
+    per_1000_words: float = 1.0
+
+    def required(self, words: int) -> float:
+        """The score a text of ``words`` words must reach."""
+        return max(self.min_score, self.per_1000_words * words / 1000)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a theme or facet: a word or phrase as written, in one language."""
+
+    text: str
+    lang: str
+    weight: float = 1.0
+    exclude: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(re.findall(r"[^\W_]+", self.text)) > 1
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A regular expression, matched case-insensitively on each sentence as written."""
+
+    pattern: str
+    weight: float = 1.0
+    line: int = 0
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+
+@dataclass
+class Theme:
+    id: str
+    label: dict[str, str]
+    description: dict[str, str] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+    exclude: list[Term] = field(default_factory=list)  # phrases whose words never count for this theme
+    threshold: Threshold = field(default_factory=Threshold)
+    line: int = 0
+
+    def label_in(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.id
+
+    def description_in(self, lang: str) -> str:
+        return self.description.get(lang) or self.description.get("en") or ""
+
+
+@dataclass
+class FacetValue:
+    """A value a facet can take (a platform, a method, an actor) and the words that name it."""
+
+    name: str
+    terms: list[Term] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+    label: dict[str, str] = field(default_factory=dict)
+    kind: str = ""  # actors: "party", "candidate", ...
+
+    def label_in(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.name
+
+
+@dataclass
+class Codebook:
+    themes: list[Theme]
+    facets: dict[str, list[FacetValue]]
+    threshold: Threshold = field(default_factory=Threshold)
+    fuzzy_min_length: int = 6
+    source: str = "default"  # where it was read from
+    digest: str = ""  # identifies the content: tagging is redone when it changes
+    normalizer: Any = field(default=None, compare=False, repr=False)  # built with the codebook's words
+
+    def theme(self, theme_id: str) -> Theme | None:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        return None
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+
+# -- finding and reading ---------------------------------------------------------------
+def default_codebook_text() -> str:
+    return resources.files("litreview.themes").joinpath(DEFAULT_NAME).read_text(encoding="utf-8")
+
+
+def corpus_codebook_path(corpus_root: Path | None) -> Path | None:
+    """Where a corpus keeps its own codebook (whether or not it exists yet)."""
+    return corpus_root / CORPUS_CODEBOOK if corpus_root is not None else None
+
+
+def load_codebook(path: Path | None = None, corpus_root: Path | None = None) -> Codebook:
+    """The codebook to use: ``path`` (--codebook), else the corpus's own, else the default."""
+    if path is None:
+        own = corpus_codebook_path(corpus_root)
+        if own is not None and own.is_file():
+            path = own
+    if path is None:
+        return parse_codebook(default_codebook_text(), "default codebook")
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise ValidationError(f"{path}: no such codebook file")
+    if path.is_dir():
+        raise ValidationError(f"{path}: is a directory, not a codebook file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot read the codebook ({exc.strerror or exc})") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{path}: the codebook is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+    return parse_codebook(text, str(path))
+
+
+def parse_codebook(text: str, name: str) -> Codebook:
+    """Validate and build a codebook from YAML ``text``; ``name`` labels error messages."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CodebookError(name, [((mark.line + 1) if mark else 0, f"not valid YAML: {problem}")]) from None
+    reader = _Reader(name)
+    codebook = reader.codebook(node)
+    from litreview.themes.normalize import Normalizer
+
+    codebook.normalizer = Normalizer(protected_words(codebook), codebook.fuzzy_min_length)
+    problems = reader.problems + check_terms(codebook, lambda text: term_norms(codebook.normalizer, text))
+    if problems:
+        raise CodebookError(name, problems)
+    codebook.source = name
+    codebook.digest = _digest(codebook)
+    return codebook
+
+
+def _digest(codebook: Codebook) -> str:
+    from dataclasses import asdict
+
+    from litreview.themes.tagger import TAGGER_VERSION
+
+    content = {
+        "tagger": TAGGER_VERSION,
+        "themes": [asdict(t) for t in codebook.themes],
+        "facets": {k: [asdict(v) for v in vs] for k, vs in codebook.facets.items()},
+        "threshold": asdict(codebook.threshold),
+        "fuzzy": codebook.fuzzy_min_length,
+    }
+    for theme in content["themes"]:
+        theme.pop("line", None)
+    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    blob = re.sub(r'"line": \d+, ?', "", blob)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+# -- validation over the YAML node tree (it knows line numbers) --------------------------
+class _Reader:
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[tuple[int, str]] = []
+
+    def problem(self, node: Any, message: str) -> None:
+        self.problems.append((node.start_mark.line + 1 if node is not None else 0, message))
+
+    # node helpers
+    def mapping(self, node: Any, what: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping (key: value lines)")
+            return None
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.problem(key_node, f"{what}: a key must be a plain word")
+            elif key in out:
+                self.problem(key_node, f"{what}: '{key}' is given twice")
+            elif key not in allowed:
+                self.problem(key_node, f"{what}: unknown key '{key}' (expected one of: {', '.join(allowed)})")
+            else:
+                out[key] = value_node
+        return out
+
+    def sequence(self, node: Any, what: str) -> list[Any]:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list")
+            return []
+        return list(node.value)
+
+    def string(self, node: Any, what: str) -> str | None:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+            self.problem(node, f"{what} must be text")
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.problem(node, f"{what} is empty")
+            return None
+        return value
+
+    def number(self, node: Any, what: str, low: float, high: float, integer: bool = False) -> float | None:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what} must be a number")
+            return None
+        try:
+            value = float(node.value) if not integer else int(node.value)
+        except ValueError:
+            self.problem(node, f"{what} must be {'a whole number' if integer else 'a number'}, not '{node.value}'")
+            return None
+        if not low <= value <= high:
+            self.problem(node, f"{what} must be between {low:g} and {high:g}, not {node.value}")
+            return None
+        return value
+
+    # the document
+    def codebook(self, node: Any) -> Codebook:
+        empty = Codebook(themes=[], facets={k: [] for k in _FACET_KINDS})
+        if node is None:
+            self.problems.append((1, "the codebook is empty"))
+            return empty
+        top = self.mapping(node, "codebook", _TOP_KEYS)
+        if top is None:
+            return empty
+        if "version" not in top:
+            self.problem(node, "codebook: 'version: 1' is missing")
+        else:
+            version = top["version"].value
+            if str(version) != str(CODEBOOK_VERSION):
+                self.problem(top["version"], f"version must be {CODEBOOK_VERSION}, not '{version}'")
+        threshold = Threshold()
+        fuzzy = 6
+        if "settings" in top:
+            settings = self.mapping(top["settings"], "settings", _SETTINGS_KEYS) or {}
+            if "threshold" in settings:
+                threshold = self.threshold(settings["threshold"], threshold)
+            if "fuzzy_min_length" in settings:
+                value = self.number(settings["fuzzy_min_length"], "fuzzy_min_length", 4, 99, integer=True)
+                fuzzy = int(value) if value is not None else fuzzy
+        themes = []
+        if "themes" not in top:
+            self.problem(node, "codebook: 'themes' is missing")
+        else:
+            items = self.sequence(top["themes"], "themes")
+            if not items and "themes" in top:
+                self.problem(top["themes"], "themes: the list is empty")
+            for item in items:
+                theme = self.theme(item, threshold)
+                if theme is not None:
+                    themes.append(theme)
+        self.check_ids(themes)
+        facets: dict[str, list[FacetValue]] = {k: [] for k in _FACET_KINDS}
+        if "facets" in top:
+            kinds = self.mapping(top["facets"], "facets", _FACET_KINDS) or {}
+            for kind, kind_node in kinds.items():
+                facets[kind] = [v for v in (self.facet_value(n, kind) for n in self.sequence(kind_node, kind)) if v]
+        return Codebook(themes=themes, facets=facets, threshold=threshold, fuzzy_min_length=fuzzy)
+
+    def threshold(self, node: Any, base: Threshold) -> Threshold:
+        values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
+        sentences, score, per = base.min_sentences, base.min_score, base.per_1000_words
+        if "min_sentences" in values:
+            n = self.number(values["min_sentences"], "min_sentences", 1, 1000, integer=True)
+            sentences = int(n) if n is not None else sentences
+        if "min_score" in values:
+            n = self.number(values["min_score"], "min_score", 0, 1e6)
+            score = n if n is not None else score
+        if "per_1000_words" in values:
+            n = self.number(values["per_1000_words"], "per_1000_words", 0, 1000)
+            per = n if n is not None else per
+        return Threshold(min_sentences=sentences, min_score=score, per_1000_words=per)
+
+    def languages(self, node: Any, what: str, required: bool) -> dict[str, str]:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode):  # one text for both languages
+            text = self.string(node, what)
+            return {lang: text for lang in LANGUAGES} if text else {}
+        values = self.mapping(node, what, LANGUAGES)
+        if values is None:
+            return {}
+        out = {}
+        for lang, value in values.items():
+            text = self.string(value, f"{what}.{lang}")
+            if text:
+                out[lang] = text
+        if required:
+            for lang in LANGUAGES:
+                if lang not in values:
+                    self.problem(node, f"{what}: the '{lang}' text is missing")
+        return out
+
+    def theme(self, node: Any, base: Threshold) -> Theme | None:
+        values = self.mapping(node, "theme", _THEME_KEYS)
+        if values is None:
+            return None
+        line = node.start_mark.line + 1
+        if "id" not in values:
+            self.problem(node, "theme: 'id' is missing")
+            return None
+        theme_id = self.string(values["id"], "theme id")
+        if theme_id is None:
+            return None
+        if not THEME_ID.match(theme_id):
+            self.problem(values["id"], f"theme id '{theme_id}': use lower-case letters, digits, '-' or '_'")
+        what = f"theme '{theme_id}'"
+        label = self.languages(values["label"], f"{what} label", True) if "label" in values else {}
+        if "label" not in values:
+            self.problem(node, f"{what}: 'label' is missing (give en and id)")
+        description = self.languages(values["description"], f"{what} description", False) if (
+            "description" in values
+        ) else {}
+        terms = self.terms(values["terms"], what) if "terms" in values else []
+        patterns = [p for p in (self.pattern(n, what) for n in self.sequence(values.get("patterns"), what)) if p] \
+            if "patterns" in values else []
+        exclude = self.phrases(values["exclude"], f"{what} exclude") if "exclude" in values else []
+        if not terms and not patterns:
+            self.problem(node, f"{what} is empty: give it terms or patterns")
+        threshold = self.threshold(values["threshold"], base) if "threshold" in values else base
+        return Theme(theme_id, label, description, terms, patterns, exclude, threshold, line)
+
+    def terms(self, node: Any, what: str) -> list[Term]:
+        import yaml
+
+        if isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} terms: group them by language (id: [...], en: [...])")
+            return []
+        groups = self.mapping(node, f"{what} terms", LANGUAGES) or {}
+        out = []
+        for lang, group in groups.items():
+            for item in self.sequence(group, f"{what} terms.{lang}"):
+                term = self.term(item, lang, what)
+                if term is not None:
+                    out.append(term)
+        return out
+
+    def term(self, node: Any, lang: str, what: str) -> Term | None:
+        import yaml
+
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            text = self.string(node, f"{what} term")
+            return self.checked_term(node, text, lang, 1.0, (), line, what) if text else None
+        values = self.mapping(node, f"{what} term", _TERM_KEYS)
+        if values is None:
+            return None
+        if "term" not in values:
+            self.problem(node, f"{what}: a term mapping needs 'term'")
+            return None
+        text = self.string(values["term"], f"{what} term")
+        weight = 1.0
+        if "weight" in values:
+            value = self.number(values["weight"], f"{what} weight", 0.01, 100)
+            weight = value if value is not None else weight
+        exclude: tuple[str, ...] = ()
+        if "exclude" in values:
+            exclude = tuple(
+                t for t in (self.string(n, f"{what} exclude") for n in self.sequence(values["exclude"], "exclude")) if t
+            )
+        return self.checked_term(node, text, lang, weight, exclude, line, what) if text else None
+
+    def checked_term(
+        self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str
+    ) -> Term | None:
+        if not re.search(r"[^\W_]", text):
+            self.problem(node, f"{what}: term '{text}' has no letters or digits")
+            return None
+        return Term(text=text, lang=lang, weight=weight, exclude=exclude, line=line)
+
+    def phrases(self, node: Any, what: str) -> list[Term]:
+        import yaml
+
+        out = []
+        if isinstance(node, yaml.MappingNode):
+            groups = self.mapping(node, what, LANGUAGES) or {}
+            items = [(lang, n) for lang, g in groups.items() for n in self.sequence(g, f"{what}.{lang}")]
+        else:
+            items = [("", n) for n in self.sequence(node, what)]
+        for lang, item in items:
+            text = self.string(item, what)
+            if text:
+                out.append(Term(text=text, lang=lang, line=item.start_mark.line + 1))
+        return out
+
+    def pattern(self, node: Any, what: str) -> Pattern | None:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode):
+            text, weight = self.string(node, f"{what} pattern"), 1.0
+        else:
+            values = self.mapping(node, f"{what} pattern", _PATTERN_KEYS)
+            if values is None:
+                return None
+            if "pattern" not in values:
+                self.problem(node, f"{what}: a pattern mapping needs 'pattern'")
+                return None
+            text = self.string(values["pattern"], f"{what} pattern")
+            weight = 1.0
+            if "weight" in values:
+                value = self.number(values["weight"], f"{what} weight", 0.01, 100)
+                weight = value if value is not None else weight
+        if text is None:
+            return None
+        try:
+            compiled = re.compile(text, re.IGNORECASE)
+        except re.error as exc:
+            self.problem(node, f"{what}: bad regular expression '{text}': {exc.msg}")
+            return None
+        if compiled.search(""):
+            self.problem(node, f"{what}: regular expression '{text}' matches empty text")
+            return None
+        return Pattern(pattern=text, weight=weight, line=node.start_mark.line + 1)
+
+    def facet_value(self, node: Any, kind: str) -> FacetValue | None:
+        import yaml
+
+        values = self.mapping(node, f"{kind} entry", _FACET_KEYS)
+        if values is None:
+            return None
+        if "name" not in values:
+            self.problem(node, f"{kind}: an entry needs 'name'")
+            return None
+        name = self.string(values["name"], f"{kind} name")
+        if name is None:
+            return None
+        what = f"{kind} '{name}'"
+        terms = []
+        for item in self.sequence(values.get("terms"), f"{what} terms") if "terms" in values else []:
+            if isinstance(item, yaml.ScalarNode):
+                text = self.string(item, f"{what} term")
+                if text:
+                    term = self.checked_term(item, text, "", 1.0, (), item.start_mark.line + 1, what)
+                    if term:
+                        terms.append(term)
+            else:
+                self.problem(item, f"{what}: each term must be text")
+        patterns = [p for p in (self.pattern(n, what) for n in self.sequence(values["patterns"], what)) if p] \
+            if "patterns" in values else []
+        if not terms and not patterns:
+            self.problem(node, f"{what} has no terms or patterns")
+        label = self.languages(values["label"], f"{what} label", False) if "label" in values else {}
+        facet_kind = self.string(values["kind"], f"{what} kind") or "" if "kind" in values else ""
+        return FacetValue(name=name, terms=terms, patterns=patterns, label=label, kind=facet_kind)
+
+    def check_ids(self, themes: list[Theme]) -> None:
+        seen: dict[str, int] = {}
+        for theme in themes:
+            if theme.id in seen:
+                self.problems.append((theme.line, f"theme id '{theme.id}' is used twice (first on line {seen[theme.id]})"))
+            else:
+                seen[theme.id] = theme.line
+
+
+def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
+    """Terms that normalise to the same words in two themes (or twice in one).
+
+    ``norm`` maps a term's text to its tuple of normal forms.
+    """
+    problems = []
+    owner: dict[tuple[str, ...], tuple[str, str, int]] = {}
+    for theme in codebook.themes:
+        for term in theme.terms:
+            key = norm(term.text)
+            if not key:
+                continue
+            if key in owner:
+                other_theme, other_text, other_line = owner[key]
+                if other_theme == theme.id:
+                    problems.append((term.line, f"theme '{theme.id}': term '{term.text}' repeats '{other_text}' "
+                                                f"(line {other_line}), the same after normalisation"))
+                else:
+                    problems.append((term.line, f"theme '{theme.id}': term '{term.text}' is also in theme "
+                                                f"'{other_theme}' as '{other_text}' (line {other_line}); "
+                                                "a term may belong to one theme only"))
+            else:
+                owner[key] = (theme.id, term.text, term.line)
+    return problems
+
+
+def protected_words(codebook: Codebook) -> set[str]:
+    """The codebook's own Indonesian words: the stemmer keeps them whole."""
+    words: set[str] = set()
+    for theme in codebook.themes:
+        for term in (*theme.terms, *theme.exclude):
+            if term.lang != "en":
+                words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
+    for values in codebook.facets.values():
+        for value in values:
+            for term in value.terms:
+                words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
+    return words
+
+
+def term_norms(normalizer: Any, text: str) -> tuple[str, ...]:
+    """A term's words in normal form (no typo correction)."""
+    return tuple(normalizer.norm_exact(w) for w in re.findall(r"[^\W_]+", text.lower()))

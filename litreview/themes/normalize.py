@@ -1,0 +1,184 @@
+"""Word normalisation for theme matching: case, Indonesian affixes, English endings, typos.
+
+Every word of a text and every word of a codebook term goes through the same
+``Normalizer.norm``, so "mengkampanyekan", "berkampanye" and "kampanye" meet, as
+do "voters" and "voter". Results are cached per distinct word: a corpus has a
+few hundred thousand distinct words however many papers it holds, so the
+stemmers run once per word and matching costs a dictionary lookup.
+
+Typo tolerance: a word of ``fuzzy_min_length`` letters or more that is not a
+known word of Indonesian or English, and whose stem is not a codebook word,
+is matched to a codebook word at one edit (two from 12 letters), insertions,
+deletions, substitutions and swapped neighbours alike, with the same first
+letter ("kampanyee", "partisipsi", "pemlih" for "pemilih"). Short words never match
+fuzzily: "pemilik" (owner) must not become "pemilih" (voter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+WORD = re.compile(r"[^\W_]+")
+
+# Known-word test for typo tolerance: a word this frequent (Zipf scale) in either
+# language is a real word, not a typo of a codebook word.
+_KNOWN_ZIPF = 2.5
+_BRITISH = re.compile(r"is(?:e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words (letters and digits) of ``text``; hyphens and punctuation split."""
+    return WORD.findall(text.lower())
+
+
+def fold_english(word: str) -> str:
+    """A light, lemma-like folding of English endings, consistent rather than correct.
+
+    "voters" -> "voter", "campaigns" -> "campaign", "campaigning" -> "campaign",
+    "mobilised"/"mobilizing"/"mobilize" -> "mobiliz", "polarisation" -> "polarization",
+    "stories" -> "story". Indonesian words pass through it too when the Indonesian
+    stemmer does not know them; both sides of a match are folded alike.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    british = _BRITISH.search(word)
+    if british and len(word) > 6:
+        word = word[: british.start()] + "iz" + word[british.start() + 2 :]
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith(("ches", "shes", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            if any(c in "aeiouy" for c in stem[:-1]):
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                    stem = stem[:-1]
+                word = stem
+                break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+class Normalizer:
+    """Maps words to their normal form, with a cache per distinct word.
+
+    ``protected`` words (the codebook's own Indonesian words) join the stemmer's
+    dictionary so they stay whole ("relawan" is not cut to "rawan") and their
+    affixed forms reduce to them ("hoaksnya" -> "hoaks"). ``targets`` are the
+    normal forms typos may be corrected to, given with a surface word each.
+    """
+
+    def __init__(self, protected: Iterable[str] = (), fuzzy_min_length: int = 6):
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+        from Sastrawi.Stemmer.Stemmer import Stemmer
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        words = StemmerFactory().get_words_from_file()
+        self._dictionary = ArrayDictionary(words)
+        self._known_roots = frozenset(w for w in words if w)
+        for word in protected:
+            if word.isalpha():
+                self._dictionary.add(word)
+        self._stemmer = Stemmer(self._dictionary)
+        self.fuzzy_min_length = fuzzy_min_length
+        self._cache: dict[str, str] = {}
+        self._exact: dict[str, str] = {}
+        self.fuzzy: dict[str, str] = {}  # typo -> the codebook word it was read as
+        self._targets: dict[str, str] = {}  # normal form -> a surface word
+        self._by_initial: dict[str, list[str]] = {}
+        self._frequency: Any = None
+
+    # -- targets for typo correction ------------------------------------------------
+    def set_targets(self, surface_words: Iterable[str]) -> None:
+        """Declare the words typos may be corrected to (single words of the terms)."""
+        self._targets = {}
+        for word in surface_words:
+            if len(word) >= self.fuzzy_min_length and word.isalpha():
+                self._targets.setdefault(self.norm_exact(word), word)
+        self._by_initial = {}
+        for word in sorted(set(self._targets.values())):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._cache.clear()
+        self.fuzzy.clear()
+
+    # -- normalising ------------------------------------------------------------------
+    def norm(self, word: str) -> str:
+        """The normal form of a lower-cased word, typos corrected."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._compute(word)
+            self._cache[word] = found
+        return found
+
+    def norm_exact(self, word: str) -> str:
+        """The normal form without typo correction (used for the codebook's own terms)."""
+        found = self._exact.get(word)
+        if found is None:
+            found = self._stem(word)
+            self._exact[word] = found
+        return found
+
+    def norm_all(self, words: list[str]) -> list[str]:
+        cache = self._cache
+        out = []
+        for word in words:
+            found = cache.get(word)
+            if found is None:
+                found = self._compute(word)
+                cache[word] = found
+            out.append(found)
+        return out
+
+    def cache_size(self) -> int:
+        return len(self._cache)
+
+    def _stem(self, word: str) -> str:
+        if not word.isalpha():
+            return word
+        stem = self._stemmer.stem_word(word)
+        if stem != word or word in self._dictionary.words:
+            return stem or word
+        return fold_english(word)
+
+    def _compute(self, word: str) -> str:
+        base = self.norm_exact(word)
+        if base in self._targets or len(word) < self.fuzzy_min_length or not self._by_initial:
+            return base
+        if not word.isalpha() or word in self._known_roots or base in self._known_roots:
+            return base  # a real Indonesian word or an affixed form of one
+        candidates = self._by_initial.get(word[0])
+        if not candidates:
+            return base
+        corrected = self._closest(word, candidates)
+        if corrected is None or self._is_known_word(word):
+            return base
+        self.fuzzy[word] = corrected
+        return self.norm_exact(corrected)
+
+    def _closest(self, word: str, candidates: list[str]) -> str | None:
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extractOne
+
+        limit = 2 if len(word) >= 12 else 1
+        near = [c for c in candidates if abs(len(c) - len(word)) <= limit]
+        if not near:
+            return None
+        best = extractOne(word, near, scorer=OSA.distance, score_cutoff=limit)
+        return best[0] if best else None
+
+    def _is_known_word(self, word: str) -> bool:
+        if self._frequency is None:
+            from wordfreq import zipf_frequency
+
+            self._frequency = zipf_frequency
+        return bool(
+            self._frequency(word, "en") >= _KNOWN_ZIPF or self._frequency(word, "id") >= _KNOWN_ZIPF
+        )

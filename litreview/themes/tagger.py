@@ -1,0 +1,347 @@
+"""The theme tagger: which themes a paper discusses, the sentences that show it, and facets.
+
+``Tagger(codebook).tag(paper)`` reads the paper's stored text (or, without a
+text, its abstracts), splits it into sentences, normalises every word (see
+``normalize``) and matches the codebook's terms: phrases first (longest match
+wins), then single words, then regular expressions. A sentence's score for a
+theme is the weight of the distinct terms it matches, capped so one sentence
+stuffed with keywords cannot carry a theme alone. A theme is assigned when its
+evidence comes from at least ``min_sentences`` sentences and its score reaches
+``Threshold.required(words)``: a floor, and more for longer texts.
+
+Reference lists, heading lines and everything before the first heading that is
+not running text never count. Evidence keeps each sentence exactly as it
+stands: ``getattr(paper, field)[start:end] == sentence``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from litreview.model import Evidence, Facets, FacetMention, Match, Paper, Tag, Tagging
+from litreview.text.sentences import split_sentences
+from litreview.themes.codebook import Codebook, FacetValue, Pattern, Term, check_terms, protected_words, term_norms
+from litreview.themes.normalize import WORD, Normalizer
+
+TAGGER_VERSION = "1"
+SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
+SKIPPED_SECTIONS = frozenset({"references"})
+ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
+METHOD_PLACES = frozenset({"method", "abstract"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What a matched term counts for: a theme (``facet`` empty) or a facet value."""
+
+    target: str  # theme id, or the facet value's name
+    facet: str  # "", "platforms", "methods", "actors"
+    term: Term
+    norms: tuple[str, ...]
+
+
+@dataclass
+class _Source:
+    field: str
+    text: str
+    sections: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+    page_starts: list[int] = field(default_factory=list)
+
+
+class Tagger:
+    """Tags papers against one codebook; keeps its word cache across papers."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.normalizer = codebook.normalizer or Normalizer(protected_words(codebook), codebook.fuzzy_min_length)
+        self._singles: dict[str, list[_Entry]] = {}
+        self._phrases: dict[str, list[_Entry]] = {}
+        self._excludes: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # head -> (norms, theme, term)
+        self._patterns: list[tuple[str, str, Pattern, object]] = []  # (target, facet, pattern, compiled)
+        self._build()
+
+    # -- the index -------------------------------------------------------------------------
+    def norms(self, text: str) -> tuple[str, ...]:
+        return term_norms(self.normalizer, text)
+
+    def _build(self) -> None:
+        book = self.codebook
+        fuzzy_targets: list[str] = []
+        for theme in book.themes:
+            for term in theme.terms:
+                self._index(_Entry(theme.id, "", term, self.norms(term.text)))
+                words = WORD.findall(term.text.lower())
+                if len(words) == 1:
+                    fuzzy_targets.extend(words)
+                for phrase in term.exclude:
+                    self._exclude(phrase, theme.id, term.text)
+            for phrase in theme.exclude:
+                self._exclude(phrase.text, theme.id, "")
+            for pattern in theme.patterns:
+                self._patterns.append((theme.id, "", pattern, pattern.compile()))
+        for facet, values in book.facets.items():
+            for value in values:
+                for term in value.terms:
+                    self._index(_Entry(value.name, facet, term, self.norms(term.text)))
+                for pattern in value.patterns:
+                    self._patterns.append((value.name, facet, pattern, pattern.compile()))
+        self.normalizer.set_targets(fuzzy_targets)
+
+    def _index(self, entry: _Entry) -> None:
+        if not entry.norms:
+            return
+        table = self._phrases if len(entry.norms) > 1 else self._singles
+        table.setdefault(entry.norms[0], []).append(entry)
+        if len(entry.norms) > 1:
+            table[entry.norms[0]].sort(key=lambda e: -len(e.norms))
+
+    def _exclude(self, phrase: str, theme: str, term: str) -> None:
+        norms = self.norms(phrase)
+        if norms:
+            self._excludes.setdefault(norms[0], []).append((norms, theme, term))
+
+    def term_problems(self) -> list[tuple[int, str]]:
+        """Terms that mean the same after normalisation in two themes or twice in one."""
+        return check_terms(self.codebook, self.norms)
+
+    # -- tagging ---------------------------------------------------------------------------
+    def tag(self, paper: Paper) -> Tagging:
+        """Themes, evidence and facets of ``paper``; ``Tagging.words`` is 0 when it has no text."""
+        sources = _sources(paper)
+        words = 0
+        by_theme: dict[str, list[Evidence]] = {}
+        facet_hits: dict[tuple[str, str], list[bool]] = {}  # (facet, name) -> per mention: in a method place
+        for source in sources:
+            words += self._tag_source(source, by_theme, facet_hits)
+        tags = []
+        for theme in self.codebook.themes:
+            evidence = by_theme.get(theme.id)
+            if not evidence:
+                continue
+            score = round(sum(e.score for e in evidence), 3)
+            required = round(theme.threshold.required(words), 3)
+            evidence.sort(key=lambda e: (-e.score, e.field != "text", e.start))
+            assigned = score >= required and len(evidence) >= theme.threshold.min_sentences
+            tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
+                            assigned=assigned, evidence=evidence))
+        return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
+                       content=content_digest(paper), codebook=self.codebook.digest)
+
+    def _tag_source(
+        self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
+    ) -> int:
+        text = source.text
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased (İ)
+            low = "".join(c.lower()[0] if len(c.lower()) != 1 else c.lower() for c in text)
+        spans = self._counted_spans(source)
+        norm_all = self.normalizer.norm_all
+        singles, phrases, excludes = self._singles, self._phrases, self._excludes
+        pattern_hits = self._pattern_hits(text, spans) if self._patterns else {}
+        words = 0
+        for index, (start, end, kind) in enumerate(spans):
+            toks = WORD.findall(low, start, end)
+            words += len(toks)
+            ns = norm_all(toks)
+            found: list[tuple[int, int, _Entry]] = []  # (first token, token count, entry)
+            blocked: set[tuple[int, str, str]] | None = None
+            i = 0
+            count = len(ns)
+            while i < count:
+                n = ns[i]
+                if n in excludes:
+                    blocked = _block(blocked, ns, i, excludes[n])
+                step = 1
+                heads = phrases.get(n)
+                if heads:
+                    for entry in heads:
+                        size = len(entry.norms)
+                        if tuple(ns[i : i + size]) == entry.norms:
+                            found.append((i, size, entry))
+                            step = max(step, size)
+                    if step > 1:
+                        i += step
+                        continue
+                single = singles.get(n)
+                if single:
+                    for entry in single:
+                        found.append((i, 1, entry))
+                i += 1
+            extra = pattern_hits.get(index)
+            if not found and not extra:
+                continue
+            self._record(source, start, end, kind, toks, found, blocked, extra or [], by_theme, facet_hits)
+        return words
+
+    def _counted_spans(self, source: _Source) -> list[tuple[int, int, str]]:
+        """Sentences that may count as evidence: no headings, nothing in a reference list."""
+        out = []
+        if not source.sections:
+            for span in split_sentences(source.text):
+                if not span.heading:
+                    out.append((span.start, span.end, "abstract" if source.field != "text" else ""))
+            return out
+        starts = {s for s, _, _ in source.sections}
+        first = source.sections[0][0]
+        regions = [(0, first, "")] if first > 0 else []
+        regions += source.sections
+        for start, end, kind in regions:
+            if kind in SKIPPED_SECTIONS:
+                continue
+            for span in split_sentences(source.text, start, end):
+                if span.heading:
+                    continue
+                if span.start in starts and kind:  # the heading line opens the section
+                    continue
+                out.append((span.start, span.end, kind))
+        return out
+
+    def _pattern_hits(self, text: str, spans: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
+        """Regular-expression matches, by the index of the sentence they fall in."""
+        starts = [s for s, _, _ in spans]
+        out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
+        for target, facet, pattern, compiled in self._patterns:
+            for match in compiled.finditer(text):  # type: ignore[attr-defined]
+                if match.end() == match.start():
+                    continue
+                index = bisect_right(starts, match.start()) - 1
+                if index < 0 or match.end() > spans[index][1]:
+                    continue
+                out.setdefault(index, []).append((match.start(), match.end(), target, facet, pattern))
+        return out
+
+    def _record(
+        self,
+        source: _Source,
+        start: int,
+        end: int,
+        kind: str,
+        toks: list[str],
+        found: list[tuple[int, int, _Entry]],
+        blocked: set[tuple[int, str, str]] | None,
+        patterns: list[tuple[int, int, str, str, Pattern]],
+        by_theme: dict[str, list[Evidence]],
+        facet_hits: dict[tuple[str, str], list[bool]],
+    ) -> None:
+        """Turn one sentence's matches into evidence, with offsets of the matched words."""
+        offsets = [(m.start(), m.end()) for m in WORD.finditer(source.text, start, end)]
+        if len(offsets) != len(toks):  # lower-casing changed a word boundary; fall back to the lowered text
+            offsets = [(m.start(), m.end()) for m in WORD.finditer(source.text.lower(), start, end)]
+        in_method_place = kind in METHOD_PLACES or source.field != "text"
+        matches: dict[str, list[Match]] = {}
+        facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
+        for first, size, entry in found:
+            if entry.facet:
+                facets_here.add((entry.facet, entry.target))
+                continue
+            if blocked and any(
+                (p, entry.target, "") in blocked or (p, entry.target, entry.term.text) in blocked
+                for p in range(first, first + size)
+            ):
+                continue
+            m_start, m_end = offsets[first][0], offsets[first + size - 1][1]
+            fuzzy = size == 1 and toks[first] in self.normalizer.fuzzy
+            rule = "fuzzy" if fuzzy else ("phrase" if size > 1 else "word")
+            matches.setdefault(entry.target, []).append(
+                Match(term=entry.term.text, rule=rule, start=m_start, end=m_end,
+                      text=source.text[m_start:m_end], weight=entry.term.weight)
+            )
+        for m_start, m_end, target, facet, pattern in patterns:
+            if facet:
+                facets_here.add((facet, target))
+                continue
+            matches.setdefault(target, []).append(
+                Match(term=pattern.pattern, rule="pattern", start=m_start, end=m_end,
+                      text=source.text[m_start:m_end], weight=pattern.weight)
+            )
+        for pair in facets_here:
+            facet_hits.setdefault(pair, []).append(in_method_place)
+        if not matches:
+            return
+        page = None
+        if source.page_starts:
+            page = bisect_right(source.page_starts, start) or None
+        sentence = source.text[start:end]
+        for target, found_matches in matches.items():
+            found_matches.sort(key=lambda m: (m.start, m.end))
+            distinct: dict[str, float] = {}
+            for m in found_matches:
+                distinct[m.term] = max(distinct.get(m.term, 0.0), m.weight)
+            score = round(min(SENTENCE_CAP, sum(distinct.values())), 3)
+            by_theme.setdefault(target, []).append(
+                Evidence(theme=target, field=source.field, start=start, end=end, sentence=sentence,
+                         section=kind, page=page, score=score, matches=found_matches)
+            )
+
+
+def _block(
+    blocked: set[tuple[int, str, str]] | None,
+    ns: list[str],
+    i: int,
+    candidates: list[tuple[tuple[str, ...], str, str]],
+) -> set[tuple[int, str, str]] | None:
+    for norms, theme, term in candidates:
+        if tuple(ns[i : i + len(norms)]) == norms:
+            blocked = blocked if blocked is not None else set()
+            for p in range(i, i + len(norms)):
+                blocked.add((p, theme, term))
+    return blocked
+
+
+def _sources(paper: Paper) -> list[_Source]:
+    """The texts to read: the full text, and each abstract the full text does not already hold."""
+    out = []
+    squeezed = ""
+    if paper.text.strip():
+        sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
+        out.append(_Source("text", paper.text, sections, list(paper.page_starts)))
+        squeezed = " ".join(paper.text.lower().split())
+    seen: set[str] = set()
+    for name in ABSTRACT_FIELDS:
+        value = getattr(paper, name)
+        if not value or not value.strip():
+            continue
+        key = " ".join(value.lower().split())
+        if key in seen:
+            continue
+        seen.add(key)
+        if squeezed and key[:200] in squeezed:
+            continue
+        out.append(_Source(name, value))
+    return out
+
+
+def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Facets:
+    def mentions(kind: str, values: list[FacetValue], only_method_places: bool = False) -> list[FacetMention]:
+        out = []
+        for value in values:
+            found = hits.get((kind, value.name), [])
+            if only_method_places:
+                found = [h for h in found if h]
+            if found:
+                out.append(FacetMention(name=value.name, mentions=len(found), kind=value.kind,
+                                        label=value.label_in("en"), label_id=value.label_in("id")))
+        out.sort(key=lambda m: (-m.mentions, m.name))
+        return out
+
+    methods = mentions("methods", codebook.facets.get("methods", []), only_method_places=True)
+    if not methods:
+        methods = mentions("methods", codebook.facets.get("methods", []))
+    return Facets(
+        platforms=mentions("platforms", codebook.facets.get("platforms", [])),
+        methods=methods,
+        actors=mentions("actors", codebook.facets.get("actors", [])),
+    )
+
+
+def content_digest(paper: Paper) -> str:
+    """Identifies what the tagger reads of a paper: text, sections and abstracts."""
+    digest = hashlib.sha256()
+    for part in (paper.text, *(getattr(paper, name) for name in ABSTRACT_FIELDS)):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    for s in paper.sections:
+        digest.update(f"{s.start}:{s.end}:{s.kind};".encode())
+    return digest.hexdigest()[:16]

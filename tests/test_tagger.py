@@ -1,0 +1,246 @@
+"""The theme tagger: normalisation, codebook validation, evidence, thresholds, facets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from litreview.model import Paper, Section
+from litreview.text.sentences import split_sentences
+from litreview.themes.codebook import CodebookError, load_codebook, parse_codebook
+from litreview.themes.normalize import Normalizer, fold_english
+from litreview.themes.tagger import Tagger
+
+SMALL = FIXTURES / "codebooks" / "small.yaml"
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_codebook(SMALL))
+
+
+def themes_of(tagger: Tagger, paper: Paper) -> set[str]:
+    return {t.theme for t in tagger.tag(paper).assigned}
+
+
+# -- normalisation -------------------------------------------------------------------------
+def test_indonesian_affixes_meet_at_the_root():
+    n = Normalizer(["kampanye"])
+    assert n.norm("mengkampanyekan") == n.norm("berkampanye") == n.norm("kampanyenya") == n.norm("kampanye")
+
+
+def test_codebook_words_are_kept_whole():
+    assert Normalizer([]).norm("relawan") == "rawan"  # what the plain stemmer does: volunteer -> vulnerable
+    n = Normalizer(["relawan", "hoaks"])
+    assert n.norm("relawan") == "relawan" and n.norm("rawan") == "rawan"
+    assert n.norm("hoaksnya") == "hoaks" and n.norm("kerelawanan") == "relawan"
+
+
+def test_english_endings_fold():
+    assert fold_english("voters") == fold_english("voter")
+    assert fold_english("campaigning") == fold_english("campaigns") == fold_english("campaign")
+    assert fold_english("mobilised") == fold_english("mobilizing") == fold_english("mobilize")
+    assert fold_english("polarisation") == fold_english("polarization")
+    assert fold_english("stories") == "story"
+
+
+def test_typos_of_long_words_are_forgiven_short_and_real_words_never():
+    n = Normalizer(["kampanye", "partisipasi", "pemilih"], fuzzy_min_length=6)
+    n.set_targets(["kampanye", "partisipasi", "pemilih", "disinformation", "virality"])
+    assert n.norm("kampanyee") == n.norm("kampanye")
+    assert n.norm("partisipsi") == n.norm("partisipasi")  # a dropped letter
+    assert n.norm("partisiapsi") == n.norm("partisipasi")  # swapped neighbours
+    assert n.norm("pemlih") == n.norm("pemilih")
+    assert n.norm("disinfromation") == n.norm("disinformation")
+    assert n.norm("pemilik") != n.norm("pemilih")  # owner is a real word, not a typo of voter
+    assert n.norm("vitality") != n.norm("virality")  # a real English word
+    assert n.norm("pilih") != n.norm("pemilih")
+    n2 = Normalizer(["hoaks"], fuzzy_min_length=6)
+    n2.set_targets(["hoaks"])
+    assert n2.norm("hoaxs") != n2.norm("hoaks")  # five letters: never fuzzy
+
+
+# -- sentences -----------------------------------------------------------------------------
+def test_sentences_keep_offsets_and_skip_abbreviations():
+    text = "Menurut Cobis dkk. (2023) media sosial efektif. Lihat M. Y. Cobis! Lalu?\n\n2.1 Media Sosial\nIsi bagian."
+    spans = split_sentences(text)
+    got = [(text[s.start:s.end], s.heading) for s in spans]
+    assert got == [
+        ("Menurut Cobis dkk. (2023) media sosial efektif.", False),
+        ("Lihat M. Y. Cobis!", False),
+        ("Lalu?", False),
+        ("2.1 Media Sosial", True),
+        ("Isi bagian.", False),
+    ]
+
+
+# -- codebook validation -----------------------------------------------------------------------
+BROKEN = """\
+version: 1
+themes:
+  - id: hoax
+    label: {en: Hoaxes, id: Hoaks}
+    terms:
+      id: [hoaks, berita bohong]
+      en: [fake news]
+    weigth: 2
+  - id: youth
+    label: {en: Youth}
+    terms:
+      id: [milenial]
+  - id: empty
+    label: {en: Empty, id: Kosong}
+  - id: dup
+    label: {en: Dup, id: Dup}
+    terms:
+      en: [Fake-News]
+    patterns: ['(unclosed']
+"""
+
+
+def test_codebook_problems_are_all_listed_with_line_numbers():
+    with pytest.raises(CodebookError) as caught:
+        parse_codebook(BROKEN, "mine.yaml")
+    message = str(caught.value)
+    assert message.splitlines()[0] == "mine.yaml: 5 problems in the codebook; nothing was tagged"
+    assert "line 8: theme: unknown key 'weigth'" in message
+    assert "line 10: theme 'youth' label: the 'id' text is missing" in message
+    assert "line 13: theme 'empty' is empty" in message
+    assert "line 19: theme 'dup': bad regular expression '(unclosed'" in message
+    # the same words after case-folding and tokenising: one term in two themes
+    assert "line 18: theme 'dup': term 'Fake-News' is also in theme 'hoax' as 'fake news' (line 7)" in message
+
+
+def test_codebook_yaml_syntax_error_has_a_line(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nthemes:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"line \d+: not valid YAML"):
+        load_codebook(bad)
+
+
+def test_missing_and_non_utf8_codebooks(tmp_path: Path):
+    from litreview.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="no such codebook file"):
+        load_codebook(tmp_path / "none.yaml")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("version: 1\n# caf\xe9\n".encode("latin-1"))
+    with pytest.raises(ValidationError, match="not UTF-8"):
+        load_codebook(latin)
+
+
+def test_corpus_codebook_is_preferred_to_the_default(tmp_path: Path):
+    (tmp_path / "codebook.yaml").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_codebook(None, tmp_path).theme_ids == ["hoax", "youth", "participation", "targeting", "mobilization"]
+    assert len(load_codebook(None, None).themes) >= 12
+
+
+def test_digest_changes_with_content_not_with_comments():
+    text = SMALL.read_text(encoding="utf-8")
+    a = parse_codebook(text, "a")
+    b = parse_codebook("# another comment\n" + text, "b")
+    c = parse_codebook(text.replace("min_score: 2.0", "min_score: 3.0"), "c")
+    assert a.digest == b.digest != c.digest
+
+
+# -- tagging ----------------------------------------------------------------------------------
+ABSTRACT = (
+    "Penyebaran hoaks menjelang pemilu meningkat. Berita bohong dan ujaran kebencian menyasar pemilih pemula. "
+    "Generasi Z dan kaum milenial aktif berpartisipasi. Partisipsi mereka tinggi. Target suara partai tinggi."
+)
+
+
+def test_evidence_sentences_stand_verbatim_at_their_offsets(tagger: Tagger):
+    paper = Paper(key="x", abstract=ABSTRACT, abstract_id=ABSTRACT)
+    tagging = tagger.tag(paper)
+    assert {t.theme for t in tagging.assigned} == {"hoax", "youth", "participation"}
+    for tag in tagging.tags:
+        for e in tag.evidence:
+            assert getattr(paper, e.field)[e.start:e.end] == e.sentence
+            for m in e.matches:
+                assert getattr(paper, e.field)[m.start:m.end] == m.text
+    rules = {m.rule for t in tagging.tags for e in t.evidence for m in e.matches}
+    assert rules == {"word", "phrase", "fuzzy", "pattern"} - {"pattern"}
+
+
+def test_one_passing_mention_is_not_enough(tagger: Tagger):
+    paper = Paper(key="x", abstract="Artikel ini membahas kampanye digital. Hoaks dan ujaran kebencian disebut sekali.")
+    tagging = tagger.tag(paper)
+    hoax = next(t for t in tagging.tags if t.theme == "hoax")
+    assert hoax.score >= 2 and hoax.sentences == 1 and not hoax.assigned
+
+
+def test_long_texts_need_more_evidence(tagger: Tagger):
+    filler = " ".join(["Kalimat pengisi tentang hal lain yang panjang sekali."] * 700)
+    paper = Paper(key="x", text=f"Hoaks beredar luas. {filler} Berita bohong juga ada.")
+    hoax = next(t for t in tagger.tag(paper).tags if t.theme == "hoax")
+    assert hoax.sentences == 2 and hoax.threshold > 5 and not hoax.assigned
+
+
+def test_references_and_headings_never_count(tagger: Tagger):
+    text = (
+        "Abstrak\nPenelitian ini membahas media sosial.\n\n"
+        "Hoaks dan Ujaran Kebencian\nBagian ini membahas pemilu.\n\n"
+        "Daftar Pustaka\nAnwar, R. (2020). Hoaks dan berita bohong di media sosial. Jurnal Hoaks, 1(2).\n"
+        "Budi, S. (2021). Ujaran kebencian dan disinformasi. Jurnal Komunikasi.\n"
+    )
+    from litreview.text.sections import detect_sections
+
+    paper = Paper(key="x", text=text, sections=detect_sections(text))
+    assert any(s.kind == "references" for s in paper.sections)
+    tagging = tagger.tag(paper)
+    assert not [t for t in tagging.tags if t.theme == "hoax"]
+
+
+def test_both_abstracts_count_and_text_is_not_read_twice(tagger: Tagger):
+    id_abstract = "Hoaks menyebar di media sosial. Pemilih pemula rentan."
+    en_abstract = "Fake news spreads quickly. Disinformation targets young voters."
+    paper = Paper(key="x", abstract_id=id_abstract, abstract_en=en_abstract, abstract=id_abstract)
+    hoax = next(t for t in tagger.tag(paper).tags if t.theme == "hoax")
+    assert hoax.assigned and {e.field for e in hoax.evidence} == {"abstract_id", "abstract_en"}
+    # with a full text holding the abstract, the abstract field is not read again
+    text = f"Abstrak\n{id_abstract}\n\nPendahuluan\nIsi."
+    with_text = Paper(key="y", text=text, abstract_id=id_abstract)
+    tagging = tagger.tag(with_text)
+    assert {e.field for t in tagging.tags for e in t.evidence} == {"text"}
+
+
+def test_exclusions_hide_a_sense_of_a_word(tagger: Tagger):
+    excluded = Paper(key="x", abstract="Target suara partai naik. Target suara tercapai. Segmentasi tidak dibahas.")
+    kept = Paper(key="y", abstract="Target pesan kampanye jelas. Segmentasi pemilih dilakukan.")
+    assert "targeting" not in themes_of(tagger, excluded)
+    assert "targeting" in themes_of(tagger, kept)
+
+
+def test_pages_and_sections_of_evidence(tagger: Tagger):
+    page1 = "Pendahuluan\nHoaks menyebar cepat di media sosial menjelang pemilu.\n"
+    page2 = "Hasil\nBerita bohong menyasar pemilih di daerah.\n"
+    text = page1 + page2
+    sections = [Section("introduction", "Pendahuluan", 0, len(page1), 1),
+                Section("results", "Hasil", len(page1), len(text), 2)]
+    paper = Paper(key="x", text=text, sections=sections, page_starts=[0, len(page1)])
+    hoax = next(t for t in tagger.tag(paper).tags if t.theme == "hoax")
+    assert sorted((e.section, e.page) for e in hoax.evidence) == [("introduction", 1), ("results", 2)]
+
+
+def test_facets_platforms_methods_actors(tagger: Tagger):
+    paper = Paper(key="x", abstract=(
+        "Penelitian ini memakai metode kualitatif deskriptif. X (dulu Twitter) dan TikTok dipakai kandidat. "
+        "Prabowo dan PAN aktif di TikTok. Pan masak dan x tidak dihitung."))
+    facets = tagger.tag(paper).facets
+    assert [(f.name, f.mentions) for f in facets.platforms] == [("TikTok", 2), ("Twitter/X", 1)]
+    assert [f.name for f in facets.methods] == ["qualitative descriptive"]
+    assert [(f.name, f.kind) for f in facets.actors] == [("Partai Amanat Nasional", "party"),
+                                                          ("Prabowo Subianto", "candidate")]
+
+
+def test_a_paper_without_text_gives_no_words(tagger: Tagger):
+    tagging = tagger.tag(Paper(key="x", title="Hoaks dan berita bohong"))
+    assert tagging.words == 0 and tagging.tags == []
+
+
+def test_tagging_is_deterministic(tagger: Tagger):
+    paper = Paper(key="x", abstract=ABSTRACT)
+    assert tagger.tag(paper) == Tagger(load_codebook(SMALL)).tag(paper)
