@@ -42,6 +42,7 @@ def list_papers(
     text: Annotated[
         str | None, typer.Option("--text", "-t", help="Only papers whose title, abstract or keywords hold these words.")
     ] = None,
+    theme: Annotated[str | None, typer.Option(help="Only papers tagged with this theme (see `litreview themes`).")] = None,
     sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
     fmt: Annotated[
         ListFormat | None,
@@ -56,7 +57,7 @@ def list_papers(
     from litreview.catalog import ListFilter, list_rows, parse_year_range, row_to_dict, short_authors
 
     low, high = parse_year_range(year)
-    filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "")
+    filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "", theme=theme or "")
     chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     with open_corpus(corpus_dir) as corpus:
         rows = list_rows(corpus, filters, sort)
@@ -65,7 +66,7 @@ def list_papers(
         elif chosen in (ListFormat.csv, ListFormat.tsv):
             buffer = io.StringIO()
             writer = csv.writer(buffer, delimiter="," if chosen is ListFormat.csv else "\t", lineterminator="\n")
-            writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files"])
+            writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files", "themes"])
             for r in rows:
                 d = row_to_dict(r)
                 writer.writerow(
@@ -77,6 +78,7 @@ def list_papers(
                         d["journal"],
                         d["doi"],
                         "; ".join(d["files"]),
+                        "; ".join(d["themes"]),
                     ]
                 )
             sys.stdout.write(buffer.getvalue())
@@ -87,6 +89,7 @@ def list_papers(
                 ("year", {}),
                 ("authors", {"max_width": 28}),
                 ("title", {"ratio": 1}),
+                ("themes", {"max_width": 30}),
                 ("pages", {"justify": "right"}),
             ):
                 table.add_column(name, **opts)
@@ -98,6 +101,7 @@ def list_papers(
                     str(meta.get("year") or ""),
                     escape(short_authors(meta)),
                     escape(meta.get("title", "")),
+                    escape(", ".join(r.themes)),
                     str(r.pages_count or ""),
                 )
                 count += 1

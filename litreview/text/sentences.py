@@ -55,7 +55,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def _split_block(text: str, start: int, end: int, spans: list[Span]) -> None:
     """Split one paragraph: heading lines first, then sentences of the running text."""
     if "\n" not in text[start:end]:
-        _split_run(text, start, end, spans)
+        if _is_heading(text[start:end], text, end, len(text)):  # a paragraph of one heading line
+            _add(text, start, end, spans, heading=True)
+        else:
+            _split_run(text, start, end, spans)
         return
     run_start = start
     line_start = start

@@ -27,10 +27,11 @@ LANGUAGES = ("id", "en")
 THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
 _TOP_KEYS = ("version", "settings", "themes", "facets")
-_SETTINGS_KEYS = ("threshold", "fuzzy_min_length")
+_SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context")
+_CONTEXT_KEYS = ("terms", "min_per_1000_words")
 _THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words")
 _THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
-_TERM_KEYS = ("term", "weight", "exclude")
+_TERM_KEYS = ("term", "weight", "exclude", "context")
 _PATTERN_KEYS = ("pattern", "weight")
 _FACET_KINDS = ("platforms", "methods", "actors")
 _FACET_KEYS = ("name", "label", "kind", "terms", "patterns")
@@ -68,6 +69,7 @@ class Term:
     lang: str
     weight: float = 1.0
     exclude: tuple[str, ...] = ()
+    context: bool = False  # counts only in papers on the codebook's subject (see Context)
     line: int = 0
 
     @property
@@ -85,6 +87,16 @@ class Pattern:
 
     def compile(self) -> re.Pattern[str]:
         return re.compile(self.pattern, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The subject the codebook is about (politics, elections). Terms marked ``context`` are
+    ordinary words elsewhere ("mahasiswa" in a student-records system): they count only in a
+    paper whose context terms reach ``min_per_1000_words``."""
+
+    terms: tuple[Term, ...] = ()
+    min_per_1000_words: float = 0.0
 
 
 @dataclass
@@ -125,6 +137,7 @@ class Codebook:
     facets: dict[str, list[FacetValue]]
     threshold: Threshold = field(default_factory=Threshold)
     fuzzy_min_length: int = 6
+    context: Context = field(default_factory=Context)
     source: str = "default"  # where it was read from
     digest: str = ""  # identifies the content: tagging is redone when it changes
     normalizer: Any = field(default=None, compare=False, repr=False)  # built with the codebook's words
@@ -208,6 +221,7 @@ def _digest(codebook: Codebook) -> str:
         "facets": {k: [asdict(v) for v in vs] for k, vs in codebook.facets.items()},
         "threshold": asdict(codebook.threshold),
         "fuzzy": codebook.fuzzy_min_length,
+        "context": asdict(codebook.context),
     }
     for theme in content["themes"]:
         theme.pop("line", None)
@@ -300,6 +314,7 @@ class _Reader:
                 self.problem(top["version"], f"version must be {CODEBOOK_VERSION}, not '{version}'")
         threshold = Threshold()
         fuzzy = 6
+        context = Context()
         if "settings" in top:
             settings = self.mapping(top["settings"], "settings", _SETTINGS_KEYS) or {}
             if "threshold" in settings:
@@ -307,6 +322,8 @@ class _Reader:
             if "fuzzy_min_length" in settings:
                 value = self.number(settings["fuzzy_min_length"], "fuzzy_min_length", 4, 99, integer=True)
                 fuzzy = int(value) if value is not None else fuzzy
+            if "context" in settings:
+                context = self.context(settings["context"])
         themes = []
         if "themes" not in top:
             self.problem(node, "codebook: 'themes' is missing")
@@ -324,7 +341,18 @@ class _Reader:
             kinds = self.mapping(top["facets"], "facets", _FACET_KINDS) or {}
             for kind, kind_node in kinds.items():
                 facets[kind] = [v for v in (self.facet_value(n, kind) for n in self.sequence(kind_node, kind)) if v]
-        return Codebook(themes=themes, facets=facets, threshold=threshold, fuzzy_min_length=fuzzy)
+        return Codebook(themes=themes, facets=facets, threshold=threshold, fuzzy_min_length=fuzzy, context=context)
+
+    def context(self, node: Any) -> Context:
+        values = self.mapping(node, "context", _CONTEXT_KEYS) or {}
+        terms = self.terms(values["terms"], "context") if "terms" in values else []
+        if not terms:
+            self.problem(node, "context: give its terms (id: [...], en: [...])")
+        minimum = 1.0
+        if "min_per_1000_words" in values:
+            value = self.number(values["min_per_1000_words"], "context min_per_1000_words", 0, 1000)
+            minimum = value if value is not None else minimum
+        return Context(terms=tuple(terms), min_per_1000_words=minimum)
 
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
@@ -422,20 +450,27 @@ class _Reader:
         if "weight" in values:
             value = self.number(values["weight"], f"{what} weight", 0.01, 100)
             weight = value if value is not None else weight
+        contextual = False
+        if "context" in values:
+            flag = values["context"]
+            if flag.value not in ("true", "false", "yes", "no"):
+                self.problem(flag, f"{what} context must be true or false")
+            contextual = flag.value in ("true", "yes")
         exclude: tuple[str, ...] = ()
         if "exclude" in values:
             exclude = tuple(
                 t for t in (self.string(n, f"{what} exclude") for n in self.sequence(values["exclude"], "exclude")) if t
             )
-        return self.checked_term(node, text, lang, weight, exclude, line, what) if text else None
+        return self.checked_term(node, text, lang, weight, exclude, line, what, contextual) if text else None
 
     def checked_term(
-        self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str
+        self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str,
+        contextual: bool = False,
     ) -> Term | None:
         if not re.search(r"[^\W_]", text):
             self.problem(node, f"{what}: term '{text}' has no letters or digits")
             return None
-        return Term(text=text, lang=lang, weight=weight, exclude=exclude, line=line)
+        return Term(text=text, lang=lang, weight=weight, exclude=exclude, context=contextual, line=line)
 
     def phrases(self, node: Any, what: str) -> list[Term]:
         import yaml
@@ -554,6 +589,9 @@ def protected_words(codebook: Codebook) -> set[str]:
         for term in (*theme.terms, *theme.exclude):
             if term.lang != "en":
                 words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
+    for term in codebook.context.terms:
+        if term.lang != "en":
+            words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     for values in codebook.facets.values():
         for value in values:
             for term in value.terms:

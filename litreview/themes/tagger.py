@@ -81,6 +81,9 @@ class Tagger:
                 self._exclude(phrase.text, theme.id, "")
             for pattern in theme.patterns:
                 self._patterns.append((theme.id, "", pattern, pattern.compile()))
+        for term in book.context.terms:
+            self._index(_Entry("context", "context", term, self.norms(term.text)))
+        self._contextual = {(t.id, term.text) for t in book.themes for term in t.terms if term.context}
         for facet, values in book.facets.items():
             for value in values:
                 for term in value.terms:
@@ -115,6 +118,11 @@ class Tagger:
         facet_hits: dict[tuple[str, str], list[bool]] = {}  # (facet, name) -> per mention: in a method place
         for source in sources:
             words += self._tag_source(source, by_theme, facet_hits)
+        context = self.codebook.context
+        if self._contextual and context.terms:
+            density = len(facet_hits.get(("context", "context"), [])) * 1000 / max(words, 1)
+            if density < context.min_per_1000_words:
+                self._drop_contextual(by_theme)
         tags = []
         for theme in self.codebook.themes:
             evidence = by_theme.get(theme.id)
@@ -160,7 +168,8 @@ class Tagger:
                         size = len(entry.norms)
                         if tuple(ns[i : i + size]) == entry.norms:
                             found.append((i, size, entry))
-                            step = max(step, size)
+                            if entry.facet != "context":  # context words never hide a theme's terms
+                                step = max(step, size)
                     if step > 1:
                         i += step
                         continue
@@ -174,6 +183,17 @@ class Tagger:
                 continue
             self._record(source, start, end, kind, toks, found, blocked, extra or [], by_theme, facet_hits)
         return words
+
+    def _drop_contextual(self, by_theme: dict[str, list[Evidence]]) -> None:
+        """Off the codebook's subject: terms marked ``context`` do not count."""
+        for theme, evidence in list(by_theme.items()):
+            kept = []
+            for e in evidence:
+                e.matches = [m for m in e.matches if (theme, m.term) not in self._contextual]
+                if e.matches:
+                    e.score = _sentence_score(e.matches)
+                    kept.append(e)
+            by_theme[theme] = kept
 
     def _counted_spans(self, source: _Source) -> list[tuple[int, int, str]]:
         """Sentences that may count as evidence: no headings, nothing in a reference list."""
@@ -233,6 +253,9 @@ class Tagger:
         matches: dict[str, list[Match]] = {}
         facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
         for first, size, entry in found:
+            if entry.facet == "context":
+                facet_hits.setdefault(("context", "context"), []).append(True)
+                continue
             if entry.facet:
                 facets_here.add((entry.facet, entry.target))
                 continue
@@ -266,14 +289,19 @@ class Tagger:
         sentence = source.text[start:end]
         for target, found_matches in matches.items():
             found_matches.sort(key=lambda m: (m.start, m.end))
-            distinct: dict[str, float] = {}
-            for m in found_matches:
-                distinct[m.term] = max(distinct.get(m.term, 0.0), m.weight)
-            score = round(min(SENTENCE_CAP, sum(distinct.values())), 3)
+            score = _sentence_score(found_matches)
             by_theme.setdefault(target, []).append(
                 Evidence(theme=target, field=source.field, start=start, end=end, sentence=sentence,
                          section=kind, page=page, score=score, matches=found_matches)
             )
+
+
+def _sentence_score(matches: list[Match]) -> float:
+    """The weight of the distinct terms a sentence matches, capped."""
+    distinct: dict[str, float] = {}
+    for m in matches:
+        distinct[m.term] = max(distinct.get(m.term, 0.0), m.weight)
+    return round(min(SENTENCE_CAP, sum(distinct.values())), 3)
 
 
 def _block(
