@@ -1,0 +1,146 @@
+"""Tagging throughput and memory on a large generated corpus.
+
+    python benchmarks/bench_tag.py                 # 100,000 abstracts, default codebook
+    python benchmarks/bench_tag.py --papers 20000 --store 5000
+
+Abstracts are generated on the fly (memory stays flat): Indonesian-like words
+drawn from a Zipf-distributed vocabulary, affixed forms, English sentences,
+codebook terms at a realistic rate, and typos. Prints words per second after
+warm-up (one core: the tagger is single-threaded), the normaliser's cache size,
+and peak memory at intervals; with --store, also the time to tag and to re-tag
+(unchanged papers skipped) a corpus in SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from litreview.model import Paper  # noqa: E402
+from litreview.themes.codebook import load_codebook  # noqa: E402
+from litreview.themes.tagger import Tagger  # noqa: E402
+
+SYLLABLES = "ba be bi bu da de di du ga gi gu ka ke ki ku la le li lu ma me mi mu na ne ni nu pa pe pi pu " \
+            "ra re ri ru sa se si su ta te ti tu ya yu wa ja jo ngan nya kan lah tan ran dang sing".split()
+PREFIXES = ["", "", "", "me", "mem", "ber", "di", "ter", "pe", "ke"]
+SUFFIXES = ["", "", "", "kan", "an", "nya", "i"]
+ENGLISH = ("the of and to in that is for on with as by this are be from at or an which their social media "
+           "study political voters campaign results show online platforms information research data use").split()
+
+
+def vocabulary(rng: random.Random, size: int) -> list[str]:
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def typo(rng: random.Random, word: str) -> str:
+    if len(word) < 6:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i] + word[i:]  # doubled letter
+    if kind == 1:
+        return word[:i] + word[i + 1 :]  # dropped letter
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swapped letters
+
+
+def abstracts(count: int, seed: int = 7) -> Iterator[Paper]:
+    rng = random.Random(seed)
+    vocab = vocabulary(rng, 40_000)
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]
+    terms = [t.text.lower() for theme in load_codebook().themes for t in theme.terms]
+    for n in range(count):
+        sentences = []
+        for _ in range(rng.randint(7, 11)):
+            if rng.random() < 0.25:
+                words = rng.choices(ENGLISH, k=rng.randint(12, 22))
+            else:
+                words = [rng.choice(PREFIXES) + w + rng.choice(SUFFIXES)
+                         for w in rng.choices(vocab, weights=weights, k=rng.randint(12, 22))]
+            if rng.random() < 0.35:
+                term = rng.choice(terms)
+                words.insert(rng.randrange(len(words)), typo(rng, term) if rng.random() < 0.1 else term)
+            sentences.append(" ".join(words).capitalize() + ".")
+        yield Paper(key=f"p{n}", abstract=" ".join(sentences), language="id")
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_tagger(papers: int, warmup: int) -> None:
+    started = time.perf_counter()
+    tagger = Tagger(load_codebook())
+    print(f"codebook and stemmer loaded in {time.perf_counter() - started:.2f} s")
+    words = 0
+    assigned = 0
+    generate = 0.0
+    tag_time = 0.0
+    warm_words = 0
+    checkpoints = {int(papers * f) for f in (0.1, 0.25, 0.5, 0.75, 1.0)}
+    stream = abstracts(papers)
+    for i in range(1, papers + 1):
+        t0 = time.perf_counter()
+        paper = next(stream)
+        t1 = time.perf_counter()
+        result = tagger.tag(paper)
+        t2 = time.perf_counter()
+        generate += t1 - t0
+        if i > warmup:
+            tag_time += t2 - t1
+            warm_words += result.words
+        words += result.words
+        assigned += len(result.assigned)
+        if i in checkpoints:
+            print(f"  {i:>7,} papers  {words:>11,} words  cache {tagger.normalizer.cache_size():>7,} words  "
+                  f"peak RSS {peak_mib():6.1f} MiB")
+    rate = warm_words / tag_time if tag_time else 0.0
+    print(f"tagged {papers:,} abstracts ({words:,} words, {assigned:,} themes assigned)")
+    print(f"after {warmup:,} warm-up papers: {warm_words:,} words in {tag_time:.2f} s = {rate:,.0f} words/s on one core")
+
+
+def bench_store(papers: int) -> None:
+    from litreview.store import Corpus
+    from litreview.tagging import tag_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Corpus.init(Path(tmp))
+        with corpus.transaction():
+            for paper in abstracts(papers, seed=11):
+                corpus.add_paper(paper)
+        tagger = Tagger(load_codebook())
+        t0 = time.perf_counter()
+        report = tag_corpus(corpus, tagger)
+        t1 = time.perf_counter()
+        again = tag_corpus(corpus, tagger)
+        t2 = time.perf_counter()
+        print(f"store: tagged {len(report.tagged):,} papers ({report.words:,} words) in {t1 - t0:.2f} s "
+              f"= {report.words / (t1 - t0):,.0f} words/s including SQLite reads and writes")
+        print(f"store: re-tag with nothing changed: {again.unchanged:,} skipped in {t2 - t1:.2f} s")
+        corpus.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--warmup", type=int, default=5_000)
+    parser.add_argument("--store", type=int, default=0, help="also tag a stored corpus of this many papers")
+    args = parser.parse_args()
+    bench_tagger(args.papers, min(args.warmup, args.papers // 2))
+    if args.store:
+        bench_store(args.store)
+
+
+if __name__ == "__main__":
+    main()
