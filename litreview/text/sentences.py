@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets after it), when
 # white space and a plausible sentence start follow.
-_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+)  # (a stray "Â" or no-break space after the stop, left by a bad conversion, does not hide it)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # Words after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -106,7 +108,7 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
     sentence_start = start
     for match in _END.finditer(text, start, end):
         stop = match.end()
-        if match.group()[0] == "." and len(match.group()) == 1 and _abbreviation_before(text, match.start()):
+        if match.group().rstrip("\u00c2\u00a0") == "." and _abbreviation_before(text, match.start()):
             continue
         _add(text, sentence_start, stop, spans)
         sentence_start = stop

@@ -31,10 +31,10 @@ _SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context")
 _CONTEXT_KEYS = ("terms", "min_per_1000_words")
 _THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words")
 _THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
-_TERM_KEYS = ("term", "weight", "exclude", "context")
+_TERM_KEYS = ("term", "weight", "exclude", "context", "exact", "case")
 _PATTERN_KEYS = ("pattern", "weight")
 _FACET_KINDS = ("platforms", "methods", "actors")
-_FACET_KEYS = ("name", "label", "kind", "terms", "patterns")
+_FACET_KEYS = ("name", "label", "kind", "terms", "patterns", "exclude")
 
 
 class CodebookError(ValidationError):
@@ -70,6 +70,8 @@ class Term:
     weight: float = 1.0
     exclude: tuple[str, ...] = ()
     context: bool = False  # counts only in papers on the codebook's subject (see Context)
+    exact: bool = False  # no stemming, no typo tolerance: "pelajar" but not "pelajaran"
+    case: bool = False  # exact, and written with this capitalisation: "PAN", not "pan"
     line: int = 0
 
     @property
@@ -126,6 +128,7 @@ class FacetValue:
     patterns: list[Pattern] = field(default_factory=list)
     label: dict[str, str] = field(default_factory=dict)
     kind: str = ""  # actors: "party", "candidate", ...
+    exclude: list[Term] = field(default_factory=list)
 
     def label_in(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.name
@@ -201,7 +204,7 @@ def parse_codebook(text: str, name: str) -> Codebook:
     codebook = reader.codebook(node)
     from litreview.themes.normalize import Normalizer
 
-    codebook.normalizer = Normalizer(protected_words(codebook), codebook.fuzzy_min_length)
+    codebook.normalizer = Normalizer(protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook))
     problems = reader.problems + check_terms(codebook, lambda text: term_norms(codebook.normalizer, text))
     if problems:
         raise CodebookError(name, problems)
@@ -450,27 +453,37 @@ class _Reader:
         if "weight" in values:
             value = self.number(values["weight"], f"{what} weight", 0.01, 100)
             weight = value if value is not None else weight
-        contextual = False
-        if "context" in values:
-            flag = values["context"]
-            if flag.value not in ("true", "false", "yes", "no"):
-                self.problem(flag, f"{what} context must be true or false")
-            contextual = flag.value in ("true", "yes")
+        contextual = self.flag(values, "context", what)
+        exact = self.flag(values, "exact", what)
+        case = self.flag(values, "case", what)
         exclude: tuple[str, ...] = ()
         if "exclude" in values:
             exclude = tuple(
                 t for t in (self.string(n, f"{what} exclude") for n in self.sequence(values["exclude"], "exclude")) if t
             )
-        return self.checked_term(node, text, lang, weight, exclude, line, what, contextual) if text else None
+        if not text:
+            return None
+        term = self.checked_term(node, text, lang, weight, exclude, line, what)
+        if term is None:
+            return None
+        return Term(text=text, lang=lang, weight=weight, exclude=exclude, context=contextual, exact=exact or case,
+                    case=case, line=line)
+
+    def flag(self, values: dict[str, Any], name: str, what: str) -> bool:
+        if name not in values:
+            return False
+        node = values[name]
+        if node.value not in ("true", "false", "yes", "no"):
+            self.problem(node, f"{what} {name} must be true or false")
+        return node.value in ("true", "yes")
 
     def checked_term(
-        self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str,
-        contextual: bool = False,
+        self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str
     ) -> Term | None:
         if not re.search(r"[^\W_]", text):
             self.problem(node, f"{what}: term '{text}' has no letters or digits")
             return None
-        return Term(text=text, lang=lang, weight=weight, exclude=exclude, context=contextual, line=line)
+        return Term(text=text, lang=lang, weight=weight, exclude=exclude, line=line)
 
     def phrases(self, node: Any, what: str) -> list[Term]:
         import yaml
@@ -531,21 +544,17 @@ class _Reader:
         what = f"{kind} '{name}'"
         terms = []
         for item in self.sequence(values.get("terms"), f"{what} terms") if "terms" in values else []:
-            if isinstance(item, yaml.ScalarNode):
-                text = self.string(item, f"{what} term")
-                if text:
-                    term = self.checked_term(item, text, "", 1.0, (), item.start_mark.line + 1, what)
-                    if term:
-                        terms.append(term)
-            else:
-                self.problem(item, f"{what}: each term must be text")
+            term = self.term(item, "", what)
+            if term:
+                terms.append(term)
         patterns = [p for p in (self.pattern(n, what) for n in self.sequence(values["patterns"], what)) if p] \
             if "patterns" in values else []
         if not terms and not patterns:
             self.problem(node, f"{what} has no terms or patterns")
         label = self.languages(values["label"], f"{what} label", False) if "label" in values else {}
         facet_kind = self.string(values["kind"], f"{what} kind") or "" if "kind" in values else ""
-        return FacetValue(name=name, terms=terms, patterns=patterns, label=label, kind=facet_kind)
+        exclude = self.phrases(values["exclude"], f"{what} exclude") if "exclude" in values else []
+        return FacetValue(name=name, terms=terms, patterns=patterns, label=label, kind=facet_kind, exclude=exclude)
 
     def check_ids(self, themes: list[Theme]) -> None:
         seen: dict[str, int] = {}
@@ -587,16 +596,24 @@ def protected_words(codebook: Codebook) -> set[str]:
     words: set[str] = set()
     for theme in codebook.themes:
         for term in (*theme.terms, *theme.exclude):
-            if term.lang != "en":
+            if term.lang != "en" and not term.exact:
                 words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     for term in codebook.context.terms:
-        if term.lang != "en":
+        if term.lang != "en" and not term.exact:
             words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     for values in codebook.facets.values():
         for value in values:
             for term in value.terms:
-                words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
+                if not term.exact:
+                    words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     return words
+
+
+def exact_words(codebook: Codebook) -> set[str]:
+    """Words of terms marked ``exact`` or ``case``: never stemmed, never read as typos."""
+    terms = [t for th in codebook.themes for t in th.terms] + list(codebook.context.terms)
+    terms += [t for values in codebook.facets.values() for v in values for t in v.terms]
+    return {w for t in terms if t.exact for w in re.findall(r"[^\W_]+", t.text.lower())}
 
 
 def term_norms(normalizer: Any, text: str) -> tuple[str, ...]:

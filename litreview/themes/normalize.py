@@ -76,7 +76,7 @@ class Normalizer:
     normal forms typos may be corrected to, given with a surface word each.
     """
 
-    def __init__(self, protected: Iterable[str] = (), fuzzy_min_length: int = 6):
+    def __init__(self, protected: Iterable[str] = (), fuzzy_min_length: int = 6, exact: Iterable[str] = ()):
         from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
         from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -88,9 +88,11 @@ class Normalizer:
             if word.isalpha():
                 self._dictionary.add(word)
         self._stemmer = Stemmer(self._dictionary)
+        self._exact_words = frozenset(exact)  # kept as they are: "=" + word
         self.fuzzy_min_length = fuzzy_min_length
         self._cache: dict[str, str] = {}
         self._exact: dict[str, str] = {}
+        self.cache_get = self._cache.get  # the hot path: a C-level lookup per word
         self.fuzzy: dict[str, str] = {}  # typo -> the codebook word it was read as
         self._targets: dict[str, str] = {}  # normal form -> a surface word
         self._by_initial: dict[str, list[str]] = {}
@@ -126,6 +128,10 @@ class Normalizer:
             self._exact[word] = found
         return found
 
+    def cached(self, word: str) -> str | None:
+        """The normal form if already known (a dictionary lookup), else None."""
+        return self._cache.get(word)
+
     def norm_all(self, words: list[str]) -> list[str]:
         cache = self._cache
         out = []
@@ -141,6 +147,8 @@ class Normalizer:
         return len(self._cache)
 
     def _stem(self, word: str) -> str:
+        if word in self._exact_words:
+            return "=" + word
         if not word.isalpha():
             return word
         stem = self._stemmer.stem_word(word)
@@ -150,7 +158,7 @@ class Normalizer:
 
     def _compute(self, word: str) -> str:
         base = self.norm_exact(word)
-        if base in self._targets or len(word) < self.fuzzy_min_length or not self._by_initial:
+        if base[0] == "=" or base in self._targets or len(word) < self.fuzzy_min_length or not self._by_initial:
             return base
         if not word.isalpha() or word in self._known_roots or base in self._known_roots:
             return base  # a real Indonesian word or an affixed form of one

@@ -22,14 +22,17 @@ from dataclasses import dataclass, field
 
 from litreview.model import Evidence, Facets, FacetMention, Match, Paper, Tag, Tagging
 from litreview.text.sentences import split_sentences
-from litreview.themes.codebook import Codebook, FacetValue, Pattern, Term, check_terms, protected_words, term_norms
+from litreview.themes.codebook import Codebook, FacetValue, Pattern, Term, check_terms, exact_words, protected_words, term_norms
 from litreview.themes.normalize import WORD, Normalizer
 
 TAGGER_VERSION = "1"
 SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
 SKIPPED_SECTIONS = frozenset({"references"})
 ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
-METHOD_PLACES = frozenset({"method", "abstract"})
+TITLE_FIELDS = ("title", "title_id", "title_en")
+KEYWORD_FIELDS = ("keywords", "keywords_id", "keywords_en")
+EXTRA_FIELDS = TITLE_FIELDS + ABSTRACT_FIELDS + KEYWORD_FIELDS  # read besides the full text
+METHOD_PLACES = frozenset({"method", "abstract", "keywords"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,9 @@ class Tagger:
 
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
-        self.normalizer = codebook.normalizer or Normalizer(protected_words(codebook), codebook.fuzzy_min_length)
+        self.normalizer = codebook.normalizer or Normalizer(
+            protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook)
+        )
         self._singles: dict[str, list[_Entry]] = {}
         self._phrases: dict[str, list[_Entry]] = {}
         self._excludes: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # head -> (norms, theme, term)
@@ -90,7 +95,11 @@ class Tagger:
                     self._index(_Entry(value.name, facet, term, self.norms(term.text)))
                 for pattern in value.patterns:
                     self._patterns.append((value.name, facet, pattern, pattern.compile()))
+                for phrase in value.exclude:
+                    self._exclude(phrase.text, value.name, "")
         self.normalizer.set_targets(fuzzy_targets)
+        self._interesting = frozenset(self._singles) | frozenset(self._phrases) | frozenset(self._excludes)
+        self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
 
     def _index(self, entry: _Entry) -> None:
         if not entry.norms:
@@ -146,13 +155,20 @@ class Tagger:
             low = "".join(c.lower()[0] if len(c.lower()) != 1 else c.lower() for c in text)
         spans = self._counted_spans(source)
         norm_all = self.normalizer.norm_all
+        cached = self.normalizer.cache_get
         singles, phrases, excludes = self._singles, self._phrases, self._excludes
-        pattern_hits = self._pattern_hits(text, spans) if self._patterns else {}
+        nothing_here = self._interesting.isdisjoint
+        pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
+        findall = WORD.findall
         words = 0
         for index, (start, end, kind) in enumerate(spans):
-            toks = WORD.findall(low, start, end)
+            toks = findall(low, start, end)
             words += len(toks)
-            ns = norm_all(toks)
+            ns = list(map(cached, toks))
+            if None in ns:
+                ns = norm_all(toks)
+            if nothing_here(ns) and index not in pattern_hits:
+                continue
             found: list[tuple[int, int, _Entry]] = []  # (first token, token count, entry)
             blocked: set[tuple[int, str, str]] | None = None
             i = 0
@@ -201,7 +217,7 @@ class Tagger:
         if not source.sections:
             for span in split_sentences(source.text):
                 if not span.heading:
-                    out.append((span.start, span.end, "abstract" if source.field != "text" else ""))
+                    out.append((span.start, span.end, _FIELD_PLACE.get(source.field, "")))
             return out
         starts = {s for s, _, _ in source.sections}
         first = source.sections[0][0]
@@ -218,11 +234,18 @@ class Tagger:
                 out.append((span.start, span.end, kind))
         return out
 
-    def _pattern_hits(self, text: str, spans: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
-        """Regular-expression matches, by the index of the sentence they fall in."""
+    def _pattern_hits(
+        self, text: str, low: str, spans: list[tuple[int, int, str]]
+    ) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
+        """Regular-expression matches, by the index of the sentence they fall in.
+
+        A pattern runs only on texts holding one of the literals it cannot match without.
+        """
         starts = [s for s, _, _ in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
-        for target, facet, pattern, compiled in self._patterns:
+        for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
+            if gate is not None and not any(literal in low for literal in gate):
+                continue
             for match in compiled.finditer(text):  # type: ignore[attr-defined]
                 if match.end() == match.start():
                     continue
@@ -256,15 +279,17 @@ class Tagger:
             if entry.facet == "context":
                 facet_hits.setdefault(("context", "context"), []).append(True)
                 continue
-            if entry.facet:
-                facets_here.add((entry.facet, entry.target))
-                continue
             if blocked and any(
                 (p, entry.target, "") in blocked or (p, entry.target, entry.term.text) in blocked
                 for p in range(first, first + size)
             ):
                 continue
             m_start, m_end = offsets[first][0], offsets[first + size - 1][1]
+            if entry.term.case and WORD.findall(source.text[m_start:m_end]) != WORD.findall(entry.term.text):
+                continue  # "PAN" the party, not "pan" the word
+            if entry.facet:
+                facets_here.add((entry.facet, entry.target))
+                continue
             fuzzy = size == 1 and toks[first] in self.normalizer.fuzzy
             rule = "fuzzy" if fuzzy else ("phrase" if size > 1 else "word")
             matches.setdefault(entry.target, []).append(
@@ -296,6 +321,69 @@ class Tagger:
             )
 
 
+def required_literals(pattern: str) -> list[str] | None:
+    """Lower-case strings one of which any match of ``pattern`` must contain, or None if unknown.
+
+    Used to skip running a regular expression over texts that cannot match it.
+    """
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        tree = parser.parse(pattern, 0)
+    except Exception:  # noqa: BLE001 - an unusual pattern simply runs everywhere
+        return None
+    best = _literal_options(list(tree))
+    return sorted(best) if best else None
+
+
+def _literal_options(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """The best set of alternative literals required by a sequence of regex parse items."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: set[str] | None = None
+    run = ""
+
+    def consider(option: set[str] | None) -> None:
+        nonlocal best
+        if option and all(len(o) >= 2 for o in option):
+            if best is None or min(map(len, option)) > min(map(len, best)):
+                best = option
+
+    for op, arg in items:
+        char = _single_char(op, arg, c)
+        if char is not None:
+            run += char
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            consider(_literal_options(list(arg[-1])))
+        elif op is c.BRANCH:
+            options: set[str] = set()
+            for branch in arg[1]:
+                found = _literal_options(list(branch))
+                if not found:
+                    options = set()
+                    break
+                options |= found
+            consider(options or None)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            consider(_literal_options(list(arg[2])))
+    consider({run} if run else None)
+    return best
+
+
+def _single_char(op: object, arg: object, c: object) -> str | None:
+    """The lower-case character an item matches, if it matches one letter (either case) only."""
+    if op is c.LITERAL:  # type: ignore[attr-defined]
+        return chr(arg).lower()  # type: ignore[arg-type]
+    if op is c.IN and arg and all(o is c.LITERAL for o, _ in arg):  # type: ignore[attr-defined]
+        chars = {chr(v).lower() for _, v in arg}  # type: ignore[misc]
+        if len(chars) == 1:
+            return chars.pop()
+    return None
+
+
 def _sentence_score(matches: list[Match]) -> float:
     """The weight of the distinct terms a sentence matches, capped."""
     distinct: dict[str, float] = {}
@@ -318,8 +406,20 @@ def _block(
     return blocked
 
 
+_FIELD_PLACE = {**{f: "abstract" for f in ("abstract_id", "abstract_en", "abstract")},
+                **{f: "title" for f in ("title", "title_id", "title_en")},
+                **{f: "keywords" for f in ("keywords", "keywords_id", "keywords_en")}}
+
+
+def field_text(paper: Paper, name: str) -> str:
+    """The text of an evidence field: a text field as stored, a keyword list joined by "; "."""
+    value = getattr(paper, name)
+    return "; ".join(value) if isinstance(value, list) else value
+
+
 def _sources(paper: Paper) -> list[_Source]:
-    """The texts to read: the full text, and each abstract the full text does not already hold."""
+    """What the tagger reads: the full text, then titles, abstracts and keyword lists the full
+    text does not already hold (a record from a bibliography has only these)."""
     out = []
     squeezed = ""
     if paper.text.strip():
@@ -327,15 +427,15 @@ def _sources(paper: Paper) -> list[_Source]:
         out.append(_Source("text", paper.text, sections, list(paper.page_starts)))
         squeezed = " ".join(paper.text.lower().split())
     seen: set[str] = set()
-    for name in ABSTRACT_FIELDS:
-        value = getattr(paper, name)
+    for name in EXTRA_FIELDS:
+        value = field_text(paper, name)
         if not value or not value.strip():
             continue
         key = " ".join(value.lower().split())
         if key in seen:
             continue
         seen.add(key)
-        if squeezed and key[:200] in squeezed:
+        if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
             continue
         out.append(_Source(name, value))
     return out
@@ -367,7 +467,7 @@ def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Face
 def content_digest(paper: Paper) -> str:
     """Identifies what the tagger reads of a paper: text, sections and abstracts."""
     digest = hashlib.sha256()
-    for part in (paper.text, *(getattr(paper, name) for name in ABSTRACT_FIELDS)):
+    for part in (paper.text, *(field_text(paper, name) for name in EXTRA_FIELDS)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     for s in paper.sections:
