@@ -420,6 +420,8 @@ def field_text(paper: Paper, name: str) -> str:
 def _sources(paper: Paper) -> list[_Source]:
     """What the tagger reads: the full text, then titles, abstracts and keyword lists the full
     text does not already hold (a record from a bibliography has only these)."""
+    if not paper.text.strip() and not any(getattr(paper, name).strip() for name in ABSTRACT_FIELDS):
+        return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
     squeezed = ""
     if paper.text.strip():
