@@ -10,7 +10,7 @@ their own, marked, so callers can leave them out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets after it), when
 # white space and a plausible sentence start follow.
@@ -33,8 +33,7 @@ _NUMBERED = re.compile(r"^(?:#{1,6}\s|(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,5}|
 _WORDS = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """One sentence (or heading line) of a text: ``text[start:end]``."""
 
     start: int
@@ -56,7 +55,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 def _split_block(text: str, start: int, end: int, spans: list[Span]) -> None:
     """Split one paragraph: heading lines first, then sentences of the running text."""
-    if "\n" not in text[start:end]:
+    if text.find("\n", start, end) < 0:
         if _is_heading(text[start:end], text, end, len(text)):  # a paragraph of one heading line
             _add(text, start, end, spans, heading=True)
         else:
@@ -117,15 +116,16 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial ("dkk.", "M.", "e.g.")."""
-    begin = dot
-    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
-        begin -= 1
-    word = text[begin:dot].lower()
+    space = max(text.rfind(" ", max(0, dot - 12), dot), text.rfind("\n", max(0, dot - 12), dot))
+    word = text[space + 1 : dot].lstrip("([\"'\u201c")
     if not word:
         return False
-    if len(word) == 1 and text[begin].isupper():
-        return True  # an initial: "Cobis, M. Y."
-    return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+    if len(word) == 1:
+        return word.isupper()  # an initial: "Cobis, M. Y."
+    low = word.lower()
+    return low in _ABBREVIATIONS or low.rstrip(".") in _ABBREVIATIONS or (
+        "." in low and low.replace(".", "").isalpha() and len(low) <= 5  # "e.g", "u.s"
+    )
 
 
 def _add(text: str, start: int, end: int, spans: list[Span], heading: bool = False) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from itertools import compress, islice
 from dataclasses import dataclass, field
 
 from litreview.model import Evidence, Facets, FacetMention, Match, Paper, Tag, Tagging
@@ -99,6 +100,9 @@ class Tagger:
                     self._exclude(phrase.text, value.name, "")
         self.normalizer.set_targets(fuzzy_targets)
         self._interesting = frozenset(self._singles) | frozenset(self._phrases) | frozenset(self._excludes)
+        self._lookup = {
+            n: (self._excludes.get(n), self._phrases.get(n), self._singles.get(n)) for n in self._interesting
+        }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
 
     def _index(self, entry: _Entry) -> None:
@@ -156,7 +160,7 @@ class Tagger:
         spans = self._counted_spans(source)
         norm_all = self.normalizer.norm_all
         cached = self.normalizer.cache_get
-        singles, phrases, excludes = self._singles, self._phrases, self._excludes
+        lookup = self._lookup.get
         nothing_here = self._interesting.isdisjoint
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
         findall = WORD.findall
@@ -171,29 +175,25 @@ class Tagger:
                 continue
             found: list[tuple[int, int, _Entry]] = []  # (first token, token count, entry)
             blocked: set[tuple[int, str, str]] | None = None
-            i = 0
-            count = len(ns)
-            while i < count:
-                n = ns[i]
-                if n in excludes:
-                    blocked = _block(blocked, ns, i, excludes[n])
-                step = 1
-                heads = phrases.get(n)
+            covered = 0  # tokens before this belong to a theme phrase already found
+            kinds_at = list(map(lookup, ns))
+            for i in compress(range(len(ns)), kinds_at):  # only the words some term starts with
+                excluded, heads, single = kinds_at[i]  # type: ignore[misc]
+                if excluded:
+                    blocked = _block(blocked, ns, i, excluded)
                 if heads:
-                    for entry in heads:
+                    for entry in heads:  # longest first
                         size = len(entry.norms)
                         if tuple(ns[i : i + size]) == entry.norms:
-                            found.append((i, size, entry))
-                            if entry.facet != "context":  # context words never hide a theme's terms
-                                step = max(step, size)
-                    if step > 1:
-                        i += step
-                        continue
-                single = singles.get(n)
+                            if entry.facet:  # facets and context words neither hide nor are hidden
+                                found.append((i, size, entry))
+                            elif i >= covered:
+                                found.append((i, size, entry))
+                                covered = i + size
                 if single:
                     for entry in single:
-                        found.append((i, 1, entry))
-                i += 1
+                        if entry.facet or i >= covered:
+                            found.append((i, 1, entry))
             extra = pattern_hits.get(index)
             if not found and not extra:
                 continue
@@ -243,8 +243,16 @@ class Tagger:
         """
         starts = [s for s, _, _ in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
+        present: dict[tuple[str, bool], bool] = {}  # literal -> found in this text (looked up once)
+
+        def holds(literal: tuple[str, bool]) -> bool:
+            found = present.get(literal)
+            if found is None:
+                found = present[literal] = literal[0] in (text if literal[1] else low)
+            return found
+
         for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
-            if gate is not None and not any(literal in low for literal in gate):
+            if gate is not None and not any(map(holds, gate)):
                 continue
             for match in compiled.finditer(text):  # type: ignore[attr-defined]
                 if match.end() == match.start():
@@ -269,9 +277,11 @@ class Tagger:
         facet_hits: dict[tuple[str, str], list[bool]],
     ) -> None:
         """Turn one sentence's matches into evidence, with offsets of the matched words."""
-        offsets = [(m.start(), m.end()) for m in WORD.finditer(source.text, start, end)]
-        if len(offsets) != len(toks):  # lower-casing changed a word boundary; fall back to the lowered text
-            offsets = [(m.start(), m.end()) for m in WORD.finditer(source.text.lower(), start, end)]
+        needed = max(first + size for first, size, _ in found) if found else 0
+        offsets = [m.span() for m in islice(WORD.finditer(source.text, start, end), needed)]
+        if len(offsets) < needed:
+            # lower-casing changed a word boundary (a rare letter): count words in the lowered text
+            offsets = [m.span() for m in WORD.finditer(source.text.lower(), start, end)]
         in_method_place = kind in METHOD_PLACES or source.field != "text"
         matches: dict[str, list[Match]] = {}
         facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
@@ -321,10 +331,12 @@ class Tagger:
             )
 
 
-def required_literals(pattern: str) -> list[str] | None:
-    """Lower-case strings one of which any match of ``pattern`` must contain, or None if unknown.
+def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
+    """Strings one of which every match of ``pattern`` contains, or None if none is known.
 
-    Used to skip running a regular expression over texts that cannot match it.
+    Each comes with whether it is case-sensitive (written inside ``(?-i:...)``): such a
+    literal is looked for in the text as written, the others in the lower-cased text. Used
+    to skip running a regular expression over texts that cannot match it.
     """
     try:
         from re import _parser as parser  # type: ignore[attr-defined]
@@ -332,56 +344,68 @@ def required_literals(pattern: str) -> list[str] | None:
         tree = parser.parse(pattern, 0)
     except Exception:  # noqa: BLE001 - an unusual pattern simply runs everywhere
         return None
-    best = _literal_options(list(tree))
+    best = _literal_options(list(tree), case_sensitive=False)
     return sorted(best) if best else None
 
 
-def _literal_options(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    """The best set of alternative literals required by a sequence of regex parse items."""
+def _gate_score(option: set[tuple[str, bool]]) -> int:
+    """How selective a set of literals is: capitals written case-sensitively are rare in text."""
+    return min(len(text) + (10 if case and any(ch.isupper() for ch in text) else 0) for text, case in option)
+
+
+def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]] | None:  # type: ignore[type-arg]
+    """The most selective set of alternative literals required by a sequence of parse items."""
     from re import _constants as c  # type: ignore[attr-defined]
 
-    best: set[str] | None = None
-    run = ""
+    best: set[tuple[str, bool]] | None = None
+    run: list[str] = []
+    run_exact = True  # every character of the run is one exact character
 
-    def consider(option: set[str] | None) -> None:
+    def consider(option: set[tuple[str, bool]] | None) -> None:
         nonlocal best
-        if option and all(len(o) >= 2 for o in option):
-            if best is None or min(map(len, option)) > min(map(len, best)):
-                best = option
+        if not option:
+            return
+        usable = all(len(t) >= 2 or (case and t.isupper()) for t, case in option)
+        if usable and (best is None or _gate_score(option) > _gate_score(best)):
+            best = option
+
+    def flush() -> None:
+        nonlocal run, run_exact
+        if run:
+            text = "".join(run)
+            exact = case_sensitive and run_exact
+            consider({(text if exact else text.lower(), exact)})
+        run, run_exact = [], True
 
     for op, arg in items:
-        char = _single_char(op, arg, c)
-        if char is not None:
-            run += char
+        if op is c.LITERAL:
+            run.append(chr(arg))
             continue
-        consider({run} if run else None)
-        run = ""
+        if op is c.IN and arg and all(o is c.LITERAL for o, _ in arg) and len({chr(v).lower() for _, v in arg}) == 1:
+            run.append(chr(arg[0][1]).lower())  # [Pp]: one letter in either case
+            run_exact = False
+            continue
+        flush()
         if op is c.SUBPATTERN:
-            consider(_literal_options(list(arg[-1])))
+            inner_case = case_sensitive
+            if arg[2] & c.SRE_FLAG_IGNORECASE:
+                inner_case = True  # (?-i:...)
+            elif arg[1] & c.SRE_FLAG_IGNORECASE:
+                inner_case = False
+            consider(_literal_options(list(arg[-1]), inner_case))
         elif op is c.BRANCH:
-            options: set[str] = set()
+            options: set[tuple[str, bool]] = set()
             for branch in arg[1]:
-                found = _literal_options(list(branch))
+                found = _literal_options(list(branch), case_sensitive)
                 if not found:
                     options = set()
                     break
                 options |= found
             consider(options or None)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            consider(_literal_options(list(arg[2])))
-    consider({run} if run else None)
+            consider(_literal_options(list(arg[2]), case_sensitive))
+    flush()
     return best
-
-
-def _single_char(op: object, arg: object, c: object) -> str | None:
-    """The lower-case character an item matches, if it matches one letter (either case) only."""
-    if op is c.LITERAL:  # type: ignore[attr-defined]
-        return chr(arg).lower()  # type: ignore[arg-type]
-    if op is c.IN and arg and all(o is c.LITERAL for o, _ in arg):  # type: ignore[attr-defined]
-        chars = {chr(v).lower() for _, v in arg}  # type: ignore[misc]
-        if len(chars) == 1:
-            return chars.pop()
-    return None
 
 
 def _sentence_score(matches: list[Match]) -> float:
@@ -428,15 +452,17 @@ def _sources(paper: Paper) -> list[_Source]:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts)))
         squeezed = " ".join(paper.text.lower().split())
-    seen: set[str] = set()
+    seen: set[str] = set()  # values already read, as written
+    squeezed_seen: set[str] = set()  # and lower-cased with white space collapsed
     for name in EXTRA_FIELDS:
         value = field_text(paper, name)
-        if not value or not value.strip():
+        if not value or value in seen or not value.strip():
             continue
+        seen.add(value)
         key = " ".join(value.lower().split())
-        if key in seen:
+        if key in squeezed_seen:
             continue
-        seen.add(key)
+        squeezed_seen.add(key)
         if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
             continue
         out.append(_Source(name, value))
@@ -444,10 +470,15 @@ def _sources(paper: Paper) -> list[_Source]:
 
 
 def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Facets:
+    if not any(kind != "context" for kind, _ in hits):
+        return Facets()
+
     def mentions(kind: str, values: list[FacetValue], only_method_places: bool = False) -> list[FacetMention]:
         out = []
         for value in values:
-            found = hits.get((kind, value.name), [])
+            found = hits.get((kind, value.name))
+            if not found:
+                continue
             if only_method_places:
                 found = [h for h in found if h]
             if found:
@@ -467,11 +498,7 @@ def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Face
 
 
 def content_digest(paper: Paper) -> str:
-    """Identifies what the tagger reads of a paper: text, sections and abstracts."""
-    digest = hashlib.sha256()
-    for part in (paper.text, *(field_text(paper, name) for name in EXTRA_FIELDS)):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
-    for s in paper.sections:
-        digest.update(f"{s.start}:{s.end}:{s.kind};".encode())
-    return digest.hexdigest()[:16]
+    """Identifies what the tagger reads of a paper: text, sections, titles, abstracts, keywords."""
+    parts = [paper.text, *(field_text(paper, name) for name in EXTRA_FIELDS)]
+    parts.append(";".join(f"{s.start}:{s.end}:{s.kind}" for s in paper.sections))
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
