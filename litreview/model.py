@@ -232,7 +232,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A codebook term found in a sentence: ``start``/``end`` are offsets in the same field."""
 
@@ -247,7 +247,7 @@ class Match:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """A sentence that supports a theme, quoted exactly: ``getattr(paper, field)[start:end]``."""
 

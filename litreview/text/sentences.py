@@ -109,8 +109,11 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
         stop = match.end()
         if match.group().rstrip("\u00c2\u00a0") == "." and _abbreviation_before(text, match.start()):
             continue
-        _add(text, sentence_start, stop, spans)
-        sentence_start = stop
+        if stop - sentence_start < _LONGEST and not text[sentence_start].isspace():
+            spans.append(Span(sentence_start, stop, False))  # the usual case, already trimmed
+        else:
+            _add(text, sentence_start, stop, spans)
+        sentence_start = stop + 1 if stop < end and text[stop] == " " and text[stop + 1 : stop + 2].strip() else stop
     _add(text, sentence_start, end, spans)
 
 

@@ -25,6 +25,9 @@ WORD = re.compile(r"[^\W_]+")
 # Known-word test for typo tolerance: a word this frequent (Zipf scale) in either
 # language is a real word, not a typo of a codebook word.
 _KNOWN_ZIPF = 2.5
+# Indonesian prefixes (any sequence of them) and suffixes: what may stand around a root.
+_PREFIXES = re.compile(r"(?:[mp]e(?:nge|ng|ny|m|n|r|l)?|be[rl]?|di|ke|te[rl]?|se)*")
+_SUFFIXES = re.compile(r"(?:i|kan|an)?(?:ku|mu|nya)?(?:lah|kah|tah|pun)?")
 _BRITISH = re.compile(r"is(?:e|ed|es|ing|ation|ations|er|ers)$")
 
 
@@ -97,6 +100,8 @@ class Normalizer:
         self._targets: dict[str, str] = {}  # normal form -> a surface word
         self._by_initial: dict[str, list[str]] = {}
         self._frequency: Any = None
+        self._tails: dict[str, list[str]] | None = None  # see set_vocabulary
+        self._vocabulary: frozenset[str] = frozenset()
 
     # -- targets for typo correction ------------------------------------------------
     def set_targets(self, surface_words: Iterable[str]) -> None:
@@ -156,18 +161,63 @@ class Normalizer:
             return stem or word
         return fold_english(word)
 
+    def set_vocabulary(self, norms: Iterable[str], surface: Iterable[str] = ()) -> None:
+        """Declare the normal forms the codebook's terms have (and the words they are written with).
+
+        A word that cannot reduce to one of them is left as it is instead of going through
+        the stemmers, which cost a hundred times more than this test. A word can reduce to a
+        codebook root only if it is written like one, folds to one as English, or is the root
+        (without its first letter when that is p, t, k or s: "memilih" -> "pilih") with
+        Indonesian prefixes before it and suffixes after it.
+        """
+        self._vocabulary = frozenset(norms) | frozenset(surface)
+        pieces: set[str] = set()
+        for norm in norms:
+            if norm.startswith("=") or len(norm) < 3:
+                continue  # exact words, and words of one or two letters, are never stemmed
+            pieces.add(norm)
+            if norm[0] in "ptks" and len(norm) > 3:
+                pieces.add(norm[1:])
+        self._tails = {}
+        for piece in pieces:  # indexed by their first three letters
+            self._tails.setdefault(piece[:3], []).append(piece)
+        self._cache.clear()
+
+    def _may_reach_vocabulary(self, word: str) -> bool:
+        tails = self._tails
+        if tails is None:
+            return True
+        if word in self._vocabulary or fold_english(word) in self._vocabulary:
+            return True
+        for i in range(len(word) - 2):
+            found = tails.get(word[i : i + 3])
+            if found is None:
+                continue
+            for piece in found:
+                if word.startswith(piece, i) and _PREFIXES.fullmatch(word, 0, i) and _SUFFIXES.fullmatch(
+                    word, i + len(piece)
+                ):
+                    return True
+        return False
+
     def _compute(self, word: str) -> str:
-        base = self.norm_exact(word)
-        if base[0] == "=" or base in self._targets or len(word) < self.fuzzy_min_length or not self._by_initial:
+        if word in self._exact_words:
+            return "=" + word
+        candidate = self._may_reach_vocabulary(word)
+        base = self._stem(word) if candidate else word
+        if base in self._targets or len(word) < self.fuzzy_min_length or not self._by_initial:
             return base
-        if not word.isalpha() or word in self._known_roots or base in self._known_roots:
-            return base  # a real Indonesian word or an affixed form of one
+        if not word.isalpha() or word in self._known_roots:
+            return base
         candidates = self._by_initial.get(word[0])
         if not candidates:
             return base
         corrected = self._closest(word, candidates)
-        if corrected is None or self._is_known_word(word):
+        if corrected is None:
             return base
+        stem = base if candidate else self._stem(word)
+        if stem in self._known_roots or self._is_known_word(word):
+            return base  # a real Indonesian word, an affixed form of one, or a common word
         self.fuzzy[word] = corrected
         return self.norm_exact(corrected)
 

@@ -99,6 +99,12 @@ class Tagger:
                 for phrase in value.exclude:
                     self._exclude(phrase.text, value.name, "")
         self.normalizer.set_targets(fuzzy_targets)
+        vocabulary = {n for table in (self._singles, self._phrases) for entries in table.values()
+                      for entry in entries for n in entry.norms}
+        vocabulary |= {n for entries in self._excludes.values() for norms, _, _ in entries for n in norms}
+        surface = {w for table in (self._singles, self._phrases) for entries in table.values()
+                   for entry in entries for w in WORD.findall(entry.term.text.lower())}
+        self.normalizer.set_vocabulary(vocabulary, surface)
         self._interesting = frozenset(self._singles) | frozenset(self._phrases) | frozenset(self._excludes)
         self._lookup = {
             n: (self._excludes.get(n), self._phrases.get(n), self._singles.get(n)) for n in self._interesting
@@ -165,6 +171,7 @@ class Tagger:
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
         findall = WORD.findall
         words = 0
+        context = 0  # subject words met (see Context)
         for index, (start, end, kind) in enumerate(spans):
             toks = findall(low, start, end)
             words += len(toks)
@@ -186,18 +193,25 @@ class Tagger:
                         size = len(entry.norms)
                         if tuple(ns[i : i + size]) == entry.norms:
                             if entry.facet:  # facets and context words neither hide nor are hidden
-                                found.append((i, size, entry))
+                                if entry.facet == "context":
+                                    context += 1
+                                else:
+                                    found.append((i, size, entry))
                             elif i >= covered:
                                 found.append((i, size, entry))
                                 covered = i + size
                 if single:
                     for entry in single:
-                        if entry.facet or i >= covered:
+                        if entry.facet == "context":
+                            context += 1
+                        elif entry.facet or i >= covered:
                             found.append((i, 1, entry))
             extra = pattern_hits.get(index)
             if not found and not extra:
                 continue
             self._record(source, start, end, kind, toks, found, blocked, extra or [], by_theme, facet_hits)
+        if context:
+            facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
 
     def _drop_contextual(self, by_theme: dict[str, list[Evidence]]) -> None:
@@ -286,9 +300,6 @@ class Tagger:
         matches: dict[str, list[Match]] = {}
         facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
         for first, size, entry in found:
-            if entry.facet == "context":
-                facet_hits.setdefault(("context", "context"), []).append(True)
-                continue
             if blocked and any(
                 (p, entry.target, "") in blocked or (p, entry.target, entry.term.text) in blocked
                 for p in range(first, first + size)
