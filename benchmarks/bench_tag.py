@@ -112,7 +112,8 @@ def bench_tagger(papers: int, warmup: int) -> None:
                   f"peak RSS {peak_mib():6.1f} MiB")
     rate = warm_words / tag_time if tag_time else 0.0
     print(f"tagged {papers:,} abstracts ({words:,} words, {assigned:,} themes assigned)")
-    print(f"after {warmup:,} warm-up papers: {warm_words:,} words in {tag_time:.2f} s = {rate:,.0f} words/s on one core")
+    print(f"after {warmup:,} warm-up papers: {warm_words:,} words in {tag_time:.2f} s "
+          f"= {rate:,.0f} words/s on one core")
 
 
 def bench_store(papers: int) -> None:

@@ -7,6 +7,7 @@ Nothing here does I/O.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from dataclasses import field as _field
 from typing import Any
 
 # Canonical section kinds, in the order they usually appear in a paper.
@@ -259,7 +260,7 @@ class Evidence:
     section: str = ""  # section kind, when known
     page: int | None = None
     score: float = 0.0
-    matches: list[Match] = field(default_factory=list)
+    matches: list[Match] = _field(default_factory=list)  # (``field`` is an attribute here)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

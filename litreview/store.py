@@ -694,7 +694,9 @@ class Corpus:
         """For every tagged paper: (content digest, codebook digest) of its last tagging."""
         return {
             r[0]: (r[1], r[2])
-            for r in self.db.execute("SELECT p.key, t.content, t.codebook FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
+            for r in self.db.execute(
+                "SELECT p.key, t.content, t.codebook FROM tag_runs t JOIN papers p ON p.id = t.paper_id"
+            )
         }
 
     def save_tagging(self, tagging: Tagging) -> None:
@@ -704,7 +706,9 @@ class Corpus:
         paper_id = self._paper_id(tagging.key)
         manual = {
             r[0]: bool(r[1])
-            for r in self.db.execute("SELECT theme, assigned FROM tags WHERE paper_id = ? AND origin = 'manual'", (paper_id,))
+            for r in self.db.execute(
+                "SELECT theme, assigned FROM tags WHERE paper_id = ? AND origin = 'manual'", (paper_id,)
+            )
         }
         self.db.execute("DELETE FROM tags WHERE paper_id = ? AND origin = 'auto'", (paper_id,))
         self.db.execute("DELETE FROM evidence WHERE paper_id = ?", (paper_id,))

@@ -42,7 +42,9 @@ def list_papers(
     text: Annotated[
         str | None, typer.Option("--text", "-t", help="Only papers whose title, abstract or keywords hold these words.")
     ] = None,
-    theme: Annotated[str | None, typer.Option(help="Only papers tagged with this theme (see `litreview themes`).")] = None,
+    theme: Annotated[
+        str | None, typer.Option(help="Only papers tagged with this theme (see `litreview themes`).")
+    ] = None,
     sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
     fmt: Annotated[
         ListFormat | None,

@@ -210,7 +210,9 @@ def _run_tagging(keys: list[str] | None, codebook: Path | None, force: bool, cor
 def tag_main(
     ctx: typer.Context,
     codebook: CodebookOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Re-tag even papers whose text and codebook are unchanged.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-tag even papers whose text and codebook are unchanged.")
+    ] = False,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Tag papers by theme (all papers, or the KEYS given), or record your own decisions."""
@@ -255,7 +257,8 @@ def _decide(ctx: typer.Context, key: str, themes: list[str], assigned: bool,
                     "; the tagger found no supporting sentence"
                 err.print(f"[green]added[/green] {escape(theme)} to {escape(key)} (manual){escape(backing)}")
             else:
-                err.print(f"[green]removed[/green] {escape(theme)} from {escape(key)} (manual; re-tagging keeps it off)")
+                err.print(f"[green]removed[/green] {escape(theme)} from {escape(key)} "
+                          "(manual; re-tagging keeps it off)")
 
 
 @tag_app.command("add")
@@ -318,7 +321,9 @@ def tag_reset(
 def tags(
     key: Annotated[str, typer.Argument(help="The paper's key.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Evidence sentences shown per theme (0: all).")] = 3,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, help="Evidence sentences shown per theme (0: all).")
+    ] = 3,
     removed: Annotated[bool, typer.Option("--removed", help="Also show themes removed by hand.")] = False,
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
@@ -373,8 +378,10 @@ def tags(
     for name in ("platforms", "methods", "actors"):
         values = getattr(facets, name)
         if values:
-            listed = ", ".join(f"{v.label_id if lang.value == 'id' and v.label_id else v.label or v.name} ({v.mentions})"
-                               for v in values)
+            listed = ", ".join(
+                f"{v.label_id if lang.value == 'id' and v.label_id else v.label or v.name} ({v.mentions})"
+                for v in values
+            )
             out.print(Text(f"{words[name]}: ", style="bold") + Text(listed))
 
 

@@ -226,11 +226,17 @@ def _digest(codebook: Codebook) -> str:
         "fuzzy": codebook.fuzzy_min_length,
         "context": asdict(codebook.context),
     }
-    for theme in content["themes"]:
-        theme.pop("line", None)
-    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    blob = re.sub(r'"line": \d+, ?', "", blob)
+    blob = json.dumps(_without_lines(content), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _without_lines(value: Any) -> Any:
+    """The content without line numbers: moving things in the file does not change it."""
+    if isinstance(value, dict):
+        return {k: _without_lines(v) for k, v in value.items() if k != "line"}
+    if isinstance(value, list | tuple):
+        return [_without_lines(v) for v in value]
+    return value
 
 
 # -- validation over the YAML node tree (it knows line numbers) --------------------------
@@ -530,7 +536,6 @@ class _Reader:
         return Pattern(pattern=text, weight=weight, line=node.start_mark.line + 1)
 
     def facet_value(self, node: Any, kind: str) -> FacetValue | None:
-        import yaml
 
         values = self.mapping(node, f"{kind} entry", _FACET_KEYS)
         if values is None:
@@ -560,7 +565,8 @@ class _Reader:
         seen: dict[str, int] = {}
         for theme in themes:
             if theme.id in seen:
-                self.problems.append((theme.line, f"theme id '{theme.id}' is used twice (first on line {seen[theme.id]})"))
+                where = f"first on line {seen[theme.id]}"
+                self.problems.append((theme.line, f"theme id '{theme.id}' is used twice ({where})"))
             else:
                 seen[theme.id] = theme.line
 

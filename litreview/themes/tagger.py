@@ -18,12 +18,22 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from dataclasses import dataclass
+from dataclasses import field as _field
 from itertools import compress, islice
-from dataclasses import dataclass, field
 
-from litreview.model import Evidence, Facets, FacetMention, Match, Paper, Tag, Tagging
+from litreview.model import Evidence, FacetMention, Facets, Match, Paper, Tag, Tagging
 from litreview.text.sentences import split_sentences
-from litreview.themes.codebook import Codebook, FacetValue, Pattern, Term, check_terms, exact_words, protected_words, term_norms
+from litreview.themes.codebook import (
+    Codebook,
+    FacetValue,
+    Pattern,
+    Term,
+    check_terms,
+    exact_words,
+    protected_words,
+    term_norms,
+)
 from litreview.themes.normalize import WORD, Normalizer
 
 TAGGER_VERSION = "1"
@@ -50,8 +60,8 @@ class _Entry:
 class _Source:
     field: str
     text: str
-    sections: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
-    page_starts: list[int] = field(default_factory=list)
+    sections: list[tuple[int, int, str]] = _field(default_factory=list)  # (start, end, kind)
+    page_starts: list[int] = _field(default_factory=list)
 
 
 class Tagger:
@@ -81,10 +91,10 @@ class Tagger:
                 words = WORD.findall(term.text.lower())
                 if len(words) == 1:
                     fuzzy_targets.extend(words)
-                for phrase in term.exclude:
-                    self._exclude(phrase, theme.id, term.text)
-            for phrase in theme.exclude:
-                self._exclude(phrase.text, theme.id, "")
+                for excluded in term.exclude:
+                    self._exclude(excluded, theme.id, term.text)
+            for exclusion in theme.exclude:
+                self._exclude(exclusion.text, theme.id, "")
             for pattern in theme.patterns:
                 self._patterns.append((theme.id, "", pattern, pattern.compile()))
         for term in book.context.terms:
@@ -96,8 +106,8 @@ class Tagger:
                     self._index(_Entry(value.name, facet, term, self.norms(term.text)))
                 for pattern in value.patterns:
                     self._patterns.append((value.name, facet, pattern, pattern.compile()))
-                for phrase in value.exclude:
-                    self._exclude(phrase.text, value.name, "")
+                for exclusion in value.exclude:
+                    self._exclude(exclusion.text, value.name, "")
         self.normalizer.set_targets(fuzzy_targets)
         vocabulary = {n for table in (self._singles, self._phrases) for entries in table.values()
                       for entry in entries for n in entry.norms}
@@ -110,6 +120,9 @@ class Tagger:
             n: (self._excludes.get(n), self._phrases.get(n), self._singles.get(n)) for n in self._interesting
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
+        literals = {lit for gate in self._gates if gate for lit in gate}
+        self._gate_low = sorted(lit for lit, case in literals if not case)
+        self._gate_case = sorted(lit for lit, case in literals if case)
 
     def _index(self, entry: _Entry) -> None:
         if not entry.norms:
@@ -257,16 +270,11 @@ class Tagger:
         """
         starts = [s for s, _, _ in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
-        present: dict[tuple[str, bool], bool] = {}  # literal -> found in this text (looked up once)
-
-        def holds(literal: tuple[str, bool]) -> bool:
-            found = present.get(literal)
-            if found is None:
-                found = present[literal] = literal[0] in (text if literal[1] else low)
-            return found
-
+        # the gate literals this text holds, each looked for once
+        present = {(lit, False) for lit in self._gate_low if lit in low}
+        present.update((lit, True) for lit in self._gate_case if lit in text)
         for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
-            if gate is not None and not any(map(holds, gate)):
+            if gate is not None and present.isdisjoint(gate):
                 continue
             for match in compiled.finditer(text):  # type: ignore[attr-defined]
                 if match.end() == match.start():
