@@ -43,6 +43,7 @@ ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
 TITLE_FIELDS = ("title", "title_id", "title_en")
 KEYWORD_FIELDS = ("keywords", "keywords_id", "keywords_en")
 EXTRA_FIELDS = TITLE_FIELDS + ABSTRACT_FIELDS + KEYWORD_FIELDS  # read besides the full text
+_LABEL_FIELDS = frozenset(TITLE_FIELDS + KEYWORD_FIELDS)  # not sentences: shown after the sentences
 METHOD_PLACES = frozenset({"method", "abstract", "keywords"})
 
 
@@ -162,7 +163,7 @@ class Tagger:
                 continue
             score = round(sum(e.score for e in evidence), 3)
             required = round(theme.threshold.required(words), 3)
-            evidence.sort(key=lambda e: (-e.score, e.field != "text", e.start))
+            evidence.sort(key=_evidence_order)
             assigned = score >= required and len(evidence) >= theme.threshold.min_sentences
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
                             assigned=assigned, evidence=evidence))
@@ -425,6 +426,11 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
             consider(_literal_options(list(arg[2]), case_sensitive))
     flush()
     return best
+
+
+def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
+    """Sentences before titles and keyword lists; then the strongest first; then text order."""
+    return (e.field in _LABEL_FIELDS, -e.score, e.field != "text", e.start)
 
 
 def _sentence_score(matches: list[Match]) -> float:
