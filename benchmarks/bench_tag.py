@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -60,7 +61,7 @@ def abstracts(count: int, seed: int = 7) -> Iterator[Paper]:
     vocab = vocabulary(rng, 40_000)
     # each word has a few affixed forms, as real words do (not every prefix with every suffix)
     forms = {w: [w] + [rng.choice(PREFIXES) + w + rng.choice(SUFFIXES) for _ in range(2)] for w in vocab}
-    weights = [1 / (rank + 1) for rank in range(len(vocab))]
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(vocab))))  # Zipf, summed once
     terms = [t.text.lower() for theme in load_codebook().themes for t in theme.terms]
     for n in range(count):
         sentences = []
@@ -68,7 +69,8 @@ def abstracts(count: int, seed: int = 7) -> Iterator[Paper]:
             if rng.random() < 0.25:
                 words = rng.choices(ENGLISH, k=rng.randint(12, 22))
             else:
-                words = [rng.choice(forms[w]) for w in rng.choices(vocab, weights=weights, k=rng.randint(12, 22))]
+                drawn = rng.choices(vocab, cum_weights=cumulative, k=rng.randint(12, 22))
+                words = [rng.choice(forms[w]) for w in drawn]
             if rng.random() < 0.35:
                 term = rng.choice(terms)
                 words.insert(rng.randrange(len(words)), typo(rng, term) if rng.random() < 0.1 else term)

@@ -152,3 +152,16 @@ def test_sentences_are_ordered_trimmed_and_cover_the_text(text):
         covered.update(range(span.start, span.end))
         previous = span.end
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@needs_shared
+def test_facets_of_a_real_review_text(default_tagger):
+    corpus = Corpus.in_memory()
+    add_paths(corpus, [str(SHARED / "samples" / "000_bb35b432ab8ec3e1.txt")])
+    paper = next(corpus.iter_papers(full=True))
+    facets = default_tagger.tag(paper).facets
+    assert {"Facebook", "Instagram", "TikTok", "Twitter/X"} <= {f.name for f in facets.platforms}
+    actors = {f.name for f in facets.actors}
+    assert {"Prabowo Subianto", "Ganjar Pranowo", "Anies Baswedan", "Partai Gerindra"} <= actors
+    assert "Partai Demokrasi Indonesia Perjuangan" in actors
+    assert "literature study" in {f.name for f in facets.methods}

@@ -119,7 +119,11 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial ("dkk.", "M.", "e.g.")."""
-    space = max(text.rfind(" ", max(0, dot - 12), dot), text.rfind("\n", max(0, dot - 12), dot))
+    before = text[dot - 1] if dot else ""
+    if before.isdigit() or before.islower() and dot > 6 and text[dot - 7 : dot].isalpha():
+        return False  # a number, or a word longer than any abbreviation
+    low_bound = max(0, dot - 12)
+    space = max(text.rfind(" ", low_bound, dot), text.rfind("\n", low_bound, dot))
     word = text[space + 1 : dot].lstrip("([\"'\u201c")
     if not word:
         return False

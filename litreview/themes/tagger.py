@@ -17,10 +17,11 @@ stands: ``getattr(paper, field)[start:end] == sentence``.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from dataclasses import field as _field
-from itertools import compress, islice
+from itertools import accumulate, compress
 
 from litreview.model import Evidence, FacetMention, Facets, Match, Paper, Tag, Tagging
 from litreview.text.sentences import split_sentences
@@ -37,6 +38,7 @@ from litreview.themes.codebook import (
 from litreview.themes.normalize import WORD, Normalizer
 
 TAGGER_VERSION = "1"
+_WORD_SPLIT = re.compile(r"([^\W_]+)")  # words, keeping the gaps between them (their lengths give offsets)
 SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
 SKIPPED_SECTIONS = frozenset({"references"})
 ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
@@ -178,34 +180,40 @@ class Tagger:
         if len(low) != len(text):  # a few characters change length when lower-cased (İ)
             low = "".join(c.lower()[0] if len(c.lower()) != 1 else c.lower() for c in text)
         spans = self._counted_spans(source)
-        norm_all = self.normalizer.norm_all
-        cached = self.normalizer.cache_get
-        lookup = self._lookup.get
-        nothing_here = self._interesting.isdisjoint
+        if not spans:
+            return 0
+        # One pass over the whole text: its words, where each starts (from the lengths of the
+        # pieces re.split returns), their normal forms, and which words some term starts with.
+        pieces = _WORD_SPLIT.split(low)
+        toks = pieces[1::2]
+        starts = list(accumulate(map(len, pieces)))[0:-1:2]  # the end of each gap is a word's start
+        ns = list(map(self.normalizer.cache_get, toks))
+        if None in ns:
+            ns = self.normalizer.norm_all(toks)
+        kinds_at = list(map(self._lookup.get, ns))
+        hits = list(compress(range(len(ns)), kinds_at))
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
-        findall = WORD.findall
         words = 0
         context = 0  # subject words met (see Context)
         for index, (start, end, kind) in enumerate(spans):
-            toks = findall(low, start, end)
-            words += len(toks)
-            ns = list(map(cached, toks))
-            if None in ns:
-                ns = norm_all(toks)
-            if nothing_here(ns) and index not in pattern_hits:
+            first_word = bisect_left(starts, start)
+            stop_word = bisect_left(starts, end, first_word)
+            words += stop_word - first_word
+            h = bisect_left(hits, first_word)
+            h_stop = bisect_left(hits, stop_word, h)
+            if h == h_stop and index not in pattern_hits:
                 continue
-            found: list[tuple[int, int, _Entry]] = []  # (first token, token count, entry)
+            found: list[tuple[int, int, _Entry]] = []  # (first word, word count, entry)
             blocked: set[tuple[int, str, str]] | None = None
-            covered = 0  # tokens before this belong to a theme phrase already found
-            kinds_at = list(map(lookup, ns))
-            for i in compress(range(len(ns)), kinds_at):  # only the words some term starts with
+            covered = first_word  # words before this belong to a theme phrase already found
+            for i in hits[h:h_stop]:
                 excluded, heads, single = kinds_at[i]  # type: ignore[misc]
                 if excluded:
-                    blocked = _block(blocked, ns, i, excluded)
+                    blocked = _block(blocked, ns, i, stop_word, excluded)
                 if heads:
                     for entry in heads:  # longest first
                         size = len(entry.norms)
-                        if tuple(ns[i : i + size]) == entry.norms:
+                        if i + size <= stop_word and tuple(ns[i : i + size]) == entry.norms:
                             if entry.facet:  # facets and context words neither hide nor are hidden
                                 if entry.facet == "context":
                                     context += 1
@@ -223,7 +231,7 @@ class Tagger:
             extra = pattern_hits.get(index)
             if not found and not extra:
                 continue
-            self._record(source, start, end, kind, toks, found, blocked, extra or [], by_theme, facet_hits)
+            self._record(source, start, end, kind, toks, starts, found, blocked, extra or [], by_theme, facet_hits)
         if context:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
@@ -293,6 +301,7 @@ class Tagger:
         end: int,
         kind: str,
         toks: list[str],
+        starts: list[int],
         found: list[tuple[int, int, _Entry]],
         blocked: set[tuple[int, str, str]] | None,
         patterns: list[tuple[int, int, str, str, Pattern]],
@@ -300,11 +309,6 @@ class Tagger:
         facet_hits: dict[tuple[str, str], list[bool]],
     ) -> None:
         """Turn one sentence's matches into evidence, with offsets of the matched words."""
-        needed = max(first + size for first, size, _ in found) if found else 0
-        offsets = [m.span() for m in islice(WORD.finditer(source.text, start, end), needed)]
-        if len(offsets) < needed:
-            # lower-casing changed a word boundary (a rare letter): count words in the lowered text
-            offsets = [m.span() for m in WORD.finditer(source.text.lower(), start, end)]
         in_method_place = kind in METHOD_PLACES or source.field != "text"
         matches: dict[str, list[Match]] = {}
         facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
@@ -314,7 +318,8 @@ class Tagger:
                 for p in range(first, first + size)
             ):
                 continue
-            m_start, m_end = offsets[first][0], offsets[first + size - 1][1]
+            last = first + size - 1
+            m_start, m_end = starts[first], starts[last] + len(toks[last])
             if entry.term.case and WORD.findall(source.text[m_start:m_end]) != WORD.findall(entry.term.text):
                 continue  # "PAN" the party, not "pan" the word
             if entry.facet:
@@ -445,10 +450,12 @@ def _block(
     blocked: set[tuple[int, str, str]] | None,
     ns: list[str],
     i: int,
+    stop: int,
     candidates: list[tuple[tuple[str, ...], str, str]],
 ) -> set[tuple[int, str, str]] | None:
+    """Mark the words of exclusion phrases found at word ``i`` (within the sentence ending at ``stop``)."""
     for norms, theme, term in candidates:
-        if tuple(ns[i : i + len(norms)]) == norms:
+        if i + len(norms) <= stop and tuple(ns[i : i + len(norms)]) == norms:
             blocked = blocked if blocked is not None else set()
             for p in range(i, i + len(norms)):
                 blocked.add((p, theme, term))
@@ -477,19 +484,21 @@ def _sources(paper: Paper) -> list[_Source]:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts)))
         squeezed = " ".join(paper.text.lower().split())
+    values = [(name, field_text(paper, name)) for name in EXTRA_FIELDS]
+    values = [(name, value) for name, value in values if value and not value.isspace()]
     seen: set[str] = set()  # values already read, as written
     squeezed_seen: set[str] = set()  # and lower-cased with white space collapsed
-    for name in EXTRA_FIELDS:
-        value = field_text(paper, name)
-        if not value or value in seen or not value.strip():
+    for name, value in values:
+        if value in seen:
             continue
         seen.add(value)
-        key = " ".join(value.lower().split())
-        if key in squeezed_seen:
-            continue
-        squeezed_seen.add(key)
-        if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
-            continue
+        if len(values) > 1 or squeezed:
+            key = " ".join(value.lower().split())
+            if key in squeezed_seen:
+                continue
+            squeezed_seen.add(key)
+            if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
+                continue
         out.append(_Source(name, value))
     return out
 
