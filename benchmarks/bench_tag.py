@@ -126,7 +126,7 @@ def bench_store(papers: int) -> None:
         corpus = Corpus.init(Path(tmp))
         with corpus.transaction():
             for paper in abstracts(papers, seed=11):
-                corpus.add_paper(paper)
+                corpus.add_paper(paper, {}, [], {"format": "text", "file_name": "generated", "sha256": "0" * 64})
         tagger = Tagger(load_codebook())
         t0 = time.perf_counter()
         report = tag_corpus(corpus, tagger)
