@@ -42,6 +42,22 @@ def _isolate(monkeypatch, tmp_path):
     os.environ.setdefault("TERM", "dumb")
 
 
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Invoke the CLI (Typer's CliRunner) in tmp_path: run("add", "x.bib")."""
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args, **kwargs):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+    return invoke
+
+
 def snapshot(corpus_root: Path) -> tuple:
     """Everything observable about a corpus: table contents and the files/ listing."""
     import sqlite3

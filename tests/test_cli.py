@@ -10,23 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, snapshot
-from typer.testing import CliRunner
-
-from litreview.cli import app
 
 MD = FIXTURES / "text" / "relawan-digital.md"
 TXT = FIXTURES / "text" / "catatan-tanpa-metadata.txt"
 
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args, **kwargs):
-        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
-
-    return invoke
 
 
 def test_help_and_version(run):
@@ -200,7 +187,8 @@ def test_installed_entry_point(tmp_path):
 def test_start_up_imports_no_heavy_library():
     code = ("import sys; from litreview.cli import app; "
             "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'pybtex', 'rispy', 'citeproc', 'docx', 'openpyxl', "
-            "'charset_normalizer', 'ftfy') if m in sys.modules]; print(','.join(heavy))")
+            "'charset_normalizer', 'ftfy', 'Sastrawi', 'wordfreq', 'rapidfuzz', 'yaml') "
+            "if m in sys.modules]; print(','.join(heavy))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == ""
 

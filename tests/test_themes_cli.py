@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, snapshot
-from typer.testing import CliRunner
 
-from litreview.cli import app
 from litreview.store import Corpus
 
 SMALL = FIXTURES / "codebooks" / "small.yaml"
@@ -38,16 +36,6 @@ Kaum milenial dan generasi Z aktif di media sosial. Pemilih pemula perlu literas
 Anwar, R. (2020). Partisipasi politik dan keterlibatan warga. Jurnal Partisipasi, 1(2).
 """
 
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args, **kwargs):
-        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
-
-    return invoke
 
 
 @pytest.fixture
