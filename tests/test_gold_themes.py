@@ -101,3 +101,19 @@ def test_default_codebook_precision_and_recall(predictions):
 @pytest.mark.skipif(not (SHARED / "samples").is_dir(), reason="../shared is not present")
 def test_shared_texts_are_measured_when_present(predictions):
     assert any(source == "samples" for source, _ in predictions)
+
+
+@pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared is not present")
+def test_unrelated_abstracts_get_next_to_no_themes():
+    """A thousand Web of Science records on primates, antennas and tax systems: not politics."""
+    corpus = Corpus.in_memory()
+    add_paths(corpus, [str(SHARED / "data" / "bib" / "large" / "wos_savedrecs_lemur5_1000.bib")])
+    tagger = Tagger(load_codebook())
+    read = themed = 0
+    for paper in corpus.iter_papers(full=True):
+        tagging = tagger.tag(paper)
+        read += tagging.words > 0
+        themed += bool(tagging.assigned)
+    corpus.close()
+    print(f"\n{themed} of {read} unrelated abstracts given a theme")
+    assert read > 800 and themed <= read // 200

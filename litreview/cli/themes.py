@@ -17,6 +17,8 @@ from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
 from litreview.errors import UsageError, ValidationError
 from litreview.store import find_corpus_dir
 
+NO_TEXT_SHOWN = 10  # papers without text named one by one; the rest are counted
+
 CodebookOpt = Annotated[
     Path | None,
     typer.Option(
@@ -198,8 +200,11 @@ def _run_tagging(keys: list[str] | None, codebook: Path | None, force: bool, cor
     with open_corpus(corpus_dir) as corpus:
         tagger = make_tagger(corpus.root, codebook)
         report = tag_corpus(corpus, tagger, keys, force=force)
-    for key in report.no_text:
+    for key in report.no_text[:NO_TEXT_SHOWN]:
         err.print(f"[yellow]no text[/yellow] {escape(key)}: no full text or abstract to tag; skipped")
+    if len(report.no_text) > NO_TEXT_SHOWN:
+        err.print(f"[yellow]no text[/yellow] ... and {len(report.no_text) - NO_TEXT_SHOWN} more papers "
+                  "without text or abstract (`litreview list --format json` shows has_text)")
     if report.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.assigned.items(), key=lambda x: (-x[1], x[0])))
         err.print(f"themes assigned: {escape(counts)}")
