@@ -830,6 +830,47 @@ class Corpus:
             out.setdefault(r[0], {"auto": 0, "manual": 0, "removed": 0, "evidence": 0})["evidence"] = r[1]
         return out
 
+    def tags_by_key(self) -> dict[str, list[Tag]]:
+        """Every paper's assigned tags (no evidence), strongest first: one query for the corpus."""
+        out: dict[str, list[Tag]] = {}
+        for r in self.db.execute(
+            "SELECT p.key, t.theme, t.score, t.threshold, t.sentences, t.origin FROM tags t"
+            " JOIN papers p ON p.id = t.paper_id WHERE t.assigned = 1 ORDER BY p.key, t.score DESC, t.theme"
+        ):
+            out.setdefault(r[0], []).append(
+                Tag(theme=r[1], score=r[2], threshold=r[3], sentences=r[4], origin=r[5])
+            )
+        return out
+
+    def facets_by_key(self) -> dict[str, Facets]:
+        """Every tagged paper's facets: one query for the corpus."""
+        return {
+            r[0]: Facets.from_dict(json.loads(r[1]))
+            for r in self.db.execute("SELECT p.key, t.facets FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
+        }
+
+    def evidence_rows(
+        self, keys: list[str] | None = None, themes: list[str] | None = None
+    ) -> Iterator[tuple[str, Evidence]]:
+        """(paper key, evidence) for assigned tags, in key, theme and rank order."""
+        clauses, params = ["t.assigned = 1"], []
+        if keys is not None:
+            clauses.append(f"p.key IN ({','.join('?' * len(keys))})")
+            params += keys
+        if themes is not None:
+            clauses.append(f"e.theme IN ({','.join('?' * len(themes))})")
+            params += themes
+        cursor = self.db.execute(
+            'SELECT p.key, e.theme, e.field, e.start, e."end", e.section, e.page, e.score, e.sentence, e.matches'
+            " FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            " JOIN papers p ON p.id = e.paper_id WHERE " + " AND ".join(clauses) + " ORDER BY p.key, e.theme, e.ord",
+            params,
+        )
+        while batch := cursor.fetchmany(500):
+            for r in batch:
+                yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
+                                     score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])])
+
     def tagged_count(self) -> tuple[int, int]:
         """(papers tagged, papers with no text to tag)."""
         row = self.db.execute("SELECT COUNT(*), SUM(words = 0) FROM tag_runs").fetchone()

@@ -1,0 +1,165 @@
+"""`table`: the review tables (matrix, themes, synthesis, evidence) in every output format."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from litreview.cli.common import CorpusOpt, open_corpus, out, stdout_is_terminal
+from litreview.cli.themes import CodebookOpt, Lang, LangOpt, load_for
+from litreview.errors import CorpusError, UsageError
+
+
+class Kind(StrEnum):
+    matrix = "matrix"
+    themes = "themes"
+    synthesis = "synthesis"
+    evidence = "evidence"
+
+
+class CellKind(StrEnum):
+    mark = "mark"
+    score = "score"
+    count = "count"
+
+
+def table(
+    kind: Annotated[Kind, typer.Argument(help="matrix, themes, synthesis or evidence.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="terminal (default), markdown, csv, json, latex, html, docx, xlsx."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE; the format follows its extension.")
+    ] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeat for more).")] = None,
+    year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
+    keys: Annotated[str | None, typer.Option(help="Only these papers: comma-separated keys.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Only papers whose text holds these words.")] = None,
+    sort: Annotated[str, typer.Option(help="citation, year, title or key.")] = "citation",
+    columns: Annotated[str | None, typer.Option(help="matrix only: comma-separated columns to show.")] = None,
+    cell: Annotated[CellKind, typer.Option(help="themes only: mark, score or count per cell.")] = CellKind.mark,
+    lang: LangOpt = Lang.en,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Build a review table from the tagged corpus.
+
+    Examples: [cyan]litreview table matrix -o matriks.docx[/cyan]
+    [cyan]litreview table synthesis --theme hoax --lang id[/cyan]
+    [cyan]litreview table evidence --theme youth --format markdown[/cyan]
+    """
+    from litreview.catalog import parse_year_range
+    from litreview.render import FORMATS, format_for_path, render
+    from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries
+
+    chosen = _choose_format(fmt, output, FORMATS, format_for_path)
+    low, high = parse_year_range(year)
+    flt = ReviewFilter(themes=list(theme or []), year_from=low, year_to=high,
+                       keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "")
+    matrix_columns = _matrix_columns(columns) if kind is Kind.matrix else None
+    if columns and kind is not Kind.matrix:
+        raise UsageError("--columns applies to the matrix")
+    if output is not None:
+        _check_writable(output)
+    with open_corpus(corpus_dir) as corpus:
+        book = load_for(corpus.root, codebook)
+        needs_text = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
+        entries = load_entries(corpus, book, flt, lang.value, sort, with_text=needs_text)
+        needs_evidence = kind in (Kind.synthesis, Kind.evidence) or needs_text
+        evidence = evidence_by_paper(corpus, entries, flt.themes or None) if needs_evidence else {}
+    built = _build(kind, entries, evidence, book, lang.value, flt.themes or None, matrix_columns, cell.value)
+    if not built.rows:
+        raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
+                          "are the papers tagged? run `litreview tag`")
+    width = out.width if stdout_is_terminal() else 120
+    data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal())
+    _write(data, output, chosen)
+
+
+def _choose_format(fmt, output, formats, format_for_path) -> str:  # type: ignore[no-untyped-def]
+    if fmt is not None:
+        if fmt not in formats:
+            raise UsageError(f"--format {fmt!r}: choose one of {', '.join(formats)}")
+        return fmt
+    if output is not None:
+        found = format_for_path(output)
+        if found is None:
+            raise UsageError(f"{output}: cannot tell the format from the extension; give --format")
+        return found
+    return "terminal"
+
+
+def _matrix_columns(columns: str | None) -> list[str] | None:
+    from litreview.synthesis.matrix import MATRIX_COLUMNS
+
+    if not columns:
+        return None
+    chosen = [c.strip() for c in columns.split(",") if c.strip()]
+    unknown = [c for c in chosen if c not in MATRIX_COLUMNS]
+    if unknown:
+        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(MATRIX_COLUMNS)}")
+    return chosen
+
+
+def _build(kind, entries, evidence, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
+    if kind is Kind.matrix:
+        from litreview.synthesis.matrix import build_matrix
+
+        return build_matrix(entries, book, lang, evidence, columns)
+    if kind is Kind.themes:
+        from litreview.synthesis.grid import build_theme_grid
+
+        return build_theme_grid(entries, book, lang, cell, themes)
+    if kind is Kind.synthesis:
+        from litreview.synthesis.synthesize import build_synthesis
+
+        return build_synthesis(entries, evidence, book, lang, themes)
+    from litreview.synthesis.quotes import build_evidence_table
+
+    return build_evidence_table(entries, evidence, book, lang, themes)
+
+
+def _check_writable(output: Path) -> None:
+    target = output.expanduser()
+    if target.is_dir():
+        raise CorpusError(f"{output}: is a directory; give a file name")
+    if not target.parent.exists():
+        raise CorpusError(f"{output}: the directory {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise CorpusError(f"{output}: cannot write in {target.parent} (permission denied)")
+
+
+def _write(data: bytes, output: Path | None, fmt: str) -> None:
+    """To stdout, or atomically to ``output`` (a temporary file renamed: no partial file is left)."""
+    if output is None:
+        if fmt in ("docx", "xlsx") and sys.stdout.isatty():
+            raise UsageError(f"{fmt} is a binary format; give --output FILE")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = output.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    from litreview.cli.common import err
+
+    err.print(f"Wrote {target}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(table)

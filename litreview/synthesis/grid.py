@@ -1,0 +1,53 @@
+"""The theme grid: papers down, themes across, a mark, score or evidence count per cell."""
+
+from __future__ import annotations
+
+from litreview.synthesis.review import WORDS, Entry, theme_label
+from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.themes.codebook import Codebook
+
+CELLS = ("mark", "score", "count")
+MARK = "\u2713"  # ✓
+
+
+def build_theme_grid(
+    entries: list[Entry], codebook: Codebook, lang: str = "en", cell: str = "mark", themes: list[str] | None = None
+) -> Table:
+    """One row per paper, one column per theme, totals per theme (last row) and per paper (last column)."""
+    words = WORDS[lang]
+    ids = themes or codebook.theme_ids
+    table = Table(
+        kind="themes", title=words["grid"], lang=lang,
+        columns=[Column("citation", words["citation"], "text", 24)]
+        + [Column(t, theme_label(codebook, t, lang), "number", max(8, len(theme_label(codebook, t, lang))))
+           for t in ids]
+        + [Column("total", words["total"], "number", 7)],
+    )
+    column_totals = dict.fromkeys(ids, 0.0)
+    for entry in entries:
+        by_theme = {t.theme: t for t in entry.tags}
+        row = {"citation": text_cell(entry.citation)}
+        row_total = 0.0
+        for theme in ids:
+            tag = by_theme.get(theme)
+            if tag is None:
+                continue
+            value = 1 if cell == "mark" else (round(tag.score, 1) if cell == "score" else tag.sentences)
+            row[theme] = number_cell(value, MARK if cell == "mark" else None)
+            row_total += value
+            column_totals[theme] += value
+        row["total"] = number_cell(_whole(row_total))
+        table.rows.append(row)
+    totals = {"citation": text_cell(words["total"])}
+    totals.update({t: number_cell(_whole(v)) for t, v in column_totals.items()})
+    totals["total"] = number_cell(_whole(sum(column_totals.values())))
+    table.totals.append(totals)
+    what = {"mark": "", "score": " (score)", "count": " (evidence sentences)"}[cell]
+    if what and lang == "id":
+        what = {"score": " (skor)", "count": " (kalimat bukti)"}[cell]
+    table.title += what
+    return table
+
+
+def _whole(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 1)

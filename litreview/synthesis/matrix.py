@@ -1,0 +1,69 @@
+"""The literature matrix: one row per paper, with what a reviewer writes about each source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from litreview.model import Evidence
+from litreview.synthesis.review import WORDS, Entry, theme_label
+from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.themes.codebook import Codebook
+
+MATRIX_COLUMNS = ("citation", "title", "year", "method", "platforms", "themes", "findings", "gaps")
+_KINDS = {"year": ("number", 6), "title": ("long", 40), "findings": ("long", 70), "gaps": ("long", 50),
+          "citation": ("text", 24), "method": ("text", 18), "platforms": ("text", 18), "themes": ("text", 24)}
+
+
+def build_matrix(
+    entries: list[Entry],
+    codebook: Codebook,
+    lang: str = "en",
+    evidence: dict[str, list[Evidence]] | None = None,
+    columns: list[str] | None = None,
+) -> Table:
+    """Citation, title, year, method, platforms, themes, key findings and gaps of each paper."""
+    from litreview.synthesis.findings import gaps, key_findings
+
+    words = WORDS[lang]
+    chosen = columns or list(MATRIX_COLUMNS)
+    table = Table(
+        kind="matrix", title=words["matrix"], lang=lang,
+        columns=[Column(k, words[k], _KINDS[k][0], _KINDS[k][1]) for k in chosen],
+    )
+    want_findings, want_gaps = "findings" in chosen, "gaps" in chosen
+    for entry in entries:
+        paper = entry.paper
+        row = {
+            "citation": text_cell(entry.citation),
+            "title": text_cell(paper.title),
+            "year": number_cell(paper.year) if paper.year else text_cell(""),
+            "method": text_cell(", ".join(_label(m, lang) for m in entry.facets.methods[:2])),
+            "platforms": text_cell(", ".join(m.name for m in entry.facets.platforms)),
+            "themes": text_cell(", ".join(theme_label(codebook, t, lang) for t in entry.themes)),
+        }
+        if want_findings:
+            weight = _theme_weight((evidence or {}).get(entry.key, []))
+            row["findings"] = text_cell(_bullets([f.display for f in key_findings(paper, weight)]))
+        if want_gaps:
+            row["gaps"] = text_cell(_bullets([f.display for f in gaps(paper)]))
+        table.rows.append({k: v for k, v in row.items() if k in chosen})
+    return table
+
+
+def _label(mention, lang: str) -> str:  # type: ignore[no-untyped-def]
+    return (mention.label_id if lang == "id" and mention.label_id else mention.label) or mention.name
+
+
+def _bullets(lines: list[str]) -> str:
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def _theme_weight(evidence: list[Evidence]) -> Callable[[str, int, int], float]:
+    """How strongly a span of a field is evidence for the paper's themes (summed scores)."""
+
+    def weight(field: str, start: int, end: int) -> float:
+        return sum(e.score for e in evidence if e.field == field and e.start < end and start < e.end)
+
+    return weight

@@ -1,0 +1,165 @@
+"""What every review table starts from: the papers chosen by the filters, with their
+citation, assigned themes and facets, read from the corpus in a few bulk queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from litreview.errors import UsageError, ValidationError
+from litreview.model import Evidence, Facets, Paper, Tag
+from litreview.store import Corpus
+from litreview.themes.codebook import Codebook
+
+# Headings and words of the tables, in the two interface languages.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "citation": "Citation", "title": "Title", "year": "Year", "method": "Method", "platforms": "Platforms",
+        "themes": "Themes", "findings": "Key findings", "gaps": "Gaps and recommendations", "theme": "Theme",
+        "total": "Total", "sources": "Sources", "cited": "Cited", "statement": "Synthesis",
+        "representative": "Representative evidence", "opportunity": "As an opportunity", "risk": "As a risk",
+        "section": "Section", "page": "Page", "sentence": "Evidence", "papers": "papers",
+        "matrix": "Literature matrix", "grid": "Themes by paper", "synthesis": "Theme synthesis",
+        "evidence": "Evidence by theme", "abstract": "abstract", "title_field": "title", "keywords": "keywords",
+    },
+    "id": {
+        "citation": "Sitasi", "title": "Judul", "year": "Tahun", "method": "Metode", "platforms": "Platform",
+        "themes": "Tema", "findings": "Temuan utama", "gaps": "Celah dan rekomendasi", "theme": "Tema",
+        "total": "Jumlah", "sources": "Sumber", "cited": "Dirujuk", "statement": "Sintesis",
+        "representative": "Bukti representatif", "opportunity": "Sebagai peluang", "risk": "Sebagai risiko",
+        "section": "Bagian", "page": "Hlm.", "sentence": "Bukti", "papers": "artikel",
+        "matrix": "Matriks literatur", "grid": "Tema per artikel", "synthesis": "Sintesis tema",
+        "evidence": "Bukti per tema", "abstract": "abstrak", "title_field": "judul", "keywords": "kata kunci",
+    },
+}
+
+SORTS = ("citation", "year", "title", "key")
+
+
+@dataclass
+class ReviewFilter:
+    themes: list[str] = field(default_factory=list)  # papers with any of these themes
+    year_from: int | None = None
+    year_to: int | None = None
+    keys: list[str] = field(default_factory=list)
+    query: str = ""  # words the title, abstract, keywords or full text must all contain
+
+    def describe(self) -> str:
+        parts = []
+        if self.themes:
+            parts.append(f"theme {', '.join(self.themes)}")
+        if self.year_from is not None or self.year_to is not None:
+            parts.append(f"year {self.year_from or ''}-{self.year_to or ''}")
+        if self.keys:
+            parts.append(f"keys {', '.join(self.keys)}")
+        if self.query:
+            parts.append(f"query {self.query!r}")
+        return "; ".join(parts) or "no filter"
+
+
+@dataclass
+class Entry:
+    """One paper of a review table."""
+
+    paper: Paper
+    citation: str = ""
+    tags: list[Tag] = field(default_factory=list)  # assigned themes, strongest first (no evidence)
+    facets: Facets = field(default_factory=Facets)
+
+    @property
+    def key(self) -> str:
+        return self.paper.key
+
+    @property
+    def themes(self) -> list[str]:
+        return [t.theme for t in self.tags]
+
+
+def check_themes(codebook: Codebook, themes: list[str]) -> None:
+    for theme in themes:
+        if codebook.theme(theme) is None:
+            raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
+
+
+def load_entries(
+    corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: str = "en", sort: str = "citation",
+    with_text: bool = False,
+) -> list[Entry]:
+    """The papers the filter chooses, with citations (APA, disambiguated among them), tags and facets."""
+    from litreview.synthesis.citations import citations_for
+
+    check_themes(codebook, flt.themes)
+    if sort not in SORTS:
+        raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
+    if corpus.count() == 0:
+        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+    if flt.keys:
+        missing = [k for k in flt.keys if not corpus.key_exists(k)]
+        if missing:
+            corpus.get(missing[0])  # NotFound, with close keys
+    tags = corpus.tags_by_key()
+    facets = corpus.facets_by_key()
+    words = [w for w in flt.query.casefold().split() if w]
+    entries = []
+    for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words)):
+        if flt.year_from is not None and (paper.year is None or paper.year < flt.year_from):
+            continue
+        if flt.year_to is not None and (paper.year is None or paper.year > flt.year_to):
+            continue
+        paper_tags = tags.get(paper.key, [])
+        if flt.themes and not {t.theme for t in paper_tags} & set(flt.themes):
+            continue
+        if words and not _matches(paper, words):
+            continue
+        entries.append(Entry(paper=paper, tags=paper_tags, facets=facets.get(paper.key, Facets())))
+    if not entries:
+        raise ValidationError(f"no paper matches the filters ({flt.describe()})")
+    cites = citations_for([e.paper for e in entries], lang)
+    for entry in entries:
+        entry.citation = cites[entry.key]
+    entries.sort(key=_SORT_KEYS[sort])
+    return entries
+
+
+def _matches(paper: Paper, words: list[str]) -> bool:
+    haystack = " ".join(
+        [paper.title, paper.title_id, paper.title_en, paper.abstract, paper.abstract_id, paper.abstract_en,
+         " ".join(paper.keywords), paper.text]
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+_SORT_KEYS = {
+    "citation": lambda e: (e.citation.casefold(), e.key),
+    "year": lambda e: (e.paper.year or 0, e.citation.casefold(), e.key),
+    "title": lambda e: (e.paper.title.casefold(), e.key),
+    "key": lambda e: e.key,
+}
+
+
+def evidence_by_paper(corpus: Corpus, entries: list[Entry], themes: list[str] | None = None
+                      ) -> dict[str, list[Evidence]]:
+    """The evidence of the entries' assigned tags, by paper key (in rank order per theme)."""
+    wanted = {e.key for e in entries}
+    out: dict[str, list[Evidence]] = {}
+    for key, evidence in _evidence_rows(corpus, wanted, themes):
+        out.setdefault(key, []).append(evidence)
+    return out
+
+
+def _evidence_rows(corpus: Corpus, wanted: set[str], themes: list[str] | None) -> Iterator[tuple[str, Evidence]]:
+    keys = sorted(wanted) if len(wanted) <= 500 else None  # a long IN list is slower than filtering here
+    for key, evidence in corpus.evidence_rows(keys, themes):
+        if key in wanted:
+            yield key, evidence
+
+
+def theme_label(codebook: Codebook, theme: str, lang: str) -> str:
+    found = codebook.theme(theme)
+    return found.label_in(lang) if found else theme
+
+
+def join_citations(citations: list[str]) -> str:
+    """"(Cobis & Rusadi, 2023; Munadi, 2023)" without the outer parentheses, APA order."""
+    return "; ".join(sorted(dict.fromkeys(citations), key=str.casefold))

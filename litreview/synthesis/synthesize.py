@@ -1,0 +1,163 @@
+"""Theme synthesis: one row per theme, saying how the sources treat it, in English or Indonesian.
+
+For each theme: the sources that discuss it (citations), a statement written from
+templates that integrates them (how many of the sources, the methods and platforms
+they share, how they frame the theme), the most representative evidence (the
+sentences most like all the theme's other evidence, near-duplicates removed), and the
+sources that see the theme as an opportunity beside those that see it as a risk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from litreview.model import Evidence
+from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
+from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.themes.codebook import Codebook
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_CANDIDATES = 200  # evidence sentences compared for centrality per theme
+NEAR_DUPLICATE = 0.6
+
+
+def build_synthesis(
+    entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook, lang: str = "en",
+    themes: list[str] | None = None, representatives: int = 2,
+) -> Table:
+    from litreview.synthesis.framing import framing
+
+    words = WORDS[lang]
+    table = Table(
+        kind="synthesis", title=words["synthesis"], lang=lang,
+        columns=[
+            Column("theme", words["theme"], "text", 18),
+            Column("sources", words["sources"], "number", 8),
+            Column("cited", words["cited"], "long", 30),
+            Column("statement", words["statement"], "long", 60),
+            Column("representative", words["representative"], "long", 60),
+            Column("opportunity", words["opportunity"], "long", 24),
+            Column("risk", words["risk"], "long", 24),
+        ],
+    )
+    total = len(entries)
+    for theme in themes or codebook.theme_ids:
+        sources = [e for e in entries if theme in e.themes]
+        if not sources:
+            continue
+        label = theme_label(codebook, theme, lang)
+        per_source = {e.key: [ev for ev in evidence.get(e.key, []) if ev.theme == theme] for e in sources}
+        frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
+        opportunity = [e.citation for e in sources if frames[e.key] in ("opportunity", "mixed")]
+        risk = [e.citation for e in sources if frames[e.key] in ("risk", "mixed")]
+        chosen = representative(
+            [(e.citation, ev) for e in sources for ev in per_source[e.key]], representatives
+        )
+        table.rows.append({
+            "theme": text_cell(label),
+            "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
+            "cited": text_cell(join_citations([e.citation for e in sources])),
+            "statement": text_cell(statement(label, sources, total, opportunity, risk, lang)),
+            "representative": text_cell("\n".join(f"\u201c{ev.sentence.strip()}\u201d ({cite})" for cite, ev in chosen)),
+            "opportunity": text_cell(join_citations(opportunity)),
+            "risk": text_cell(join_citations(risk)),
+        })
+    return table
+
+
+def statement(label: str, sources: list[Entry], total: int, opportunity: list[str], risk: list[str],
+              lang: str) -> str:
+    """The synthesised sentence(s) for one theme, from templates."""
+    n = len(sources)
+    cites = join_citations([e.citation for e in sources])
+    topic = label if label[:2].isupper() else label[0].lower() + label[1:]  # "hoaxes", but "KPU"
+    methods = Counter(m.label_id if lang == "id" and m.label_id else m.label or m.name
+                      for e in sources for m in e.facets.methods[:1])
+    platforms = Counter(p.name for e in sources for p in e.facets.platforms)
+    shared_method = [m for m, c in methods.most_common(1) if c >= 2]
+    shared_platforms = [p for p, c in platforms.most_common(3) if c >= 2]
+    if lang == "id":
+        parts = [f"{_count_id(n, total)} ({cites}) membahas {topic}."]
+        if shared_method:
+            parts.append(f"{methods[shared_method[0]]} di antaranya memakai metode {shared_method[0]}.")
+        if shared_platforms:
+            parts.append(f"Platform yang paling sering dikaji: {_and(shared_platforms, 'dan')}.")
+        parts.append(_frame_sentence_id(len(opportunity), len(risk), n))
+    else:
+        parts = [f"{_count_en(n, total)} ({cites}) discuss{'es' if n == 1 else ''} {topic}."]
+        if shared_method:
+            parts.append(f"{methods[shared_method[0]]} of them use a {shared_method[0]} method.")
+        if shared_platforms:
+            parts.append(f"The platforms most studied are {_and(shared_platforms, 'and')}.")
+        parts.append(_frame_sentence_en(len(opportunity), len(risk), n))
+    return " ".join(p for p in parts if p)
+
+
+def _count_en(n: int, total: int) -> str:
+    if n == total:
+        return "All " + (f"{n} sources" if n > 2 else ("both sources" if n == 2 else "the one source"))
+    return f"{n} of {total} source{'s' if total != 1 else ''}"
+
+
+def _count_id(n: int, total: int) -> str:
+    if n == total:
+        return f"Seluruh {n} sumber" if n > 1 else "Satu-satunya sumber"
+    return f"{n} dari {total} sumber"
+
+
+def _frame_sentence_en(opportunity: int, risk: int, n: int) -> str:
+    if opportunity and risk:
+        return (f"They diverge: {opportunity} present{'s' if opportunity == 1 else ''} it as an opportunity and "
+                f"{risk} as a risk.")
+    if opportunity:
+        return "They present it as an opportunity." if opportunity == n else \
+            f"{opportunity} of them present it as an opportunity."
+    if risk:
+        return "They present it as a risk." if risk == n else f"{risk} of them present it as a risk."
+    return ""
+
+
+def _frame_sentence_id(opportunity: int, risk: int, n: int) -> str:
+    if opportunity and risk:
+        return f"Pandangan mereka berbeda: {opportunity} melihatnya sebagai peluang dan {risk} sebagai risiko."
+    if opportunity:
+        return "Sumber-sumber itu melihatnya sebagai peluang." if opportunity == n else \
+            f"{opportunity} di antaranya melihatnya sebagai peluang."
+    if risk:
+        return "Sumber-sumber itu melihatnya sebagai risiko." if risk == n else \
+            f"{risk} di antaranya melihatnya sebagai risiko."
+    return ""
+
+
+def _and(items: list[str], word: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> list[tuple[str, Evidence]]:
+    """The evidence sentences most like all the others (centrality by shared words), no near-duplicates,
+    at most one per source."""
+    if not candidates:
+        return []
+    pool = sorted(candidates, key=lambda c: (-c[1].score, c[0], c[1].start))[:MAX_CANDIDATES]
+    bags = [set(w.casefold() for w in _WORD.findall(ev.sentence)) for _, ev in pool]
+    centrality = []
+    for i, bag in enumerate(bags):
+        similar = sum(_jaccard(bag, other) for j, other in enumerate(bags) if j != i)
+        centrality.append(similar / max(1, len(bags) - 1) + 0.05 * pool[i][1].score)
+    order = sorted(range(len(pool)), key=lambda i: (-centrality[i], pool[i][0], pool[i][1].start))
+    chosen: list[int] = []
+    for i in order:
+        cite = pool[i][0]
+        if any(pool[j][0] == cite for j in chosen):
+            continue
+        if any(_jaccard(bags[i], bags[j]) > NEAR_DUPLICATE for j in chosen):
+            continue
+        chosen.append(i)
+        if len(chosen) == limit:
+            break
+    return [pool[i] for i in chosen]
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

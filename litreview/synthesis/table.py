@@ -1,0 +1,82 @@
+"""The one table model every review table is built as and every renderer reads.
+
+A ``Table`` is a title, columns and rows of cells, with optional totals rows and
+notes under it. A cell holds plain text (never markup) and, where it matters,
+a number and the spans of its text to mark (the matched words of an evidence
+sentence). Renderers (``litreview.render``) turn a list of tables into bytes;
+nothing here knows about any output format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell: ``text`` as shown; ``value`` for numbers (sorting, spreadsheets); ``marks`` are
+    (start, end) spans of ``text`` to emphasise, in order and not overlapping."""
+
+    text: str = ""
+    value: float | int | None = None
+    marks: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text}
+        if self.value is not None:
+            out["value"] = self.value
+        if self.marks:
+            out["marks"] = [list(m) for m in self.marks]
+        return out
+
+
+@dataclass(slots=True)
+class Column:
+    """``key`` names the column in code and JSON; ``header`` is shown (in the table's language).
+    ``kind`` is "text", "number" or "long" (long text: wraps, gets the width); ``width`` is a
+    suggested width in characters for fixed-width outputs (spreadsheets, terminals)."""
+
+    key: str
+    header: str
+    kind: str = "text"
+    width: int = 20
+
+
+@dataclass(slots=True)
+class Table:
+    """A titled grid. ``rows`` map column keys to cells (a missing key is an empty cell);
+    ``totals`` are summary rows shown after the body (the theme grid's totals)."""
+
+    kind: str  # "matrix", "themes", "synthesis", "evidence"
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Cell]] = field(default_factory=list)
+    totals: list[dict[str, Cell]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # lines shown under the table
+    lang: str = "en"
+
+    def cell(self, row: dict[str, Cell], key: str) -> Cell:
+        return row.get(key) or Cell()
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = [c.key for c in self.columns]
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "lang": self.lang,
+            "columns": [{"key": c.key, "header": c.header, "kind": c.kind} for c in self.columns],
+            "rows": [{k: self.cell(r, k).to_dict() for k in keys} for r in self.rows],
+            "totals": [{k: self.cell(r, k).to_dict() for k in keys} for r in self.totals],
+            "notes": list(self.notes),
+        }
+
+
+def text_cell(text: str, marks: list[tuple[int, int]] | None = None) -> Cell:
+    return Cell(text=text, marks=list(marks or []))
+
+
+def number_cell(value: float | int, text: str | None = None) -> Cell:
+    if text is None:
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+    return Cell(text=text, value=value)
