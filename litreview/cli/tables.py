@@ -23,12 +23,6 @@ class Kind(StrEnum):
     evidence = "evidence"
 
 
-class CellKind(StrEnum):
-    mark = "mark"
-    score = "score"
-    count = "count"
-
-
 def table(
     kind: Annotated[Kind, typer.Argument(help="matrix, themes, synthesis or evidence.")],
     fmt: Annotated[
@@ -41,10 +35,12 @@ def table(
     theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeat for more).")] = None,
     year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
     keys: Annotated[str | None, typer.Option(help="Only these papers: comma-separated keys.")] = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Only papers whose text holds these words.")] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", "-q", help="Only papers whose text holds these words.")
+    ] = None,
     sort: Annotated[str, typer.Option(help="citation, year, title or key.")] = "citation",
     columns: Annotated[str | None, typer.Option(help="matrix only: comma-separated columns to show.")] = None,
-    cell: Annotated[CellKind, typer.Option(help="themes only: mark, score or count per cell.")] = CellKind.mark,
+    cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
@@ -60,6 +56,8 @@ def table(
     from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries
 
     chosen = _choose_format(fmt, output, FORMATS, format_for_path)
+    if cell not in ("mark", "score", "count"):
+        raise UsageError(f"--cell {cell!r}: choose mark, score or count")
     low, high = parse_year_range(year)
     flt = ReviewFilter(themes=list(theme or []), year_from=low, year_to=high,
                        keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "")
@@ -74,7 +72,7 @@ def table(
         entries = load_entries(corpus, book, flt, lang.value, sort, with_text=needs_text)
         needs_evidence = kind in (Kind.synthesis, Kind.evidence) or needs_text
         evidence = evidence_by_paper(corpus, entries, flt.themes or None) if needs_evidence else {}
-    built = _build(kind, entries, evidence, book, lang.value, flt.themes or None, matrix_columns, cell.value)
+    built = _build(kind, entries, evidence, book, lang.value, flt.themes or None, matrix_columns, cell)
     if not built.rows:
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, theme_label
+from litreview.synthesis.synthesize import is_sentence
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
@@ -31,7 +32,7 @@ def build_evidence_table(
     for entry in entries:
         taken: dict[str, int] = {}
         for ev in evidence.get(entry.key, []):
-            if themes and ev.theme not in themes:
+            if (themes and ev.theme not in themes) or not is_sentence(ev):
                 continue
             taken[ev.theme] = taken.get(ev.theme, 0) + 1
             if per_paper and taken[ev.theme] > per_paper:

@@ -51,19 +51,25 @@ def build_synthesis(
         frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
         opportunity = [e.citation for e in sources if frames[e.key] in ("opportunity", "mixed")]
         risk = [e.citation for e in sources if frames[e.key] in ("risk", "mixed")]
-        chosen = representative(
-            [(e.citation, ev) for e in sources for ev in per_source[e.key]], representatives
-        )
+        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev)]
+        chosen = representative(quotable, representatives)
         table.rows.append({
             "theme": text_cell(label),
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": text_cell(join_citations([e.citation for e in sources])),
             "statement": text_cell(statement(label, sources, total, opportunity, risk, lang)),
-            "representative": text_cell("\n".join(f"\u201c{ev.sentence.strip()}\u201d ({cite})" for cite, ev in chosen)),
+            "representative": text_cell(
+                "\n".join(f"\u201c{ev.sentence.strip()}\u201d ({cite})" for cite, ev in chosen)
+            ),
             "opportunity": text_cell(join_citations(opportunity)),
             "risk": text_cell(join_citations(risk)),
         })
     return table
+
+
+def is_sentence(ev: Evidence) -> bool:
+    """Evidence that is a sentence to quote, not a title or a keyword list."""
+    return not ev.field.startswith(("title", "keywords"))
 
 
 def statement(label: str, sources: list[Entry], total: int, opportunity: list[str], risk: list[str],
