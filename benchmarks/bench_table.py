@@ -26,7 +26,7 @@ from bench_tag import abstracts  # noqa: E402
 from litreview.model import Person  # noqa: E402
 from litreview.render import FORMATS, render  # noqa: E402
 from litreview.store import Corpus  # noqa: E402
-from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries  # noqa: E402
+from litreview.synthesis.review import ReviewFilter, evidence_by_paper, findings_for, load_entries  # noqa: E402
 from litreview.tagging import tag_corpus  # noqa: E402
 from litreview.themes.codebook import load_codebook  # noqa: E402
 from litreview.themes.tagger import Tagger  # noqa: E402
@@ -53,12 +53,12 @@ def build(kind: str, corpus: Corpus, codebook):  # type: ignore[no-untyped-def]
     from litreview.synthesis.quotes import build_evidence_table
     from litreview.synthesis.synthesize import build_synthesis
 
-    entries = load_entries(corpus, codebook, ReviewFilter(), with_text=kind == "matrix")
+    entries = load_entries(corpus, codebook, ReviewFilter())
     if kind == "themes":
         return build_theme_grid(entries, codebook)
-    evidence = evidence_by_paper(corpus, entries)
     if kind == "matrix":
-        return build_matrix(entries, codebook, evidence=evidence)
+        return build_matrix(entries, codebook, findings=findings_for(corpus, entries))
+    evidence = evidence_by_paper(corpus, entries)
     if kind == "synthesis":
         return build_synthesis(entries, evidence, codebook)
     return build_evidence_table(entries, evidence, codebook)
@@ -73,6 +73,9 @@ def main() -> None:
         corpus = make_corpus(Path(tmp), args.papers)
         print(f"{args.papers:,} papers added and tagged in {time.perf_counter() - t0:.1f} s")
         codebook = load_codebook()
+        t0 = time.perf_counter()
+        build("matrix", corpus, codebook)
+        print(f"matrix, first build (finds and keeps every paper's findings): {time.perf_counter() - t0:.2f} s")
         for kind in ("matrix", "themes", "synthesis", "evidence"):
             t0 = time.perf_counter()
             table = build(kind, corpus, codebook)

@@ -148,6 +148,17 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (paper_id, theme, ord)
     );
     """,
+    # 3: key findings and stated gaps of each paper, kept for the literature matrix: finding them
+    # reads every sentence of the results and conclusions, so a paper is read once per text and codebook.
+    """
+    CREATE TABLE findings (
+        paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        content TEXT NOT NULL,
+        codebook TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        gaps TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -870,6 +881,26 @@ class Corpus:
             for r in batch:
                 yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
                                      score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])])
+
+    def stored_findings(self) -> dict[str, tuple[str, str, list[str], list[str]]]:
+        """Every paper's kept findings: key -> (content digest, codebook digest, findings, gaps)."""
+        return {
+            r[0]: (r[1], r[2], json.loads(r[3]), json.loads(r[4]))
+            for r in self.db.execute(
+                "SELECT p.key, f.content, f.codebook, f.findings, f.gaps FROM findings f"
+                " JOIN papers p ON p.id = f.paper_id"
+            )
+        }
+
+    def keep_findings(self, rows: list[tuple[str, str, str, list[str], list[str]]]) -> None:
+        """Keep (key, content digest, codebook digest, findings, gaps) rows."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO findings (paper_id, content, codebook, findings, gaps)"
+            " SELECT id, ?, ?, ?, ? FROM papers WHERE key = ?",
+            [(content, book, _dumps(found), _dumps(gaps), key) for key, content, book, found, gaps in rows],
+        )
+
+
 
     def tagged_count(self) -> tuple[int, int]:
         """(papers tagged, papers with no text to tag)."""

@@ -198,3 +198,18 @@ def test_installed_entry_point_writes_a_table(tmp_path):
     assert made.returncode == 0, made.stderr
     text = (tmp_path / "sintesis.md").read_text(encoding="utf-8")
     assert "Sintesis" in text and "Munadi, 2023" in text
+
+
+def test_findings_are_kept_and_follow_the_text(run, sample):
+    first = _json(run, "matrix", "--columns", "citation,findings")
+    corpus = Corpus(sample / ".litreview")
+    assert len(corpus.stored_findings()) == 8
+    assert _json(run, "matrix", "--columns", "citation,findings") == first  # read back, same table
+    paper = corpus.get("munadi2023")
+    paper.abstract = paper.abstract_id = "Hasil penelitian menunjukkan bahwa pemilih pemula paling aktif di TikTok."
+    with corpus.transaction():
+        corpus.update_metadata("munadi2023", paper, {})
+    corpus.close()
+    assert run("tag").exit_code == 0
+    rows = {r["citation"]["text"]: r for r in _json(run, "matrix", "--columns", "citation,findings")["rows"]}
+    assert rows["Munadi, 2023"]["findings"]["text"].startswith("Hasil penelitian menunjukkan bahwa pemilih pemula")

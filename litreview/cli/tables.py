@@ -53,7 +53,7 @@ def table(
     """
     from litreview.catalog import parse_year_range
     from litreview.render import FORMATS, format_for_path, render
-    from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries
+    from litreview.synthesis.review import ReviewFilter, evidence_by_paper, findings_for, load_entries
 
     chosen = _choose_format(fmt, output, FORMATS, format_for_path)
     if cell not in ("mark", "score", "count"):
@@ -68,11 +68,12 @@ def table(
         _check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
-        needs_text = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
-        entries = load_entries(corpus, book, flt, lang.value, sort, with_text=needs_text)
-        needs_evidence = kind in (Kind.synthesis, Kind.evidence) or needs_text
-        evidence = evidence_by_paper(corpus, entries, flt.themes or None) if needs_evidence else {}
-    built = _build(kind, entries, evidence, book, lang.value, flt.themes or None, matrix_columns, cell)
+        needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
+        entries = load_entries(corpus, book, flt, lang.value, sort)
+        evidence = evidence_by_paper(corpus, entries, flt.themes or None) if kind in (
+            Kind.synthesis, Kind.evidence) else {}
+        found = findings_for(corpus, entries) if needs_findings else {}
+    built = _build(kind, entries, evidence, found, book, lang.value, flt.themes or None, matrix_columns, cell)
     if not built.rows:
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")
@@ -106,11 +107,11 @@ def _matrix_columns(columns: str | None) -> list[str] | None:
     return chosen
 
 
-def _build(kind, entries, evidence, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
+def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
     if kind is Kind.matrix:
         from litreview.synthesis.matrix import build_matrix
 
-        return build_matrix(entries, book, lang, evidence, columns)
+        return build_matrix(entries, book, lang, found, columns)
     if kind is Kind.themes:
         from litreview.synthesis.grid import build_theme_grid
 

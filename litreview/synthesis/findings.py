@@ -25,7 +25,7 @@ from typing import Any
 from litreview.model import Paper
 from litreview.text.language import detect_language, language_scores
 from litreview.text.sentences import split_sentences
-from litreview.themes.tagger import ABSTRACT_FIELDS, field_text
+from litreview.themes.tagger import ABSTRACT_FIELDS, field_text, required_literals
 
 DISPLAY_LIMIT = 240
 FINDING_SECTIONS = {"conclusion": 1.0, "results": 0.95, "abstract": 0.8, "discussion": 0.65}
@@ -119,6 +119,8 @@ _GAP_CUES = _cues([
         r"sebaiknya", r"hendaknya", r"diharapkan", r"perlu", r"should(?: be)?", r"gaps?", r"needs? to be",
     ]),
 ])
+# For each cue expression, words one of which any match contains (a cheap test before the expression).
+_GATES = {cues[0].pattern: required_literals(cues[0].pattern) for cues in (_FINDING_CUES, _GAP_CUES)}
 # Aims and methods are not findings.
 _AIMS = re.compile(
     r"\b(?:bertujuan|tujuan (?:dari )?(?:penelitian|studi|kajian)|penelitian ini menggunakan|metode penelitian"
@@ -149,6 +151,11 @@ _COMMON = frozenset(
 def _cue_score(sentence: str, cues: tuple[re.Pattern[str], list[float]]) -> float:
     """The weight of the distinct cue phrases in ``sentence``, capped."""
     pattern, weights = cues
+    gate = _GATES.get(pattern.pattern)
+    if gate:
+        low = sentence.lower()
+        if not any(literal in low for literal, _ in gate):
+            return 0.0  # none of the words every cue needs: skip the long regular expression
     found: dict[int, float] = {}
     for match in pattern.finditer(sentence):
         index = int((match.lastgroup or "c0")[1:])
@@ -173,8 +180,8 @@ def _quality(sentence: str, words: int) -> float:
     if citations:
         cited = sum(len(c) for c in citations)
         factor *= 0.35 if len(citations) >= 3 or cited > 0.3 * len(sentence) else 0.75
-    visible = sum(1 for ch in sentence if not ch.isspace())
-    letters = sum(1 for ch in sentence if ch.isalpha())
+    visible = len(sentence) - sum(map(str.isspace, sentence))
+    letters = sum(map(str.isalpha, sentence))
     if visible and letters < 0.6 * visible:
         factor *= 0.15  # a row of figures
     if sentence.rstrip().endswith("?"):

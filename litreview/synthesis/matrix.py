@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from litreview.model import Evidence
+from litreview.model import Evidence, Paper
 from litreview.synthesis.review import WORDS, Entry, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.themes.codebook import Codebook
@@ -18,21 +18,22 @@ def build_matrix(
     entries: list[Entry],
     codebook: Codebook,
     lang: str = "en",
-    evidence: dict[str, list[Evidence]] | None = None,
+    findings: dict[str, tuple[list[str], list[str]]] | None = None,
     columns: list[str] | None = None,
 ) -> Table:
-    """Citation, title, year, method, platforms, themes, key findings and gaps of each paper."""
-    from litreview.synthesis.findings import gaps, key_findings
+    """Citation, title, year, method, platforms, themes, key findings and gaps of each paper.
 
+    ``findings`` maps a paper key to its key findings and gaps (see ``paper_findings``)."""
     words = WORDS[lang]
     chosen = columns or list(MATRIX_COLUMNS)
     table = Table(
         kind="matrix", title=words["matrix"], lang=lang,
         columns=[Column(k, words[k], _KINDS[k][0], _KINDS[k][1]) for k in chosen],
     )
-    want_findings, want_gaps = "findings" in chosen, "gaps" in chosen
+    found = findings or {}
     for entry in entries:
         paper = entry.paper
+        key_findings, gaps = found.get(entry.key, ([], []))
         row = {
             "citation": text_cell(entry.citation),
             "title": text_cell(paper.title),
@@ -40,14 +41,19 @@ def build_matrix(
             "method": text_cell(", ".join(_label(m, lang) for m in entry.facets.methods[:2])),
             "platforms": text_cell(", ".join(m.name for m in entry.facets.platforms)),
             "themes": text_cell(", ".join(theme_label(codebook, t, lang) for t in entry.themes)),
+            "findings": text_cell(_bullets(key_findings)),
+            "gaps": text_cell(_bullets(gaps)),
         }
-        if want_findings:
-            weight = _theme_weight((evidence or {}).get(entry.key, []))
-            row["findings"] = text_cell(_bullets([f.display for f in key_findings(paper, weight)]))
-        if want_gaps:
-            row["gaps"] = text_cell(_bullets([f.display for f in gaps(paper)]))
         table.rows.append({k: v for k, v in row.items() if k in chosen})
     return table
+
+
+def paper_findings(paper: Paper, evidence: list[Evidence]) -> tuple[list[str], list[str]]:
+    """A paper's key findings and stated gaps, as shown in the matrix (trimmed sentences)."""
+    from litreview.synthesis.findings import gaps, key_findings
+
+    weight = _theme_weight(evidence)
+    return [f.display for f in key_findings(paper, weight)], [f.display for f in gaps(paper)]
 
 
 def _label(mention, lang: str) -> str:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ citation, assigned themes and facets, read from the corpus in a few bulk queries
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -163,3 +164,35 @@ def theme_label(codebook: Codebook, theme: str, lang: str) -> str:
 def join_citations(citations: list[str]) -> str:
     """"(Cobis & Rusadi, 2023; Munadi, 2023)" without the outer parentheses, APA order."""
     return "; ".join(sorted(dict.fromkeys(citations), key=str.casefold))
+
+
+def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[str], list[str]]]:
+    """Key findings and gaps of each entry: kept in the corpus once found for the text and codebook
+    the paper was last tagged with; papers without them are read in full now and kept."""
+    from litreview.synthesis.matrix import paper_findings
+
+    kept = corpus.stored_findings()
+    tagged = corpus.tag_states()  # key -> (content digest, codebook digest) of the last tagging
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    missing: list[str] = []
+    for entry in entries:
+        row = kept.get(entry.key)
+        if row is not None and entry.key in tagged and (row[0], row[1]) == tagged[entry.key]:
+            out[entry.key] = (row[2], row[3])
+        else:
+            missing.append(entry.key)
+    if not missing:
+        return out
+    evidence = evidence_by_paper(corpus, [e for e in entries if e.key in set(missing)])
+    new_rows = []
+    for key in missing:
+        found, gaps = paper_findings(corpus.get(key), evidence.get(key, []))
+        out[key] = (found, gaps)
+        if key in tagged:
+            new_rows.append((key, *tagged[key], found, gaps))
+    try:
+        with corpus.transaction():
+            corpus.keep_findings(new_rows)
+    except sqlite3.Error:
+        pass  # a read-only corpus: the table is still built, only not kept
+    return out

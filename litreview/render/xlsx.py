@@ -1,0 +1,144 @@
+"""Excel workbooks (openpyxl): one sheet per table.
+
+Row 1 is the bold header, frozen; numbers are real numbers; text is always stored as text,
+even when it starts with ``=`` (a title like ``=HYPERLINK(...)`` stays inert; such cells
+also get Excel's quote prefix so that editing them does not turn them into formulas).
+Totals rows follow the body in bold; the full title and the notes sit below the table.
+Sheet names come from the titles (at most 31 characters, without ``[]:*?/\\``, unique).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from typing import Any
+
+from litreview.render import alignment, clean_text, numeric_value, segments, stable_zip
+from litreview.synthesis.table import Cell, Table
+
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+MAX_CELL_CHARS = 32767  # Excel's limit for one cell
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\]")
+_LONG_WIDTH = (60, 80)  # column width range for long-text columns
+_TEXT_WIDTH = (8, 50)
+
+
+def sheet_names(titles: list[str]) -> list[str]:
+    """Valid, unique (case-insensitively, as Excel compares them) sheet names for the titles."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for number, title in enumerate(titles, start=1):
+        base = _SHEET_BAD_RE.sub("", clean_text(title).replace("\n", " ").replace("\t", " "))
+        base = " ".join(base.split()).strip("'")[:31].strip() or f"Table {number}"
+        if base.lower() == "history":  # reserved by Excel
+            base = f"{base} {number}"
+        name, count = base, 1
+        while name.lower() in taken:
+            count += 1
+            suffix = f" ({count})"
+            name = base[: 31 - len(suffix)].rstrip() + suffix
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def render_xlsx(tables: list[Table], **options: Any) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table, name in zip(tables, sheet_names([t.title for t in tables]), strict=True):
+        _fill_sheet(workbook.create_sheet(title=name), table)
+    if not tables:
+        workbook.create_sheet(title="Table 1")
+    props = workbook.properties
+    props.creator = None
+    props.lastModifiedBy = None
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.title = _plain(" · ".join(t.title for t in tables if t.title)).replace("\n", " ")[:255] or None
+    buffer = io.BytesIO()
+    # ExcelWriter rather than Workbook.save, which would stamp the current time as "modified".
+    import zipfile
+
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return stable_zip(buffer.getvalue())
+
+
+def _fill_sheet(ws: Any, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    looks = [
+        Alignment(
+            wrap_text=column.kind == "long" or None,
+            vertical="top",
+            horizontal="center" if alignment(table, column) == "center" else None,
+        )
+        for column in table.columns
+    ]
+    for index, column in enumerate(table.columns, start=1):
+        cell = ws.cell(row=1, column=index)
+        _set_text(cell, column.header)
+        cell.font = bold
+        cell.alignment = looks[index - 1]
+        ws.column_dimensions[get_column_letter(index)].width = _width(column.kind, column.width, column.header)
+    ws.freeze_panes = "A2"
+    line = 2
+    body = [(row, False) for row in table.rows] + [(row, True) for row in table.totals]
+    for row, is_total in body:
+        for index, column in enumerate(table.columns, start=1):
+            cell = ws.cell(row=line, column=index)
+            _set_value(cell, table.cell(row, column.key))
+            cell.alignment = looks[index - 1]
+            if is_total:
+                cell.font = bold
+        line += 1
+    extra = [table.title] if table.title else []
+    extra += table.notes
+    if extra:
+        line += 1
+        for number, text in enumerate(extra):
+            cell = ws.cell(row=line, column=1)
+            _set_text(cell, text)
+            if number == 0 and table.title:
+                cell.font = Font(bold=True, italic=True)
+            else:
+                cell.font = Font(italic=True)
+            line += 1
+
+
+def _width(kind: str, width: int, header: str) -> float:
+    if kind == "long":
+        low, high = _LONG_WIDTH
+        return float(min(max(width, low), high))
+    low, high = _TEXT_WIDTH
+    return float(min(max(width, len(header) + 2, low), high))
+
+
+def _set_value(cell: Any, source: Cell) -> None:
+    value = numeric_value(source)
+    if value is not None:
+        cell.value = value
+        return
+    _set_text(cell, "".join(piece for piece, _ in segments(source)))
+
+
+def _plain(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return str(ILLEGAL_CHARACTERS_RE.sub("", clean_text(text)))[:MAX_CELL_CHARS]
+
+
+def _set_text(cell: Any, text: str) -> None:
+    """Store ``text`` as a string, never as a formula (openpyxl would take "=..." for one)."""
+    text = _plain(text)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
