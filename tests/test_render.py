@@ -475,3 +475,21 @@ def test_xlsx_sheet_names():
     assert names[2] == "Table 3"
     assert len(names[3]) == 31 and len(names[4]) == 31 and names[3] != names[4]
     assert names[5] != "History" and names[6] == "quoted"
+
+
+def test_a_long_table_is_laid_out_as_a_plain_grid_within_the_width():
+    from litreview.render.terminal import PLAIN_ROWS
+    from litreview.synthesis.table import Column, Table, number_cell, text_cell
+
+    table = Table(kind="matrix", title="Matriks [uji]", columns=[
+        Column("a", "Citation", "text", 12), Column("b", "Findings", "long", 40), Column("n", "Year", "number", 6)])
+    for i in range(PLAIN_ROWS + 5):
+        table.rows.append({"a": text_cell(f"Cobis & Rusadi, {2000 + i}"),
+                           "b": text_cell("Hasil penelitian menunjukkan bahwa kampanye daring efektif " * 3),
+                           "n": number_cell(2000 + i)})
+    out = render([table], "terminal", width=80).decode("utf-8")
+    lines = out.splitlines()
+    assert lines[0] == "Matriks [uji]"
+    assert all(len(line) <= 80 for line in lines)
+    assert sum("Cobis &" in line for line in lines) == PLAIN_ROWS + 5
+    assert f"{2000 + PLAIN_ROWS + 4}" in out

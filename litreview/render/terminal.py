@@ -36,12 +36,84 @@ def render_terminal(tables: list[Table], **options: Any) -> bytes:
         highlight=False,
         soft_wrap=False,
     )
-    with console.capture() as capture:
-        for index, table in enumerate(tables):
+    parts = []
+    for index, table in enumerate(tables):
+        if len(table.rows) + len(table.totals) > PLAIN_ROWS:
+            parts.append(("\n" if index else "") + plain_table(table, width))
+            continue
+        with console.capture() as capture:
             if index:
                 console.print()
             _print_table(console, table)
-    return capture.get().encode("utf-8")
+        parts.append(capture.get())
+    return "".join(parts).encode("utf-8")
+
+
+# Past this many rows a table is laid out here rather than by rich, whose layout of every cell
+# takes seconds for thousands of rows; the look is the same grid, without bold marks.
+PLAIN_ROWS = 300
+
+
+def plain_table(table: Table, width: int) -> str:
+    """The table as a plain-text grid wrapped to ``width`` columns of screen."""
+    widths = column_widths(table, width, measure=len)
+    keys = [c.key for c in table.columns]
+    right = [alignment(table, c) == "right" for c in table.columns]
+    lines: list[str] = []
+    if table.title:
+        lines.append(clean_text(table.title))
+
+    def emit(texts: list[str]) -> None:
+        wrapped = [_wrap(clean_text(t), w) for t, w in zip(texts, widths, strict=True)]
+        for i in range(max(len(w) for w in wrapped) if wrapped else 0):
+            cells = []
+            for column, (lines_of_cell, w) in enumerate(zip(wrapped, widths, strict=True)):
+                piece = lines_of_cell[i] if i < len(lines_of_cell) else ""
+                cells.append(piece.rjust(w) if right[column] else piece.ljust(w))
+            lines.append("\u2502 " + " \u2502 ".join(cells) + " \u2502")
+
+    rule = "\u2500\u253c\u2500".join("\u2500" * w for w in widths)
+    top = "\u2500\u252c\u2500".join("\u2500" * w for w in widths)
+    bottom = "\u2500\u2534\u2500".join("\u2500" * w for w in widths)
+    if table.columns:
+        lines.append("\u250c\u2500" + top + "\u2500\u2510")
+        emit([c.header for c in table.columns])
+        lines.append("\u251c\u2500" + rule + "\u2500\u2524")
+        for row in table.rows:
+            emit([table.cell(row, k).text for k in keys])
+        if table.totals:
+            lines.append("\u251c\u2500" + rule + "\u2500\u2524")
+            for row in table.totals:
+                emit([table.cell(row, k).text for k in keys])
+        lines.append("\u2514\u2500" + bottom + "\u2500\u2518")
+    lines.extend(clean_text(note) for note in table.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap; a word longer than the column is cut."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= width:
+            out.append(paragraph)
+            continue
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:
+                if line:
+                    out.append(line)
+                    line = ""
+                out.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
+    return out or [""]
 
 
 def _print_table(console: Any, table: Table) -> None:
@@ -71,13 +143,15 @@ def _print_table(console: Any, table: Table) -> None:
         console.print(Text(clean_text(note), style="dim"))
 
 
-def column_widths(table: Table, total: int) -> list[int]:
+def column_widths(table: Table, total: int, measure: Any = None) -> list[int]:
     """Content widths that fit ``total`` columns of screen: numbers as wide as they are, text
     columns up to their suggested width, long-text columns sharing the rest in proportion to
     theirs. When even that is too wide, the widest columns give way first, down to their
     header's longest word, and then further if they must."""
-    from rich.cells import cell_len
+    if measure is None:
+        from rich.cells import cell_len as measure
 
+    cell_len = measure
     count = len(table.columns)
     room = max(total - (3 * count + 1), count)  # a border and two spaces of padding per column
     rows = [*table.rows, *table.totals]
