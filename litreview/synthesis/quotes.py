@@ -57,7 +57,12 @@ def _marked(ev: Evidence) -> tuple[str, list[tuple[int, int]]]:
         start, end = m.start - ev.start, m.end - ev.start
         if 0 <= start < end <= len(ev.sentence) and (not marks or start >= marks[-1][1]):
             marks.append((start, end))
-    return ev.sentence, marks
+    return _one_line(ev.sentence), marks
+
+
+def _one_line(sentence: str) -> str:
+    """Line breaks of the PDF's layout become spaces (one character for one: the marks stay put)."""
+    return sentence.replace("\r\n", " \n").replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
 def _place(ev: Evidence, words: dict[str, str]) -> str:

@@ -59,7 +59,7 @@ def build_synthesis(
             "cited": text_cell(join_citations([e.citation for e in sources])),
             "statement": text_cell(statement(label, sources, total, opportunity, risk, lang)),
             "representative": text_cell(
-                "\n".join(f"\u201c{ev.sentence.strip()}\u201d ({cite})" for cite, ev in chosen)
+                "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
             "opportunity": text_cell(join_citations(opportunity)),
             "risk": text_cell(join_citations(risk)),
