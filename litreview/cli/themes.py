@@ -398,14 +398,15 @@ def _label(book: Any, theme: str, lang: str) -> str:
 def _evidence_line(e: Any, words: dict[str, str]) -> Text:
     """One evidence sentence, matched words in bold yellow; where it stands in the paper."""
     line = Text("  - ")
+    sentence = e.sentence.replace("\r", " ").replace("\n", " ")  # the PDF's line breaks; offsets unchanged
     cursor = e.start
     for m in sorted(e.matches, key=lambda m: m.start):
         if m.start < cursor:
             continue
-        line.append(e.sentence[cursor - e.start : m.start - e.start])
-        line.append(e.sentence[m.start - e.start : m.end - e.start], style="bold yellow")
+        line.append(sentence[cursor - e.start : m.start - e.start])
+        line.append(sentence[m.start - e.start : m.end - e.start], style="bold yellow")
         cursor = m.end
-    line.append(e.sentence[cursor - e.start :])
+    line.append(sentence[cursor - e.start :])
     where = [e.section or ("abstract" if e.field != "text" else "")]
     if e.page:
         where.append(f"{words['page']} {e.page}")
