@@ -31,11 +31,6 @@ _SUFFIXES = re.compile(r"(?:i|kan|an)?(?:ku|mu|nya)?(?:lah|kah|tah|pun)?")
 _BRITISH = re.compile(r"is(?:e|ed|es|ing|ation|ations|er|ers)$")
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased words (letters and digits) of ``text``; hyphens and punctuation split."""
-    return WORD.findall(text.lower())
-
-
 def fold_english(word: str) -> str:
     """A light, lemma-like folding of English endings, consistent rather than correct.
 
@@ -132,10 +127,6 @@ class Normalizer:
             found = self._stem(word)
             self._exact[word] = found
         return found
-
-    def cached(self, word: str) -> str | None:
-        """The normal form if already known (a dictionary lookup), else None."""
-        return self._cache.get(word)
 
     def norm_all(self, words: list[str]) -> list[str]:
         cache = self._cache

@@ -30,7 +30,6 @@ from litreview.themes.codebook import (
     FacetValue,
     Pattern,
     Term,
-    check_terms,
     exact_words,
     protected_words,
     term_norms,
@@ -139,10 +138,6 @@ class Tagger:
         norms = self.norms(phrase)
         if norms:
             self._excludes.setdefault(norms[0], []).append((norms, theme, term))
-
-    def term_problems(self) -> list[tuple[int, str]]:
-        """Terms that mean the same after normalisation in two themes or twice in one."""
-        return check_terms(self.codebook, self.norms)
 
     # -- tagging ---------------------------------------------------------------------------
     def tag(self, paper: Paper) -> Tagging:
