@@ -213,3 +213,16 @@ def test_findings_are_kept_and_follow_the_text(run, sample):
     assert run("tag").exit_code == 0
     rows = {r["citation"]["text"]: r for r in _json(run, "matrix", "--columns", "citation,findings")["rows"]}
     assert rows["Munadi, 2023"]["findings"]["text"].startswith("Hasil penelitian menunjukkan bahwa pemilih pemula")
+
+
+def test_findings_on_two_cores_equal_those_on_one(run, sample, monkeypatch):
+    from litreview.synthesis import review
+
+    serial = _json(run, "matrix", "--columns", "citation,findings,gaps")
+    corpus = Corpus(sample / ".litreview")
+    with corpus.transaction():
+        corpus.db.execute("DELETE FROM findings")
+    corpus.close()
+    monkeypatch.setattr(review, "PARALLEL_MIN_PAPERS", 1)
+    monkeypatch.setattr(review, "_CHUNK", 3)
+    assert _json(run, "matrix", "--columns", "citation,findings,gaps") == serial

@@ -4,6 +4,7 @@ citation, assigned themes and facets, read from the corpus in a few bulk queries
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -169,8 +170,6 @@ def join_citations(citations: list[str]) -> str:
 def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[str], list[str]]]:
     """Key findings and gaps of each entry: kept in the corpus once found for the text and codebook
     the paper was last tagged with; papers without them are read in full now and kept."""
-    from litreview.synthesis.matrix import paper_findings
-
     kept = corpus.stored_findings()
     tagged = corpus.tag_states()  # key -> (content digest, codebook digest) of the last tagging
     out: dict[str, tuple[list[str], list[str]]] = {}
@@ -184,15 +183,48 @@ def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[s
     if not missing:
         return out
     evidence = evidence_by_paper(corpus, [e for e in entries if e.key in set(missing)])
-    new_rows = []
-    for key in missing:
-        found, gaps = paper_findings(corpus.get(key), evidence.get(key, []))
-        out[key] = (found, gaps)
-        if key in tagged:
-            new_rows.append((key, *tagged[key], found, gaps))
+    out.update(_find(corpus, missing, evidence))
+    new_rows = [(key, *tagged[key], *out[key]) for key in missing if key in tagged]
     try:
         with corpus.transaction():
             corpus.keep_findings(new_rows)
     except sqlite3.Error:
         pass  # a read-only corpus: the table is still built, only not kept
     return out
+
+
+PARALLEL_MIN_PAPERS = 400  # below this, starting worker processes costs more than it saves
+_CHUNK = 100
+
+
+def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
+          ) -> dict[str, tuple[list[str], list[str]]]:
+    """Findings and gaps of ``keys``, read in full from the corpus; on both cores for many papers,
+    the papers read here while workers find, a few chunks in flight (memory stays bounded)."""
+    from litreview.synthesis.matrix import paper_findings
+
+    workers = min(2, os.cpu_count() or 1)
+    if len(keys) < PARALLEL_MIN_PAPERS or workers < 2:
+        return {key: paper_findings(corpus.get(key), evidence.get(key, [])) for key in keys}
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    pending: deque[tuple[list[str], Future[list[tuple[list[str], list[str]]]]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            items = [(corpus.get(key), evidence.get(key, [])) for key in chunk]
+            pending.append((chunk, pool.submit(_findings_of, items)))
+            while len(pending) > 2 * workers:
+                done_keys, future = pending.popleft()
+                out.update(zip(done_keys, future.result(), strict=True))
+        for done_keys, future in pending:
+            out.update(zip(done_keys, future.result(), strict=True))
+    return out
+
+
+def _findings_of(items: list[tuple[Paper, list[Evidence]]]) -> list[tuple[list[str], list[str]]]:
+    from litreview.synthesis.matrix import paper_findings
+
+    return [paper_findings(paper, evidence) for paper, evidence in items]
