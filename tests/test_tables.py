@@ -133,6 +133,14 @@ def test_evidence_table_quotes_the_cited_papers(run, sample):
     assert {r["theme"]["text"] for r in table["rows"]} == {table["rows"][0]["theme"]["text"]}
 
 
+def test_columns_of_any_table(run, sample):
+    table = _json(run, "synthesis", "--columns", "theme,cited,statement")
+    assert [c["key"] for c in table["columns"]] == ["theme", "cited", "statement"]
+    assert set(table["rows"][0]) == {"theme", "cited", "statement"}
+    grid = _json(run, "themes", "--columns", "citation,hoax,youth")
+    assert [c["key"] for c in grid["columns"]] == ["citation", "hoax", "youth"]
+
+
 def test_filters(run, sample):
     assert set(_column(_json(run, "matrix", "--theme", "youth"), "citation")) == {
         "Anonim, 2024a", "Anonim, 2024b", "Munadi, 2023"}
@@ -174,6 +182,8 @@ def test_bad_input_is_one_line_and_leaves_no_file(run, tmp_path, sample):
     result = run("table", "matrix", "-o", "tabel.pdf")
     assert result.exit_code == 2 and "cannot tell the format" in result.stderr
     result = run("table", "matrix", "--columns", "judul")
+    assert result.exit_code == 2 and "unknown column 'judul'" in result.stderr
+    result = run("table", "synthesis", "--columns", "theme,judul")
     assert result.exit_code == 2 and "unknown column 'judul'" in result.stderr
     if os.geteuid() != 0:
         locked = tmp_path / "locked"

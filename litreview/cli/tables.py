@@ -39,7 +39,9 @@ def table(
         str | None, typer.Option("--query", "-q", help="Only papers whose text holds these words.")
     ] = None,
     sort: Annotated[str, typer.Option(help="citation, year, title or key.")] = "citation",
-    columns: Annotated[str | None, typer.Option(help="matrix only: comma-separated columns to show.")] = None,
+    columns: Annotated[
+        str | None, typer.Option(help="Comma-separated column keys to show, in that order (see --format json).")
+    ] = None,
     cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
@@ -62,8 +64,6 @@ def table(
     flt = ReviewFilter(themes=list(theme or []), year_from=low, year_to=high,
                        keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "")
     matrix_columns = _matrix_columns(columns) if kind is Kind.matrix else None
-    if columns and kind is not Kind.matrix:
-        raise UsageError("--columns applies to the matrix")
     if output is not None:
         _check_writable(output)
     with open_corpus(corpus_dir) as corpus:
@@ -74,6 +74,8 @@ def table(
             Kind.synthesis, Kind.evidence) else {}
         found = findings_for(corpus, entries) if needs_findings else {}
     built = _build(kind, entries, evidence, found, book, lang.value, flt.themes or None, matrix_columns, cell)
+    if columns and kind is not Kind.matrix:
+        _keep_columns(built, columns)
     if not built.rows:
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")
@@ -105,6 +107,16 @@ def _matrix_columns(columns: str | None) -> list[str] | None:
     if unknown:
         raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(MATRIX_COLUMNS)}")
     return chosen
+
+
+def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
+    """Show only the chosen columns of a built table, in the order given."""
+    by_key = {c.key: c for c in table.columns}
+    chosen = [c.strip() for c in columns.split(",") if c.strip()]
+    unknown = [c for c in chosen if c not in by_key]
+    if unknown:
+        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(by_key)}")
+    table.columns = [by_key[c] for c in chosen]
 
 
 def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
