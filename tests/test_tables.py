@@ -100,6 +100,8 @@ def test_synthesis_of_reach_hoax_and_youth(run, sample):
     assert reach["cited"]["text"] == "Anonim, 2024b"
     assert hoax["statement"]["text"].startswith("All 4 sources (Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, "
                                                 "2023; Munadi, 2023) discuss")
+    assert hoax["statement"]["text"].endswith("They present it as a risk. All of them also discuss political "
+                                              "participation.")
     whole = _json(run, "synthesis")
     hoax_all = next(r for r in whole["rows"] if r["theme"]["text"] == hoax["theme"]["text"])
     assert hoax_all["statement"]["text"].startswith("4 of 8 sources (")

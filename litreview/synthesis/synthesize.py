@@ -57,7 +57,8 @@ def build_synthesis(
             "theme": text_cell(label),
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": text_cell(join_citations([e.citation for e in sources])),
-            "statement": text_cell(statement(label, sources, total, opportunity, risk, lang)),
+            "statement": text_cell(statement(label, sources, total, opportunity, risk, lang,
+                                             _companion(theme, sources, codebook, lang))),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
@@ -72,8 +73,18 @@ def is_sentence(ev: Evidence) -> bool:
     return not ev.field.startswith(("title", "keywords"))
 
 
+def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) -> tuple[str, int] | None:
+    """The other theme most of these sources also discuss (at least two of them), with how many."""
+    counts = Counter(t for e in sources for t in e.themes if t != theme)
+    order = {t: i for i, t in enumerate(codebook.theme_ids)}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
+    if not ranked or ranked[0][1] < 2:
+        return None
+    return theme_label(codebook, ranked[0][0], lang), ranked[0][1]
+
+
 def statement(label: str, sources: list[Entry], total: int, opportunity: list[str], risk: list[str],
-              lang: str) -> str:
+              lang: str, companion: tuple[str, int] | None = None) -> str:
     """The synthesised sentence(s) for one theme, from templates."""
     n = len(sources)
     cites = join_citations([e.citation for e in sources])
@@ -90,6 +101,10 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
         if shared_platforms:
             parts.append(f"Platform yang paling sering dikaji: {_and(shared_platforms, 'dan')}.")
         parts.append(_frame_sentence_id(len(opportunity), len(risk), n))
+        if companion:
+            other = companion[0][0].lower() + companion[0][1:] if not companion[0][:2].isupper() else companion[0]
+            who = "Semuanya" if companion[1] == n else f"{companion[1]} di antaranya"
+            parts.append(f"{who} juga membahas {other}.")
     else:
         parts = [f"{_count_en(n, total)} ({cites}) discuss{'es' if n == 1 else ''} {topic}."]
         if shared_method:
@@ -97,6 +112,10 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
         if shared_platforms:
             parts.append(f"The platforms most studied are {_and(shared_platforms, 'and')}.")
         parts.append(_frame_sentence_en(len(opportunity), len(risk), n))
+        if companion:
+            other = companion[0][0].lower() + companion[0][1:] if not companion[0][:2].isupper() else companion[0]
+            who = "All of them" if companion[1] == n else f"{companion[1]} of them"
+            parts.append(f"{who} also discuss {other}.")
     return " ".join(p for p in parts if p)
 
 
