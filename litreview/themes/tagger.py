@@ -185,8 +185,8 @@ class Tagger:
         ns = list(map(self.normalizer.cache_get, toks))
         if None in ns:
             ns = self.normalizer.norm_all(toks)
-        kinds_at = list(map(self._lookup.get, ns))
-        hits = list(compress(range(len(ns)), kinds_at))
+        lookup = self._lookup
+        hits = list(compress(range(len(ns)), map(self._interesting.__contains__, ns)))
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
         words = 0
         context = 0  # subject words met (see Context)
@@ -202,7 +202,7 @@ class Tagger:
             blocked: set[tuple[int, str, str]] | None = None
             covered = first_word  # words before this belong to a theme phrase already found
             for i in hits[h:h_stop]:
-                excluded, heads, single = kinds_at[i]  # type: ignore[misc]
+                excluded, heads, single = lookup[ns[i]]
                 if excluded:
                     blocked = _block(blocked, ns, i, stop_word, excluded)
                 if heads:
