@@ -25,3 +25,15 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
     assert "litreview add corpus/" in main_job
     assert "pytest" in tests
     assert tests.strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_example_codebook_is_valid_and_tags():
+    from litreview.model import Paper
+    from litreview.themes.codebook import load_codebook
+    from litreview.themes.tagger import Tagger
+
+    book = load_codebook(ROOT / "examples" / "codebook-kampanye-digital.yaml")
+    assert book.theme_ids == ["influencer", "money", "local"]
+    paper = Paper(key="x", abstract="Kampanye pilkada memakai influencer politik dan pendengung. "
+                                    "Para kandidat membayar influencer politik di TikTok.")
+    assert [t.theme for t in Tagger(book).tag(paper).assigned] == ["influencer"]
