@@ -139,8 +139,9 @@ def test_columns_of_any_table(run, sample):
     table = _json(run, "synthesis", "--columns", "theme,cited,statement")
     assert [c["key"] for c in table["columns"]] == ["theme", "cited", "statement"]
     assert set(table["rows"][0]) == {"theme", "cited", "statement"}
-    grid = _json(run, "themes", "--columns", "citation,hoax,youth")
-    assert [c["key"] for c in grid["columns"]] == ["citation", "hoax", "youth"]
+    grid = _json(run, "themes", "--columns", "citation,hoax,youth,total")
+    assert [c["key"] for c in grid["columns"]] == ["citation", "hoax", "youth", "total"]
+    assert grid["totals"][0]["total"]["value"] == 4 + 3  # the totals count the themes shown
 
 
 def test_filters(run, sample):

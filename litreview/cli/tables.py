@@ -73,7 +73,10 @@ def table(
         evidence = evidence_by_paper(corpus, entries, flt.themes or None) if kind in (
             Kind.synthesis, Kind.evidence) else {}
         found = findings_for(corpus, entries) if needs_findings else {}
-    built = _build(kind, entries, evidence, found, book, lang.value, flt.themes or None, matrix_columns, cell)
+    shown = flt.themes or None
+    if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
+        shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
+    built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     if not built.rows:
