@@ -88,7 +88,7 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
     """The synthesised sentence(s) for one theme, from templates."""
     n = len(sources)
     cites = join_citations([e.citation for e in sources])
-    topic = label if label[:2].isupper() else label[0].lower() + label[1:]  # "hoaxes", but "KPU"
+    topic = _in_sentence(label)
     methods = Counter(m.label_id if lang == "id" and m.label_id else m.label or m.name
                       for e in sources for m in e.facets.methods[:1])
     platforms = Counter(p.name for e in sources for p in e.facets.platforms)
@@ -102,7 +102,7 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
             parts.append(f"Platform yang paling sering dikaji: {_and(shared_platforms, 'dan')}.")
         parts.append(_frame_sentence_id(len(opportunity), len(risk), n))
         if companion:
-            other = companion[0][0].lower() + companion[0][1:] if not companion[0][:2].isupper() else companion[0]
+            other = _in_sentence(companion[0])
             who = "Semuanya" if companion[1] == n else f"{companion[1]} di antaranya"
             parts.append(f"{who} juga membahas {other}.")
     else:
@@ -113,10 +113,15 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
             parts.append(f"The platforms most studied are {_and(shared_platforms, 'and')}.")
         parts.append(_frame_sentence_en(len(opportunity), len(risk), n))
         if companion:
-            other = companion[0][0].lower() + companion[0][1:] if not companion[0][:2].isupper() else companion[0]
+            other = _in_sentence(companion[0])
             who = "All of them" if companion[1] == n else f"{companion[1]} of them"
             parts.append(f"{who} also discuss {other}.")
     return " ".join(p for p in parts if p)
+
+
+def _in_sentence(label: str) -> str:
+    """A theme label inside a sentence: "Hoaxes" -> "hoaxes", but "KPU" stays."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
 def _count_en(n: int, total: int) -> str:
