@@ -103,7 +103,9 @@ class Citation:
     """An in-text citation as written in the paper, e.g. "(Rahadi & Abdillah, 2013)".
 
     One parenthetical group with several works ("(A, 2018; B, 2016)") gives
-    one Citation per work, all sharing the group's offsets.
+    one Citation per work, all sharing the group's offsets. A secondary
+    citation "Mulyana (dalam Rahman, 2020)" names the work read (Rahman, 2020)
+    in ``authors``/``year`` and the author quoted through it in ``original``.
     """
 
     text: str
@@ -114,6 +116,28 @@ class Citation:
     et_al: bool = False
     narrative: bool = False
     page: str = ""
+    original: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Reference:
+    """One entry of a paper's reference list (Daftar Pustaka / References), parsed.
+
+    ``authors`` holds the surnames (or literal names) in order; ``start``/``end``
+    are offsets of ``raw`` in ``Paper.text``.
+    """
+
+    raw: str
+    authors: list[str] = field(default_factory=list)
+    year: str = ""
+    title: str = ""
+    venue: str = ""
+    doi: str = ""
+    start: int = 0
+    end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -159,6 +159,10 @@ MIGRATIONS: list[str] = [
         gaps TEXT NOT NULL
     );
     """,
+    # 4: the author a secondary citation quotes: "Mulyana (dalam Rahman, 2020)".
+    """
+    ALTER TABLE citations ADD COLUMN original TEXT NOT NULL DEFAULT '';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -467,10 +471,11 @@ class Corpus:
             [(paper_id, i, s.kind, s.heading, s.start, s.end, s.page) for i, s in enumerate(paper.sections)],
         )
         self.db.executemany(
-            'INSERT INTO citations (paper_id, ord, text, authors, year, start, "end", et_al, narrative, page)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO citations (paper_id, ord, text, authors, year, start, "end", et_al, narrative, page, original)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (paper_id, i, c.text, _dumps(c.authors), c.year, c.start, c.end, int(c.et_al), int(c.narrative), c.page)
+                (paper_id, i, c.text, _dumps(c.authors), c.year, c.start, c.end, int(c.et_al), int(c.narrative),
+                 c.page, c.original)
                 for i, c in enumerate(paper.citations)
             ],
         )
@@ -619,9 +624,10 @@ class Corpus:
                     et_al=bool(r["et_al"]),
                     narrative=bool(r["narrative"]),
                     page=r["page"],
+                    original=r["original"],
                 )
                 for r in self.db.execute(
-                    'SELECT text, authors, year, start, "end", et_al, narrative, page FROM citations'
+                    'SELECT text, authors, year, start, "end", et_al, narrative, page, original FROM citations'
                     " WHERE paper_id = ? ORDER BY ord",
                     (row["id"],),
                 )
