@@ -163,8 +163,36 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE citations ADD COLUMN original TEXT NOT NULL DEFAULT '';
     """,
+    # 5: full-text search. search_index holds each paper's words as stems (litreview.text.stem),
+    # one row per paper (rowid = papers.id), so "berkampanye" is found as "kampanye"; the stems are
+    # computed in Python, so triggers only queue the papers whose words changed in search_pending,
+    # and the next search indexes them. search_meta records the stemmer version the index was built with.
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5(title, abstract, body, evidence, tokenize = 'ascii');
+    CREATE TABLE search_pending (paper_id INTEGER PRIMARY KEY);
+    CREATE TABLE search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TRIGGER search_paper_added AFTER INSERT ON papers BEGIN
+        INSERT OR IGNORE INTO search_pending VALUES (new.id);
+    END;
+    CREATE TRIGGER search_paper_changed AFTER UPDATE OF title, metadata, text ON papers BEGIN
+        INSERT OR IGNORE INTO search_pending VALUES (new.id);
+    END;
+    CREATE TRIGGER search_paper_removed AFTER DELETE ON papers BEGIN
+        DELETE FROM search_index WHERE rowid = old.id;
+        DELETE FROM search_pending WHERE paper_id = old.id;
+    END;
+    CREATE TRIGGER search_evidence_added AFTER INSERT ON evidence BEGIN
+        INSERT OR IGNORE INTO search_pending VALUES (new.paper_id);
+    END;
+    CREATE TRIGGER search_evidence_removed AFTER DELETE ON evidence BEGIN
+        INSERT OR IGNORE INTO search_pending SELECT id FROM papers WHERE id = old.paper_id;
+    END;
+    INSERT INTO search_pending SELECT id FROM papers;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# bm25() weights of the search index's columns: title, abstract, body, evidence.
+SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 2.0"
 
 
 def now() -> str:
@@ -198,6 +226,20 @@ class PaperRow:
     added_at: str
     files: list[str]
     themes: list[str] = field(default_factory=list)  # assigned themes, sorted
+
+
+@dataclass
+class SearchSource:
+    """What search reads of a paper: to index it (with its evidence sentences) or to show it
+    as a hit (with its assigned themes)."""
+
+    id: int
+    key: str
+    year: int | None
+    metadata: dict[str, Any]
+    text: str
+    evidence: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
 
 
 def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = None) -> Path | None:
@@ -913,6 +955,87 @@ class Corpus:
         row = self.db.execute("SELECT COUNT(*), SUM(words = 0) FROM tag_runs").fetchone()
         return int(row[0] or 0), int(row[1] or 0)
 
+    # -- search index --------------------------------------------------------------
+    def search_index_state(self) -> tuple[str | None, int]:
+        """(stemmer version the index was built with, papers waiting to be indexed): one small query."""
+        row = self.db.execute(
+            "SELECT (SELECT value FROM search_meta WHERE name = 'stemmer'), (SELECT COUNT(*) FROM search_pending)"
+        ).fetchone()
+        return row[0], int(row[1])
+
+    def reset_search_index(self, version: str) -> None:
+        """Empty the index and queue every paper: the stems are about to change."""
+        self.db.execute("DELETE FROM search_index")
+        self.db.execute("INSERT OR IGNORE INTO search_pending SELECT id FROM papers")
+        self.db.execute("INSERT OR REPLACE INTO search_meta (name, value) VALUES ('stemmer', ?)", (version,))
+
+    def search_pending_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT paper_id FROM search_pending ORDER BY paper_id")]
+
+    def search_sources(self, ids: list[int], evidence: bool = True) -> list[SearchSource]:
+        """The papers of ``ids`` that exist, with what search reads of them, in ``ids`` order."""
+        marks = ",".join("?" * len(ids))
+        found = {
+            r["id"]: SearchSource(id=r["id"], key=r["key"], year=r["year"], metadata=json.loads(r["metadata"]),
+                                  text=r["text"])
+            for r in self.db.execute(f"SELECT id, key, year, metadata, text FROM papers WHERE id IN ({marks})", ids)
+        }
+        if evidence:
+            for r in self.db.execute(
+                f"SELECT paper_id, sentence FROM evidence WHERE paper_id IN ({marks}) ORDER BY paper_id, theme, ord",
+                ids,
+            ):
+                found[r[0]].evidence.append(r[1])
+        else:
+            for r in self.db.execute(
+                f"SELECT paper_id, theme FROM tags WHERE assigned = 1 AND paper_id IN ({marks})"
+                " ORDER BY paper_id, theme",
+                ids,
+            ):
+                found[r[0]].themes.append(r[1])
+        return [found[i] for i in ids if i in found]
+
+    def write_search_documents(self, ids: list[int], documents: list[tuple[int, str, str, str, str]]) -> None:
+        """Replace the index rows of ``ids`` by ``documents`` (paper id, title, abstract, body,
+        evidence: stems separated by spaces); ids without a document leave the index. The papers
+        are no longer pending."""
+        self.db.executemany("DELETE FROM search_index WHERE rowid = ?", [(i,) for i in ids])
+        self.db.executemany(
+            "INSERT INTO search_index (rowid, title, abstract, body, evidence) VALUES (?, ?, ?, ?, ?)", documents
+        )
+        self.db.executemany("DELETE FROM search_pending WHERE paper_id = ?", [(i,) for i in ids])
+
+    def optimize_search_index(self) -> None:
+        """Merge the index into one segment (after indexing many papers: searches read fewer pages)."""
+        self.db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+    def search_matches(
+        self, expression: str, themes: list[str] | None = None, year_from: int | None = None,
+        year_to: int | None = None, limit: int = 20,
+    ) -> list[tuple[int, float]]:
+        """(paper id, bm25 score: lower is better) of the papers matching an FTS5 ``expression``,
+        best first (ties in the order added), with any of ``themes`` assigned and a year in the range."""
+        clauses: list[str] = ["search_index MATCH ?"]
+        params: list[Any] = [expression]
+        years = [(">=", year_from), ("<=", year_to)]
+        if year_from is not None or year_to is not None:
+            clauses.append("+rowid IN (SELECT id FROM papers WHERE "
+                           + " AND ".join(f"year {op} ?" for op, y in years if y is not None) + ")")
+            params += [y for _, y in years if y is not None]
+        if themes:
+            clauses.append(
+                f"+rowid IN (SELECT paper_id FROM tags WHERE assigned = 1 AND theme IN ({','.join('?' * len(themes))}))"
+            )
+            params += themes
+        # FTS5 alone ranks the matches: no join, which costs a lookup per matching paper when a common word
+        # matches most of them; filters are sets built once ("+rowid": FTS5 would look every id up instead).
+        rows = self.db.execute(
+            f"SELECT rowid, bm25(search_index, {SEARCH_WEIGHTS}) AS score FROM search_index WHERE "
+            + " AND ".join(clauses) + " ORDER BY score, rowid LIMIT ?",
+            [*params, limit],
+        )
+        return [(r[0], r[1]) for r in rows]
+
 
 def _letters(n: int) -> str:
     """0 -> a, 25 -> z, 26 -> aa, ..."""
@@ -944,7 +1067,17 @@ def _dumps(value: Any) -> str:
 
 
 def _split_sql(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration; a trigger's body (BEGIN ...; END) stays in one piece."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";").strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().removesuffix(";").strip())
+    return statements
 
 
 def _unknown_key_message(key: str, keys: list[str]) -> str:

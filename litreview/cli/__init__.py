@@ -63,6 +63,7 @@ def _root(
 
 from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
 from litreview.cli import papers as _papers  # noqa: E402
+from litreview.cli import search as _search  # noqa: E402
 from litreview.cli import tables as _tables  # noqa: E402
 from litreview.cli import themes as _themes  # noqa: E402
 
@@ -70,6 +71,7 @@ _corpus.register(app)
 _papers.register(app)
 _themes.register(app)
 _tables.register(app)
+_search.register(app)
 
 
 def main() -> None:
