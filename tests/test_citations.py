@@ -26,6 +26,8 @@ def cites(text, sections=None):
         ("Menurut Munadi (2023), pemilih", [(["Munadi"], "2023")]),
         ("oleh Mikhael Yulius Cobis dan Udi Rusadi tahun 2023", [(["Cobis", "Rusadi"], "2023")]),
         ("Dalam penelitian Cobis dan Rusadi tahun 2023 dibahas", [(["Cobis", "Rusadi"], "2023")]),
+        ("Sebagaimana dikemukakan Budi Santoso tahun 2020, biaya turun", [(["Santoso"], "2020")]),
+        ("Teori Habermas tahun 1989 tentang ruang publik", [(["Habermas"], "1989")]),
         ("Castells (dalam Nasrullah, 2015)", [(["Nasrullah"], "2015")]),
         ("(Hidayat, 2015:45)", [(["Hidayat"], "2015")]),
         ("(Hidayat, 2015, p. 45)", [(["Hidayat"], "2015")]),

@@ -95,7 +95,8 @@ _LOWER_NARRATIVE = re.compile(r"(?i:menurut|according\s+to)\s+(?P<authors>[a-z][
 _TAHUN = re.compile(r"\s(?:pada\s+)?tahun\s+(?P<years>(?:1[6-9]\d\d|20\d\d)(?![\d\-\u2013]))")
 _TAHUN_CUE = re.compile(
     rf"(?i:penelitian|studi|riset|kajian|karya|tulisan|artikel|buku|temuan|skripsi|tesis|disertasi"
-    rf"|menurut|dilakukan\s+oleh|ditulis\s+oleh|diteliti\s+oleh|dikemukakan\s+oleh)\s+"
+    rf"|menurut|pendapat|pandangan|teori|laporan|survei"
+    rf"|(?:dilakukan|ditulis|diteliti|dikemukakan|dijelaskan|diungkapkan|dinyatakan)(?:\s+oleh)?)\s+"
     rf"(?P<authors>{_FULLNAME}(?:{_SEP}{_FULLNAME})*(?:,?\s*{_ETAL})?)\s*$"
 )
 # Plain "oleh" only before two authors or "dkk.": "oleh Cobis dan Rusadi tahun 2023".
