@@ -349,8 +349,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][0], attachments[0][1])
-        provenance = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
-                      "record": paper.source_record}
+        provenance: dict[str, Any] = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
+                                      "record": paper.source_record, "details": dict(paper.origin)}
         index = dedup.index_fields(paper)
         duplicate, maybe = (
             (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index, seen_file)
@@ -469,7 +469,7 @@ FILLABLE = ("title_id", "title_en", "abstract", "abstract_id", "abstract_en", "k
             "language", "date")
 
 
-def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, str],
+def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, Any],
                 source_file: Callable[[], StoredFile] | None,
                 attachments: list[tuple[str, bytes, str]]) -> list[str]:
     """Give the existing paper what the duplicate brings that it lacks; never overwrite."""

@@ -14,7 +14,7 @@ _HEADER = (
     "# Delete a line to clear a field. Changing `key` renames the paper.\n"
 )
 _PERSON_KEYS = {"family", "given", "particle", "suffix", "literal"}
-_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en"}
+_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en", "author_ids", "cited_references"}
 
 
 def paper_to_yaml(paper: Paper) -> str:

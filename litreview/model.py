@@ -179,6 +179,8 @@ class Paper:
     keywords_id: list[str] = field(default_factory=list)
     keywords_en: list[str] = field(default_factory=list)
     note: str = ""
+    author_ids: list[str] = field(default_factory=list)  # "orcid:0000-...", "scopus:5719...", "wos:A-1234-2010"
+    cited_references: list[str] = field(default_factory=list)  # the work's own reference list, as exported
     extra: dict[str, str] = field(default_factory=dict)  # fields the model has no slot for, never dropped
     # Full text, when the source carries one (PDF, plain text).
     text: str = ""
@@ -191,6 +193,10 @@ class Paper:
     source_format: str = ""  # pdf, bibtex, ris, csljson, text
     source_name: str = ""  # file name the record came from
     source_record: str = ""  # id of the record inside the file (BibTeX key, line number)
+    # What this record's source knows of it, kept with its provenance (one per file and record), not
+    # merged: database ("Scopus", "Google Scholar", ...), cited_by, query, query_date, rank, record_id
+    # (EID, WOS UT, PMID), source (the export kind: "pop", "scopus-csv", ...).
+    origin: dict[str, str] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)  # paths of files to attach (BibTeX `file`)
     warnings: list[str] = field(default_factory=list)
 
@@ -199,7 +205,7 @@ class Paper:
         "key", "entry_type", "title", "title_id", "title_en", "authors", "authors_truncated",
         "editors", "year", "date", "journal", "volume", "issue", "pages", "publisher", "doi",
         "url", "isbn", "issn", "language", "abstract", "abstract_id", "abstract_en",
-        "keywords", "keywords_id", "keywords_en", "note", "extra",
+        "keywords", "keywords_id", "keywords_en", "note", "author_ids", "cited_references", "extra",
     )
 
     @property

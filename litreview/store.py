@@ -189,6 +189,19 @@ MIGRATIONS: list[str] = [
     END;
     INSERT INTO search_pending SELECT id FROM papers;
     """,
+    # 6: merged libraries. Each provenance row keeps what its source knew of the record (database,
+    # citation count and query date, query, rank, record id) as JSON; distinct_papers records pairs
+    # the user said are not duplicates (`litreview dupes --distinct`), so nothing lists or merges them.
+    """
+    ALTER TABLE provenance ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE distinct_papers (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (paper_id, other_id),
+        CHECK (paper_id < other_id)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # bm25() weights of the search index's columns: title, abstract, body, evidence.
@@ -461,7 +474,7 @@ class Corpus:
 
     # -- writing papers --------------------------------------------------------
     def add_paper(
-        self, paper: Paper, index: dict[str, Any], files: list[StoredFile], provenance: dict[str, str]
+        self, paper: Paper, index: dict[str, Any], files: list[StoredFile], provenance: dict[str, Any]
     ) -> str:
         """Insert ``paper`` under ``paper.key`` (must be free) with its parts and files.
 
@@ -490,7 +503,8 @@ class Corpus:
         for stored in files:
             self._link_file(paper_id, stored)
         self.db.execute(
-            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at, details)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 paper_id,
                 provenance["format"],
@@ -498,6 +512,7 @@ class Corpus:
                 provenance["sha256"],
                 provenance.get("record", ""),
                 stamp,
+                _dumps(provenance.get("details") or {}),
             ),
         )
         return paper.key
@@ -531,9 +546,10 @@ class Corpus:
     def attach_file(self, key: str, stored: StoredFile) -> None:
         self._link_file(self._paper_id(key), stored)
 
-    def add_provenance(self, key: str, provenance: dict[str, str]) -> None:
+    def add_provenance(self, key: str, provenance: dict[str, Any]) -> None:
         self.db.execute(
-            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO provenance (paper_id, format, file_name, sha256, record, added_at, details)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 self._paper_id(key),
                 provenance["format"],
@@ -541,6 +557,7 @@ class Corpus:
                 provenance["sha256"],
                 provenance.get("record", ""),
                 now(),
+                _dumps(provenance.get("details") or {}),
             ),
         )
 
@@ -726,11 +743,14 @@ class Corpus:
             )
         ]
 
-    def provenance_of(self, key: str) -> list[dict[str, str]]:
+    def provenance_of(self, key: str) -> list[dict[str, Any]]:
+        """Where the paper came from, oldest first: format, file_name, sha256, record, added_at, and
+        ``details``, what that source knew of it (database, cited_by, query, query_date, rank...)."""
         return [
-            dict(r)
+            {**dict(r), "details": json.loads(r["details"])}
             for r in self.db.execute(
-                "SELECT format, file_name, sha256, record, added_at FROM provenance WHERE paper_id = ? ORDER BY rowid",
+                "SELECT format, file_name, sha256, record, added_at, details FROM provenance WHERE paper_id = ?"
+                " ORDER BY rowid",
                 (self._paper_id(key),),
             )
         ]

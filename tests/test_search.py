@@ -222,10 +222,15 @@ def test_a_corpus_made_at_schema_4_is_indexed_on_upgrade(tmp_path, monkeypatch, 
         patch.setattr(store, "SCHEMA_VERSION", 4)
         old = Corpus.init(tmp_path)
         assert old.schema_version == 4
-        add(old, "lama", title="Partisipasi politik pemilih muda", abstract="Mereka memilih lewat aplikasi.")
+        # Written as a schema-4 corpus holds it (today's add_paper writes columns added later).
+        meta = json.dumps({"key": "lama", "title": "Partisipasi politik pemilih muda",
+                           "abstract": "Mereka memilih lewat aplikasi."})
+        with old.transaction():
+            old.db.execute("INSERT INTO papers (key, title, metadata, added_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                           ("lama", "Partisipasi politik pemilih muda", meta, "2024-01-01", "2024-01-01"))
         old.close()
     upgraded = Corpus(tmp_path / ".litreview")
-    assert upgraded.schema_version == 5
+    assert upgraded.schema_version == store.SCHEMA_VERSION
     assert keys(upgraded, "pilih partisipasi", stemmer) == ["lama"]
     upgraded.close()
 

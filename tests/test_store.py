@@ -119,3 +119,22 @@ def test_remove_drops_unused_file_copies(tmp_path):
             corpus.remove(["cobis2023"])
         assert corpus.count() == 0 and list(files.iterdir()) == []
         assert corpus.db.execute("SELECT COUNT(*) FROM sections").fetchone()[0] == 0
+
+
+def test_provenance_keeps_what_each_source_knew(memory_corpus):
+    put(memory_corpus)
+    memory_corpus.add_provenance("cobis2023", {"format": "csv", "file_name": "PoPCites.csv", "sha256": "ab",
+                                               "record": "row 7", "details": {"database": "Google Scholar",
+                                                                               "cited_by": "12"}})
+    rows = memory_corpus.provenance_of("cobis2023")
+    assert [r["details"] for r in rows] == [{}, {"database": "Google Scholar", "cited_by": "12"}]
+
+
+def test_new_metadata_lists_round_trip(memory_corpus):
+    p = Paper(title="T", key="x2020", year=2020, author_ids=["orcid:0000-0002-1825-0097"],
+              cited_references=["Lim, 2018, J Polit, 3, 1"])
+    assert Paper.from_metadata(p.metadata()).cited_references == ["Lim, 2018, J Polit, 3, 1"]
+    stored = memory_corpus.store_file(b"x", "x.bib")
+    memory_corpus.add_paper(p, index_fields(p), [stored], {"format": "bibtex", "file_name": "x.bib",
+                                                          "sha256": stored.sha256})
+    assert memory_corpus.get("x2020").author_ids == ["orcid:0000-0002-1825-0097"]

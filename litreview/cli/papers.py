@@ -189,10 +189,18 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     for p in d["provenance"]:
         record = f" record {p['record']}" if p["record"] else ""
         out.print(f"  [dim]from {escape(p['file_name'])}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
+        details = p.get("details") or {}
+        known = [f"{name.replace('_', ' ')} {details[name]}" for name in _ORIGIN_SHOWN if details.get(name)]
+        if known:
+            out.print(f"    [dim]{escape('; '.join(known))}[/dim]")
     for w in d["warnings"]:
         out.print(f"  [yellow]warning[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:
         out.print(f"  [yellow]possible duplicate of[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+
+
+# What a provenance row's source knew of the record, in the order `show` prints it.
+_ORIGIN_SHOWN = ("database", "cited_by", "query_date", "query", "rank", "record_id")
 
 
 def edit(
