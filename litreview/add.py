@@ -76,6 +76,8 @@ class AddOptions:
     title: str | None = None
     authors: list[str] | None = None
     year: int | None = None
+    # For CSV exports of an unknown layout: model field -> column header (`add --map title=Judul`).
+    column_map: dict[str, str] | None = None
 
     @property
     def has_overrides(self) -> bool:
@@ -134,12 +136,13 @@ def _walk(directory: Path) -> list[Path]:
 
 
 # -- parsing ----------------------------------------------------------------------------
-def parse_path(path: str, lazy: bool = False) -> ParsedFile:
+def parse_path(path: str, lazy: bool = False, column_map: dict[str, str] | None = None) -> ParsedFile:
     """Read and parse one file; never raises for a user problem (it lands in ``failure``).
 
     With ``lazy``, ``papers`` is an iterator that converts records as it is
     consumed (BibTeX); everything that can fail for the file as a whole has
-    failed by the time this returns.
+    failed by the time this returns. ``column_map`` goes to importers that take one
+    (``TAKES_COLUMN_MAP``: CSV exports).
     """
     parsed = ParsedFile(path=path)
     try:
@@ -151,10 +154,11 @@ def parse_path(path: str, lazy: bool = False) -> ParsedFile:
         parsed.sha256, parsed.size = sha256_bytes(data), len(data)
         module = sniff(data, path)
         parsed.format = module.NAME
+        options = {"column_map": column_map} if column_map and getattr(module, "TAKES_COLUMN_MAP", False) else {}
         if lazy and hasattr(module, "read_lazily"):
-            parsed.errors, papers = module.read_lazily(data, path)
+            parsed.errors, papers = module.read_lazily(data, path, **options)
         else:
-            result = module.read(data, path)
+            result = module.read(data, path, **options)
             parsed.errors, parsed.warnings, papers = list(result.errors), list(result.warnings), iter(result.papers)
     except ImportFailed as exc:
         parsed.failure = str(exc) if exc.path == path else f"{path}: {exc}"
@@ -180,7 +184,7 @@ def _prepared(papers: Iterator[Paper], fmt: str, file_name: str) -> Iterator[Pap
 
 
 def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None,
-                stream: bool = True) -> list[ParsedFile]:
+                stream: bool = True, column_map: dict[str, str] | None = None) -> list[ParsedFile]:
     """Parse every file, using both cores: a pool for batches of PDFs, and a worker that
     converts a large bibliography while the caller stores its papers. Input order kept."""
     names = [str(p) for p in paths]
@@ -198,13 +202,13 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
             continue
         big = stream and workers > 1 and not name.lower().endswith(".pdf") and os.path.isfile(name) \
             and os.path.getsize(name) >= STREAM_MIN_BYTES
-        results[name] = parse_in_worker(name) if big else parse_path(name)
+        results[name] = parse_in_worker(name, column_map) if big else parse_path(name, column_map=column_map)
         if progress:
             progress(name)
     return [results[n] for n in names]
 
 
-def parse_in_worker(path: str) -> ParsedFile:
+def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> ParsedFile:
     """parse_path(path, lazy=True) in another process; its papers arrive in chunks as the
     worker converts them, so converting and storing run on both cores at once."""
     import multiprocessing
@@ -212,7 +216,7 @@ def parse_in_worker(path: str) -> ParsedFile:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
     channel = context.Queue(maxsize=16)
-    worker = context.Process(target=_stream_worker, args=(path, channel), daemon=True)
+    worker = context.Process(target=_stream_worker, args=(path, channel, column_map), daemon=True)
     worker.start()
     kind, parsed = _receive(channel, worker)
     if kind != "head":
@@ -222,9 +226,9 @@ def parse_in_worker(path: str) -> ParsedFile:
     return parsed
 
 
-def _stream_worker(path: str, channel: Any) -> None:
+def _stream_worker(path: str, channel: Any, column_map: dict[str, str] | None = None) -> None:
     try:
-        parsed = parse_path(path, lazy=True)
+        parsed = parse_path(path, lazy=True, column_map=column_map)
         papers = parsed.papers
         parsed.papers = []
         channel.put(("head", parsed))
@@ -289,7 +293,7 @@ def add_paths(
         raise UsageError("--title, --author and --year apply to a single file; give one file")
     if on_files:
         on_files(len(files))
-    parsed = parse_paths(files, progress, stream=not options.has_overrides)
+    parsed = parse_paths(files, progress, stream=not options.has_overrides, column_map=options.column_map)
     report = AddReport(failed=list(problems), files_read=len(files), skipped=skipped)
     if options.has_overrides and parsed:
         records = list(parsed[0].papers)  # not streamed when overriding

@@ -303,7 +303,7 @@ def test_a_streamed_file_that_fails_as_a_whole_changes_nothing(corpus_dir, tmp_p
 def test_a_crashing_worker_is_reported_not_hung(tmp_path, monkeypatch):
     import litreview.add as add_module
 
-    def broken(path, lazy=False):
+    def broken(path, lazy=False, column_map=None):
         raise ZeroDivisionError("bug in a converter")
 
     monkeypatch.setattr(add_module, "parse_path", broken)
