@@ -755,6 +755,20 @@ class Corpus:
             )
         ]
 
+    def records_by_source(self) -> list[tuple[str, str, str, int]]:
+        """Records read per source: (database or "", format, file name, records), busiest first. A
+        record merged into another paper still counts: it was identified."""
+        return [
+            (r[0] or "", r[1], r[2], int(r[3]))
+            for r in self.db.execute(
+                "SELECT json_extract(details, '$.database'), format, file_name, COUNT(*) FROM provenance"
+                " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3, 1"
+            )
+        ]
+
+    def paper_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
     def maybe_duplicates_of(self, key: str) -> list[tuple[str, str]]:
         paper_id = self._paper_id(key)
         return [
