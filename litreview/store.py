@@ -769,6 +769,13 @@ class Corpus:
     def paper_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 
+    def possible_duplicate_count(self) -> int:
+        """Pairs flagged as possible duplicates that nobody has declared distinct."""
+        return int(self.db.execute(
+            "SELECT COUNT(*) FROM maybe_duplicates m WHERE NOT EXISTS (SELECT 1 FROM distinct_papers d"
+            " WHERE d.paper_id = MIN(m.paper_id, m.other_id) AND d.other_id = MAX(m.paper_id, m.other_id))"
+        ).fetchone()[0])
+
     def maybe_duplicates_of(self, key: str) -> list[tuple[str, str]]:
         paper_id = self._paper_id(key)
         return [

@@ -63,6 +63,7 @@ def _root(
 
 from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
 from litreview.cli import papers as _papers  # noqa: E402
+from litreview.cli import prisma as _prisma  # noqa: E402
 from litreview.cli import reading as _reading  # noqa: E402
 from litreview.cli import refs as _refs  # noqa: E402
 from litreview.cli import search as _search  # noqa: E402
@@ -76,6 +77,7 @@ _tables.register(app)
 _reading.register(app)
 _refs.register(app)
 _search.register(app)
+_prisma.register(app)
 
 
 def main() -> None:
