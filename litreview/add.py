@@ -19,6 +19,7 @@ from typing import Any
 from litreview import dedup
 from litreview.errors import ImportFailed, LitreviewError, UsageError
 from litreview.ingest import sniff, supported_extensions
+from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.enrich import enrich
@@ -406,21 +407,59 @@ def _find_duplicate(
     for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"]),
                                    dedup.TITLE_LENGTH_RATIO):
         candidates.setdefault(row["key"], row)
-    maybe = []
+    for row in corpus.lookup_title_prefix(paper.year, str(index["first_author"]), str(index["norm_title"])):
+        candidates.setdefault(row["key"], row)
+    same_place = set()
+    if dedup.is_page_range(str(index["pages"])):
+        for row in corpus.lookup_same_place(paper.year, str(index["first_author"]), paper.pages):
+            candidates.setdefault(row["key"], row)
+            same_place.add(row["key"])
+    maybe, strong = [], []
     for key in sorted(candidates):
         row = candidates[key]
-        if not dedup.worth_comparing(index, row["doi"], row["norm_title"]):
+        if key not in same_place and not dedup.worth_comparing(index, row["doi"], row["norm_title"]):
             continue  # decode the stored record only when the DOI or the title could match
         old = dedup.index_fields(Paper.from_metadata(corpus.metadata_of(row["id"])))
         verdict = dedup.judge(index, old, key)
         if verdict is None:
             continue
         if verdict.duplicate:
-            return verdict, []
+            strong.append((verdict, old))
+            continue
         if verdict.alike and any(p["sha256"] == item.sha256 for p in corpus.provenance_of(key)):
             continue  # two entries of one export that are merely alike are two items
         maybe.append(verdict)
-    return None, maybe
+    if not strong:
+        return None, maybe
+    return _choose_strong(corpus, index, strong)
+
+
+def _choose_strong(
+    corpus: Corpus, index: dict[str, Any], strong: list[tuple[dedup.Verdict, dict[str, object]]]
+) -> tuple[dedup.Verdict | None, list[dedup.Verdict]]:
+    """The paper a record that strongly matches several goes into: the first (by key), unless the
+    user said some of them are different works (`dupes --distinct`). Then only a match clearly
+    better than every paper distinct from it (same DOI, then a more similar title) takes the record;
+    otherwise it is added as a new paper and listed as a possible duplicate of each, for review."""
+    if len(strong) == 1:
+        return strong[0][0], []
+    keys = [v.key for v, _ in strong]
+    apart = corpus.distinct_keys_among(keys)
+    if not apart:
+        return strong[0][0], []
+
+    def evidence(old: dict[str, object]) -> tuple[bool, float]:
+        return (bool(index["doi"]) and index["doi"] == old["doi"],
+                dedup.title_similarity(str(index["norm_title"]), str(old["norm_title"])))
+
+    scored = {v.key: evidence(old) for v, old in strong}
+    for verdict, _ in strong:
+        rivals = [b if a == verdict.key else a for a, b in apart if verdict.key in (a, b)]
+        if all(scored[verdict.key] > scored[r] for r in rivals):
+            return verdict, []
+    names = " and ".join(keys)
+    return None, [dedup.Verdict(v.key, False, f"{v.reason}; also matches {names}, marked as different works")
+                  for v, _ in strong]
 
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -468,26 +507,23 @@ def _store_attachment(corpus: Corpus, name: str, blob: bytes) -> StoredFile:
     return stored
 
 
-FILLABLE = ("title_id", "title_en", "abstract", "abstract_id", "abstract_en", "keywords", "keywords_id",
-            "keywords_en", "doi", "url", "journal", "volume", "issue", "pages", "publisher", "isbn", "issn",
-            "language", "date")
-
-
 def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, Any],
                 source_file: Callable[[], StoredFile] | None,
                 attachments: list[tuple[str, bytes, str]]) -> list[str]:
-    """Give the existing paper what the duplicate brings that it lacks; never overwrite."""
+    """Merge the duplicate record into the existing paper, each field from the richer record
+    (litreview.merging); values that lost are kept in the provenance details of the record they
+    came from. Returns what the paper gained."""
     old = corpus.get(key)
-    gained = []
-    for name in FILLABLE:
-        if not getattr(old, name) and getattr(new, name):
-            setattr(old, name, getattr(new, name))
-            gained.append(name)
-    if gained:
-        corpus.update_metadata(key, old, dedup.index_fields(old))
-    if new.text and not old.text:
-        corpus.set_text(key, new)
-        gained.append("full text")
+    sources = corpus.provenance_of(key)
+    old.source_format = stored_source_format([s["format"] for s in sources])
+    merged, conflicts = merge_records(old, new)
+    kept_lost, new_lost = split_conflicts(old, merged, conflicts)
+    gained = changed_fields(old, merged)
+    if any(name != "full text" for name in gained):
+        corpus.update_metadata(key, merged, dedup.index_fields(merged))
+    if merged.text and not old.text:
+        corpus.set_text(key, merged)
+    corpus.record_conflicts(key, kept_lost)
     known = {f.sha256 for f in corpus.files_of(key)}
     if source_file is not None:
         stored = source_file()
@@ -498,7 +534,11 @@ def _merge_into(corpus: Corpus, key: str, new: Paper, provenance: dict[str, Any]
         if digest not in known:
             corpus.attach_file(key, _store_attachment(corpus, name, blob))
             gained.append(f"file {Path(name).name}")
-    already = {(p["sha256"], p["record"]) for p in corpus.provenance_of(key)}
+    already = {(p["sha256"], p["record"]) for p in sources}
     if (provenance["sha256"], provenance.get("record", "")) not in already:
+        if new_lost:
+            provenance = {**provenance, "details": {**(provenance.get("details") or {}), "conflicts": new_lost}}
         corpus.add_provenance(key, provenance)  # it came from here too, even when it brought nothing new
+    else:
+        corpus.record_conflicts(key, new_lost, provenance["sha256"], provenance.get("record", ""))
     return gained

@@ -1,10 +1,22 @@
 """Is a new record the same work as one already in the corpus? Pure rules, no I/O.
 
 Zero false merges is the rule. A record is a duplicate only on strong evidence:
-the same DOI, or a near-identical title with the same year and the same first
-author (and no conflicting DOIs, and the same numbers in the title, so "Part 1"
-and "Part 2" stay apart). Weaker likeness (same title but another year or
-author) is reported as a *possible* duplicate and both records are kept.
+
+- the same DOI (landing-page suffixes such as ".short" and percent-escapes ignored) with titles
+  that agree in some language, or with the same first author, year and page range (one article
+  with its title in two languages);
+- a near-identical title (``title_similarity`` >= TITLE_SAME) with the same year and the same
+  first author ("De Petrillo" and "Petrillo" agree: a particle read as a given name), no
+  conflicting DOIs, volume, issue or pages, and the same numbers in the title, so "Part 1" and
+  "Part 2" stay apart. Two undated records agree on the year only with the very same title;
+  or, whatever the titles, the same first author, year, journal, volume and page range (one
+  article with its Indonesian and English title, no DOI);
+  a short title (under MIN_TITLE_WORDS words) also needs the same venue and must not be a
+  generic one ("Editorial").
+
+Weaker likeness (the same title in another year or by another author, alike titles, a title that
+is the other without its subtitle, two DOIs, a series) is reported as a *possible* duplicate and
+both records are kept.
 """
 
 from __future__ import annotations
@@ -18,7 +30,7 @@ from rapidfuzz import fuzz
 from litreview.ingest.fields import find_doi
 from litreview.model import Paper
 
-TITLE_SAME = 93.0  # token-sort ratio at or above which two normalised titles are "the same"
+TITLE_SAME = 93.0  # title_similarity at or above which two normalised titles are "the same"
 TITLE_ALIKE = 85.0  # at or above this, with year and first author agreeing: flagged, never merged
 # Two strings can only reach TITLE_ALIKE if the shorter is at least this fraction of the longer.
 TITLE_LENGTH_RATIO = TITLE_ALIKE / (200.0 - TITLE_ALIKE)
@@ -46,9 +58,18 @@ def normalize_title(title: str) -> str:
     return fold(title)
 
 
+# What landing-page links add after a DOI (Google Scholar / Publish or Perish exports keep them).
+_DOI_LINK_SUFFIX = re.compile(r"(\.short|\.full|\.abstract|\.pdf|/(abstract|full|pdf|epdf|meta|summary))+$")
+
+
 def normalize_doi(doi: str) -> str:
-    """"https://doi.org/10.1000/ABC." -> "10.1000/abc", for comparing ("" when there is no DOI in it)."""
-    return find_doi(doi or "").rstrip(".,;)").lower()
+    """"https://doi.org/10.1000/ABC." -> "10.1000/abc", for comparing ("" when there is no DOI in it);
+    percent-escapes decoded ("%3c" -> "<") and a landing page's ".short" or "/abstract" dropped."""
+    if "%" in (doi or ""):
+        from urllib.parse import unquote
+
+        doi = unquote(doi)
+    return _DOI_LINK_SUFFIX.sub("", find_doi(doi or "").rstrip(".,;)").lower())
 
 
 def normalize_author(surname: str) -> str:
@@ -57,16 +78,28 @@ def normalize_author(surname: str) -> str:
 
 def index_fields(paper: Paper) -> dict[str, object]:
     """What duplicate detection compares; doi, norm_title and first_author are indexed in the store."""
-    norm = normalize_title(paper.title)
+    return index_from_columns(
+        normalize_doi(paper.doi), normalize_title(paper.title), normalize_author(paper.first_author), paper.year,
+        title_id=paper.title_id, title_en=paper.title_en, volume=paper.volume, issue=paper.issue,
+        pages=paper.pages, journal=paper.journal,
+    )
+
+
+def index_from_columns(doi: str, norm_title: str, first_author: str, year: int | None, *, title_id: str = "",
+                       title_en: str = "", volume: str = "", issue: str = "", pages: str = "",
+                       journal: str = "") -> dict[str, object]:
+    """:func:`index_fields` from the stored columns (doi, norm_title and first_author already
+    normalised) and the raw metadata fields: what batch detection reads for each paper."""
     return {
-        "doi": normalize_doi(paper.doi),
-        "norm_title": norm,
-        "titles": sorted({t for t in (norm, fold(paper.title_id), fold(paper.title_en)) if t}),
-        "first_author": normalize_author(paper.first_author),
-        "year": paper.year,
-        "volume": fold(paper.volume),
-        "issue": fold(paper.issue),
-        "pages": fold(paper.pages.replace("--", "-")),
+        "doi": doi,
+        "norm_title": norm_title,
+        "titles": sorted({t for t in (norm_title, fold(title_id), fold(title_en)) if t}),
+        "first_author": first_author,
+        "year": year,
+        "volume": fold(volume),
+        "issue": fold(issue),
+        "pages": fold(pages.replace("--", "-")),
+        "venue": fold(journal),
     }
 
 
@@ -81,6 +114,12 @@ MIN_TITLE_WORDS = 4
 def _numbers(norm_title: str) -> set[str]:
     """Tokens that distinguish items of a series: digits, roman numerals, "part two", months."""
     return {t for t in norm_title.split() if t.isdigit() or t in _ROMAN or t in _NUMBER_WORDS or t in _MONTHS}
+
+
+def title_similarity(a: str, b: str, score_cutoff: float = 0.0) -> float:
+    """0-100: the better of the token-sort ratio (words reordered) and the plain ratio (a typo at the
+    start of a word moves it in sorted order, which the plain ratio forgives)."""
+    return max(fuzz.token_sort_ratio(a, b, score_cutoff=score_cutoff), fuzz.ratio(a, b, score_cutoff=score_cutoff))
 
 
 DOI_TITLE_AGREE = 80.0  # with the same DOI, titles this alike (any language variant) are one work
@@ -98,9 +137,90 @@ def worth_comparing(new: dict[str, object], old_doi: str, old_norm_title: str) -
     """Cheap pre-check on stored columns: could :func:`judge` find anything at all?"""
     if new["doi"] and new["doi"] == old_doi:
         return True
-    return bool(new["norm_title"] and old_norm_title) and (
-        fuzz.token_sort_ratio(str(new["norm_title"]), old_norm_title, score_cutoff=TITLE_ALIKE) > 0
-    )
+    title = str(new["norm_title"])
+    if not title or not old_norm_title:
+        return False
+    if title.startswith(old_norm_title + " ") or old_norm_title.startswith(title + " "):
+        return True  # one may be the other without its subtitle
+    return title_similarity(title, old_norm_title, score_cutoff=TITLE_ALIKE) > 0
+
+
+def _same_author(a: str, b: str) -> bool:
+    """Normalised first-author surnames agree: equal, or one is the other with a particle written into
+    the surname ("depetrillo" and "petrillo": "F De Petrillo" read as given name "F De")."""
+    if not a or not b or a in _PLACEHOLDER_AUTHORS or b in _PLACEHOLDER_AUTHORS:
+        return False
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long.endswith(short) and long[: -len(short)] in _PARTICLES)
+
+
+_PARTICLES = frozenset("de da del della der di du van vanden vander von le la al el bin binti ten ter dos das".split())
+# Short titles shared by many different items, however much else agrees.
+_GENERIC_TITLES = frozenset(
+    "editorial editorials preface foreword introduction index errata erratum corrigendum correction contents "
+    "book reviews review reviews announcement announcements news obituary letter letters comment reply "
+    "pengantar redaksi pendahuluan daftar isi tajuk rencana kata pengantar".split()
+)
+
+
+def _generic(norm_title: str) -> bool:
+    return any(word in _GENERIC_TITLES for word in norm_title.split())
+
+
+VENUE_SAME = 95.0
+
+
+def _same_venue(new: dict[str, object], old: dict[str, object]) -> bool:
+    a, b = str(new.get("venue") or ""), str(old.get("venue") or "")
+    return bool(a and b) and fuzz.token_sort_ratio(a, b) >= VENUE_SAME
+
+
+def _translated(new: dict[str, object], old: dict[str, object]) -> bool:
+    """Same DOI, titles unlike: one article with its title in two languages when the first author, the
+    year and the page range (and volume, when both give one) all agree. A chapter under its book's DOI
+    has other pages; a book's pages are not a range."""
+    pages_a, pages_b = str(new.get("pages") or ""), str(old.get("pages") or "")
+    if not (pages_a and pages_a == pages_b and len(pages_a.split()) == 2):
+        return False
+    if new.get("volume") and old.get("volume") and new["volume"] != old["volume"]:
+        return False
+    return (new["year"] is not None and new["year"] == old["year"]
+            and _same_author(str(new["first_author"]), str(old["first_author"])))
+
+
+PLACE_VENUE_SAME = 90.0
+
+
+def _digits(norm_title: str) -> set[str]:
+    return {t for t in norm_title.split() if t.isdigit()}
+
+
+def is_page_range(pages: str) -> bool:
+    """"101 120" (index form): a first and a last page in numbers, which two articles of one issue
+    never share (front matter in roman numerals, "iv v", is shared by every issue)."""
+    parts = pages.split()
+    return len(parts) == 2 and parts[0] != parts[1] and all(p.isdigit() for p in parts)
+
+
+def _same_place(new: dict[str, object], old: dict[str, object]) -> bool:
+    """The same journal (alike names), volume and page range: one article, whatever its titles say
+    (an Indonesian title in SINTA or Garuda, the English one in Scopus). Year and first author are
+    checked by the caller."""
+    pages, venue_a, venue_b = str(new.get("pages") or ""), str(new.get("venue") or ""), str(old.get("venue") or "")
+    if new.get("issue") and old.get("issue") and new["issue"] != old["issue"]:
+        return False
+    return (is_page_range(pages) and pages == old.get("pages") and bool(new.get("volume"))
+            and new.get("volume") == old.get("volume") and bool(venue_a and venue_b)
+            and fuzz.token_sort_ratio(venue_a, venue_b) >= PLACE_VENUE_SAME)
+
+
+def _subtitle_dropped(new: dict[str, object], old: dict[str, object]) -> bool:
+    """One normalised title is the other's first words ("Title" and "Title: Subtitle"), long enough
+    to say something, with the same numbers, volume, issue and pages."""
+    a, b = sorted((str(new["norm_title"]), str(old["norm_title"])), key=len)
+    if not b.startswith(a + " ") or len(a.split()) < MIN_TITLE_WORDS + 1 or _numbers(a) != _numbers(b):
+        return False
+    return not any(new.get(n) and old.get(n) and new[n] != old[n] for n in ("volume", "issue", "pages"))
 
 
 @dataclass
@@ -119,20 +239,33 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     if new_doi and new_doi == old_doi:
         if _titles_compatible(new, old):
             return Verdict(old_key, True, f"same DOI {new_doi}")
+        if _translated(new, old):
+            return Verdict(old_key, True, f"same DOI {new_doi}, first author, year and pages (a translated title)")
         # A chapter filed under its book's DOI, or a DOI pasted on the wrong record.
         return Verdict(old_key, False, f"same DOI {new_doi} but the titles differ (a chapter and its book?)")
     new_title, old_title = str(new["norm_title"]), str(old["norm_title"])
     if not new_title or not old_title:
         return None
-    score = fuzz.token_sort_ratio(new_title, old_title)
-    if score < TITLE_ALIKE:
-        return None
-    same_year = new["year"] is not None and new["year"] == old["year"]
+    score = title_similarity(new_title, old_title)
+    # Two undated records agree on the year only with the very same title (a database listing one work twice).
+    same_year = new["year"] == old["year"] and (new["year"] is not None or (
+        new_title == old_title and len(new_title.split()) >= MIN_TITLE_WORDS))
     author = str(new["first_author"])
-    same_author = bool(author) and author == old["first_author"] and author not in _PLACEHOLDER_AUTHORS
+    same_author = _same_author(author, str(old["first_author"]))
+    if (score < TITLE_SAME and same_year and same_author and not (new_doi and old_doi) and _same_place(new, old)
+            and _digits(new_title) == _digits(old_title)):  # number words are another language's
+        return Verdict(old_key, True, f"same first author, year, journal, volume and pages {new['pages']} "
+                                      "(the title in another language?)")
+    if score < TITLE_ALIKE:
+        if same_year and same_author and not (new_doi and old_doi) and _subtitle_dropped(new, old):
+            # Flagged even within one export: search engines list a repository copy with its title cut.
+            return Verdict(old_key, False, "one title is the other without its subtitle, same year and first author")
+        return None
     similar = f"title {score:.0f}% similar"
     if _numbers(new_title) != _numbers(old_title):
-        if score < TITLE_SAME:
+        # Listed as a series only when the words are the same: a month or number is a one-word change
+        # the plain ratio forgives.
+        if fuzz.token_sort_ratio(new_title, old_title) < TITLE_SAME:
             return None
         return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
     if new_doi and old_doi:
@@ -144,6 +277,9 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     if len(new_title.split()) < MIN_TITLE_WORDS:
         if score < TITLE_SAME:
             return None
+        if new_title == old_title and same_year and same_author and _same_venue(new, old) and not _generic(new_title):
+            return Verdict(old_key, True, f"the same short title, year {new['year']}, first author "
+                                          f"{new['first_author']} and venue {new.get('venue')}")
         return Verdict(old_key, False, f"{similar}, but a title this short is shared by different works")
     if score < TITLE_SAME:
         if same_year and same_author:

@@ -789,6 +789,181 @@ class Corpus:
         ]
 
 
+    # -- duplicates ------------------------------------------------------------------
+    _DEDUP_JSON = ("title_id", "title_en", "volume", "issue", "pages", "journal")
+
+    def dedup_rows(self) -> Iterator[dict[str, Any]]:
+        """What batch duplicate detection reads of every paper, in id order, streamed: id, key, doi,
+        norm_title, first_author, year and the metadata fields title_id, title_en, volume, issue,
+        pages, journal (read with json_extract: no metadata is decoded in Python)."""
+        extracted = ", ".join(f"json_extract(metadata, '$.{name}')" for name in self._DEDUP_JSON)
+        names = ("id", "key", "doi", "norm_title", "first_author", "year", *self._DEDUP_JSON)
+        cursor = self.db.execute(
+            f"SELECT id, key, doi, norm_title, first_author, year, {extracted} FROM papers ORDER BY id"
+        )
+        while batch := cursor.fetchmany(1000):
+            for r in batch:
+                yield dict(zip(names, r, strict=True))
+
+    def lookup_title_prefix(self, year: int | None, first_author: str, norm_title: str) -> list[sqlite3.Row]:
+        """Papers of the same year and first author whose normalised title starts with this one, or
+        is the start of it (a dropped subtitle, a title cut short): one indexed block."""
+        if not first_author or not norm_title or year is None:
+            return []
+        return self.db.execute(
+            f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE year = ? AND first_author = ?"
+            " AND norm_title != ? AND (substr(norm_title, 1, ?) = ? OR substr(?, 1, length(norm_title) + 1)"
+            " = norm_title || ' ')",
+            (year, first_author, norm_title, len(norm_title) + 1, norm_title + " ", norm_title),
+        ).fetchall()
+
+    def lookup_same_place(self, year: int | None, first_author: str, pages: str) -> list[sqlite3.Row]:
+        """Papers of the same year and first author with the same pages (as written, "--" and "–"
+        read as "-"): candidates for one article under two titles. One indexed block."""
+        if not first_author or not pages or year is None:
+            return []
+        return self.db.execute(
+            f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE year = ? AND first_author = ? AND"
+            " replace(replace(json_extract(metadata, '$.pages'), '--', '-'), '–', '-') = ?",
+            (year, first_author, pages.replace("--", "-").replace("–", "-")),
+        ).fetchall()
+
+    def mark_distinct(self, key: str, other: str) -> bool:
+        """Record that two papers are different works (False if already recorded); they are no
+        longer listed as possible duplicates of each other."""
+        a, b = sorted((self._paper_id(key), self._paper_id(other)))
+        if a == b:
+            raise ValidationError(f"{key}: a paper cannot be distinct from itself; give two different keys")
+        cursor = self.db.execute(
+            "INSERT OR IGNORE INTO distinct_papers (paper_id, other_id, decided_at) VALUES (?, ?, ?)", (a, b, now())
+        )
+        self.db.execute(
+            "DELETE FROM maybe_duplicates WHERE (paper_id = ? AND other_id = ?) OR (paper_id = ? AND other_id = ?)",
+            (a, b, b, a),
+        )
+        return bool(cursor.rowcount)
+
+    def are_distinct(self, key: str, other: str) -> bool:
+        a, b = sorted((self._paper_id(key), self._paper_id(other)))
+        return self.db.execute(
+            "SELECT 1 FROM distinct_papers WHERE paper_id = ? AND other_id = ?", (a, b)
+        ).fetchone() is not None
+
+    def distinct_id_pairs(self) -> list[tuple[int, int]]:
+        """Every pair recorded as distinct, as row ids (smaller first)."""
+        return [(r[0], r[1]) for r in self.db.execute("SELECT paper_id, other_id FROM distinct_papers ORDER BY 1, 2")]
+
+    def distinct_pairs(self) -> list[tuple[str, str]]:
+        """Every pair recorded as distinct, as keys (each pair and the list sorted)."""
+        rows = self.db.execute(
+            "SELECT p.key, o.key FROM distinct_papers d JOIN papers p ON p.id = d.paper_id"
+            " JOIN papers o ON o.id = d.other_id"
+        )
+        return sorted(tuple(sorted((r[0], r[1]))) for r in rows)  # type: ignore[misc]
+
+    def distinct_keys_among(self, keys: list[str]) -> list[tuple[str, str]]:
+        """The pairs of ``keys`` recorded as distinct."""
+        wanted = set(keys)
+        return [pair for pair in self.distinct_pairs() if pair[0] in wanted and pair[1] in wanted]
+
+    def record_conflicts(self, key: str, conflicts: dict[str, Any], sha256: str | None = None,
+                         record: str | None = None) -> None:
+        """Keep values that lost a merge in the details of the provenance row they came from (the
+        row of ``sha256`` and ``record``, else the paper's oldest), under ``conflicts``; a field
+        already there with another value is kept too, as ``field_2``, ``field_3``..."""
+        if not conflicts:
+            return
+        paper_id = self._paper_id(key)
+        query = "SELECT rowid, details FROM provenance WHERE paper_id = ?"
+        params: list[Any] = [paper_id]
+        if sha256 is not None:
+            query += " AND sha256 = ? AND record = ?"
+            params += [sha256, record or ""]
+        row = self.db.execute(query + " ORDER BY rowid LIMIT 1", params).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT rowid, details FROM provenance WHERE paper_id = ? ORDER BY rowid LIMIT 1", (paper_id,)
+            ).fetchone()
+        if row is None:
+            return
+        details = json.loads(row[1])
+        details["conflicts"] = add_conflicts(details.get("conflicts") or {}, conflicts)
+        self.db.execute("UPDATE provenance SET details = ? WHERE rowid = ?", (_dumps(details), row[0]))
+
+    def merge_papers(self, kept_key: str, other_keys: list[str], merged: Paper, index: dict[str, Any],
+                     conflicts: dict[str, dict[str, Any]] | None = None) -> None:
+        """Merge papers into ``kept_key`` in one transaction: their provenance rows, file links,
+        manual tags, possible-duplicate and distinct rows move to the kept paper, which gets
+        ``merged`` as its metadata (and its text, if it had none); ``conflicts`` (paper key ->
+        field -> the value that paper lost) go into each paper's provenance details first. The
+        others are then deleted (their automatic tags, evidence and findings with them); the
+        kept paper's tagging is cleared so the next `tag` reads it again."""
+        with self.transaction():
+            kept_id = self._paper_id(kept_key)
+            other_ids = [self._paper_id(k) for k in other_keys]
+            if kept_id in other_ids or len(set(other_ids)) != len(other_ids):
+                raise ValidationError("a paper cannot be merged with itself; give each key once")
+            for key, lost in (conflicts or {}).items():
+                self.record_conflicts(key, lost)
+            marks = ",".join("?" * len(other_ids))
+            had_text = bool(self.db.execute("SELECT text != '' FROM papers WHERE id = ?", (kept_id,)).fetchone()[0])
+            self.db.execute(f"UPDATE provenance SET paper_id = ? WHERE paper_id IN ({marks})", [kept_id, *other_ids])
+            self.db.execute(
+                "INSERT OR IGNORE INTO paper_files (paper_id, sha256, name, role)"
+                f" SELECT ?, sha256, name, role FROM paper_files WHERE paper_id IN ({marks}) ORDER BY paper_id",
+                [kept_id, *other_ids],
+            )
+            self._move_manual_tags(kept_id, other_ids)
+            for table in ("maybe_duplicates", "distinct_papers"):
+                self._move_pairs(table, kept_id, other_ids)
+            self.db.execute("DELETE FROM tag_runs WHERE paper_id = ?", (kept_id,))
+            self.update_metadata(kept_key, merged, index)
+            if merged.text and not had_text:
+                self.set_text(kept_key, merged)
+            self.db.execute(f"DELETE FROM papers WHERE id IN ({marks})", other_ids)
+            if self._keys is not None:
+                self._keys.difference_update(other_keys)
+
+    def _move_manual_tags(self, kept_id: int, other_ids: list[int]) -> None:
+        """The others' decisions by hand, where the kept paper has none of its own (with their evidence)."""
+        mine = {r[0] for r in self.db.execute(
+            "SELECT theme FROM tags WHERE paper_id = ? AND origin = 'manual'", (kept_id,))}
+        for other in other_ids:
+            for r in self.db.execute(
+                "SELECT theme FROM tags WHERE paper_id = ? AND origin = 'manual' ORDER BY theme", (other,)
+            ).fetchall():
+                if r[0] in mine:
+                    continue
+                mine.add(r[0])
+                self.db.execute("DELETE FROM evidence WHERE paper_id = ? AND theme = ?", (kept_id, r[0]))
+                self.db.execute("DELETE FROM tags WHERE paper_id = ? AND theme = ?", (kept_id, r[0]))
+                self.db.execute(
+                    "INSERT INTO tags (paper_id, theme, origin, assigned, score, threshold, sentences, decided_at)"
+                    " SELECT ?, theme, origin, assigned, score, threshold, sentences, decided_at FROM tags"
+                    " WHERE paper_id = ? AND theme = ?", (kept_id, other, r[0]))
+                self.db.execute(
+                    'INSERT INTO evidence (paper_id, theme, ord, field, start, "end", section, page, score, sentence,'
+                    ' matches) SELECT ?, theme, ord, field, start, "end", section, page, score, sentence, matches'
+                    " FROM evidence WHERE paper_id = ? AND theme = ?", (kept_id, other, r[0]))
+
+    def _move_pairs(self, table: str, kept_id: int, other_ids: list[int]) -> None:
+        """Re-point rows of a pair table (maybe_duplicates, distinct_papers) from the others to the kept
+        paper; pairs that would join the kept paper to itself go, and so do the others' rows (cascade)."""
+        merged_ids = {kept_id, *other_ids}
+        columns = "paper_id, other_id, reason" if table == "maybe_duplicates" else "paper_id, other_id, decided_at"
+        marks = ",".join("?" * len(other_ids))
+        rows = self.db.execute(
+            f"SELECT {columns} FROM {table} WHERE paper_id IN ({marks}) OR other_id IN ({marks})",
+            [*other_ids, *other_ids],
+        ).fetchall()
+        for a, b, extra in rows:
+            a, b = (kept_id if a in merged_ids else a), (kept_id if b in merged_ids else b)
+            if a == b:
+                continue
+            if table == "distinct_papers":
+                a, b = min(a, b), max(a, b)
+            self.db.execute(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES (?, ?, ?)", (a, b, extra))
+
     # -- themes ------------------------------------------------------------------
     def tag_states(self) -> dict[str, tuple[str, str]]:
         """For every tagged paper: (content digest, codebook digest) of its last tagging."""
@@ -1119,6 +1294,23 @@ def _split_sql(script: str) -> list[str]:
     if pending.strip(" \n;"):
         statements.append(pending.strip().removesuffix(";").strip())
     return statements
+
+
+def add_conflicts(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``existing`` conflicts with ``new`` added; a field already holding another value gets ``field_2``..."""
+    out = dict(existing)
+    for name, value in new.items():
+        if name not in out:
+            out[name] = value
+            continue
+        taken = [v for k, v in out.items() if k == name or (k.startswith(f"{name}_") and k[len(name) + 1:].isdigit())]
+        if value in taken:
+            continue
+        n = 2
+        while f"{name}_{n}" in out:
+            n += 1
+        out[f"{name}_{n}"] = value
+    return out
 
 
 def _unknown_key_message(key: str, keys: list[str]) -> str:

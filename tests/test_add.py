@@ -329,12 +329,12 @@ def test_files_of_other_types_in_a_directory_are_reported_as_skipped(corpus_dir,
     d = tmp_path / "unduhan"
     d.mkdir()
     shutil.copy(MD, d / "paper.md")
-    (d / "PoPCites.csv").write_text("Cites,Authors,Title\n1,A,B\n")
+    (d / "matriks.xlsx").write_bytes(b"PK\x03\x04")
     (d / "gambar.png").write_bytes(b"\x89PNG\r\n")
     with open_root(corpus_dir) as corpus:
         report = add_paths(corpus, [str(d)])
         assert len(report.added) == 1 and report.exit_code == 0
-        assert sorted(p.name for p in report.skipped) == ["PoPCites.csv", "gambar.png"]
+        assert sorted(p.name for p in report.skipped) == ["gambar.png", "matriks.xlsx"]
 
 
 def test_a_file_that_changes_between_reading_and_storing_is_refused(corpus_dir, tmp_path, monkeypatch):

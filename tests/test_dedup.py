@@ -134,3 +134,81 @@ def test_months_tell_issues_of_a_report_apart():
         )
         is None
     )
+
+
+def test_a_typo_at_the_start_of_a_word_still_merges_with_year_and_author():
+    # Sorting words moves "Xerilaku" away from "Perilaku": the plain ratio forgives what token-sort cannot.
+    v = verdict(paper("Politik Uang dan Perilaku Pemilih pada Pemilu Legislatif"),
+                paper("Politik Uang dan Xerilaku Pemilih pada Pemilu Legislatif"))
+    assert v.duplicate
+
+
+def test_a_dropped_subtitle_is_listed_never_merged():
+    short = paper("Politik Uang dan Perilaku Pemilih pada Pemilu Legislatif 2019")
+    full = paper("Politik Uang dan Perilaku Pemilih pada Pemilu Legislatif 2019: Studi Kasus di Sumatera Utara")
+    v = verdict(short, full)
+    assert not v.duplicate and "subtitle" in v.reason
+    full.year = 2021
+    assert verdict(short, full) is None  # another year as well: too little to say
+    assert verdict(paper("Pemilu dan Media Sosial"), paper("Pemilu dan Media Sosial: Kasus Jakarta")) is None  # short
+
+
+def test_doi_links_and_percent_escapes_are_the_same_doi():
+    assert normalize_doi("https://meridian.allenpress.com/jzwm/article/10.1638/2011-0033.1.short") == \
+        "10.1638/2011-0033.1"
+    assert normalize_doi("10.1002/1098-2345(200101)53:1%3c1::aid-ajp1%3e3.0.co;2-j") == \
+        normalize_doi("10.1002/1098-2345(200101)53:1<1::AID-AJP1>3.0.CO;2-J")
+    assert normalize_doi("10.1000/x/abstract") == "10.1000/x"
+
+
+def test_a_particle_read_as_a_given_name_is_still_the_same_first_author():
+    a = paper("Logika pemilih pemula dalam pilkada serentak", author="De Petrillo")
+    b = paper("Logika pemilih pemula dalam pilkada serentak", author="Petrillo")
+    assert verdict(a, b).duplicate
+    assert not verdict(paper(a.title, author="Sapetrillo"), b).duplicate  # "sa" is not a particle
+
+
+def test_two_undated_records_merge_only_on_the_very_same_title():
+    a, b = paper("Kontribusi studi bibliografis struktur populasi pemilih", year=None), \
+        paper("Kontribusi Studi Bibliografis: Struktur Populasi Pemilih", year=None)
+    assert verdict(a, b).duplicate
+    c = paper("Struktur populasi pemilih: studi bibliografis kontribusi", year=None)  # same words, other order
+    assert not verdict(a, c).duplicate
+
+
+def test_a_short_title_merges_only_with_year_author_and_venue_and_never_a_generic_one():
+    a, b = paper("Prosimians"), paper("Prosimians")
+    a.journal, b.journal = "Pathology of Wildlife and Zoo Animals", "PATHOLOGY OF WILDLIFE AND ZOO ANIMALS"
+    assert verdict(a, b).duplicate
+    b.journal = "Zoo Animal and Wildlife Immobilization"
+    assert not verdict(a, b).duplicate
+    e1, e2 = paper("Editorial"), paper("Editorial")
+    e1.journal = e2.journal = "Jurnal Ilmu Sosial dan Ilmu Politik"
+    assert not verdict(e1, e2).duplicate
+
+
+def test_same_doi_with_titles_in_two_languages_merges_when_pages_author_and_year_agree():
+    garuda = paper("Politik Uang dalam Pemilihan Kepala Daerah Serentak 2020", doi="10.5555/jip.2021.5")
+    scopus = paper("Money Politics in the 2020 Simultaneous Regional Head Elections", doi="10.5555/JIP.2021.5")
+    assert not verdict(garuda, scopus).duplicate  # no pages: a chapter and its book look just like this
+    garuda.pages, scopus.pages = "101-120", "101--120"
+    assert verdict(garuda, scopus).duplicate
+    scopus.authors = [Person(family="Santoso")]
+    assert not verdict(garuda, scopus).duplicate
+
+
+def test_same_journal_volume_and_pages_is_one_article_under_two_titles():
+    garuda = paper("Peran Media Sosial dalam Kampanye Pemilihan Presiden 2019", author="Lestari")
+    scopus = paper("The Role of Social Media in the 2019 Presidential Election Campaign", author="Lestari")
+    for p in (garuda, scopus):
+        p.journal, p.volume, p.pages = "Jurnal Ilmu Sosial dan Ilmu Politik", "24", "45-62"
+    scopus.pages = "45--62"
+    assert verdict(garuda, scopus).duplicate
+    scopus.issue, garuda.issue = "1", "2"
+    assert not verdict(garuda, scopus)  # another issue: two articles
+    scopus.issue = garuda.issue = ""
+    garuda.pages = scopus.pages = "iv-v"  # front matter: every issue has one
+    assert not verdict(garuda, scopus)
+    garuda.pages = scopus.pages = "45-62"
+    scopus.year = 2020
+    assert not verdict(garuda, scopus)

@@ -91,8 +91,8 @@ def test_real_samples(name):
 
 
 def test_unknown_extension_is_not_taken_for_text():
-    with pytest.raises(ImportFailed, match=r"unsupported file type \.nbib"):
-        sniff(b"PMID- 123\nTI  - A title\n", "export.nbib")
+    with pytest.raises(ImportFailed, match=r"unsupported file type \.odt"):
+        sniff(b"Judul makalah\n\nIsi makalah tentang kampanye.\n", "makalah.odt")
     assert sniff(b"Judul\n\nIsi makalah.\n", "catatan").NAME == "text"  # no extension: text is fine
 
 

@@ -62,6 +62,7 @@ def _root(
 
 
 from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
+from litreview.cli import dupes as _dupes  # noqa: E402
 from litreview.cli import papers as _papers  # noqa: E402
 from litreview.cli import prisma as _prisma  # noqa: E402
 from litreview.cli import reading as _reading  # noqa: E402
@@ -77,6 +78,7 @@ _tables.register(app)
 _reading.register(app)
 _refs.register(app)
 _search.register(app)
+_dupes.register(app)
 _prisma.register(app)
 
 

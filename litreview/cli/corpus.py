@@ -43,17 +43,37 @@ def add(
         bool, typer.Option(help="Add papers even when they duplicate one in the corpus.")
     ] = False,
     tag: Annotated[bool, typer.Option("--tag/--no-tag", help="Tag the new papers by theme.")] = True,
+    column_map: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            help="For a CSV of another layout: which column holds which field, FIELD=COLUMN,... "
+            "(e.g. title=Judul,year=Tahun,authors=Penulis).",
+        ),
+    ] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML and plain-text or Markdown files.
+    """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML, plain-text or Markdown files, and from
+    bibliographic exports: Publish or Perish, Scopus, IEEE Xplore, SpringerLink and Embase CSV,
+    Web of Science tab-delimited or plain text (savedrecs.txt).
+
+    Exports are recognised by their content; a CSV of any other layout is read with [bold]--map[/bold].
 
     Duplicates (same DOI, same file, or same title, year and first author) are reported and not added
     again; what they bring that the corpus lacks (a PDF, an abstract) is added to the existing paper.
 
     Examples: [cyan]litreview add artikel/*.pdf zotero.bib[/cyan]
     [cyan]litreview add scan.pdf --title "Judul" --author Munadi --year 2023[/cyan]
+    [cyan]litreview add PoPCites.csv savedrecs.txt scopus.csv[/cyan]
+    [cyan]litreview add ekspor.csv --map title=Judul,year=Tahun,authors=Penulis[/cyan]
     """
     from litreview.add import AddOptions, add_paths
+
+    mapping = None
+    if column_map is not None:
+        from litreview.ingest.tabular import parse_column_map
+
+        mapping = parse_column_map(column_map)  # a wrong field name stops the add before anything is read
 
     tagger = None
     if tag:  # a broken codebook stops the add before anything is read or written
@@ -63,7 +83,8 @@ def add(
     corpus, created = open_or_create_corpus(corpus_dir)
     if created:
         err.print(f"No corpus found; created one in {escape(str(corpus.root))}")
-    options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year)
+    options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year,
+                         column_map=mapping)
     with corpus, _progress() as progress:
         report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger)
     _print_report(report)

@@ -193,6 +193,11 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         known = [f"{name.replace('_', ' ')} {details[name]}" for name in _ORIGIN_SHOWN if details.get(name)]
         if known:
             out.print(f"    [dim]{escape('; '.join(known))}[/dim]")
+        if details.get("conflicts"):
+            from litreview.cli.dupes import show_value
+
+            for name, value in sorted(details["conflicts"].items()):
+                out.print(f"    [yellow]conflicting {escape(name)}[/yellow] {escape(show_value(value))}")
     for w in d["warnings"]:
         out.print(f"  [yellow]warning[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:

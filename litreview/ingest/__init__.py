@@ -21,7 +21,7 @@ from litreview.model import ImportResult
 from litreview.text.encoding import looks_binary
 
 # Sniffing order matters: the most specific signatures first, plain text last.
-_MODULES = ("pdf", "bibtex", "ris", "csljson", "text")
+_MODULES = ("pdf", "bibtex", "ris", "csljson", "nbib", "enw", "wos", "tabular", "text")
 
 SNIFF_BYTES = 8192
 FORMAT_START_BYTES = 512  # how soon a .txt file must look like RIS/BibTeX/CSL to be read as one
@@ -82,7 +82,8 @@ def sniff(data: bytes, name: str) -> ModuleType:
         return text
     if looks_binary(head):
         raise ImportFailed(name, "binary content in no supported format (is the file corrupt?)")
-    raise ImportFailed(name, "unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON or plain text)")
+    raise ImportFailed(name, "unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON, MEDLINE/nbib, EndNote, "
+                             "Web of Science, CSV or plain text)")
 
 
 def read_file_bytes(data: bytes, name: str) -> tuple[str, ImportResult]:
