@@ -25,6 +25,7 @@ stretches before them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_right
 from typing import NamedTuple
@@ -308,6 +309,33 @@ def _known_form(name: str, known: set[str], ref_text: str) -> str:
     return ""
 
 
+class _Spans:
+    """Character spans kept sorted by start, for overlap tests in logarithmic time: a long text
+    holds thousands of citations, and testing each new one against all the others was quadratic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Does [a, b) overlap a kept span? Only spans starting less than the longest span's
+        length before ``a`` can reach it."""
+        j = bisect.bisect_left(self.starts, b) - 1
+        while j >= 0 and self.starts[j] + self.longest > a:
+            if self.ends[j] > a:
+                return True
+            j -= 1
+        return False
+
+
 def extract_citations(text: str, sections: list[Section] | None = None) -> list[Citation]:
     """Every author-year citation in ``text``, in order of place, outside the reference list.
 
@@ -321,14 +349,14 @@ def extract_citations(text: str, sections: list[Section] | None = None) -> list[
     clean = _Cleaned(text)
     s = clean.text
     found: list[Citation] = []
-    taken: list[tuple[int, int]] = []  # spans in ``s`` already read as citations
+    taken = _Spans()  # spans in ``s`` already read as citations
 
     def skipped(pos: int) -> bool:
         at = clean.original(pos)
         return any(a <= at < b for a, b in skip)
 
     def overlaps(a: int, b: int) -> bool:
-        return any(x < b and a < y for x, y in taken)
+        return taken.overlaps(a, b)
 
     def add(a: int, b: int, authors: list[str], years: str, *, et_al: bool, narrative: bool, page: str = "",
             original: str = "") -> None:
@@ -354,7 +382,7 @@ def extract_citations(text: str, sections: list[Section] | None = None) -> list[
                 page=hit.page, original=original)
             if hit.no_comma:
                 no_comma.append((hit.no_comma, found[before:]))
-        taken.append((match.start(), match.end()))
+        taken.add((match.start(), match.end()))
 
     # 2. Narrative: "Kruikemeyer dkk. (2013)", "Munadi (2023)", "Simarmata dan paryudi (2007:115)".
     for match in _NARRATIVE_PAREN.finditer(s):
@@ -370,7 +398,7 @@ def extract_citations(text: str, sections: list[Section] | None = None) -> list[
         add(begin, match.end(), read[0], match.group("years"), et_al=read[1], narrative=True,
             page=match.group("page") or "")
         written.append((found[before:], read[3]))
-        taken.append((begin, match.end()))
+        taken.add((begin, match.end()))
 
     # 3. "Cobis dan Rusadi tahun 2023" after "penelitian", "menurut", ...; "Smith dkk. tahun 2020".
     for match in _TAHUN.finditer(s):
@@ -387,7 +415,7 @@ def extract_citations(text: str, sections: list[Section] | None = None) -> list[
         before = len(found)
         add(begin, match.end(), read[0], match.group("years"), et_al=read[1], narrative=True)
         written.append((found[before:], read[3]))
-        taken.append((begin, match.end()))
+        taken.add((begin, match.end()))
 
     # 4. Groups that lost their "(": "Armanu & Solimun, 2011)", "Leliana, 2008; Pipes, (1993)".
     for match in _BARE.finditer(s):
@@ -398,7 +426,7 @@ def extract_citations(text: str, sections: list[Section] | None = None) -> list[
             continue
         add(match.start(), match.end(), authors, match.group("years"), et_al=et_al, narrative=False,
             page=match.group("page") or "")
-        taken.append((match.start(), match.end()))
+        taken.add((match.start(), match.end()))
 
     _multiword_surnames(found, written, text[ref_span[0] : ref_span[1]] if ref_span else "")
     if sum(kind == "name" for kind, _ in no_comma) < 2:
