@@ -397,3 +397,16 @@ def test_fast_scanner_reads_what_pybtex_reads(name: str) -> None:
         if command.lower() not in ("string", "preamble")
     ]
     assert ours == theirs
+
+
+def test_web_of_science_export_names_its_database_and_times_cited():
+    from litreview.ingest.bibtex import read
+
+    entry = (b"@article{ WOS:000298440000034,\nAuthor = {Siregar, Budi},\nTitle = {Pemilih muda dan media sosial},\n"
+             b"Year = {2021},\nTimes-Cited = {7},\nUnique-ID = {WOS:000298440000034},\n}\n")
+    paper = read(entry, "savedrecs.bib").papers[0]
+    assert paper.origin == {"database": "Web of Science", "source": "wos-bibtex",
+                            "record_id": "WOS:000298440000034", "cited_by": "7"}
+    assert paper.extra["times-cited"] == "7"  # kept as exported too
+    plain = read(b"@article{x, title={T}, author={A, B}, year={2020}}\n", "x.bib").papers[0]
+    assert plain.origin == {}

@@ -658,10 +658,23 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
         value = _field_text(name, raw)
         if value:
             paper.extra[name] = value
+    _web_of_science_origin(paper)
     if not paper.title:
         warnings.append("no title")
     paper.warnings = warnings
     return paper
+
+
+def _web_of_science_origin(paper: Paper) -> None:
+    """A Web of Science BibTeX export (``Unique-ID = {WOS:...}``) names its database, record id and
+    times cited, as the tab-delimited export does; the fields stay in ``extra`` too."""
+    record = {k.lower(): v for k, v in paper.extra.items()}
+    unique = record.get("unique-id", "")
+    if not unique.upper().startswith("WOS:"):
+        return
+    paper.origin.update({"database": "Web of Science", "source": "wos-bibtex", "record_id": unique})
+    if record.get("times-cited", "").strip().isdigit():
+        paper.origin["cited_by"] = record["times-cited"].strip()
 
 
 def _set_dates(paper: Paper, fields: dict[str, str], warnings: list[str]) -> None:
