@@ -25,6 +25,7 @@ from litreview.ingest.fields import (
     settle_languages,
     split_keywords,
 )
+from litreview.ingest.tagged import split_records
 from litreview.model import ImportResult, Paper, Person
 from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.names import parse_name, parse_name_list
@@ -85,36 +86,12 @@ def match(head: bytes, name: str) -> bool:
 
 def _records(text: str) -> tuple[list[tuple[int, list[tuple[str, str]]]], list[str]]:
     """(first line number, [(tag, value)]) per record, and layout warnings."""
-    records: list[tuple[int, list[tuple[str, str]]]] = []
-    warnings: list[str] = []
-    current: list[tuple[str, str]] = []
-    start = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.replace("\ufeff", "").rstrip("\r")
-        if not line.strip():
-            if current:
-                records.append((start, current))
-            current = []
-            continue
-        m = _TAG.match(line)
-        if m is None:
-            if current:
-                tag, value = current[-1]
-                joiner = "\n" if tag in _PARAGRAPH_TAGS else " "
-                current[-1] = (tag, f"{value}{joiner}{line.strip()}" if value else line.strip())
-            else:
-                warnings.append(f"line {number}: text outside any record ignored: {line.strip()[:60]}")
-            continue
-        tag, value = m.group(1), m.group(2) or ""
-        if tag == "0" and any(t != "0" for t, _ in current):
-            records.append((start, current))
-            current = []
-        if not current:
-            start = number
-        current.append((tag, value))
-    if current:
-        records.append((start, current))
-    return records, warnings
+    return split_records(text, _TAG, _PARAGRAPH_TAGS, _opens_record)
+
+
+def _opens_record(tag: str, fields: list[tuple[str, str]]) -> bool:
+    """A "%0" type line after other fields starts the next record, blank line or not."""
+    return tag == "0" and any(t != "0" for t, _ in fields)
 
 
 def _people(values: list[str]) -> list[Person]:

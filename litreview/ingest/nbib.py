@@ -28,6 +28,7 @@ from litreview.ingest.fields import (
     settle_languages,
     split_keywords,
 )
+from litreview.ingest.tagged import split_records
 from litreview.model import ImportResult, Paper, Person
 from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.names import parse_name
@@ -56,38 +57,8 @@ def match(head: bytes, name: str) -> bool:
 
 def _records(text: str) -> tuple[list[tuple[int, list[tuple[str, str]]]], list[str]]:
     """(first line number, [(tag, value)]) per record, and layout warnings."""
-    records: list[tuple[int, list[tuple[str, str]]]] = []
-    warnings: list[str] = []
-    current: list[tuple[str, str]] = []
-    start = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.replace("\ufeff", "").rstrip("\r")
-        if not line.strip():
-            if current:
-                records.append((start, current))
-            current = []
-            continue
-        m = _TAG.match(line) if not line[:1].isspace() else None
-        if m is None:
-            if current:
-                tag, value = current[-1]
-                joiner = "\n" if tag in _PARAGRAPH_TAGS and not value.endswith(" ") else " "
-                current[-1] = (tag, f"{value}{joiner}{line.strip()}" if value else line.strip())
-            else:
-                warnings.append(f"line {number}: text outside any record ignored: {line.strip()[:60]}")
-            continue
-        tag, value = m.group(1), m.group(2)
-        if tag == "PMID" and current:
-            records.append((start, current))
-            current = []
-        if not current:
-            start = number
-        current.append((tag, value))
-    if current:
-        records.append((start, current))
-        if not text.endswith("\n"):
-            warnings.append(f"line {start}: the file ends inside this record; it may be cut short")
-    return records, warnings
+    return split_records(text, _TAG, _PARAGRAPH_TAGS, lambda tag, fields: tag == "PMID", indented_continues=True,
+                         warn_unterminated=True)
 
 
 def _short_name(value: str) -> Person:
