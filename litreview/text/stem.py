@@ -15,13 +15,10 @@ folded as English.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from litreview.themes.normalize import fold_english
-
-WORD = re.compile(r"[^\W_]+")
+from litreview.text.morphology import PREFIXES, SUFFIXES, WORD, fold_english
 
 # Bump when stemming changes: the search index is rebuilt with the new stems.
 STEMMER_VERSION = "1"
@@ -33,10 +30,7 @@ KEEP_WHOLE = (
     "relawan", "pemilu", "pemerintah", "pelajar", "pejabat", "peserta", "pengamat", "penduduk", "hoaks",
 )
 
-# What may stand around a root (as in litreview.themes.normalize): any run of
-# prefixes, and suffixes, possessives and particles in their order.
-_PREFIXES = re.compile(r"(?:[mp]e(?:nge|ng|ny|m|n|r|l)?|be[rl]?|di|ke|te[rl]?|se)*")
-_SUFFIXES = re.compile(r"(?:i|kan|an)?(?:ku|mu|nya)?(?:lah|kah|tah|pun)?")
+# The longest run of prefixes and of suffixes (litreview.text.morphology) worth trying.
 _LONGEST_PREFIX = 12
 _LONGEST_SUFFIX = 9
 
@@ -108,8 +102,8 @@ class Stemmer:
     def _may_be_affixed(self, word: str) -> bool:
         """Could Sastrawi find a root in ``word``? (False only when it surely cannot.)"""
         n = len(word)
-        starts = [i for i in range(min(n - 2, _LONGEST_PREFIX) + 1) if _PREFIXES.fullmatch(word, 0, i)]
-        ends = [j for j in range(n, max(n - _LONGEST_SUFFIX, 1) - 1, -1) if _SUFFIXES.fullmatch(word, j)]
+        starts = [i for i in range(min(n - 2, _LONGEST_PREFIX) + 1) if PREFIXES.fullmatch(word, 0, i)]
+        ends = [j for j in range(n, max(n - _LONGEST_SUFFIX, 1) - 1, -1) if SUFFIXES.fullmatch(word, j)]
         pieces = self._pieces
         return any(j - i >= 2 and word[i:j] in pieces for i in starts for j in ends)
 

@@ -16,53 +16,14 @@ fuzzily: "pemilik" (owner) must not become "pemilih" (voter).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-WORD = re.compile(r"[^\W_]+")
+from litreview.text.morphology import PREFIXES, SUFFIXES, fold_english
 
 # Known-word test for typo tolerance: a word this frequent (Zipf scale) in either
 # language is a real word, not a typo of a codebook word.
 _KNOWN_ZIPF = 2.5
-# Indonesian prefixes (any sequence of them) and suffixes: what may stand around a root.
-_PREFIXES = re.compile(r"(?:[mp]e(?:nge|ng|ny|m|n|r|l)?|be[rl]?|di|ke|te[rl]?|se)*")
-_SUFFIXES = re.compile(r"(?:i|kan|an)?(?:ku|mu|nya)?(?:lah|kah|tah|pun)?")
-_BRITISH = re.compile(r"is(?:e|ed|es|ing|ation|ations|er|ers)$")
-
-
-def fold_english(word: str) -> str:
-    """A light, lemma-like folding of English endings, consistent rather than correct.
-
-    "voters" -> "voter", "campaigns" -> "campaign", "campaigning" -> "campaign",
-    "mobilised"/"mobilizing"/"mobilize" -> "mobiliz", "polarisation" -> "polarization",
-    "stories" -> "story". Indonesian words pass through it too when the Indonesian
-    stemmer does not know them; both sides of a match are folded alike.
-    """
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    british = _BRITISH.search(word)
-    if british and len(word) > 6:
-        word = word[: british.start()] + "iz" + word[british.start() + 2 :]
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith(("ches", "shes", "xes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
-        word = word[:-1]
-    for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            stem = word[: -len(ending)]
-            if any(c in "aeiouy" for c in stem[:-1]):
-                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                    stem = stem[:-1]
-                word = stem
-                break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
 
 
 class Normalizer:
@@ -185,7 +146,7 @@ class Normalizer:
             if found is None:
                 continue
             for piece in found:
-                if word.startswith(piece, i) and _PREFIXES.fullmatch(word, 0, i) and _SUFFIXES.fullmatch(
+                if word.startswith(piece, i) and PREFIXES.fullmatch(word, 0, i) and SUFFIXES.fullmatch(
                     word, i + len(piece)
                 ):
                     return True

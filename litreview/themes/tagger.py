@@ -24,6 +24,7 @@ from dataclasses import field as _field
 from itertools import accumulate, compress
 
 from litreview.model import Evidence, FacetMention, Facets, Match, Paper, Tag, Tagging
+from litreview.text.morphology import WORD
 from litreview.text.sentences import split_sentences
 from litreview.themes.codebook import (
     Codebook,
@@ -34,7 +35,7 @@ from litreview.themes.codebook import (
     protected_words,
     term_norms,
 )
-from litreview.themes.normalize import WORD, Normalizer
+from litreview.themes.normalize import Normalizer
 
 TAGGER_VERSION = "1"
 _WORD_SPLIT = re.compile(r"([^\W_]+)")  # words, keeping the gaps between them (their lengths give offsets)
