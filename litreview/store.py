@@ -466,6 +466,10 @@ class Corpus:
     def all_keys(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT key FROM papers ORDER BY key")]
 
+    def keys_with_text(self) -> list[str]:
+        """Keys of the papers that have full text, in key order."""
+        return [row[0] for row in self.db.execute("SELECT key FROM papers WHERE text != '' ORDER BY key")]
+
     def _paper_id(self, key: str) -> int:
         row = self.db.execute("SELECT id FROM papers WHERE key = ?", (key,)).fetchone()
         if row is None:

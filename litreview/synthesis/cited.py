@@ -308,7 +308,8 @@ class _CorpusLookup:
 def index_corpus(corpus: Corpus, keys: list[str] | None = None) -> CitationIndex:
     """The citation index of a corpus (or of the papers ``keys``): every paper with text is read
     once, in key order; memory holds the works, not the texts."""
-    with_text = [r.key for r in corpus.rows() if r.has_text and (keys is None or r.key in keys)]
+    wanted = set(keys) if keys is not None else None
+    with_text = [key for key in corpus.keys_with_text() if wanted is None or key in wanted]
     papers = corpus.iter_papers(with_text, full=True) if with_text else iter(())
     cited = ((paper.key, paper_works(paper)) for paper in papers)
     return build_citation_index(cited, corpus.iter_papers(), papers_read=len(with_text))
