@@ -289,8 +289,16 @@ class Evidence:
     sentence: str
     section: str = ""  # section kind, when known
     page: int | None = None
-    score: float = 0.0
+    score: float = 0.0  # the weight of the distinct terms the sentence matches (capped)
     matches: list[Match] = _field(default_factory=list)  # (``field`` is an attribute here)
+    place: str = ""  # where it stands: title, keywords, heading, abstract, lead, point, conclusion, body, review
+    cites: bool = False  # reports another work's claim ("X (2019) ...")
+    weight: float = 1.0  # what its place makes it count for: it adds score * weight
+
+    @property
+    def counts(self) -> float:
+        """What this sentence adds to its theme's score."""
+        return round(self.score * self.weight, 3)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -307,6 +315,7 @@ class Tag:
     assigned: bool = True  # False: below the threshold, or removed by hand
     origin: str = "auto"
     evidence: list[Evidence] = field(default_factory=list)
+    level: str = "discussed"  # "discussed" (assigned), "mentioned" (evidence under the bar), "" (removed by hand)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

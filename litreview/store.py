@@ -202,10 +202,32 @@ MIGRATIONS: list[str] = [
         CHECK (paper_id < other_id)
     );
     """,
+    # 7: two levels of a theme. The tagger keeps themes a paper only mentions (evidence under the
+    # bar) as automatic tags with assigned = 0 and level 'mentioned'; discussed ones have level
+    # 'discussed'. Each evidence sentence keeps where it stands (its place), whether it reports
+    # another work's claim, and the weight these give it.
+    """
+    ALTER TABLE tags ADD COLUMN level TEXT NOT NULL DEFAULT 'discussed';
+    ALTER TABLE evidence ADD COLUMN place TEXT NOT NULL DEFAULT '';
+    ALTER TABLE evidence ADD COLUMN cites INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE evidence ADD COLUMN weight REAL NOT NULL DEFAULT 1;
+    """,
 ]
+LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
 # bm25() weights of the search index's columns: title, abstract, body, evidence.
 SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 2.0"
+
+
+def level_condition(level: str = "discussed", alias: str = "") -> str:
+    """SQL for the tags a level takes in: discussed themes (automatic or added by hand), or those
+    and the themes the tagger found only mentioned."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    a = f"{alias}." if alias else ""
+    if level == "discussed":
+        return f"{a}assigned = 1"
+    return f"({a}assigned = 1 OR ({a}origin = 'auto' AND {a}level = 'mentioned'))"
 
 
 def now() -> str:
@@ -1001,12 +1023,13 @@ class Corpus:
                         (tag.score, tag.threshold, tag.sentences, paper_id, tag.theme),
                     )
                 continue
-            if not tag.assigned:
+            if not tag.assigned and not tag.evidence:
                 continue
             self.db.execute(
-                "INSERT INTO tags (paper_id, theme, origin, assigned, score, threshold, sentences, decided_at)"
-                " VALUES (?, ?, 'auto', 1, ?, ?, ?, ?)",
-                (paper_id, tag.theme, tag.score, tag.threshold, tag.sentences, stamp),
+                "INSERT INTO tags (paper_id, theme, origin, assigned, score, threshold, sentences, decided_at, level)"
+                " VALUES (?, ?, 'auto', ?, ?, ?, ?, ?, ?)",
+                (paper_id, tag.theme, int(tag.assigned), tag.score, tag.threshold, tag.sentences, stamp,
+                 "discussed" if tag.assigned else "mentioned"),
             )
             self._write_evidence(paper_id, tag)
         self.db.execute(
@@ -1017,11 +1040,11 @@ class Corpus:
 
     def _write_evidence(self, paper_id: int, tag: Tag) -> None:
         self.db.executemany(
-            'INSERT INTO evidence (paper_id, theme, ord, field, start, "end", section, page, score, sentence, matches)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO evidence (paper_id, theme, ord, field, start, "end", section, page, score, sentence, matches,'
+            " place, cites, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (paper_id, tag.theme, i, e.field, e.start, e.end, e.section, e.page, e.score, e.sentence,
-                 _dumps([m.to_dict() for m in e.matches]))
+                 _dumps([m.to_dict() for m in e.matches]), e.place, int(e.cites), e.weight)
                 for i, e in enumerate(tag.evidence)
             ],
         )
@@ -1052,26 +1075,32 @@ class Corpus:
             self.db.execute("DELETE FROM tag_runs WHERE paper_id = ?", (paper_id,))
         return bool(cursor.rowcount)
 
-    def tags_of(self, key: str, removed: bool = False) -> list[Tag]:
-        """A paper's tags with their evidence, strongest first; ``removed`` adds themes removed by hand."""
+    def tags_of(self, key: str, removed: bool = False, level: str = "discussed") -> list[Tag]:
+        """A paper's tags with their evidence: discussed themes strongest first, then (with
+        ``level="mentioned"``) the themes only mentioned; ``removed`` adds themes removed by hand."""
         paper_id = self._paper_id(key)
         evidence: dict[str, list[Evidence]] = {}
         for r in self.db.execute(
-            'SELECT theme, field, start, "end", section, page, score, sentence, matches FROM evidence'
-            " WHERE paper_id = ? ORDER BY theme, ord",
+            'SELECT theme, field, start, "end", section, page, score, sentence, matches, place, cites, weight'
+            " FROM evidence WHERE paper_id = ? ORDER BY theme, ord",
             (paper_id,),
         ):
             evidence.setdefault(r["theme"], []).append(
                 Evidence(theme=r["theme"], field=r["field"], start=r["start"], end=r["end"], section=r["section"],
                          page=r["page"], score=r["score"], sentence=r["sentence"],
-                         matches=[Match(**m) for m in json.loads(r["matches"])])
+                         matches=[Match(**m) for m in json.loads(r["matches"])], place=r["place"],
+                         cites=bool(r["cites"]), weight=r["weight"])
             )
-        condition = "" if removed else " AND assigned = 1"
+        condition = level_condition(level)
+        if removed:
+            condition = f"({condition} OR (origin = 'manual' AND assigned = 0))"
         return [
             Tag(theme=r["theme"], score=r["score"], threshold=r["threshold"], sentences=r["sentences"],
-                assigned=bool(r["assigned"]), origin=r["origin"], evidence=evidence.get(r["theme"], []))
+                assigned=bool(r["assigned"]), origin=r["origin"], evidence=evidence.get(r["theme"], []),
+                level=_level_of(r["assigned"], r["origin"], r["level"]))
             for r in self.db.execute(
-                f"SELECT * FROM tags WHERE paper_id = ?{condition} ORDER BY assigned DESC, score DESC, theme",
+                f"SELECT * FROM tags WHERE paper_id = ? AND {condition}"
+                " ORDER BY assigned DESC, level = 'mentioned', score DESC, theme",
                 (paper_id,),
             )
         ]
@@ -1087,10 +1116,12 @@ class Corpus:
         out["facets"] = Facets.from_dict(json.loads(out["facets"]))
         return out
 
-    def themes_by_id(self) -> dict[int, list[str]]:
-        """Assigned themes of every paper (by row id), each list sorted."""
+    def themes_by_id(self, level: str = "discussed") -> dict[int, list[str]]:
+        """Themes of every paper (by row id) at ``level``, each list sorted."""
         out: dict[int, list[str]] = {}
-        for r in self.db.execute("SELECT paper_id, theme FROM tags WHERE assigned = 1 ORDER BY paper_id, theme"):
+        for r in self.db.execute(
+            f"SELECT paper_id, theme FROM tags WHERE {level_condition(level)} ORDER BY paper_id, theme"
+        ):
             out.setdefault(r[0], []).append(r[1])
         return out
 
@@ -1099,25 +1130,29 @@ class Corpus:
         out: dict[str, dict[str, int]] = {}
         for r in self.db.execute(
             "SELECT theme, SUM(origin = 'auto' AND assigned = 1), SUM(origin = 'manual' AND assigned = 1),"
-            " SUM(assigned = 0) FROM tags GROUP BY theme"
+            " SUM(origin = 'manual' AND assigned = 0), SUM(origin = 'auto' AND assigned = 0 AND level = 'mentioned')"
+            " FROM tags GROUP BY theme"
         ):
-            out[r[0]] = {"auto": r[1] or 0, "manual": r[2] or 0, "removed": r[3] or 0, "evidence": 0}
+            out[r[0]] = {"auto": r[1] or 0, "manual": r[2] or 0, "removed": r[3] or 0, "mentioned": r[4] or 0,
+                         "evidence": 0}
         for r in self.db.execute(
             "SELECT e.theme, COUNT(*) FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
             " WHERE t.assigned = 1 GROUP BY e.theme"
         ):
-            out.setdefault(r[0], {"auto": 0, "manual": 0, "removed": 0, "evidence": 0})["evidence"] = r[1]
+            out.setdefault(r[0], {"auto": 0, "manual": 0, "removed": 0, "mentioned": 0, "evidence": 0})["evidence"] = r[1]
         return out
 
-    def tags_by_key(self) -> dict[str, list[Tag]]:
-        """Every paper's assigned tags (no evidence), strongest first: one query for the corpus."""
+    def tags_by_key(self, level: str = "discussed") -> dict[str, list[Tag]]:
+        """Every paper's tags at ``level`` (no evidence), discussed first, strongest first: one query."""
         out: dict[str, list[Tag]] = {}
         for r in self.db.execute(
-            "SELECT p.key, t.theme, t.score, t.threshold, t.sentences, t.origin FROM tags t"
-            " JOIN papers p ON p.id = t.paper_id WHERE t.assigned = 1 ORDER BY p.key, t.score DESC, t.theme"
+            "SELECT p.key, t.theme, t.score, t.threshold, t.sentences, t.origin, t.assigned, t.level FROM tags t"
+            f" JOIN papers p ON p.id = t.paper_id WHERE {level_condition(level, 't')}"
+            " ORDER BY p.key, t.assigned DESC, t.score DESC, t.theme"
         ):
             out.setdefault(r[0], []).append(
-                Tag(theme=r[1], score=r[2], threshold=r[3], sentences=r[4], origin=r[5])
+                Tag(theme=r[1], score=r[2], threshold=r[3], sentences=r[4], origin=r[5], assigned=bool(r[6]),
+                    level=_level_of(r[6], r[5], r[7]))
             )
         return out
 
@@ -1129,10 +1164,10 @@ class Corpus:
         }
 
     def evidence_rows(
-        self, keys: list[str] | None = None, themes: list[str] | None = None
+        self, keys: list[str] | None = None, themes: list[str] | None = None, level: str = "discussed"
     ) -> Iterator[tuple[str, Evidence]]:
-        """(paper key, evidence) for assigned tags, in key, theme and rank order."""
-        clauses, params = ["t.assigned = 1"], []
+        """(paper key, evidence) for tags at ``level``, in key, theme and rank order."""
+        clauses, params = [level_condition(level, "t")], []
         if keys is not None:
             clauses.append(f"p.key IN ({','.join('?' * len(keys))})")
             params += keys
@@ -1231,7 +1266,7 @@ class Corpus:
 
     def search_matches(
         self, expression: str, themes: list[str] | None = None, year_from: int | None = None,
-        year_to: int | None = None, limit: int = 20,
+        year_to: int | None = None, limit: int = 20, level: str = "discussed",
     ) -> list[tuple[int, float]]:
         """(paper id, bm25 score: lower is better) of the papers matching an FTS5 ``expression``,
         best first (ties in the order added), with any of ``themes`` assigned and a year in the range."""
@@ -1244,7 +1279,8 @@ class Corpus:
             params += [y for _, y in years if y is not None]
         if themes:
             clauses.append(
-                f"+rowid IN (SELECT paper_id FROM tags WHERE assigned = 1 AND theme IN ({','.join('?' * len(themes))}))"
+                f"+rowid IN (SELECT paper_id FROM tags WHERE {level_condition(level)}"
+                f" AND theme IN ({','.join('?' * len(themes))}))"
             )
             params += themes
         # FTS5 alone ranks the matches: no join, which costs a lookup per matching paper when a common word
@@ -1255,6 +1291,12 @@ class Corpus:
             [*params, limit],
         )
         return [(r[0], r[1]) for r in rows]
+
+
+def _level_of(assigned: int, origin: str, level: str) -> str:
+    if assigned:
+        return "discussed"
+    return "mentioned" if origin == "auto" and level == "mentioned" else ""
 
 
 def _letters(n: int) -> str:

@@ -68,7 +68,8 @@ def test_tags_json_gives_themes_evidence_and_facets(run, tagged):
             assert getattr(paper, e["field"])[e["start"]:e["end"]] == e["sentence"]
             assert "Anwar" not in e["sentence"]  # never from the reference list
             assert e["matches"] and all(m["rule"] in ("word", "phrase", "fuzzy", "pattern") for m in e["matches"])
-    assert data["facets"]["platforms"] == [{"name": "TikTok", "mentions": 1, "label": "TikTok", "label_id": "TikTok"}]
+    # TikTok in the title and in one sentence of the abstract
+    assert data["facets"]["platforms"] == [{"name": "TikTok", "mentions": 2, "label": "TikTok", "label_id": "TikTok"}]
     assert [m["name"] for m in data["facets"]["methods"]] == ["qualitative descriptive"]
 
 
@@ -76,9 +77,9 @@ def test_tags_text_highlights_and_escapes(run, tagged):
     result = run("tags", "lestari2024")
     assert result.exit_code == 0
     assert "hoax" in result.stdout and "Berita bohong dan ujaran kebencian" in result.stdout
-    assert "platforms: TikTok (1)" in result.stdout
+    assert "platforms: TikTok (2)" in result.stdout
     indonesian = run("tags", "lestari2024", "--lang", "id")
-    assert "platform: TikTok (1)" in indonesian.stdout and "otomatis" in indonesian.stdout
+    assert "platform: TikTok (2)" in indonesian.stdout and "otomatis" in indonesian.stdout
 
 
 def test_manual_decisions_survive_retagging(run, tagged):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,9 +27,11 @@ LANGUAGES = ("id", "en")
 THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
 _TOP_KEYS = ("version", "settings", "themes", "facets")
-_SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context")
+_SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context", "salience")
 _CONTEXT_KEYS = ("terms", "min_per_1000_words")
-_THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words")
+_THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent")
+_SALIENCE_KEYS = ("places", "cites")
+PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
 _THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
 _TERM_KEYS = ("term", "weight", "exclude", "context", "exact", "case")
 _PATTERN_KEYS = ("pattern", "weight")
@@ -50,15 +52,38 @@ class CodebookError(ValidationError):
 
 @dataclass(frozen=True)
 class Threshold:
-    """When a theme is assigned: enough distinct sentences and enough weighted evidence."""
+    """When a theme is discussed: enough distinct sentences and enough weighted evidence.
+
+    The bar grows with the text: ``min_score`` for a text of up to ``reference_words`` words,
+    times ``(words / reference_words) ** length_exponent`` beyond, and never under
+    ``per_1000_words`` per 1,000 words. An abstract can show a theme in one sentence; a
+    thesis needs the theme argued in several places.
+    """
 
     min_sentences: int = 2
     min_score: float = 2.0
     per_1000_words: float = 1.0
+    reference_words: int = 300
+    length_exponent: float = 0.0
 
     def required(self, words: int) -> float:
         """The score a text of ``words`` words must reach."""
-        return max(self.min_score, self.per_1000_words * words / 1000)
+        scaled = self.min_score * max(1.0, words / max(self.reference_words, 1)) ** self.length_exponent
+        return max(scaled, self.per_1000_words * words / 1000)
+
+
+@dataclass(frozen=True)
+class Salience:
+    """How much a sentence counts by where it stands: a theme named in the title, a heading
+    or the abstract is a point of the paper; one in a literature-review paragraph less so.
+    ``cites`` multiplies a sentence that reports another work's claim ("X (2019) ...")."""
+
+    places: tuple[tuple[str, float], ...] = tuple((p, 1.0) for p in PLACES)
+    cites: float = 1.0
+
+    def weight(self, place: str, cites: bool) -> float:
+        w = dict(self.places).get(place, 1.0)
+        return w * self.cites if cites else w
 
 
 @dataclass(frozen=True)
@@ -141,6 +166,7 @@ class Codebook:
     threshold: Threshold = field(default_factory=Threshold)
     fuzzy_min_length: int = 6
     context: Context = field(default_factory=Context)
+    salience: Salience = field(default_factory=Salience)
     source: str = "default"  # where it was read from
     digest: str = ""  # identifies the content: tagging is redone when it changes
     normalizer: Any = field(default=None, compare=False, repr=False)  # built with the codebook's words
@@ -216,7 +242,7 @@ def parse_codebook(text: str, name: str) -> Codebook:
 def _digest(codebook: Codebook) -> str:
     from dataclasses import asdict
 
-    from litreview.themes.tagger import TAGGER_VERSION
+    from litreview.themes.version import TAGGER_VERSION
 
     content = {
         "tagger": TAGGER_VERSION,
@@ -225,6 +251,7 @@ def _digest(codebook: Codebook) -> str:
         "threshold": asdict(codebook.threshold),
         "fuzzy": codebook.fuzzy_min_length,
         "context": asdict(codebook.context),
+        "salience": asdict(codebook.salience),
     }
     blob = json.dumps(_without_lines(content), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -324,6 +351,7 @@ class _Reader:
         threshold = Threshold()
         fuzzy = 6
         context = Context()
+        salience = Salience()
         if "settings" in top:
             settings = self.mapping(top["settings"], "settings", _SETTINGS_KEYS) or {}
             if "threshold" in settings:
@@ -333,6 +361,8 @@ class _Reader:
                 fuzzy = int(value) if value is not None else fuzzy
             if "context" in settings:
                 context = self.context(settings["context"])
+            if "salience" in settings:
+                salience = self.salience(settings["salience"])
         themes = []
         if "themes" not in top:
             self.problem(node, "codebook: 'themes' is missing")
@@ -350,7 +380,22 @@ class _Reader:
             kinds = self.mapping(top["facets"], "facets", _FACET_KINDS) or {}
             for kind, kind_node in kinds.items():
                 facets[kind] = [v for v in (self.facet_value(n, kind) for n in self.sequence(kind_node, kind)) if v]
-        return Codebook(themes=themes, facets=facets, threshold=threshold, fuzzy_min_length=fuzzy, context=context)
+        return Codebook(themes=themes, facets=facets, threshold=threshold, fuzzy_min_length=fuzzy, context=context,
+                        salience=salience)
+
+    def salience(self, node: Any) -> Salience:
+        values = self.mapping(node, "salience", _SALIENCE_KEYS) or {}
+        places = dict(Salience().places)
+        if "places" in values:
+            for place, value in (self.mapping(values["places"], "salience places", PLACES) or {}).items():
+                n = self.number(value, f"salience of '{place}'", 0, 100)
+                if n is not None:
+                    places[place] = n
+        cites = 1.0
+        if "cites" in values:
+            n = self.number(values["cites"], "salience cites", 0, 100)
+            cites = n if n is not None else cites
+        return Salience(places=tuple(places.items()), cites=cites)
 
     def context(self, node: Any) -> Context:
         values = self.mapping(node, "context", _CONTEXT_KEYS) or {}
@@ -365,17 +410,15 @@ class _Reader:
 
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
-        sentences, score, per = base.min_sentences, base.min_score, base.per_1000_words
-        if "min_sentences" in values:
-            n = self.number(values["min_sentences"], "min_sentences", 1, 1000, integer=True)
-            sentences = int(n) if n is not None else sentences
-        if "min_score" in values:
-            n = self.number(values["min_score"], "min_score", 0, 1e6)
-            score = n if n is not None else score
-        if "per_1000_words" in values:
-            n = self.number(values["per_1000_words"], "per_1000_words", 0, 1000)
-            per = n if n is not None else per
-        return Threshold(min_sentences=sentences, min_score=score, per_1000_words=per)
+        limits = {"min_sentences": (1, 1000, True), "min_score": (0, 1e6, False), "per_1000_words": (0, 1000, False),
+                  "reference_words": (1, 1e6, True), "length_exponent": (0, 2, False)}
+        changed: dict[str, Any] = {}
+        for key, (low, high, integer) in limits.items():
+            if key in values:
+                n = self.number(values[key], key, low, high, integer=integer)
+                if n is not None:
+                    changed[key] = int(n) if integer else n
+        return replace(base, **changed)
 
     def languages(self, node: Any, what: str, required: bool) -> dict[str, str]:
         import yaml

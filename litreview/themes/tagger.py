@@ -5,12 +5,17 @@ text, its abstracts), splits it into sentences, normalises every word (see
 ``normalize``) and matches the codebook's terms: phrases first (longest match
 wins), then single words, then regular expressions. A sentence's score for a
 theme is the weight of the distinct terms it matches, capped so one sentence
-stuffed with keywords cannot carry a theme alone. A theme is assigned when its
-evidence comes from at least ``min_sentences`` sentences and its score reaches
-``Threshold.required(words)``: a floor, and more for longer texts.
+stuffed with keywords cannot carry a theme alone. Each sentence then counts by
+where it stands (``Salience``): in the title, keywords, a heading, the abstract,
+the lead of a short text, a numbered point or the conclusion it states a point of
+the paper and counts more; in a literature-review section, or reporting another
+work's claim ("X (2019) berpendapat ..."), it counts less. A theme is *discussed*
+when the weighted score reaches ``Threshold.required(words)`` (a bar that grows
+with the length of the text) from at least ``min_sentences`` sentences, and
+*mentioned* when it has evidence under that bar.
 
-Reference lists, heading lines and everything before the first heading that is
-not running text never count. Evidence keeps each sentence exactly as it
+Reference lists never count; heading lines count as headings (a heading that
+repeats the title is read once, as the title). Evidence keeps each sentence exactly as it
 stands: ``getattr(paper, field)[start:end] == sentence``.
 """
 
@@ -36,8 +41,9 @@ from litreview.themes.codebook import (
     term_norms,
 )
 from litreview.themes.normalize import Normalizer
+from litreview.themes.version import TAGGER_VERSION
 
-TAGGER_VERSION = "1"
+__all__ = ["TAGGER_VERSION", "Tagger", "content_digest", "field_text", "required_literals"]
 _WORD_SPLIT = re.compile(r"([^\W_]+)")  # words, keeping the gaps between them (their lengths give offsets)
 SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
 SKIPPED_SECTIONS = frozenset({"references"})
@@ -47,6 +53,15 @@ KEYWORD_FIELDS = ("keywords", "keywords_id", "keywords_en")
 EXTRA_FIELDS = TITLE_FIELDS + ABSTRACT_FIELDS + KEYWORD_FIELDS  # read besides the full text
 _LABEL_FIELDS = frozenset(TITLE_FIELDS + KEYWORD_FIELDS)  # not sentences: shown after the sentences
 METHOD_PLACES = frozenset({"method", "abstract", "keywords"})
+LEAD_SENTENCES = 2  # the opening sentences of a text without sections: its lead
+# A sentence reporting another work: "(Nama, 2019)", "Nama dkk. (2019)", "[12]", "Menurut Nama, ..."
+_CITES = re.compile(
+    r"\(\s*[A-Z][^()]{0,80}?(?:19|20)\d{2}[a-z]?\s*[:;,)]"
+    r"|\b[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.?|dkk\.?|(?:&|dan|and)\s+[A-Z][\w'\u2019-]+))?\s*\(\s*(?:19|20)\d{2}[a-z]?\s*[):,;]"
+    r"|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]"
+    r"|^\W*(?:[Mm]enurut|[Aa]ccording\s+to)\s+[A-Z]"
+)
+_POINT = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-\u2022*\u25aa\u25cf\u25e6\u2013])\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,11 @@ class _Source:
     text: str
     sections: list[tuple[int, int, str]] = _field(default_factory=list)  # (start, end, kind)
     page_starts: list[int] = _field(default_factory=list)
+    titles: frozenset[str] = frozenset()  # the paper's titles, squeezed: a heading repeating one is not read
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
 
 
 class Tagger:
@@ -159,12 +179,12 @@ class Tagger:
             evidence = by_theme.get(theme.id)
             if not evidence:
                 continue
-            score = round(sum(e.score for e in evidence), 3)
+            score = round(sum(e.counts for e in evidence), 3)
             required = round(theme.threshold.required(words), 3)
             evidence.sort(key=_evidence_order)
             assigned = score >= required and len(evidence) >= theme.threshold.min_sentences
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
-                            assigned=assigned, evidence=evidence))
+                            assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
                        content=content_digest(paper), codebook=self.codebook.digest)
 
@@ -191,7 +211,7 @@ class Tagger:
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
         words = 0
         context = 0  # subject words met (see Context)
-        for index, (start, end, kind) in enumerate(spans):
+        for index, (start, end, kind, role) in enumerate(spans):
             first_word = bisect_left(starts, start)
             stop_word = bisect_left(starts, end, first_word)
             words += stop_word - first_word
@@ -227,7 +247,8 @@ class Tagger:
             extra = pattern_hits.get(index)
             if not found and not extra:
                 continue
-            self._record(source, start, end, kind, toks, starts, found, blocked, extra or [], by_theme, facet_hits)
+            self._record(source, start, end, kind, role, toks, starts, found, blocked, extra or [], by_theme,
+                         facet_hits)
         if context:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
@@ -241,15 +262,27 @@ class Tagger:
                 if e.matches:
                     e.score = _sentence_score(e.matches)
                     kept.append(e)
+            if not kept:
+                del by_theme[theme]
+                continue
             by_theme[theme] = kept
 
-    def _counted_spans(self, source: _Source) -> list[tuple[int, int, str]]:
-        """Sentences that may count as evidence: no headings, nothing in a reference list."""
-        out = []
+    def _counted_spans(self, source: _Source) -> list[tuple[int, int, str, str]]:
+        """Sentences that may count as evidence, each (start, end, section kind, role): role is
+        "heading" for a heading line, "lead" for the opening sentences of a text without
+        sections, else "". Nothing in a reference list; no heading that repeats the title."""
+        out: list[tuple[int, int, str, str]] = []
         if not source.sections:
+            place = _FIELD_PLACE.get(source.field, "")
+            running = 0
             for span in split_sentences(source.text):
-                if not span.heading:
-                    out.append((span.start, span.end, _FIELD_PLACE.get(source.field, "")))
+                if span.heading:
+                    if _squeeze(source.text[span.start:span.end]) not in source.titles:
+                        out.append((span.start, span.end, place, "heading"))
+                    continue
+                role = "lead" if source.field == "text" and running < LEAD_SENTENCES else ""
+                running += 1
+                out.append((span.start, span.end, place, role))
             return out
         starts = {s for s, _, _ in source.sections}
         first = source.sections[0][0]
@@ -259,21 +292,23 @@ class Tagger:
             if kind in SKIPPED_SECTIONS:
                 continue
             for span in split_sentences(source.text, start, end):
+                if span.start in starts and kind:  # the heading line opens the section: its name
+                    continue
                 if span.heading:
+                    if _squeeze(source.text[span.start:span.end]) not in source.titles:
+                        out.append((span.start, span.end, kind, "heading"))
                     continue
-                if span.start in starts and kind:  # the heading line opens the section
-                    continue
-                out.append((span.start, span.end, kind))
+                out.append((span.start, span.end, kind, ""))
         return out
 
     def _pattern_hits(
-        self, text: str, low: str, spans: list[tuple[int, int, str]]
+        self, text: str, low: str, spans: list[tuple[int, int, str, str]]
     ) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
         """Regular-expression matches, by the index of the sentence they fall in.
 
         A pattern runs only on texts holding one of the literals it cannot match without.
         """
-        starts = [s for s, _, _ in spans]
+        starts = [s[0] for s in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
         # the gate literals this text holds, each looked for once
         present = {(lit, False) for lit in self._gate_low if lit in low}
@@ -296,6 +331,7 @@ class Tagger:
         start: int,
         end: int,
         kind: str,
+        role: str,
         toks: list[str],
         starts: list[int],
         found: list[tuple[int, int, _Entry]],
@@ -343,12 +379,16 @@ class Tagger:
         if source.page_starts:
             page = bisect_right(source.page_starts, start) or None
         sentence = source.text[start:end]
+        place = _place(source.field, kind, role, sentence)
+        cites = bool(_CITES.search(sentence))
+        weight = self.codebook.salience.weight(place, cites)
         for target, found_matches in matches.items():
             found_matches.sort(key=lambda m: (m.start, m.end))
             score = _sentence_score(found_matches)
             by_theme.setdefault(target, []).append(
                 Evidence(theme=target, field=source.field, start=start, end=end, sentence=sentence,
-                         section=kind, page=page, score=score, matches=found_matches)
+                         section=kind, page=page, score=score, matches=found_matches, place=place, cites=cites,
+                         weight=weight)
             )
 
 
@@ -430,8 +470,29 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
 
 
 def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
-    """Sentences before titles and keyword lists; then the strongest first; then text order."""
-    return (e.field in _LABEL_FIELDS, -e.score, e.field != "text", e.start)
+    """Sentences before titles and keyword lists; then what counts most first; then text order."""
+    return (e.field in _LABEL_FIELDS, -e.counts, e.field != "text", e.start)
+
+
+def _place(field: str, kind: str, role: str, sentence: str) -> str:
+    """Where a sentence stands, for its salience (see ``Salience``)."""
+    if field in TITLE_FIELDS:
+        return "title"
+    if field in KEYWORD_FIELDS or kind == "keywords":
+        return "keywords"
+    if role == "heading":
+        return "heading"
+    if field in ABSTRACT_FIELDS or kind == "abstract":
+        return "abstract"
+    if kind == "conclusion":
+        return "conclusion"
+    if _POINT.match(sentence):
+        return "point"
+    if kind == "literature_review":
+        return "review"
+    if role == "lead":
+        return "lead"
+    return "body"
 
 
 def _sentence_score(matches: list[Match]) -> float:
@@ -476,9 +537,10 @@ def _sources(paper: Paper) -> list[_Source]:
         return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
     squeezed = ""
+    titles = frozenset(_squeeze(t) for t in (paper.title, paper.title_id, paper.title_en) if t and t.strip())
     if paper.text.strip():
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
-        out.append(_Source("text", paper.text, sections, list(paper.page_starts)))
+        out.append(_Source("text", paper.text, sections, list(paper.page_starts), titles))
         squeezed = " ".join(paper.text.lower().split())
     values = [(name, field_text(paper, name)) for name in EXTRA_FIELDS]
     values = [(name, value) for name, value in values if value and not value.isspace()]

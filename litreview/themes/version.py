@@ -1,0 +1,6 @@
+"""The tagger's version: part of every codebook digest, so a new tagger re-tags every paper.
+
+It lives apart from both the tagger and the codebook, which each read it.
+"""
+
+TAGGER_VERSION = "2"  # 2: salience-weighted evidence, length-scaled bar, discussed/mentioned levels
