@@ -1139,7 +1139,8 @@ class Corpus:
             "SELECT e.theme, COUNT(*) FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
             " WHERE t.assigned = 1 GROUP BY e.theme"
         ):
-            out.setdefault(r[0], {"auto": 0, "manual": 0, "removed": 0, "mentioned": 0, "evidence": 0})["evidence"] = r[1]
+            empty = {"auto": 0, "manual": 0, "removed": 0, "mentioned": 0, "evidence": 0}
+            out.setdefault(r[0], empty)["evidence"] = r[1]
         return out
 
     def tags_by_key(self, level: str = "discussed") -> dict[str, list[Tag]]:

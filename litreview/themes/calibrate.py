@@ -86,7 +86,8 @@ class Case:
     cited_lift: float
 
     def score(self, rule: Rule) -> float:
-        return self.plain + rule.strength * self.plain_lift + rule.cites * (self.cited + rule.strength * self.cited_lift)
+        cited = self.cited + rule.strength * self.cited_lift
+        return self.plain + rule.strength * self.plain_lift + rule.cites * cited
 
     def discussed(self, rule: Rule) -> bool:
         return self.sentences >= rule.min_sentences and self.score(rule) >= rule.bar(self.words) - 1e-9
