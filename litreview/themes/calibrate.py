@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from litreview.model import Tagging
-from litreview.themes.codebook import PLACES, Salience, Threshold
+from litreview.themes.codebook import PLACES, SHORTEST, Salience, Threshold
 
 # How much a place says that the paper itself makes a point about the theme (before ``strength``).
 PRIOR: dict[str, float] = {
@@ -46,6 +46,7 @@ class Rule:
     strength: float = 1.0
     cites: float = 0.75
     min_sentences: int = 1
+    single: float = 0.0  # one sentence counting this much shows the theme on its own (0: off)
     reference_words: int = 300
 
     def place_weight(self, place: str) -> float:
@@ -56,16 +57,18 @@ class Rule:
 
     def threshold(self) -> Threshold:
         return Threshold(min_sentences=self.min_sentences, min_score=self.min_score, per_1000_words=0.0,
-                         reference_words=self.reference_words, length_exponent=self.length_exponent)
+                         reference_words=self.reference_words, length_exponent=self.length_exponent,
+                         single=self.single)
 
     def bar(self, words: int) -> float:
         """``Threshold.required`` for this rule (computed here: it is called for every case)."""
-        return self.min_score * max(1.0, words / self.reference_words) ** self.length_exponent
+        return self.min_score * (max(words, SHORTEST) / self.reference_words) ** self.length_exponent
 
     def describe(self) -> str:
-        return (f"bar {self.min_score:g} up to {self.reference_words} words, x (words/{self.reference_words})"
-                f"^{self.length_exponent:g} beyond; place strength {self.strength:g}; citing sentences x"
-                f"{self.cites:g}; at least {self.min_sentences} sentence{'s' if self.min_sentences > 1 else ''}")
+        sentences = f"at least {self.min_sentences} sentence{'s' if self.min_sentences > 1 else ''}"
+        text = (f"bar {self.min_score:g} x (words/{self.reference_words})^{self.length_exponent:g}; "
+                f"place strength {self.strength:g}; citing sentences x{self.cites:g}; {sentences}")
+        return text + (f"; or one sentence counting {self.single:g}" if self.single else "")
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,21 @@ class Case:
     plain_lift: float
     cited: float
     cited_lift: float
+    each: tuple[tuple[float, float, bool], ...] = ()  # every sentence: (score, score x lift, cites)
 
     def score(self, rule: Rule) -> float:
         cited = self.cited + rule.strength * self.cited_lift
         return self.plain + rule.strength * self.plain_lift + rule.cites * cited
 
+    def best(self, rule: Rule) -> float:
+        """What the strongest single sentence counts for under ``rule``."""
+        weights = ((score + rule.strength * lift) * (rule.cites if cites else 1.0) for score, lift, cites in self.each)
+        return max(weights, default=0.0)
+
     def discussed(self, rule: Rule) -> bool:
-        return self.sentences >= rule.min_sentences and self.score(rule) >= rule.bar(self.words) - 1e-9
+        if self.sentences >= rule.min_sentences and self.score(rule) >= rule.bar(self.words) - 1e-9:
+            return True
+        return bool(rule.single) and self.best(rule) >= rule.single - 1e-9
 
 
 @dataclass
@@ -117,15 +128,18 @@ def cases_of(tagging: Tagging) -> list[Case]:
         if tag.origin != "auto" or not tag.evidence:
             continue
         plain = plain_lift = cited = cited_lift = 0.0
+        each = []
         for e in tag.evidence:
             lift = PRIOR.get(e.place or "body", 1.0) - 1
+            each.append((e.score, e.score * lift, e.cites))
             if e.cites:
                 cited += e.score
                 cited_lift += e.score * lift
             else:
                 plain += e.score
                 plain_lift += e.score * lift
-        out.append(Case(tag.theme, tagging.words, len(tag.evidence), plain, plain_lift, cited, cited_lift))
+        out.append(Case(tag.theme, tagging.words, len(tag.evidence), plain, plain_lift, cited, cited_lift,
+                        tuple(each)))
     return out
 
 
@@ -175,15 +189,17 @@ def count(predictions: dict[str, set[str]], texts: Sequence[Text], themes: Itera
 # -- choosing ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Grid:
-    min_score: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
+    min_score: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0)
     length_exponent: tuple[float, ...] = (0.0, 0.25, 0.4, 0.5, 0.6, 0.75)
     strength: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5)
     cites: tuple[float, ...] = (0.5, 0.75, 1.0)
     min_sentences: tuple[int, ...] = (1, 2)
+    single: tuple[float, ...] = (0.0, 2.0, 2.5, 3.0, 4.0)
 
     def rules(self) -> list[Rule]:
-        return [Rule(m, e, s, c, n) for m, e, s, c, n in product(
-            self.min_score, self.length_exponent, self.strength, self.cites, self.min_sentences)]
+        return [Rule(m, e, s, c, n, one) for m, e, s, c, n, one in product(
+            self.min_score, self.length_exponent, self.strength, self.cites, self.min_sentences, self.single)
+            if not one or one < m]
 
 
 def _objective(counts: Counts) -> float:

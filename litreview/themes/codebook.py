@@ -29,7 +29,7 @@ THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _TOP_KEYS = ("version", "settings", "themes", "facets")
 _SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context", "salience")
 _CONTEXT_KEYS = ("terms", "min_per_1000_words")
-_THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent")
+_THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent", "single")
 _SALIENCE_KEYS = ("places", "cites")
 PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
 _THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
@@ -50,14 +50,18 @@ class CodebookError(ValidationError):
         super().__init__("\n".join(lines))
 
 
+SHORTEST = 100  # words: the bar of a shorter text is that of a text this long
+
+
 @dataclass(frozen=True)
 class Threshold:
     """When a theme is discussed: enough distinct sentences and enough weighted evidence.
 
-    The bar grows with the text: ``min_score`` for a text of up to ``reference_words`` words,
-    times ``(words / reference_words) ** length_exponent`` beyond, and never under
-    ``per_1000_words`` per 1,000 words. An abstract can show a theme in one sentence; a
-    thesis needs the theme argued in several places.
+    The bar follows the length of the text: ``min_score`` for a text of ``reference_words``
+    words, times ``(words / reference_words) ** length_exponent`` (a text under
+    ``SHORTEST`` words counts as that long), and never under ``per_1000_words`` per 1,000
+    words. A 150-word abstract can show a theme in one sentence; a thesis needs the theme
+    argued in several places.
     """
 
     min_sentences: int = 2
@@ -65,10 +69,11 @@ class Threshold:
     per_1000_words: float = 1.0
     reference_words: int = 300
     length_exponent: float = 0.0
+    single: float = 0.0  # one sentence that counts this much shows the theme on its own (0: never)
 
     def required(self, words: int) -> float:
         """The score a text of ``words`` words must reach."""
-        scaled = self.min_score * max(1.0, words / max(self.reference_words, 1)) ** self.length_exponent
+        scaled = self.min_score * (max(words, SHORTEST) / max(self.reference_words, 1)) ** self.length_exponent
         return max(scaled, self.per_1000_words * words / 1000)
 
 
@@ -411,7 +416,7 @@ class _Reader:
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
         limits = {"min_sentences": (1, 1000, True), "min_score": (0, 1e6, False), "per_1000_words": (0, 1000, False),
-                  "reference_words": (1, 1e6, True), "length_exponent": (0, 2, False)}
+                  "reference_words": (1, 1e6, True), "length_exponent": (0, 2, False), "single": (0, 1e6, False)}
         changed: dict[str, Any] = {}
         for key, (low, high, integer) in limits.items():
             if key in values:

@@ -182,7 +182,9 @@ class Tagger:
             score = round(sum(e.counts for e in evidence), 3)
             required = round(theme.threshold.required(words), 3)
             evidence.sort(key=_evidence_order)
-            assigned = score >= required and len(evidence) >= theme.threshold.min_sentences
+            bar = theme.threshold
+            assigned = (score >= required and len(evidence) >= bar.min_sentences) or bool(
+                bar.single and max(e.counts for e in evidence) >= bar.single)
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
                             assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
