@@ -166,7 +166,7 @@ def main() -> int:
                                 " (fitted, not a forecast)")
 
     if args.heldout:
-        held_entries = load_gold(args.heldout)
+        held_entries = load_gold(args.heldout, default_source="heldout")
         for entry in held_entries:
             entry.source = "heldout"
             entry.id = entry.id.removeprefix("heldout/")

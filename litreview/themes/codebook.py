@@ -28,7 +28,7 @@ THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
 _TOP_KEYS = ("version", "settings", "themes", "facets")
 _SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context", "salience")
-_CONTEXT_KEYS = ("terms", "min_per_1000_words")
+_CONTEXT_KEYS = ("terms", "min_per_1000_words", "min_mentions")
 _THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent", "single")
 _SALIENCE_KEYS = ("places", "cites")
 PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
@@ -125,10 +125,12 @@ class Pattern:
 class Context:
     """The subject the codebook is about (politics, elections). Terms marked ``context`` are
     ordinary words elsewhere ("mahasiswa" in a student-records system): they count only in a
-    paper whose context terms reach ``min_per_1000_words``."""
+    paper whose context terms reach ``min_per_1000_words`` and ``min_mentions`` in all (one
+    "candidates" in an antenna abstract is not politics)."""
 
     terms: tuple[Term, ...] = ()
     min_per_1000_words: float = 0.0
+    min_mentions: int = 1
 
 
 @dataclass
@@ -411,7 +413,11 @@ class _Reader:
         if "min_per_1000_words" in values:
             value = self.number(values["min_per_1000_words"], "context min_per_1000_words", 0, 1000)
             minimum = value if value is not None else minimum
-        return Context(terms=tuple(terms), min_per_1000_words=minimum)
+        mentions = 1
+        if "min_mentions" in values:
+            value = self.number(values["min_mentions"], "context min_mentions", 0, 1000, integer=True)
+            mentions = int(value) if value is not None else mentions
+        return Context(terms=tuple(terms), min_per_1000_words=minimum, min_mentions=mentions)
 
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}

@@ -49,7 +49,7 @@ def _reasons(value: Any) -> dict[str, str]:
     return {str(v): "" for v in value}
 
 
-def load_gold(path: Path) -> list[GoldEntry]:
+def load_gold(path: Path, default_source: str = "") -> list[GoldEntry]:
     import yaml
 
     try:
@@ -59,7 +59,7 @@ def load_gold(path: Path) -> list[GoldEntry]:
     entries = []
     for item in (data or {}).get("papers", []):
         entries.append(GoldEntry(
-            source=str(item["source"]), id=str(item["id"]), present=_reasons(item.get("themes")),
+            source=str(item.get("source") or default_source), id=str(item["id"]), present=_reasons(item.get("themes")),
             unsure=_reasons(item.get("unsure")), lang=str(item.get("lang") or "id"),
             offtopic=bool(item.get("offtopic", False)), title=str(item.get("title") or ""),
         ))

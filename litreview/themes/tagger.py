@@ -171,8 +171,8 @@ class Tagger:
             words += self._tag_source(source, by_theme, facet_hits)
         context = self.codebook.context
         if self._contextual and context.terms:
-            density = len(facet_hits.get(("context", "context"), [])) * 1000 / max(words, 1)
-            if density < context.min_per_1000_words:
+            mentions = len(facet_hits.get(("context", "context"), []))
+            if mentions * 1000 / max(words, 1) < context.min_per_1000_words or mentions < context.min_mentions:
                 self._drop_contextual(by_theme)
         tags = []
         for theme in self.codebook.themes:
