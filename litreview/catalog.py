@@ -22,6 +22,7 @@ class ListFilter:
     author: str = ""
     text: str = ""
     theme: str = ""
+    level: str = "discussed"  # which themes rows carry: discussed, or mentioned too
 
     def accepts(self, row: PaperRow) -> bool:
         meta = row.metadata
@@ -95,7 +96,7 @@ def row_to_dict(row: PaperRow) -> dict[str, Any]:
 
 
 def list_rows(corpus: Corpus, filters: ListFilter, sort: str = "key") -> Iterator[PaperRow]:
-    rows = (r for r in corpus.rows() if filters.accepts(r))
+    rows = (r for r in corpus.rows(filters.level) if filters.accepts(r))
     if sort == "key":
         yield from rows
         return

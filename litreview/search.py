@@ -188,14 +188,16 @@ def search_corpus(
     years: tuple[int | None, int | None] = (None, None),
     limit: int = 20,
     stemmer: Stemmer | None = None,
+    level: str = "discussed",
 ) -> list[Hit]:
-    """The papers matching ``query``, best first, with any of ``themes`` and a year in ``years``."""
+    """The papers matching ``query``, best first, with any of ``themes`` (at ``level``: discussed,
+    or mentioned too) and a year in ``years``."""
     if limit < 1:
         raise UsageError(f"--limit {limit}: give 1 or more")
     stemmer = stemmer or Stemmer()
     parsed = parse_query(query, stemmer)
     update_search_index(corpus, stemmer)
-    found = corpus.search_matches(parsed.expression(), themes or None, years[0], years[1], limit)
+    found = corpus.search_matches(parsed.expression(), themes or None, years[0], years[1], limit, level)
     if not found:
         return []
     sources = {s.id: s for s in corpus.search_sources([i for i, _ in found], evidence=False)}

@@ -737,15 +737,15 @@ class Corpus:
             raise NotFound(_unknown_key_message(key, self.all_keys()))
         return row
 
-    def rows(self) -> Iterator[PaperRow]:
-        """Listing rows in key order, with file names, without full text."""
+    def rows(self, level: str = "discussed") -> Iterator[PaperRow]:
+        """Listing rows in key order, with file names and themes at ``level``, without full text."""
         cursor = self.db.execute(
             "SELECT id, key, metadata, pages_count, text != '' AS has_text, added_at FROM papers ORDER BY key"
         )
         file_names: dict[int, list[str]] = {}
         for r in self.db.execute("SELECT paper_id, name FROM paper_files ORDER BY paper_id, role DESC, name"):
             file_names.setdefault(r[0], []).append(r[1])
-        themes = self.themes_by_id()
+        themes = self.themes_by_id(level)
         while batch := cursor.fetchmany(500):
             for r in batch:
                 yield PaperRow(
@@ -1115,6 +1115,13 @@ class Corpus:
         out = dict(row)
         out["facets"] = Facets.from_dict(json.loads(out["facets"]))
         return out
+
+    def keys_with_theme(self, theme: str, origin: str | None = None) -> list[str]:
+        """Keys of the papers that discuss ``theme`` (only those decided ``origin``: "manual" or "auto")."""
+        condition = " AND t.origin = ?" if origin else ""
+        return [r[0] for r in self.db.execute(
+            "SELECT p.key FROM tags t JOIN papers p ON p.id = t.paper_id WHERE t.theme = ? AND t.assigned = 1"
+            + condition + " ORDER BY p.key", (theme, origin) if origin else (theme,))]
 
     def themes_by_id(self, level: str = "discussed") -> dict[int, list[str]]:
         """Themes of every paper (by row id) at ``level``, each list sorted."""

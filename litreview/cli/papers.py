@@ -45,6 +45,9 @@ def list_papers(
     theme: Annotated[
         str | None, typer.Option(help="Only papers tagged with this theme (see `litreview themes`).")
     ] = None,
+    level: Annotated[
+        str, typer.Option("--level", help="discussed (default) or mentioned: also themes a paper only mentions.")
+    ] = "discussed",
     sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
     fmt: Annotated[
         ListFormat | None,
@@ -59,7 +62,10 @@ def list_papers(
     from litreview.catalog import ListFilter, list_rows, parse_year_range, row_to_dict, short_authors
 
     low, high = parse_year_range(year)
-    filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "", theme=theme or "")
+    if level not in ("discussed", "mentioned"):
+        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
+    filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "", theme=theme or "",
+                         level=level)
     chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     with open_corpus(corpus_dir) as corpus:
         rows = list_rows(corpus, filters, sort)

@@ -9,6 +9,7 @@ import typer
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal
 from litreview.cli.themes import CodebookOpt, Lang, load_for
+from litreview.errors import UsageError
 
 _FORMATS_HELP = "terminal (default), markdown, html, docx, bibtex, csljson."
 
@@ -36,6 +37,8 @@ def reading_list(
                                             "highest first) or author.")] = "year",
     top: Annotated[int | None, typer.Option(help="At most N papers per theme.")] = None,
     year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
+    level: Annotated[str, typer.Option("--level", help="discussed (default), or mentioned: also list papers "
+                                                       "under themes they only mention.")] = "discussed",
     style: StyleOpt = "apa",
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = None,
@@ -56,6 +59,8 @@ def reading_list(
 
     chosen = _format(fmt, output)
     low, high = parse_year_range(year)
+    if level not in ("discussed", "mentioned"):
+        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
     flt = ReadingFilter(themes=list(dict.fromkeys(theme or [])), primary_only=primary_only, order=order, top=top,
                         year_from=low, year_to=high)
     resolved = _style(style)
@@ -64,7 +69,7 @@ def reading_list(
         check_filter(flt, book)
         if corpus.count() == 0:
             raise ValidationError("the corpus has no papers; add some with `litreview add`")
-        tags = corpus.tags_by_key()
+        tags = corpus.tags_by_key(level)
         papers = (p for p in corpus.iter_papers() if p.key in tags)
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
                                    annotator=lambda paper: annotate(corpus.get(paper.key), lang.value))

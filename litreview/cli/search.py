@@ -10,6 +10,7 @@ import typer
 from rich.text import Text
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
+from litreview.errors import UsageError
 
 if TYPE_CHECKING:
     from litreview.search import Hit
@@ -31,6 +32,8 @@ def search(
     year: Annotated[str | None, typer.Option(help="A year or range: 2023, 2020-2024, 2020-.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Papers shown at most.")] = 20,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    level: Annotated[str, typer.Option("--level", help="With --theme: discussed (default) or mentioned "
+                                                       "(papers that only mention the theme too).")] = "discussed",
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Search titles, abstracts, full texts and evidence sentences; best matches first.
@@ -47,6 +50,8 @@ def search(
     from litreview.text.stem import Stemmer
 
     years = parse_year_range(year)
+    if level not in ("discussed", "mentioned"):
+        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
     with open_corpus(corpus_dir) as corpus:
         if theme:
             _check_themes(corpus.root, theme)
@@ -54,7 +59,7 @@ def search(
         waiting = pending_papers(corpus)
         if waiting >= _INDEXING_NOTICE:
             err.print(f"Indexing {waiting:,} papers for search (once; later searches index only what changed)")
-        hits = search_corpus(corpus, " ".join(query), list(theme or []), years, limit, stemmer)
+        hits = search_corpus(corpus, " ".join(query), list(theme or []), years, limit, stemmer, level)
     if fmt is Format.json:
         write_output(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2), None)
         return

@@ -17,7 +17,7 @@ from litreview.cli.common import (
     stdout_is_terminal,
     write_bytes,
 )
-from litreview.cli.themes import CodebookOpt, Lang, LangOpt, load_for
+from litreview.cli.themes import CodebookOpt, Lang, LangOpt, Level, LevelOpt, load_for
 from litreview.errors import CorpusError, UsageError
 
 
@@ -48,6 +48,7 @@ def table(
         str | None, typer.Option(help="Comma-separated column keys to show, in that order (see --format json).")
     ] = None,
     cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
+    level: LevelOpt = Level.discussed,
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
@@ -67,7 +68,8 @@ def table(
         raise UsageError(f"--cell {cell!r}: choose mark, score or count")
     low, high = parse_year_range(year)
     flt = ReviewFilter(themes=list(theme or []), year_from=low, year_to=high,
-                       keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "")
+                       keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "",
+                       level=level.value)
     matrix_columns = _matrix_columns(columns) if kind is Kind.matrix else None
     if output is not None:
         check_writable(output)
@@ -75,7 +77,7 @@ def table(
         book = load_for(corpus.root, codebook)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
         entries = load_entries(corpus, book, flt, lang.value, sort)
-        evidence = evidence_by_paper(corpus, entries, flt.themes or None) if kind in (
+        evidence = evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind in (
             Kind.synthesis, Kind.evidence) else {}
         found = findings_for(corpus, entries) if needs_findings else {}
     shown = flt.themes or None

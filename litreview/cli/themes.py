@@ -41,17 +41,31 @@ class Format(StrEnum):
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and headings: en or id.")]
 
+
+class Level(StrEnum):
+    discussed = "discussed"
+    mentioned = "mentioned"
+
+
+LevelOpt = Annotated[
+    Level,
+    typer.Option("--level", help="discussed: themes a paper discusses (the tags); mentioned: also themes it only "
+                                 "mentions (evidence under the bar)."),
+]
+
 _WORDS = {
     "en": {"theme": "theme", "label": "label", "terms": "terms", "papers": "papers", "auto": "auto",
            "manual": "manual", "removed": "removed", "evidence": "evidence", "description": "description",
            "threshold": "threshold", "score": "score", "sentences": "sentences", "origin": "origin",
            "no_tags": "no themes", "platforms": "platforms", "methods": "methods", "actors": "actors",
-           "examples": "example terms", "page": "p.", "untagged": "not tagged yet; run `litreview tag`"},
+           "examples": "example terms", "page": "p.", "untagged": "not tagged yet; run `litreview tag`",
+           "mentioned": "mentioned", "discussed": "discussed", "bar": "bar"},
     "id": {"theme": "tema", "label": "label", "terms": "istilah", "papers": "artikel", "auto": "otomatis",
            "manual": "manual", "removed": "dihapus", "evidence": "bukti", "description": "deskripsi",
            "threshold": "ambang", "score": "skor", "sentences": "kalimat", "origin": "asal",
            "no_tags": "tidak ada tema", "platforms": "platform", "methods": "metode", "actors": "aktor",
-           "examples": "contoh istilah", "page": "hlm.", "untagged": "belum ditandai; jalankan `litreview tag`"},
+           "examples": "contoh istilah", "page": "hlm.", "untagged": "belum ditandai; jalankan `litreview tag`",
+           "mentioned": "disebut", "discussed": "dibahas", "bar": "ambang"},
 }
 
 
@@ -146,6 +160,60 @@ def codebook_show(
     out.print(table)
     facets = ", ".join(f"{words.get(k, k)}: {len(v)}" for k, v in book.facets.items())
     err.print(f"{len(book.themes)} themes; facets {facets}; threshold = min sentences / min score / per 1,000 words")
+
+
+@codebook_app.command("suggest")
+def codebook_suggest(
+    theme: Annotated[str, typer.Argument(help="The theme to find new terms for.", show_default=False)],
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Suggestions shown at most.")] = 30,
+    min_papers: Annotated[int, typer.Option("--min-papers", min=1, help="Theme papers a term must appear in.")] = 2,
+    include_auto: Annotated[
+        bool, typer.Option("--include-auto", help="Also learn from papers the tagger gave the theme, not only yours.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Words and phrases over-represented in the papers you tagged THEME by hand (`tag add`)
+    against the other papers, with counts: candidates to add to the codebook.
+
+    Example: [cyan]litreview tag add munadi2023 youth[/cyan] (on several papers), then
+    [cyan]litreview codebook suggest youth[/cyan]
+    """
+    from litreview.text.stem import Stemmer
+    from litreview.themes.suggest import suggest_terms
+
+    with open_corpus(corpus_dir) as corpus:
+        book = load_for(corpus.root, codebook)
+        if book.theme(theme) is None:
+            raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(book.theme_ids)}")
+        chosen = corpus.keys_with_theme(theme, None if include_auto else "manual")
+        if not chosen:
+            raise ValidationError(
+                f"no paper is tagged '{theme}' by hand; tag some with `litreview tag add KEY {theme}`"
+                + ("" if include_auto else " (or use --include-auto)"))
+        wanted = set(chosen)
+        stemmer = Stemmer()
+        known = {" ".join(stemmer.stems(term.text)): t.id for t in book.themes for term in t.terms}
+        found, n_in, n_out = suggest_terms(
+            corpus.iter_papers(chosen, full=True),
+            (p for p in corpus.iter_papers(full=True) if p.key not in wanted),
+            stemmer.stem, known, top, min_papers)
+    if fmt is Format.json:
+        write_output(json.dumps({"theme": theme, "theme_papers": n_in, "other_papers": n_out,
+                                 "suggestions": [s.to_dict() for s in found]}, ensure_ascii=False, indent=2), None)
+        return
+    table = Table(header_style="bold", title=escape(f"{theme}: {n_in} papers with the theme, {n_out} others"))
+    for name, justify in (("term", "left"), (f"with {theme}", "right"), ("others", "right"), ("score", "right"),
+                          ("in codebook", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in found:
+        table.add_row(escape(s.term), f"{s.theme_papers}/{n_in}", f"{s.other_papers}/{n_out}", f"{s.score:.2f}",
+                      escape(s.in_codebook))
+    out.print(table)
+    if not found:
+        err.print(f"no word is used by {min_papers}+ of the {n_in} papers and rarer elsewhere; "
+                  "tag more papers or lower --min-papers")
 
 
 @codebook_app.command("check")
@@ -330,20 +398,35 @@ def tags(
         int, typer.Option("--limit", "-n", min=0, help="Evidence sentences shown per theme (0: all).")
     ] = 3,
     removed: Annotated[bool, typer.Option("--removed", help="Also show themes removed by hand.")] = False,
+    why: Annotated[
+        str | None, typer.Option("--why", help="Explain the decision on one theme: every sentence with its weight "
+                                               "and place, the bar, and what was missing.", show_default=False)
+    ] = None,
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """Show a paper's themes with scores and the evidence sentences, matched words highlighted.
+    """Show a paper's themes with scores and the evidence sentences, matched words highlighted:
+    first the themes it discusses (its tags), then those it only mentions (evidence under the bar).
 
-    Example: [cyan]litreview tags cobis2023[/cyan]   [cyan]litreview tags cobis2023 --format json[/cyan]
+    Example: [cyan]litreview tags cobis2023[/cyan]   [cyan]litreview tags cobis2023 --why youth[/cyan]
     """
     with open_corpus(corpus_dir) as corpus:
         paper = corpus.get(key)
-        found = corpus.tags_of(key, removed=removed)
+        found = corpus.tags_of(key, removed=removed, level="mentioned")
         run = corpus.tag_run_of(key)
     book = load_for(corpus.root, codebook)
     words = _WORDS[lang.value]
+    if why is not None:
+        if book.theme(why) is None:
+            raise UsageError(f"unknown theme '{why}'; the codebook's themes are: {', '.join(book.theme_ids)}")
+        explained = explain_decision(book, why, next((t for t in found if t.theme == why), None),
+                                     run["words"] if run else 0, run is not None)
+        if fmt is Format.json:
+            write_output(json.dumps({"key": key, **explained}, ensure_ascii=False, indent=2), None)
+        else:
+            _print_why(explained, book, lang.value, words)
+        return
     if fmt is Format.json:
         data = {
             "key": key,
@@ -351,7 +434,8 @@ def tags(
             "words": run["words"] if run else 0,
             "themes": [
                 {"theme": t.theme, "label": _label(book, t.theme, lang.value), "origin": t.origin,
-                 "assigned": t.assigned, "score": t.score, "threshold": t.threshold, "sentences": t.sentences,
+                 "assigned": t.assigned, "level": t.level, "score": t.score, "threshold": t.threshold,
+                 "sentences": t.sentences,
                  "evidence": [e.to_dict() for e in (t.evidence if limit == 0 else t.evidence[:limit])]}
                 for t in found
             ],
@@ -367,10 +451,11 @@ def tags(
         out.print(words["no_tags"])
     for t in found:
         head = Text()
-        head.append(t.theme, style="cyan bold" if t.assigned else "strike")
+        mentioned = t.level == "mentioned"
+        head.append(t.theme, style="cyan bold" if t.assigned else ("cyan" if mentioned else "strike"))
         head.append(f"  {_label(book, t.theme, lang.value)}  ")
         origin = words["manual"] if t.origin == "manual" else words["auto"]
-        state = "" if t.assigned else f" ({words['removed']})"
+        state = "" if t.assigned else f" ({words['mentioned'] if mentioned else words['removed']})"
         head.append(f"{words['score']} {t.score:g} / {t.threshold:g}, {t.sentences} {words['sentences']}, "
                     f"{origin}{state}", style="dim")
         out.print(head)
@@ -388,6 +473,49 @@ def tags(
                 for v in values
             )
             out.print(Text(f"{words[name]}: ", style="bold") + Text(listed))
+
+
+def explain_decision(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    from litreview.themes.explain import explain_decision as explain
+
+    return explain(*args, **kwargs)
+
+
+_WHY_WORDS = {
+    "en": {"decision": "decision", "bar": "bar", "rule": "rule", "sentences": "sentences", "because": "because",
+           "missing": "missing", "words": "words", "cites": "cites another work",
+           "formula": "{min_score:g} x ({words} words / {reference_words})^{length_exponent:g}, "
+                      "from at least {min_sentences} sentence(s); or one sentence counting {single:g}"},
+    "id": {"decision": "keputusan", "bar": "ambang", "rule": "aturan", "sentences": "kalimat", "because": "sebab",
+           "missing": "kurang", "words": "kata", "cites": "mengutip karya lain",
+           "formula": "{min_score:g} x ({words} kata / {reference_words})^{length_exponent:g}, "
+                      "dari sedikitnya {min_sentences} kalimat; atau satu kalimat bernilai {single:g}"},
+}
+
+
+def _print_why(explained: dict[str, Any], book: Any, lang: str, words: dict[str, str]) -> None:
+    """One theme's decision: the verdict, the bar and its rule, each sentence with what it counts."""
+    w = _WHY_WORDS[lang]
+    decision = explained["decision"]
+    head = Text()
+    head.append(explained["theme"], style="cyan bold")
+    head.append(f"  {_label(book, explained['theme'], lang)}: ")
+    head.append(words.get(decision, decision), style="bold")
+    out.print(head)
+    rule = explained["rule"]
+    out.print(Text(f"  {w['bar']} {explained['bar']:g} = " + w["formula"].format(words=explained["words"], **rule)))
+    out.print(Text(f"  {w['because']}: {explained['reason']}"))
+    if explained["missing"]:
+        out.print(Text(f"  {w['missing']}: {explained['missing']}", style="yellow"))
+    for e in explained["evidence"]:
+        line = Text(f"  +{e['counts']:<5g} ", style="bold")
+        where = e["place"] + (f", {words['page']} {e['page']}" if e["page"] else "")
+        line.append(f"[{where}] ", style="dim")
+        line.append(f"{e['score']:g} ({', '.join(e['terms'])}) x {e['weight']:g}", style="yellow")
+        if e["cites"]:
+            line.append(f", {w['cites']}", style="dim")
+        line.append(f"  {e['sentence']}")
+        out.print(line)
 
 
 def _label(book: Any, theme: str, lang: str) -> str:
@@ -419,13 +547,15 @@ def _evidence_line(e: Any, words: dict[str, str]) -> Text:
 # -- themes ------------------------------------------------------------------------------------
 def themes(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    level: LevelOpt = Level.discussed,
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """How many papers each theme has (tagged automatically or by hand), with evidence counts.
+    """How many papers each theme has: discussed (tagged automatically or by hand), only
+    mentioned, removed by hand, and evidence sentences. "papers" counts the level asked for.
 
-    Example: [cyan]litreview themes --lang id[/cyan]
+    Example: [cyan]litreview themes --lang id[/cyan]   [cyan]litreview themes --level mentioned[/cyan]
     """
     with open_corpus(corpus_dir) as corpus:
         counts = corpus.theme_counts()
@@ -433,23 +563,24 @@ def themes(
         total = corpus.count()
     book = load_for(corpus.root, codebook)
     ids = book.theme_ids + sorted(set(counts) - set(book.theme_ids))
-    empty = {"auto": 0, "manual": 0, "removed": 0, "evidence": 0}
+    empty = {"auto": 0, "manual": 0, "removed": 0, "mentioned": 0, "evidence": 0}
     rows = [{"theme": t, "label": _label(book, t, lang.value), **counts.get(t, empty)} for t in ids]
     for row in rows:
-        row["papers"] = row["auto"] + row["manual"]
+        row["papers"] = row["auto"] + row["manual"] + (row["mentioned"] if level is Level.mentioned else 0)
     if fmt is Format.json:
-        write_output(json.dumps({"papers": total, "tagged": tagged, "without_text": no_text, "themes": rows},
-                                ensure_ascii=False, indent=2), None)
+        write_output(json.dumps({"papers": total, "tagged": tagged, "without_text": no_text, "level": level.value,
+                                 "themes": rows}, ensure_ascii=False, indent=2), None)
         return
     words = _WORDS[lang.value]
     table = Table(header_style="bold")
     for name, opts in (("theme", {"style": "cyan", "no_wrap": True}), ("label", {}), ("papers", {"justify": "right"}),
                        ("auto", {"justify": "right"}), ("manual", {"justify": "right"}),
-                       ("removed", {"justify": "right"}), ("evidence", {"justify": "right"})):
+                       ("mentioned", {"justify": "right"}), ("removed", {"justify": "right"}),
+                       ("evidence", {"justify": "right"})):
         table.add_column(words[name], **opts)
     for row in rows:
         table.add_row(escape(row["theme"]), escape(row["label"]), str(row["papers"]), str(row["auto"]),
-                      str(row["manual"]), str(row["removed"]), str(row["evidence"]))
+                      str(row["manual"]), str(row["mentioned"]), str(row["removed"]), str(row["evidence"]))
     out.print(table)
     err.print(f"{tagged} of {total} papers tagged" + (f"; {no_text} without text or abstract" if no_text else ""))
 

@@ -7,7 +7,8 @@ from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 CELLS = ("mark", "score", "count")
-MARK = "\u2713"  # ✓
+MARK = "\u2713"  # ✓ the paper discusses the theme
+MENTIONED_MARK = "\u25cb"  # ○ it only mentions it (shown with --level mentioned)
 
 
 def build_theme_grid(
@@ -33,7 +34,8 @@ def build_theme_grid(
             if tag is None:
                 continue
             value = 1 if cell == "mark" else (round(tag.score, 1) if cell == "score" else tag.sentences)
-            row[theme] = number_cell(value, MARK if cell == "mark" else None)
+            mark = MARK if tag.level != "mentioned" else MENTIONED_MARK
+            row[theme] = number_cell(value, mark if cell == "mark" else None)
             row_total += value
             column_totals[theme] += value
         row["total"] = number_cell(_whole(row_total))
@@ -46,6 +48,8 @@ def build_theme_grid(
     if what and lang == "id":
         what = {"score": " (skor)", "count": " (kalimat bukti)"}[cell]
     table.title += what
+    if any(t.level == "mentioned" for e in entries for t in e.tags):
+        table.title += words["mentioned_legend"]
     return table
 
 

@@ -40,7 +40,9 @@ def build_matrix(
             "year": number_cell(paper.year) if paper.year else text_cell(""),
             "method": text_cell(", ".join(_label(m, lang) for m in entry.facets.methods[:2])),
             "platforms": text_cell(", ".join(m.name for m in entry.facets.platforms)),
-            "themes": text_cell(", ".join(theme_label(codebook, t, lang) for t in entry.themes)),
+            "themes": text_cell(", ".join(
+                theme_label(codebook, t.theme, lang) + (words["only_mentioned"] if t.level == "mentioned" else "")
+                for t in entry.tags)),
             "findings": text_cell(_bullets(key_findings)),
             "gaps": text_cell(_bullets(gaps)),
         }

@@ -24,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "section": "Section", "page": "Page", "sentence": "Evidence", "papers": "papers",
         "matrix": "Literature matrix", "grid": "Themes by paper", "synthesis": "Theme synthesis",
         "evidence": "Evidence by theme", "abstract": "abstract", "title_field": "title", "keywords": "keywords",
+        "mentioned_legend": " (\u2713 discussed, \u25cb only mentioned)", "only_mentioned": " (mentioned)",
     },
     "id": {
         "citation": "Sitasi", "title": "Judul", "year": "Tahun", "method": "Metode", "platforms": "Platform",
@@ -33,6 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "section": "Bagian", "page": "Hlm.", "sentence": "Bukti", "papers": "artikel",
         "matrix": "Matriks literatur", "grid": "Tema per artikel", "synthesis": "Sintesis tema",
         "evidence": "Bukti per tema", "abstract": "abstrak", "title_field": "judul", "keywords": "kata kunci",
+        "mentioned_legend": " (\u2713 dibahas, \u25cb hanya disebut)", "only_mentioned": " (disebut)",
     },
 }
 
@@ -46,6 +48,7 @@ class ReviewFilter:
     year_to: int | None = None
     keys: list[str] = field(default_factory=list)
     query: str = ""  # words the title, abstract, keywords or full text must all contain
+    level: str = "discussed"  # the themes a paper discusses, or those it mentions too
 
     def describe(self) -> str:
         parts = []
@@ -57,6 +60,8 @@ class ReviewFilter:
             parts.append(f"keys {', '.join(self.keys)}")
         if self.query:
             parts.append(f"query {self.query!r}")
+        if self.level != "discussed":
+            parts.append(f"level {self.level}")
         return "; ".join(parts) or "no filter"
 
 
@@ -100,7 +105,7 @@ def load_entries(
         missing = [k for k in flt.keys if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
-    tags = corpus.tags_by_key()
+    tags = corpus.tags_by_key(flt.level)
     facets = corpus.facets_by_key()
     words = [w for w in flt.query.casefold().split() if w]
     entries = []
@@ -140,19 +145,20 @@ _SORT_KEYS = {
 }
 
 
-def evidence_by_paper(corpus: Corpus, entries: list[Entry], themes: list[str] | None = None
-                      ) -> dict[str, list[Evidence]]:
-    """The evidence of the entries' assigned tags, by paper key (in rank order per theme)."""
+def evidence_by_paper(corpus: Corpus, entries: list[Entry], themes: list[str] | None = None,
+                      level: str = "discussed") -> dict[str, list[Evidence]]:
+    """The evidence of the entries' tags at ``level``, by paper key (in rank order per theme)."""
     wanted = {e.key for e in entries}
     out: dict[str, list[Evidence]] = {}
-    for key, evidence in _evidence_rows(corpus, wanted, themes):
+    for key, evidence in _evidence_rows(corpus, wanted, themes, level):
         out.setdefault(key, []).append(evidence)
     return out
 
 
-def _evidence_rows(corpus: Corpus, wanted: set[str], themes: list[str] | None) -> Iterator[tuple[str, Evidence]]:
+def _evidence_rows(corpus: Corpus, wanted: set[str], themes: list[str] | None,
+                   level: str = "discussed") -> Iterator[tuple[str, Evidence]]:
     keys = sorted(wanted) if len(wanted) <= 500 else None  # a long IN list is slower than filtering here
-    for key, evidence in corpus.evidence_rows(keys, themes):
+    for key, evidence in corpus.evidence_rows(keys, themes, level):
         if key in wanted:
             yield key, evidence
 
