@@ -19,14 +19,15 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
     assert theme is not None
     rule = theme.threshold
     bar = tag.threshold if tag is not None and tag.origin == "auto" else round(rule.required(words), 3)
-    evidence = [
+    found = tag.evidence if tag is not None else []
+    evidence: list[dict[str, Any]] = [
         {"sentence": " ".join(e.sentence.split()), "place": e.place or "body", "cites": e.cites, "score": e.score,
          "weight": e.weight, "counts": e.counts, "terms": sorted({m.text for m in e.matches}, key=str.casefold),
          "section": e.section, "page": e.page, "field": e.field}
-        for e in (tag.evidence if tag is not None else [])
+        for e in found
     ]
-    score = round(sum(e["counts"] for e in evidence), 3)
-    strongest = max((e["counts"] for e in evidence), default=0.0)
+    score = round(sum(e.counts for e in found), 3)
+    strongest = max((e.counts for e in found), default=0.0)
     out: dict[str, Any] = {
         "theme": theme_id, "tagged": tagged, "words": words, "bar": bar,
         "rule": {"min_score": rule.min_score, "reference_words": rule.reference_words,
