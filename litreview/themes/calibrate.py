@@ -190,7 +190,7 @@ def count(predictions: dict[str, set[str]], texts: Sequence[Text], themes: Itera
 @dataclass(frozen=True)
 class Grid:
     min_score: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0)
-    length_exponent: tuple[float, ...] = (0.0, 0.25, 0.4, 0.5, 0.6, 0.75)
+    length_exponent: tuple[float, ...] = (0.25, 0.4, 0.5, 0.6, 0.75)  # a longer text needs more: never 0
     strength: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5)
     cites: tuple[float, ...] = (0.5, 0.75, 1.0)
     min_sentences: tuple[int, ...] = (1, 2)

@@ -55,6 +55,7 @@ class Normalizer:
         self.fuzzy: dict[str, str] = {}  # typo -> the codebook word it was read as
         self._targets: dict[str, str] = {}  # normal form -> a surface word
         self._by_initial: dict[str, list[str]] = {}
+        self._near: dict[tuple[str, int], list[str]] = {}
         self._frequency: Any = None
         self._tails: dict[str, list[str]] | None = None  # see set_vocabulary
         self._vocabulary: frozenset[str] = frozenset()
@@ -67,8 +68,13 @@ class Normalizer:
             if len(word) >= self.fuzzy_min_length and word.isalpha():
                 self._targets.setdefault(self.norm_exact(word), word)
         self._by_initial = {}
+        self._near = {}  # (initial, length) -> targets a typo of a word that long could be
         for word in sorted(set(self._targets.values())):
             self._by_initial.setdefault(word[0], []).append(word)
+            for length in range(len(word) - 2, len(word) + 3):
+                limit = 2 if length >= 12 else 1
+                if abs(length - len(word)) <= limit:
+                    self._near.setdefault((word[0], length), []).append(word)
         self._cache.clear()
         self.fuzzy.clear()
 
@@ -161,7 +167,7 @@ class Normalizer:
             return base
         if not word.isalpha() or word in self._known_roots:
             return base
-        candidates = self._by_initial.get(word[0])
+        candidates = self._near.get((word[0], len(word)))
         if not candidates:
             return base
         corrected = self._closest(word, candidates)
@@ -178,10 +184,7 @@ class Normalizer:
         from rapidfuzz.process import extractOne
 
         limit = 2 if len(word) >= 12 else 1
-        near = [c for c in candidates if abs(len(c) - len(word)) <= limit]
-        if not near:
-            return None
-        best = extractOne(word, near, scorer=OSA.distance, score_cutoff=limit)
+        best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return best[0] if best else None
 
     def _is_known_word(self, word: str) -> bool:
