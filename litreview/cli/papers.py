@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -66,24 +65,16 @@ def list_papers(
         if chosen is ListFormat.json:
             write_output(json.dumps([row_to_dict(r) for r in rows], ensure_ascii=False, indent=2), None)
         elif chosen in (ListFormat.csv, ListFormat.tsv):
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter="," if chosen is ListFormat.csv else "\t", lineterminator="\n")
-            writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files", "themes"])
-            for r in rows:
-                d = row_to_dict(r)
-                writer.writerow(
-                    [
-                        d["key"],
-                        d["year"] or "",
-                        "; ".join(d["authors"]),
-                        d["title"],
-                        d["journal"],
-                        d["doi"],
-                        "; ".join(d["files"]),
-                        "; ".join(d["themes"]),
-                    ]
-                )
-            sys.stdout.write(buffer.getvalue())
+            from litreview.render.csv_render import write_rows
+
+            def records() -> Iterator[list[object]]:
+                yield ["key", "year", "authors", "title", "journal", "doi", "files", "themes"]
+                for r in rows:
+                    d = row_to_dict(r)
+                    yield [d["key"], d["year"] or "", "; ".join(d["authors"]), d["title"], d["journal"], d["doi"],
+                           "; ".join(d["files"]), "; ".join(d["themes"])]
+
+            sys.stdout.write(write_rows(records(), "," if chosen is ListFormat.csv else "\t"))
         else:
             table = Table(show_lines=False, header_style="bold")
             for name, opts in (
