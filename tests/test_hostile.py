@@ -46,3 +46,100 @@ def test_csv_writer_keeps_plain_negative_numbers():
     from litreview.render.csv_render import write_rows
 
     assert write_rows([["-5", "-2.5", "-2+3", "-5 votes", -7, 1.5, None]]) == "-5,-2.5,'-2+3,'-5 votes,-7,1.5,\n"
+
+
+# -- item 2: YAML alias bombs; item 3: deep nesting ------------------------------------------
+def billion_laughs(indent: str = "") -> str:
+    """The ~400-byte "billion laughs" document: nine levels of nine aliases each."""
+    lines = [f'{indent}a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{indent}{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+BOMB_FRONT_MATTER = "---\n" + billion_laughs() + "title: *i\n---\nSome text of the paper.\n"
+DEEP_JSON = "[" * 1100 + '{"id": "a", "type": "article", "title": "T"}' + "]" * 1100
+
+
+def csl_yaml_bomb() -> str:
+    return "bomb:\n" + billion_laughs("  ") + "references:\n- id: a\n  type: article-journal\n  title: *i\n"
+
+
+@pytest.mark.parametrize("loader", ["load_yaml", "load_yaml_all", "compose_yaml"])
+def test_alias_bomb_is_refused_quickly(loader):
+    import time
+
+    from litreview import safeload
+
+    started = time.perf_counter()
+    with pytest.raises(safeload.InputTooComplex) as caught:
+        getattr(safeload, loader)(billion_laughs(), "bomb.yaml")
+    assert time.perf_counter() - started < 2
+    message = str(caught.value)
+    assert message.startswith("bomb.yaml: ") and "100,000" in message and "\n" not in message
+
+
+def test_yaml_aliases_within_bounds_still_load():
+    from litreview.safeload import load_yaml
+
+    assert load_yaml("a: &x [1, 2]\nb: *x\nc: *x\n", "ok.yaml") == {"a": [1, 2], "b": [1, 2], "c": [1, 2]}
+
+
+def test_yaml_self_reference_and_deep_nesting_are_refused():
+    from litreview.safeload import InputTooComplex, load_yaml
+
+    with pytest.raises(InputTooComplex, match="refers to the node that holds it"):
+        load_yaml("a: &a [1, *a]\n", "loop.yaml")
+    with pytest.raises(InputTooComplex, match="nested more than 100 levels"):
+        load_yaml("[" * 1100 + "]" * 1100, "deep.yaml")
+
+
+@pytest.mark.parametrize("name,content", [
+    ("front.md", BOMB_FRONT_MATTER),
+    ("refs.yaml", "CSL"),
+    ("deep.json", DEEP_JSON),
+    ("deep.yaml", "references:\n- id: a\n  type: article\n  title: " + "[" * 1100 + "]" * 1100 + "\n"),
+])
+def test_bombs_and_deep_files_fail_alone_in_one_line(run, tmp_path, name, content):
+    (tmp_path / name).write_text(csl_yaml_bomb() if content == "CSL" else content, encoding="utf-8")
+    (tmp_path / "good.bib").write_text("@article{g,title={A good paper},author={Good, Ann},year={2021}}\n")
+    result = run("add", name, "good.bib", "--no-tag")
+    assert result.exit_code == 3, result.output
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1 and name in failed[0], result.stderr
+    assert "Traceback" not in result.output and "1 added" in result.stderr
+
+
+def test_edit_refuses_an_alias_bomb_in_one_line():
+    from litreview.editing import paper_from_yaml
+    from litreview.errors import ValidationError
+    from litreview.model import Paper
+
+    with pytest.raises(ValidationError) as caught:
+        paper_from_yaml(billion_laughs() + "title: *i\n", Paper(key="k", title="T"))
+    assert "alias bomb" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_codebook_refuses_an_alias_bomb():
+    from litreview.themes.codebook import CodebookError, parse_codebook
+
+    with pytest.raises(CodebookError, match="alias bomb"):
+        parse_codebook(billion_laughs(), "codebook.yaml")
+
+
+def test_json_depth_check_is_iterative_and_exact():
+    from litreview.safeload import MAX_JSON_DEPTH, InputTooComplex, check_json_depth, load_json
+
+    assert load_json("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH, "ok.json") is not None
+    assert load_json('["[[[[", {"a": "]]]"}]', "strings.json") == ["[[[[", {"a": "]]]"}]
+    with pytest.raises(InputTooComplex, match="nested more than 100 levels"):
+        check_json_depth("[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1), "deep.json")
+
+
+def test_csl_yaml_error_is_one_line(run, tmp_path):
+    (tmp_path / "bad.yaml").write_bytes(b"references:\n- id: a\n  type: article\n  title: x\x07y\n")
+    result = run("add", "bad.yaml", "--no-tag")
+    failed = [line for line in result.stderr.splitlines() if "bad.yaml" in line]
+    assert result.exit_code == 1 and len(failed) == 1, result.stderr
+    assert "special characters" in failed[0]
