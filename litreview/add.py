@@ -22,6 +22,7 @@ from litreview.ingest import sniff, supported_extensions
 from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
+from litreview.text.encoding import printable_name
 from litreview.text.enrich import enrich
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
@@ -36,6 +37,7 @@ class ParsedFile:
     """One input file after parsing: its bytes' hash and the papers in it, or why it failed."""
 
     path: str
+    name: str = ""  # the path as shown and stored (text.encoding.printable_name); ``path`` opens the file
     sha256: str = ""
     size: int = 0
     format: str = ""
@@ -43,6 +45,9 @@ class ParsedFile:
     errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
     warnings: list[str] = field(default_factory=list)
     failure: str = ""  # the whole file could not be read
+
+    def __post_init__(self) -> None:
+        self.name = self.name or printable_name(self.path)
 
 
 @dataclass
@@ -104,20 +109,21 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
             if skipped is not None:
                 skipped.extend(sorted(p for p in everything if p.suffix.lower() not in exts))
             if not found:
-                problems.append(f"{raw}: no supported files in this directory ({', '.join(sorted(exts))})")
+                supported = ", ".join(sorted(exts))
+                problems.append(f"{printable_name(raw)}: no supported files in this directory ({supported})")
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            problems.append(f"{raw}: not a regular file")
+            problems.append(f"{printable_name(raw)}: not a regular file")
         elif glob.has_magic(raw):
             matched = sorted(Path(p) for p in glob.glob(os.path.expanduser(raw), recursive=True))
             matched_files = [p for p in matched if p.is_file()]
             if not matched_files:
-                problems.append(f"{raw}: no files match this pattern")
+                problems.append(f"{printable_name(raw)}: no files match this pattern")
             files.extend(matched_files)
         else:
-            problems.append(f"{raw}: no such file or directory")
+            problems.append(f"{printable_name(raw)}: no such file or directory")
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f.resolve(), None)
@@ -145,33 +151,34 @@ def parse_path(path: str, lazy: bool = False, column_map: dict[str, str] | None 
     failed by the time this returns. ``column_map`` goes to importers that take one
     (``TAKES_COLUMN_MAP``: CSV exports).
     """
-    parsed = ParsedFile(path=path)
+    name = printable_name(path)  # importers see this name: it is what messages and records show
+    parsed = ParsedFile(path=path, name=name)
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ImportFailed(path, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
+            raise ImportFailed(name, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
         with open(path, "rb") as handle:
             data = handle.read()
         parsed.sha256, parsed.size = sha256_bytes(data), len(data)
-        module = sniff(data, path)
+        module = sniff(data, name)
         parsed.format = module.NAME
         options = {"column_map": column_map} if column_map and getattr(module, "TAKES_COLUMN_MAP", False) else {}
         if lazy and hasattr(module, "read_lazily"):
-            parsed.errors, papers = module.read_lazily(data, path, **options)
+            parsed.errors, papers = module.read_lazily(data, name, **options)
         else:
-            result = module.read(data, path, **options)
+            result = module.read(data, name, **options)
             parsed.errors, parsed.warnings, papers = list(result.errors), list(result.warnings), iter(result.papers)
     except ImportFailed as exc:
-        parsed.failure = str(exc) if exc.path == path else f"{path}: {exc}"
+        parsed.failure = str(exc) if exc.path == name else f"{name}: {exc}"
         return parsed
     except OSError as exc:
-        parsed.failure = f"{path}: cannot read the file ({exc.strerror or exc})"
+        parsed.failure = f"{name}: cannot read the file ({exc.strerror or exc})"
         return parsed
-    parsed.papers = _prepared(papers, parsed.format, PurePath(path).name)  # type: ignore[assignment]
+    parsed.papers = _prepared(papers, parsed.format, PurePath(name).name)  # type: ignore[assignment]
     if not lazy:
         parsed.papers = list(parsed.papers)
         if not parsed.papers and not parsed.errors:
-            parsed.failure = f"{path}: no records found in this file"
+            parsed.failure = f"{name}: no records found in this file"
     return parsed
 
 
@@ -301,7 +308,7 @@ def add_paths(
         parsed[0].papers = records
         if len(records) > 1:
             raise UsageError(
-                f"{parsed[0].path}: holds {len(records)} records; --title, --author and --year apply to one paper"
+                f"{parsed[0].name}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
     with corpus.transaction():
         for item in parsed:
@@ -322,20 +329,20 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     try:
         data = Path(item.path).read_bytes()
     except OSError as exc:
-        report.failed.append(f"{item.path}: cannot read the file ({exc.strerror or exc})")
+        report.failed.append(f"{item.name}: cannot read the file ({exc.strerror or exc})")
         return
     if sha256_bytes(data) != item.sha256:  # never file a copy under a hash that is not its content
-        report.failed.append(f"{item.path}: the file changed while it was being added; add it again")
+        report.failed.append(f"{item.name}: the file changed while it was being added; add it again")
         return
     report.failed.extend(item.errors)
-    report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
+    report.warnings.extend(f"{item.name}: {w}" for w in item.warnings)
     stored: StoredFile | None = None
 
     def source_file() -> StoredFile:
         """The input file copied into the corpus (once, on first use), as it was parsed."""
         nonlocal stored
         if stored is None:
-            stored = corpus.store_file(data, item.path, item.sha256)
+            stored = corpus.store_file(data, item.name, item.sha256)
         return stored
 
 
@@ -344,12 +351,12 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     if single and not options.allow_duplicates:
         existing = corpus.paper_with_file(item.sha256)
         if existing:
-            report.duplicates.append(Duplicate(item.path, existing, "the same file was added before"))
+            report.duplicates.append(Duplicate(item.name, existing, "the same file was added before"))
             return
-    file_name = Path(item.path).name
+    file_name = PurePath(item.name).name
     for paper in item.papers:
         _apply_overrides(paper, options)
-        label = item.path if single else f"{item.path}: record {paper.source_record}"
+        label = item.name if single else f"{item.name}: record {paper.source_record}"
         report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
         attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
         if attachments and not paper.text:

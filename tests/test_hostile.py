@@ -143,3 +143,44 @@ def test_csl_yaml_error_is_one_line(run, tmp_path):
     failed = [line for line in result.stderr.splitlines() if "bad.yaml" in line]
     assert result.exit_code == 1 and len(failed) == 1, result.stderr
     assert "special characters" in failed[0]
+
+
+# -- item 5: file names that are not UTF-8 or hold line breaks ---------------------------------
+def test_non_utf8_and_newline_file_names_are_stored_escaped(run, tmp_path):
+    import os
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"\xff-catatan.txt"), "w", encoding="utf-8") as handle:
+        handle.write("Catatan tentang kampanye\n\nIsi catatan tentang media sosial. Kalimat kedua.\n")
+    (folder / "new\nline.txt").write_text("Another note on voters\n\nSome text about voters. Second one.\n")
+    result = run("add", folder, "--no-tag")
+    assert result.exit_code == 0, result.output
+    assert "2 added" in result.stderr
+    listing = run("list", "--format", "tsv").stdout
+    assert "\\xff-catatan.txt" in listing and "new\\nline.txt" in listing
+    assert len(listing.splitlines()) == 3  # header and two rows: no line broken by a name
+    for line in listing.splitlines()[1:]:
+        shown = run("show", line.split("\t")[0]).stdout
+        assert "files" in shown and ("\\xff-catatan.txt" in shown or "new\\nline.txt" in shown)
+        assert not any(line == "line.txt (source" or line.startswith("line.txt") for line in shown.splitlines())
+
+
+def test_non_utf8_name_named_directly(run, tmp_path):
+    import os
+
+    raw = os.path.join(os.fsencode(tmp_path), b"\xfe\xff.txt")
+    with open(raw, "w", encoding="utf-8") as handle:
+        handle.write("A short note on turnout\n\nText about turnout. And more.\n")
+    result = run("add", os.fsdecode(raw), "--no-tag")
+    assert result.exit_code == 0, result.output
+    assert "\\xfe\\xff.txt" in run("list", "--format", "tsv").stdout
+
+
+def test_printable_name():
+    from litreview.text.encoding import printable_name
+
+    assert printable_name("ok é.pdf") == "ok é.pdf"
+    assert printable_name("a\udcffb.txt") == "a\\xffb.txt"
+    assert printable_name("two\nlines\r.txt") == "two\\nlines\\r.txt"
+    assert printable_name("bell\x07.txt") == "bell\\x07.txt"

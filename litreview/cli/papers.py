@@ -126,6 +126,7 @@ def show(
 
 def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     from litreview.model import Person
+    from litreview.text.encoding import printable_name
 
     out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
     rows = [
@@ -176,10 +177,12 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         out.print(f"  [bold]text[/bold] {d['words']} words, no sections recognised")
     out.print("  [bold]files[/bold]")
     for f in d["files"]:
-        out.print(f"    {escape(f['name'])} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
+        name = printable_name(f["name"])  # a line break in a file name must not break the listing
+        out.print(f"    {escape(name)} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
     for p in d["provenance"]:
         record = f" record {p['record']}" if p["record"] else ""
-        out.print(f"  [dim]from {escape(p['file_name'])}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
+        source = printable_name(p["file_name"])
+        out.print(f"  [dim]from {escape(source)}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
         details = p.get("details") or {}
         known = [f"{name.replace('_', ' ')} {details[name]}" for name in _ORIGIN_SHOWN if details.get(name)]
         if known:
