@@ -30,6 +30,8 @@ PARALLEL_MIN_FILES = 4
 STREAM_MIN_BYTES = 2 * 2**20  # bibliographies this large are converted by a worker while the papers are stored
 STREAM_CHUNK = 500
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 200 * 2**20  # a file a record names (BibTeX `file`, RIS `L1`) is attached up to this size
+SYSTEM_TREES = (Path("/proc"), Path("/sys"), Path("/dev"))  # never attached, whatever folder is allowed
 
 
 @dataclass
@@ -84,6 +86,8 @@ class AddOptions:
     year: int | None = None
     # For CSV exports of an unknown layout: model field -> column header (`add --map title=Judul`).
     column_map: dict[str, str] | None = None
+    # Folders besides each bibliography's own where the files its records name may be (`add --attachments`).
+    attachment_dirs: list[str] = field(default_factory=list)
 
     @property
     def has_overrides(self) -> bool:
@@ -358,7 +362,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         _apply_overrides(paper, options)
         label = item.name if single else f"{item.name}: record {paper.source_record}"
         report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
-        attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
+        attachments = (_read_attachments(paper, item.path, report, label, options.attachment_dirs)
+                       if paper.attachments else [])
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][0], attachments[0][1])
         provenance: dict[str, Any] = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
@@ -472,23 +477,75 @@ def _choose_strong(
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-def _read_attachments(paper: Paper, source: str, report: AddReport, label: str) -> list[tuple[str, bytes, str]]:
-    """The files a record names (BibTeX `file`), read from disk: (name, bytes, sha256)."""
+def _read_attachments(paper: Paper, source: str, report: AddReport, label: str,
+                      folders: list[str]) -> list[tuple[str, bytes, str]]:
+    """The files a record names (BibTeX `file`, RIS `L1`), read from disk: (name, bytes, sha256).
+
+    A file is followed only when it is a regular file (no device, FIFO, socket or /proc entry)
+    of at most MAX_ATTACHMENT_BYTES inside the folder of the bibliography itself or one of
+    ``folders`` (`add --attachments`), symbolic links and ".." resolved first. Every other file
+    named is a warning naming it and the reason; the record is imported all the same.
+    """
     out = []
     base = Path(source).parent
+    roots = [base.resolve(), *(Path(f).expanduser().resolve() for f in folders)]
     for raw in paper.attachments:
         if _URL.match(raw):  # a link, not a file: keep it as the record's URL if it has none
             paper.url = paper.url or raw
             continue
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = base / path
-        if not path.is_file():
-            report.warnings.append(f"{label}: attached file not found: {raw}")
+        shown = printable_name(raw)
+        try:
+            path, blob = _attachment(raw, base, roots)
+        except _Refused as refused:
+            reason = str(refused)
+            report.warnings.append(f"{label}: attached file not found: {shown}" if reason == "not found"
+                                   else f"{label}: attached file {shown} refused: it {reason}; skipped")
             continue
-        blob = path.read_bytes()
-        out.append((str(path), blob, sha256_bytes(blob)))
+        out.append((printable_name(str(path)), blob, sha256_bytes(blob)))
     return out
+
+
+class _Refused(Exception):
+    """Why a file a record names is not attached."""
+
+
+def _attachment(raw: str, base: Path, roots: list[Path]) -> tuple[Path, bytes]:
+    """The resolved path and content of the file ``raw`` names, or _Refused with the reason."""
+    import stat
+
+    given = Path(raw).expanduser()
+    candidates = [given] if given.is_absolute() else [base / given, *(root / given for root in roots[1:])]
+    found = next((c for c in candidates if os.path.lexists(c)), None)
+    if found is None:
+        raise _Refused("not found")
+    try:
+        path = found.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # a dangling or looping link
+        raise _Refused(f"cannot be followed ({getattr(exc, 'strerror', None) or exc})") from None
+    if any(path.is_relative_to(tree) for tree in SYSTEM_TREES):
+        raise _Refused(f"is a system file under {next(t for t in SYSTEM_TREES if path.is_relative_to(t))}")
+    if not any(path.is_relative_to(root) for root in roots):
+        raise _Refused("is outside the folder of the bibliography (name its folder with --attachments DIR)")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise _Refused(f"cannot be opened ({exc.strerror or exc})") from None
+    limit = f"{MAX_ATTACHMENT_BYTES // 2**20} MiB"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("is not a regular file (a directory, device, FIFO or socket)")
+        if info.st_size > MAX_ATTACHMENT_BYTES:
+            raise _Refused(f"is larger than the {limit} limit for attachments ({info.st_size // 2**20} MiB)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            blob = handle.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as exc:
+        raise _Refused(f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(blob) > MAX_ATTACHMENT_BYTES:
+        raise _Refused(f"is larger than the {limit} limit for attachments")
+    return path, blob
 
 
 def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:

@@ -184,3 +184,83 @@ def test_printable_name():
     assert printable_name("a\udcffb.txt") == "a\\xffb.txt"
     assert printable_name("two\nlines\r.txt") == "two\\nlines\\r.txt"
     assert printable_name("bell\x07.txt") == "bell\\x07.txt"
+
+
+# -- item 1: files named by records are followed only inside allowed folders -------------------
+def _bib(path, file_field, key="a", title="Attached"):
+    path.write_text(f"@article{{{key},title={{{title}}},author={{Ena, Eka}},year={{2020}},file={{{file_field}}}}}\n",
+                    encoding="utf-8")
+
+
+def _attachment_warnings(result):
+    return [line for line in result.stderr.splitlines() if "attached file" in line]
+
+
+@pytest.mark.parametrize("target", ["/proc/self/environ", "/proc/self/mem", "/dev/zero", "/etc/hostname"])
+def test_file_field_outside_the_bibliography_folder_is_refused(run, tmp_path, target):
+    (tmp_path / "lib").mkdir()
+    _bib(tmp_path / "lib" / "x.bib", target)
+    result = run("add", "lib/x.bib", "--no-tag")
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stderr and "Traceback" not in result.output
+    [warning] = _attachment_warnings(result)
+    assert target in warning and "refused" in warning
+    assert "--attachments" in warning or "system file" in warning
+    files = run("show", "ena2020").stdout
+    assert "attachment" not in files
+
+
+def test_relative_escape_symlink_fifo_and_directory_are_refused(run, tmp_path):
+    import os
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (tmp_path / "secret.txt").write_text("secret")
+    (lib / "link.pdf").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(lib / "pipe.pdf")
+    (lib / "folder.pdf").mkdir()
+    _bib(lib / "x.bib", "../secret.txt;link.pdf;pipe.pdf;folder.pdf")
+    result = run("add", "lib/x.bib", "--no-tag")
+    assert result.exit_code == 0 and "1 added" in result.stderr, result.output
+    warnings = _attachment_warnings(result)
+    assert len(warnings) == 4, warnings
+    assert "outside the folder" in warnings[0] and "outside the folder" in warnings[1]
+    assert "not a regular file" in warnings[2] and "not a regular file" in warnings[3]
+
+
+def test_attachments_option_allows_a_zotero_storage_folder(run, tmp_path):
+    storage = tmp_path / "Zotero" / "storage" / "ABCD1234"
+    storage.mkdir(parents=True)
+    (storage / "paper.txt").write_text("Some attached notes about the study.\n")
+    (tmp_path / "lib").mkdir()
+    _bib(tmp_path / "lib" / "x.bib", str(storage / "paper.txt"))
+    refused = run("add", "lib/x.bib", "--no-tag")
+    assert "outside the folder" in _attachment_warnings(refused)[0]
+    run("remove", "ena2020", "--yes")
+    _bib(tmp_path / "lib" / "y.bib", "ABCD1234/paper.txt", key="b", title="Relative to storage")
+    accepted = run("add", "lib/x.bib", "lib/y.bib", "--no-tag", "--attachments", tmp_path / "Zotero" / "storage")
+    assert accepted.exit_code == 0 and not _attachment_warnings(accepted), accepted.output
+    assert "paper.txt (attachment" in run("show", "ena2020").stdout
+    assert "paper.txt (attachment" in run("show", "ena2020a").stdout
+    missing = run("add", "lib/x.bib", "--attachments", tmp_path / "nowhere")
+    assert missing.exit_code == 2 and "no such directory" in missing.stderr
+
+
+def test_oversized_attachment_is_refused(run, tmp_path, monkeypatch):
+    import litreview.add
+
+    monkeypatch.setattr(litreview.add, "MAX_ATTACHMENT_BYTES", 1000)
+    (tmp_path / "big.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 2000)
+    _bib(tmp_path / "x.bib", "big.pdf")
+    result = run("add", "x.bib", "--no-tag")
+    [warning] = _attachment_warnings(result)
+    assert "big.pdf" in warning and "limit" in warning and result.exit_code == 0
+
+
+def test_ris_l1_link_is_held_to_the_same_rules(run, tmp_path):
+    (tmp_path / "x.ris").write_text("TY  - JOUR\nTI  - A RIS record\nAU  - Ena, Eka\nPY  - 2020\n"
+                                    "L1  - file:///proc/self/environ\nER  - \n", encoding="utf-8")
+    result = run("add", "x.ris", "--no-tag")
+    assert result.exit_code == 0 and "1 added" in result.stderr, result.output
+    [warning] = _attachment_warnings(result)
+    assert "/proc/self/environ" in warning and "refused" in warning
