@@ -264,3 +264,81 @@ def test_ris_l1_link_is_held_to_the_same_rules(run, tmp_path):
     assert result.exit_code == 0 and "1 added" in result.stderr, result.output
     [warning] = _attachment_warnings(result)
     assert "/proc/self/environ" in warning and "refused" in warning
+
+
+# -- item 6: PDF decompression bombs and slow PDFs -----------------------------------------
+def test_check_streams_refuses_a_2_gib_flate_stream_quickly():
+    import time
+
+    from hostile_files import bomb_pdf
+
+    from litreview.errors import ImportFailed
+    from litreview.ingest.pdf_streams import check_streams
+
+    data = bomb_pdf()
+    assert len(data) < 3 * 2**20
+    started = time.perf_counter()
+    with pytest.raises(ImportFailed) as caught:
+        check_streams(data, "bomb.pdf")
+    assert time.perf_counter() - started < 5
+    assert str(caught.value).startswith("bomb.pdf: ") and "256 MiB limit per stream" in str(caught.value)
+
+
+def test_check_streams_total_limit_and_normal_pdfs(monkeypatch):
+    from conftest import FIXTURES
+    from hostile_files import flate_bomb, pdf_with_content
+
+    import litreview.ingest.pdf_streams as streams
+    from litreview.errors import ImportFailed
+
+    for pdf in sorted((FIXTURES / "pdf").glob("*.pdf")):
+        assert streams.check_streams(pdf.read_bytes(), pdf.name) < streams.MAX_TOTAL_BYTES
+    page = flate_bomb(4 * 2**20, piece=2**20)  # 4 MiB of spaces
+    assert streams.check_streams(pdf_with_content(page), "fine.pdf") >= 4 * 2**20
+    monkeypatch.setattr(streams, "MAX_STREAM_BYTES", 3 * 2**20)
+    with pytest.raises(ImportFailed, match="3 MiB limit per stream"):
+        streams.check_streams(pdf_with_content(page), "x.pdf")
+    monkeypatch.setattr(streams, "MAX_STREAM_BYTES", 5 * 2**20)
+    monkeypatch.setattr(streams, "MAX_TOTAL_BYTES", 6 * 2**20)
+    two = pdf_with_content(page).replace(b"%%EOF", b"") + b"9 0 obj\n<< >>\nstream\n" + page + b"\nendstream\n"
+    with pytest.raises(ImportFailed, match="6 MiB limit per file"):
+        streams.check_streams(two, "x.pdf")
+
+
+def test_pdf_parse_time_budget(monkeypatch):
+    from conftest import FIXTURES
+
+    import litreview.ingest.pdf as pdf
+    from litreview.errors import ImportFailed
+
+    monkeypatch.setattr(pdf, "MAX_PARSE_SECONDS", -1.0)
+    data = (FIXTURES / "pdf" / "bilingual_article.pdf").read_bytes()
+    with pytest.raises(ImportFailed, match=r"longer than the -1 s limit per file \(stopped at page 1"):
+        pdf.read(data, "slow.pdf")
+
+
+@pytest.mark.reliability
+def test_bomb_pdf_under_a_memory_limit_fails_alone(tmp_path):
+    """The 2 MB PDF holding a 2 GiB stream once took 3.1 GB and, under a limit, died silently."""
+    import resource
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+    from hostile_files import bomb_pdf
+
+    (tmp_path / "bomb.pdf").write_bytes(bomb_pdf())
+    shutil.copy(FIXTURES / "pdf" / "bilingual_article.pdf", tmp_path / "good.pdf")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
+
+    result = subprocess.run([sys.executable, "-m", "litreview", "add", "bomb.pdf", "good.pdf", "--no-tag"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120, preexec_fn=limit)
+    assert result.returncode == 3, result.stderr
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1 and failed[0].endswith(
+        "bomb.pdf: a compressed stream at byte 299 inflates past the 256 MiB limit per stream "
+        "(a decompression bomb?); refused"), failed
+    assert "1 added" in result.stderr and "Traceback" not in result.stderr
