@@ -346,7 +346,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         """The input file copied into the corpus (once, on first use), as it was parsed."""
         nonlocal stored
         if stored is None:
-            stored = corpus.store_file(data, item.name, item.sha256)
+            stored = _shared_mode(corpus, corpus.store_file(data, item.name, item.sha256))
         return stored
 
 
@@ -566,8 +566,26 @@ def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:
 
 
 def _store_attachment(corpus: Corpus, name: str, blob: bytes) -> StoredFile:
-    stored = corpus.store_file(blob, name)
+    stored = _shared_mode(corpus, corpus.store_file(blob, name))
     stored.role = "attachment"
+    return stored
+
+
+def _shared_mode(corpus: Corpus, stored: StoredFile) -> StoredFile:
+    """Give a copy in the corpus's files/ the mode the user's umask gives new files (0644 under
+    022), not mkstemp's 0600. (Its natural home is Corpus.store_file, an fchmod after mkstemp;
+    it lives here while store.py is being reworked.)"""
+    if corpus.root is None:
+        return stored
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    path = corpus.file_path(stored.sha256, stored.ext)
+    try:
+        if os.stat(path).st_mode & 0o777 == 0o600 != mode:  # as mkstemp left it: not a mode someone chose
+            os.chmod(path, mode)
+    except OSError:
+        pass  # a copy another user owns, or a read-only corpus: its mode stays as it is
     return stored
 
 

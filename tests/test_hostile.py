@@ -342,3 +342,42 @@ def test_bomb_pdf_under_a_memory_limit_fails_alone(tmp_path):
         "bomb.pdf: a compressed stream at byte 299 inflates past the 256 MiB limit per stream "
         "(a decompression bomb?); refused"), failed
     assert "1 added" in result.stderr and "Traceback" not in result.stderr
+
+
+# -- item 8: small ones --------------------------------------------------------------------------
+def _editor_script(tmp_path, body: str) -> str:
+    import sys
+
+    script = tmp_path / "editor.py"
+    script.write_text("import os, sys\npath = sys.argv[1]\n" + body + "\n", encoding="utf-8")
+    return f"{sys.executable} {script}"
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("os.unlink(path)", "is gone"),
+    ("open(path, 'wb').write(b'title: caf\\xe9\\n')", "not UTF-8 (byte 10)"),
+])
+def test_edit_unreadable_temp_file_is_one_line(run, tmp_path, monkeypatch, body, expected):
+    from conftest import FIXTURES
+
+    run("add", FIXTURES / "text" / "relawan-digital.md", "--no-tag")
+    monkeypatch.setenv("EDITOR", _editor_script(tmp_path, body))
+    result = run("edit", "wulandari2024")
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0] and "not saved" in lines[0], result.stderr
+
+
+def test_stored_copies_follow_the_umask(run, tmp_path):
+    import os
+    import stat
+
+    from conftest import FIXTURES
+
+    old = os.umask(0o022)
+    try:
+        assert run("add", FIXTURES / "text" / "relawan-digital.md", "--no-tag").exit_code == 0
+    finally:
+        os.umask(old)
+    copies = list((tmp_path / ".litreview" / "files").iterdir())
+    assert copies and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in copies)

@@ -227,7 +227,7 @@ def edit(
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
             raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}") from None
-        edited_text = Path(tmp).read_text(encoding="utf-8")
+        edited_text = _read_edited(tmp, key)
         if status != 0:
             raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {tmp})")
         if edited_text == original:
@@ -243,6 +243,20 @@ def edit(
         Path(tmp).unlink(missing_ok=True)
     renamed = f" (renamed to {edited.key})" if edited.key != key else ""
     err.print(f"Saved {escape(key)}{escape(renamed)}")
+
+
+def _read_edited(tmp: str, key: str) -> str:
+    """The edited YAML, or one line saying why it cannot be read (deleted, not UTF-8)."""
+    try:
+        return Path(tmp).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(f"{key}: not saved: the file being edited ({tmp}) is gone; "
+                              "the editor deleted or moved it") from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{key}: not saved: the edited file is not UTF-8 (byte {exc.start}); save it as "
+                              f"UTF-8 (your edits are in {tmp})") from None
+    except OSError as exc:
+        raise ValidationError(f"{key}: not saved: cannot read {tmp} ({exc.strerror or exc})") from None
 
 
 def rename(
