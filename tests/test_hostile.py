@@ -381,3 +381,55 @@ def test_stored_copies_follow_the_umask(run, tmp_path):
         os.umask(old)
     copies = list((tmp_path / ".litreview" / "files").iterdir())
     assert copies and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in copies)
+
+
+# -- item 9: every crafted file in one `add`, with good ones ----------------------------------------
+@pytest.mark.reliability
+def test_one_add_of_every_hostile_file_with_good_ones(tmp_path):
+    import os
+    import shutil
+    import sqlite3
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+    from hostile_files import bomb_pdf
+
+    work = tmp_path / "in"
+    work.mkdir()
+    (work / "good.bib").write_text("@article{good,title={Kampanye digital di desa},author={Baik, Budi},"
+                                   "year={2022},journal={Jurnal Baik}}\n", encoding="utf-8")
+    (work / "good.txt").write_text("Catatan lapangan pemilu\n\nPara pemilih muda membaca berita. Mereka berbagi.\n",
+                                   encoding="utf-8")
+    _bib(work / "environ.bib", "/proc/self/environ", key="env", title="Secrets stay home")
+    _bib(work / "mem.bib", "/proc/self/mem", key="mem", title="Memory stays home")
+    (work / "front.md").write_text(BOMB_FRONT_MATTER, encoding="utf-8")
+    (work / "bomb.yaml").write_text(csl_yaml_bomb(), encoding="utf-8")
+    (work / "deep.json").write_text(DEEP_JSON, encoding="utf-8")
+    (work / "long.txt").write_text("Teks panjang\n\n" + "kata " * 150_000 + "\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(work), b"\xff-nama.txt"), "w", encoding="utf-8") as handle:
+        handle.write("Nama berkas aneh\n\nIsi berkas tentang relawan digital. Kalimat lain.\n")
+    (work / "two\nlines.txt").write_text("Berkas dua baris\n\nTentang pendengung di media sosial. Selesai.\n")
+    (work / "bomb.pdf").write_bytes(bomb_pdf())
+    for name in ("bilingual_article.pdf", "title_above_abstract.pdf", "copy_protected.pdf"):
+        shutil.copy(FIXTURES / "pdf" / name, work / name)
+
+    result = subprocess.run([sys.executable, "-m", "litreview", "add", "in", "--no-tag"], cwd=tmp_path,
+                            capture_output=True, text=True, errors="backslashreplace", timeout=180)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    failed = sorted(line.split(": ", 1)[0].rsplit("/", 1)[1] for line in lines if line.startswith("failed"))
+    assert failed == ["bomb.pdf", "bomb.yaml", "deep.json", "front.md"], result.stderr
+    refused = [line for line in lines if "attached file" in line]
+    assert len(refused) == 2 and all("refused" in line for line in refused), refused
+    added = result.stdout
+    for title in ("Kampanye digital di desa", "Catatan lapangan pemilu", "Secrets stay home", "Memory stays home",
+                  "Teks panjang", "Nama berkas aneh", "Berkas dua baris"):
+        assert title in added, (title, added)
+    assert "10 added" in lines[-1] and "4 failed" in lines[-1], lines[-1]
+    db = sqlite3.connect(tmp_path / ".litreview" / "corpus.db")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    stored = {row[0] for row in db.execute("SELECT name FROM paper_files")}
+    assert "\\xff-nama.txt" in stored and "two\\nlines.txt" in stored
+    assert db.execute("SELECT name FROM paper_files WHERE role = 'attachment'").fetchall() == []
