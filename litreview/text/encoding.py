@@ -30,7 +30,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"  # (a cut-short last character: U+FFFD)
     if looks_binary(data):
         raise ImportFailed(name, "binary content, not a text file (is it corrupt or in another format?)")
     try:
