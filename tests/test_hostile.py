@@ -433,3 +433,15 @@ def test_one_add_of_every_hostile_file_with_good_ones(tmp_path):
     stored = {row[0] for row in db.execute("SELECT name FROM paper_files")}
     assert "\\xff-nama.txt" in stored and "two\\nlines.txt" in stored
     assert db.execute("SELECT name FROM paper_files WHERE role = 'attachment'").fetchall() == []
+
+
+def test_skipped_extension_that_is_not_utf8_is_escaped(run, tmp_path):
+    import os
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"notes.\xff"), "w") as handle:
+        handle.write("x")
+    (folder / "good.txt").write_text("A note on turnout\n\nText about turnout. And more.\n")
+    result = run("add", folder, "--no-tag")
+    assert result.exit_code == 0 and "types litreview does not read: .\\xff" in result.stderr, result.stderr

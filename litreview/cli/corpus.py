@@ -159,7 +159,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     if report.skipped:
         from collections import Counter
 
-        kinds = Counter(p.suffix.lower() or "(no extension)" for p in report.skipped)
+        from litreview.text.encoding import printable_name
+
+        kinds = Counter(printable_name(p.suffix.lower()) or "(no extension)" for p in report.skipped)
         listed = ", ".join(f"{ext} ({n})" if n > 1 else ext for ext, n in sorted(kinds.items()))
         err.print(f"skipped {len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} "
                   f"of types litreview does not read: {escape(listed)}")
