@@ -445,3 +445,24 @@ def test_skipped_extension_that_is_not_utf8_is_escaped(run, tmp_path):
     (folder / "good.txt").write_text("A note on turnout\n\nText about turnout. And more.\n")
     result = run("add", folder, "--no-tag")
     assert result.exit_code == 0 and "types litreview does not read: .\\xff" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("layer", ["hex", "a85"])
+def test_check_streams_sees_through_an_ascii_layer(layer, monkeypatch):
+    import base64
+
+    from hostile_files import flate_bomb, pdf_with_content
+
+    import litreview.ingest.pdf_streams as streams
+    from litreview.errors import ImportFailed
+
+    flate = flate_bomb(4 * 2**20, piece=2**20)
+    if layer == "hex":
+        body, names = flate.hex().encode() + b">", b"[/ASCIIHexDecode /FlateDecode]"
+    else:
+        body, names = base64.a85encode(flate, wrapcol=72) + b"~>", b"[/A85 /Fl]"
+    pdf = pdf_with_content(body, flate=False).replace(b"/Length", b"/Filter " + names + b" /Length")
+    assert streams.check_streams(pdf, "ok.pdf") >= 4 * 2**20
+    monkeypatch.setattr(streams, "MAX_STREAM_BYTES", 3 * 2**20)
+    with pytest.raises(ImportFailed, match="3 MiB limit per stream"):
+        streams.check_streams(pdf, "x.pdf")
