@@ -22,6 +22,7 @@ from litreview.ingest import sniff, supported_extensions
 from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
+from litreview.text.encoding import printable_name
 from litreview.text.enrich import enrich
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
@@ -29,6 +30,8 @@ PARALLEL_MIN_FILES = 4
 STREAM_MIN_BYTES = 2 * 2**20  # bibliographies this large are converted by a worker while the papers are stored
 STREAM_CHUNK = 500
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 200 * 2**20  # a file a record names (BibTeX `file`, RIS `L1`) is attached up to this size
+SYSTEM_TREES = (Path("/proc"), Path("/sys"), Path("/dev"))  # never attached, whatever folder is allowed
 
 
 @dataclass
@@ -36,6 +39,7 @@ class ParsedFile:
     """One input file after parsing: its bytes' hash and the papers in it, or why it failed."""
 
     path: str
+    name: str = ""  # the path as shown and stored (text.encoding.printable_name); ``path`` opens the file
     sha256: str = ""
     size: int = 0
     format: str = ""
@@ -43,6 +47,9 @@ class ParsedFile:
     errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
     warnings: list[str] = field(default_factory=list)
     failure: str = ""  # the whole file could not be read
+
+    def __post_init__(self) -> None:
+        self.name = self.name or printable_name(self.path)
 
 
 @dataclass
@@ -79,6 +86,8 @@ class AddOptions:
     year: int | None = None
     # For CSV exports of an unknown layout: model field -> column header (`add --map title=Judul`).
     column_map: dict[str, str] | None = None
+    # Folders besides each bibliography's own where the files its records name may be (`add --attachments`).
+    attachment_dirs: list[str] = field(default_factory=list)
 
     @property
     def has_overrides(self) -> bool:
@@ -104,20 +113,21 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
             if skipped is not None:
                 skipped.extend(sorted(p for p in everything if p.suffix.lower() not in exts))
             if not found:
-                problems.append(f"{raw}: no supported files in this directory ({', '.join(sorted(exts))})")
+                supported = ", ".join(sorted(exts))
+                problems.append(f"{printable_name(raw)}: no supported files in this directory ({supported})")
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            problems.append(f"{raw}: not a regular file")
+            problems.append(f"{printable_name(raw)}: not a regular file")
         elif glob.has_magic(raw):
             matched = sorted(Path(p) for p in glob.glob(os.path.expanduser(raw), recursive=True))
             matched_files = [p for p in matched if p.is_file()]
             if not matched_files:
-                problems.append(f"{raw}: no files match this pattern")
+                problems.append(f"{printable_name(raw)}: no files match this pattern")
             files.extend(matched_files)
         else:
-            problems.append(f"{raw}: no such file or directory")
+            problems.append(f"{printable_name(raw)}: no such file or directory")
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f.resolve(), None)
@@ -145,33 +155,34 @@ def parse_path(path: str, lazy: bool = False, column_map: dict[str, str] | None 
     failed by the time this returns. ``column_map`` goes to importers that take one
     (``TAKES_COLUMN_MAP``: CSV exports).
     """
-    parsed = ParsedFile(path=path)
+    name = printable_name(path)  # importers see this name: it is what messages and records show
+    parsed = ParsedFile(path=path, name=name)
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ImportFailed(path, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
+            raise ImportFailed(name, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
         with open(path, "rb") as handle:
             data = handle.read()
         parsed.sha256, parsed.size = sha256_bytes(data), len(data)
-        module = sniff(data, path)
+        module = sniff(data, name)
         parsed.format = module.NAME
         options = {"column_map": column_map} if column_map and getattr(module, "TAKES_COLUMN_MAP", False) else {}
         if lazy and hasattr(module, "read_lazily"):
-            parsed.errors, papers = module.read_lazily(data, path, **options)
+            parsed.errors, papers = module.read_lazily(data, name, **options)
         else:
-            result = module.read(data, path, **options)
+            result = module.read(data, name, **options)
             parsed.errors, parsed.warnings, papers = list(result.errors), list(result.warnings), iter(result.papers)
     except ImportFailed as exc:
-        parsed.failure = str(exc) if exc.path == path else f"{path}: {exc}"
+        parsed.failure = str(exc) if exc.path == name else f"{name}: {exc}"
         return parsed
     except OSError as exc:
-        parsed.failure = f"{path}: cannot read the file ({exc.strerror or exc})"
+        parsed.failure = f"{name}: cannot read the file ({exc.strerror or exc})"
         return parsed
-    parsed.papers = _prepared(papers, parsed.format, PurePath(path).name)  # type: ignore[assignment]
+    parsed.papers = _prepared(papers, parsed.format, PurePath(name).name)  # type: ignore[assignment]
     if not lazy:
         parsed.papers = list(parsed.papers)
         if not parsed.papers and not parsed.errors:
-            parsed.failure = f"{path}: no records found in this file"
+            parsed.failure = f"{name}: no records found in this file"
     return parsed
 
 
@@ -301,7 +312,7 @@ def add_paths(
         parsed[0].papers = records
         if len(records) > 1:
             raise UsageError(
-                f"{parsed[0].path}: holds {len(records)} records; --title, --author and --year apply to one paper"
+                f"{parsed[0].name}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
     with corpus.transaction():
         for item in parsed:
@@ -322,20 +333,20 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     try:
         data = Path(item.path).read_bytes()
     except OSError as exc:
-        report.failed.append(f"{item.path}: cannot read the file ({exc.strerror or exc})")
+        report.failed.append(f"{item.name}: cannot read the file ({exc.strerror or exc})")
         return
     if sha256_bytes(data) != item.sha256:  # never file a copy under a hash that is not its content
-        report.failed.append(f"{item.path}: the file changed while it was being added; add it again")
+        report.failed.append(f"{item.name}: the file changed while it was being added; add it again")
         return
     report.failed.extend(item.errors)
-    report.warnings.extend(f"{item.path}: {w}" for w in item.warnings)
+    report.warnings.extend(f"{item.name}: {w}" for w in item.warnings)
     stored: StoredFile | None = None
 
     def source_file() -> StoredFile:
         """The input file copied into the corpus (once, on first use), as it was parsed."""
         nonlocal stored
         if stored is None:
-            stored = corpus.store_file(data, item.path, item.sha256)
+            stored = _shared_mode(corpus, corpus.store_file(data, item.name, item.sha256))
         return stored
 
 
@@ -344,14 +355,15 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     if single and not options.allow_duplicates:
         existing = corpus.paper_with_file(item.sha256)
         if existing:
-            report.duplicates.append(Duplicate(item.path, existing, "the same file was added before"))
+            report.duplicates.append(Duplicate(item.name, existing, "the same file was added before"))
             return
-    file_name = Path(item.path).name
+    file_name = PurePath(item.name).name
     for paper in item.papers:
         _apply_overrides(paper, options)
-        label = item.path if single else f"{item.path}: record {paper.source_record}"
+        label = item.name if single else f"{item.name}: record {paper.source_record}"
         report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
-        attachments = _read_attachments(paper, item.path, report, label) if paper.attachments else []
+        attachments = (_read_attachments(paper, item.path, report, label, options.attachment_dirs)
+                       if paper.attachments else [])
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][0], attachments[0][1])
         provenance: dict[str, Any] = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
@@ -465,23 +477,75 @@ def _choose_strong(
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-def _read_attachments(paper: Paper, source: str, report: AddReport, label: str) -> list[tuple[str, bytes, str]]:
-    """The files a record names (BibTeX `file`), read from disk: (name, bytes, sha256)."""
+def _read_attachments(paper: Paper, source: str, report: AddReport, label: str,
+                      folders: list[str]) -> list[tuple[str, bytes, str]]:
+    """The files a record names (BibTeX `file`, RIS `L1`), read from disk: (name, bytes, sha256).
+
+    A file is followed only when it is a regular file (no device, FIFO, socket or /proc entry)
+    of at most MAX_ATTACHMENT_BYTES inside the folder of the bibliography itself or one of
+    ``folders`` (`add --attachments`), symbolic links and ".." resolved first. Every other file
+    named is a warning naming it and the reason; the record is imported all the same.
+    """
     out = []
     base = Path(source).parent
+    roots = [base.resolve(), *(Path(f).expanduser().resolve() for f in folders)]
     for raw in paper.attachments:
         if _URL.match(raw):  # a link, not a file: keep it as the record's URL if it has none
             paper.url = paper.url or raw
             continue
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = base / path
-        if not path.is_file():
-            report.warnings.append(f"{label}: attached file not found: {raw}")
+        shown = printable_name(raw)
+        try:
+            path, blob = _attachment(raw, base, roots)
+        except _Refused as refused:
+            reason = str(refused)
+            report.warnings.append(f"{label}: attached file not found: {shown}" if reason == "not found"
+                                   else f"{label}: attached file {shown} refused: it {reason}; skipped")
             continue
-        blob = path.read_bytes()
-        out.append((str(path), blob, sha256_bytes(blob)))
+        out.append((printable_name(str(path)), blob, sha256_bytes(blob)))
     return out
+
+
+class _Refused(Exception):
+    """Why a file a record names is not attached."""
+
+
+def _attachment(raw: str, base: Path, roots: list[Path]) -> tuple[Path, bytes]:
+    """The resolved path and content of the file ``raw`` names, or _Refused with the reason."""
+    import stat
+
+    given = Path(raw).expanduser()
+    candidates = [given] if given.is_absolute() else [base / given, *(root / given for root in roots[1:])]
+    found = next((c for c in candidates if os.path.lexists(c)), None)
+    if found is None:
+        raise _Refused("not found")
+    try:
+        path = found.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # a dangling or looping link
+        raise _Refused(f"cannot be followed ({getattr(exc, 'strerror', None) or exc})") from None
+    if any(path.is_relative_to(tree) for tree in SYSTEM_TREES):
+        raise _Refused(f"is a system file under {next(t for t in SYSTEM_TREES if path.is_relative_to(t))}")
+    if not any(path.is_relative_to(root) for root in roots):
+        raise _Refused("is outside the folder of the bibliography (name its folder with --attachments DIR)")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise _Refused(f"cannot be opened ({exc.strerror or exc})") from None
+    limit = f"{MAX_ATTACHMENT_BYTES // 2**20} MiB"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("is not a regular file (a directory, device, FIFO or socket)")
+        if info.st_size > MAX_ATTACHMENT_BYTES:
+            raise _Refused(f"is larger than the {limit} limit for attachments ({info.st_size // 2**20} MiB)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            blob = handle.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as exc:
+        raise _Refused(f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(blob) > MAX_ATTACHMENT_BYTES:
+        raise _Refused(f"is larger than the {limit} limit for attachments")
+    return path, blob
 
 
 def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:
@@ -502,8 +566,26 @@ def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:
 
 
 def _store_attachment(corpus: Corpus, name: str, blob: bytes) -> StoredFile:
-    stored = corpus.store_file(blob, name)
+    stored = _shared_mode(corpus, corpus.store_file(blob, name))
     stored.role = "attachment"
+    return stored
+
+
+def _shared_mode(corpus: Corpus, stored: StoredFile) -> StoredFile:
+    """Give a copy in the corpus's files/ the mode the user's umask gives new files (0644 under
+    022), not mkstemp's 0600. (Its natural home is Corpus.store_file, an fchmod after mkstemp;
+    it lives here while store.py is being reworked.)"""
+    if corpus.root is None:
+        return stored
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    path = corpus.file_path(stored.sha256, stored.ext)
+    try:
+        if os.stat(path).st_mode & 0o777 == 0o600 != mode:  # as mkstemp left it: not a mode someone chose
+            os.chmod(path, mode)
+    except OSError:
+        pass  # a copy another user owns, or a read-only corpus: its mode stays as it is
     return stored
 
 

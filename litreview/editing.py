@@ -31,12 +31,17 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
     """Parse and validate edited YAML; raises ValidationError naming the field or line."""
     import yaml
 
+    from litreview.safeload import InputTooComplex, load_yaml
+
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, "the edited metadata")
+    except InputTooComplex as exc:
+        raise ValidationError(exc.message) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ValidationError(f"{where}not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise ValidationError(f"{where}not valid YAML ({problem})") from exc
     if not isinstance(data, dict):
         raise ValidationError("the metadata must be a YAML mapping of field: value")
     unknown = sorted(set(map(str, data)) - set(Paper.METADATA_FIELDS))

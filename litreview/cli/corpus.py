@@ -51,6 +51,14 @@ def add(
             "(e.g. title=Judul,year=Tahun,authors=Penulis).",
         ),
     ] = None,
+    attachments: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--attachments",
+            help="A folder where files named by records (BibTeX file, RIS L1) may be, besides the "
+            "bibliography's own folder: Zotero's storage or base directory. Repeatable.",
+        ),
+    ] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML, plain-text or Markdown files, and from
@@ -66,6 +74,10 @@ def add(
     [cyan]litreview add scan.pdf --title "Judul" --author Munadi --year 2023[/cyan]
     [cyan]litreview add PoPCites.csv savedrecs.txt scopus.csv[/cyan]
     [cyan]litreview add ekspor.csv --map title=Judul,year=Tahun,authors=Penulis[/cyan]
+    [cyan]litreview add zotero.bib --attachments ~/Zotero/storage[/cyan]
+
+    Files that records name are attached only from the bibliography's folder and [bold]--attachments[/bold]
+    folders (regular files up to 200 MiB); any other is reported and skipped.
     """
     from litreview.add import AddOptions, add_paths
 
@@ -83,8 +95,15 @@ def add(
     corpus, created = open_or_create_corpus(corpus_dir)
     if created:
         err.print(f"No corpus found; created one in {escape(str(corpus.root))}")
+    folders = []
+    for folder in attachments or []:
+        if not folder.expanduser().is_dir():
+            from litreview.errors import UsageError
+
+            raise UsageError(f"--attachments {folder}: no such directory")
+        folders.append(str(folder))
     options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year,
-                         column_map=mapping)
+                         column_map=mapping, attachment_dirs=folders)
     with corpus, _progress() as progress:
         report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger)
     _print_report(report)
@@ -140,7 +159,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     if report.skipped:
         from collections import Counter
 
-        kinds = Counter(p.suffix.lower() or "(no extension)" for p in report.skipped)
+        from litreview.text.encoding import printable_name
+
+        kinds = Counter(printable_name(p.suffix.lower()) or "(no extension)" for p in report.skipped)
         listed = ", ".join(f"{ext} ({n})" if n > 1 else ext for ext, n in sorted(kinds.items()))
         err.print(f"skipped {len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} "
                   f"of types litreview does not read: {escape(listed)}")

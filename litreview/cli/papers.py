@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -72,24 +71,16 @@ def list_papers(
         if chosen is ListFormat.json:
             write_output(json.dumps([row_to_dict(r) for r in rows], ensure_ascii=False, indent=2), None)
         elif chosen in (ListFormat.csv, ListFormat.tsv):
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter="," if chosen is ListFormat.csv else "\t", lineterminator="\n")
-            writer.writerow(["key", "year", "authors", "title", "journal", "doi", "files", "themes"])
-            for r in rows:
-                d = row_to_dict(r)
-                writer.writerow(
-                    [
-                        d["key"],
-                        d["year"] or "",
-                        "; ".join(d["authors"]),
-                        d["title"],
-                        d["journal"],
-                        d["doi"],
-                        "; ".join(d["files"]),
-                        "; ".join(d["themes"]),
-                    ]
-                )
-            sys.stdout.write(buffer.getvalue())
+            from litreview.render.csv_render import write_rows
+
+            def records() -> Iterator[list[object]]:
+                yield ["key", "year", "authors", "title", "journal", "doi", "files", "themes"]
+                for r in rows:
+                    d = row_to_dict(r)
+                    yield [d["key"], d["year"] or "", "; ".join(d["authors"]), d["title"], d["journal"], d["doi"],
+                           "; ".join(d["files"]), "; ".join(d["themes"])]
+
+            sys.stdout.write(write_rows(records(), "," if chosen is ListFormat.csv else "\t"))
         else:
             table = Table(show_lines=False, header_style="bold")
             for name, opts in (
@@ -141,6 +132,7 @@ def show(
 
 def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     from litreview.model import Person
+    from litreview.text.encoding import printable_name
 
     out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
     rows = [
@@ -191,10 +183,12 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         out.print(f"  [bold]text[/bold] {d['words']} words, no sections recognised")
     out.print("  [bold]files[/bold]")
     for f in d["files"]:
-        out.print(f"    {escape(f['name'])} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
+        name = printable_name(f["name"])  # a line break in a file name must not break the listing
+        out.print(f"    {escape(name)} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
     for p in d["provenance"]:
         record = f" record {p['record']}" if p["record"] else ""
-        out.print(f"  [dim]from {escape(p['file_name'])}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
+        source = printable_name(p["file_name"])
+        out.print(f"  [dim]from {escape(source)}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
         details = p.get("details") or {}
         known = [f"{name.replace('_', ' ')} {details[name]}" for name in _ORIGIN_SHOWN if details.get(name)]
         if known:
@@ -239,7 +233,7 @@ def edit(
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
             raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}") from None
-        edited_text = Path(tmp).read_text(encoding="utf-8")
+        edited_text = _read_edited(tmp, key)
         if status != 0:
             raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {tmp})")
         if edited_text == original:
@@ -255,6 +249,20 @@ def edit(
         Path(tmp).unlink(missing_ok=True)
     renamed = f" (renamed to {edited.key})" if edited.key != key else ""
     err.print(f"Saved {escape(key)}{escape(renamed)}")
+
+
+def _read_edited(tmp: str, key: str) -> str:
+    """The edited YAML, or one line saying why it cannot be read (deleted, not UTF-8)."""
+    try:
+        return Path(tmp).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(f"{key}: not saved: the file being edited ({tmp}) is gone; "
+                              "the editor deleted or moved it") from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{key}: not saved: the edited file is not UTF-8 (byte {exc.start}); save it as "
+                              f"UTF-8 (your edits are in {tmp})") from None
+    except OSError as exc:
+        raise ValidationError(f"{key}: not saved: cannot read {tmp} ({exc.strerror or exc})") from None
 
 
 def rename(

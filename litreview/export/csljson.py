@@ -55,9 +55,11 @@ def _extra_value(name: str, value: str) -> Any:
         if parts is not None:
             return parts
     if value[:1] in "[{":
+        from litreview.safeload import InputTooComplex, load_json
+
         try:
-            return json.loads(value)
-        except ValueError:
+            return load_json(value, name)
+        except (ValueError, InputTooComplex):
             pass
     return value
 

@@ -31,6 +31,7 @@ from litreview.ingest.fields import (
     split_keywords,
 )
 from litreview.model import ImportResult, Paper, Person
+from litreview.safeload import load_json, load_yaml_all, yaml_error_place
 from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.names import parse_name, parse_name_list
 
@@ -153,7 +154,7 @@ def _load(text: str, name: str) -> tuple[list[Any], bool]:
     stripped = text.lstrip()
     if stripped[:1] in ("[", "{"):
         try:
-            data = json.loads(stripped)
+            data = load_json(stripped, name)
         except json.JSONDecodeError as exc:
             raise ImportFailed(
                 name,
@@ -164,11 +165,9 @@ def _load(text: str, name: str) -> tuple[list[Any], bool]:
         import yaml
 
         try:
-            documents = [d for d in yaml.safe_load_all(text) if d is not None]
+            documents = [d for d in load_yaml_all(text, name) if d is not None]
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark is not None else ""
-            raise ImportFailed(name, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+            raise ImportFailed(name, f"invalid YAML{yaml_error_place(exc)}") from exc
         data = next(
             (d for d in documents if isinstance(d, dict) and "references" in d),
             documents[0] if documents else None,
@@ -240,14 +239,14 @@ def _int(value: Any) -> int | None:
 
 def csl_date(value: Any) -> tuple[int | None, str]:
     """(year, ISO date) from any CSL date form; (None, "") when none can be read."""
+    while isinstance(value, list):  # pandoc YAML: [{year, month, day}, ...] (a range: its start)
+        value = value[0] if value else None
     if value is None or value == "":
         return None, ""
     if isinstance(value, (int, float)):
         return int(value), str(int(value))
     if isinstance(value, str):
         return parse_date(value)
-    if isinstance(value, list):  # pandoc YAML: [{year, month, day}, ...] (a range: its start)
-        return csl_date(value[0]) if value else (None, "")
     if not isinstance(value, dict):
         return None, ""
     parts = value.get("date-parts")

@@ -20,6 +20,7 @@ from typing import Any
 from litreview.errors import ImportFailed
 from litreview.ingest.pdf_layout import Line, has_letters, page_lines
 from litreview.ingest.pdf_metadata import fill_metadata
+from litreview.ingest.pdf_streams import check_streams
 from litreview.model import ImportResult, Paper
 from litreview.text.clean import clean_field, clean_text, join_hyphenated
 from litreview.text.sections import detect_sections
@@ -32,6 +33,7 @@ NO_TEXT_WARNING = "no text layer (scanned or image-only PDF): run OCR, e.g. ocrm
 _NO_PAGES = "has no pages; check that the file is complete and add it again"
 _DAMAGED = "cannot be opened: damaged or not a PDF; download or export it again"
 _TEXT_LAYER_LETTERS = 40  # fewer letters than this in a page (or the whole file): no real text
+MAX_PARSE_SECONDS = 120.0  # reading one PDF's pages stops past this (checked between pages)
 
 
 def match(head: bytes, name: str) -> bool:
@@ -49,13 +51,14 @@ def read(data: bytes, name: str) -> ImportResult:
 
 def read_pdf(data: bytes, name: str) -> Paper:
     """The Paper in ``data``: text, pages, sections and first-page metadata."""
+    check_streams(data, name)  # a decompression bomb is refused before PDFium inflates it
     doc = _open(data, name)
     try:
         pages_count = len(doc)
         if pages_count == 0:
             raise ImportFailed(name, _NO_PAGES)
         paper = Paper(source_format=NAME, source_name=PurePath(name).name, pages_count=pages_count)
-        raw_pages, lines, height = _read_pages(doc, paper)
+        raw_pages, lines, height = _read_pages(doc, paper, name)
         if len(paper.warnings) == pages_count:  # not one page could be loaded
             raise ImportFailed(name, _DAMAGED)
         metadata = _metadata_dict(doc)
@@ -98,16 +101,23 @@ def _open(data: bytes, name: str) -> Any:
     raise ImportFailed(name, _DAMAGED)
 
 
-def _read_pages(doc: Any, paper: Paper) -> tuple[list[str], list[Line], float]:
+def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float]:
     """Raw text of each page, and the layout lines (and height) of the first page
     with real text among the first three. A page that fails to load gives ""
-    and a warning."""
+    and a warning. A file whose pages take longer than MAX_PARSE_SECONDS in all
+    is refused (ImportFailed), so one pathological PDF cannot hold up a batch."""
+    import time
+
     import pypdfium2 as pdfium
 
     texts: list[str] = []
     lines: list[Line] = []
     height = 0.0
+    deadline = time.monotonic() + MAX_PARSE_SECONDS
     for index in range(len(doc)):
+        if time.monotonic() > deadline:
+            raise ImportFailed(name, f"reading its pages took longer than the {MAX_PARSE_SECONDS:g} s limit per "
+                                     f"file (stopped at page {index + 1} of {len(doc)}); refused")
         try:
             page = doc[index]
             textpage = page.get_textpage()

@@ -167,7 +167,10 @@ def delimiter_of(line: str) -> tuple[str, list[str]]:
     """The delimiter giving the header the most columns, and the header's names."""
     best, names = ",", [line]
     for delimiter in DELIMITERS:
-        fields = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            fields = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # a stray carriage return inside the header line: not this delimiter's fault
+            continue
         if len(fields) > len(names):
             best, names = delimiter, fields
     return best, names

@@ -66,12 +66,12 @@ def read(data: bytes, name: str) -> ImportResult:
 def _load_front_matter(block: str, name: str) -> dict[str, Any]:
     import yaml
 
+    from litreview.safeload import load_yaml, yaml_error_place
+
     try:
-        data = yaml.safe_load(block)
+        data = load_yaml(block, name)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark is not None else ""
-        raise ImportFailed(name, f"front matter{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        raise ImportFailed(name, f"front matter: not valid YAML{yaml_error_place(exc, 1)}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -6,46 +6,72 @@ separated by a blank line; a single table is just its grid, ready for a spreadsh
 pandas. Notes are left out (they are not data). Numeric cells are written as numbers.
 A text field that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return) gets a leading ``'`` (the OWASP advice against CSV injection).
+
+``write_rows`` is the one CSV/TSV writer of the project: every CSV or TSV litreview prints or
+saves (review tables, ``refs``, ``list --format csv|tsv``) goes through it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from litreview.render import clean_text, number_text, numeric_value, strip_controls
 from litreview.synthesis.table import Cell, Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain negative number ("-5", "-2.5", "-1e3") stays as written: a spreadsheet reads it as a
+# number and runs nothing, and prefixing it would turn a number into text. Anything else that
+# starts with "-" ("-2+3", "-5 votes", "-cmd|...") is a possible formula and is neutralised.
+_PLAIN_NUMBER = re.compile(r"-(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?")
 
 
 def neutralise(text: str) -> str:
     """Text as a CSV field that no spreadsheet evaluates: a leading ``'`` when it could start a formula."""
     text = strip_controls(text)
-    if text.startswith(FORMULA_STARTS):
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
         text = "'" + text
     return clean_text(text)
 
 
-def render_csv(tables: list[Table], **options: Any) -> bytes:
+def write_rows(rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
+    """CSV (or TSV with ``delimiter="\\t"``) of ``rows``: numbers as numbers, None as empty,
+    every other value as neutralised text. The project's only CSV/TSV writer."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([_value(v) for v in row])
+    return buffer.getvalue()
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_text(value) if value == value and abs(value) != float("inf") else ""
+    return neutralise(str(value))
+
+
+def render_csv(tables: list[Table], **options: Any) -> bytes:
+    return write_rows(_table_rows(tables)).encode("utf-8")
+
+
+def _table_rows(tables: list[Table]) -> Iterable[Sequence[object]]:
     several = len(tables) > 1
     for index, table in enumerate(tables):
         if index:
-            writer.writerow([])
+            yield []
         if several:
-            writer.writerow([neutralise(table.title)])
+            yield [table.title]
         keys = [c.key for c in table.columns]
-        writer.writerow([neutralise(c.header) for c in table.columns])
+        yield [c.header for c in table.columns]
         for row in [*table.rows, *table.totals]:
-            writer.writerow([_field(table.cell(row, k)) for k in keys])
-    return buffer.getvalue().encode("utf-8")
+            yield [_field(table.cell(row, k)) for k in keys]
 
 
-def _field(cell: Cell) -> str:
+def _field(cell: Cell) -> object:
     value = numeric_value(cell)
-    if value is not None:
-        return number_text(value)
-    return neutralise(cell.text)
+    return value if value is not None else cell.text

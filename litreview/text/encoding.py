@@ -1,8 +1,10 @@
-"""Turn the bytes of a text file into str, detecting the encoding when it is not UTF-8."""
+"""Turn the bytes of a text file into str, detecting the encoding when it is not UTF-8;
+and file names into text that can be stored and printed."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from litreview.errors import ImportFailed
 
@@ -28,7 +30,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"  # (a cut-short last character: U+FFFD)
     if looks_binary(data):
         raise ImportFailed(name, "binary content, not a text file (is it corrupt or in another format?)")
     try:
@@ -41,3 +43,29 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if best is None:
         raise ImportFailed(name, "cannot detect the text encoding; save the file as UTF-8 and add it again")
     return str(best), best.encoding
+
+
+_NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable_name(name: str) -> str:
+    """A file name (or path) as text that can be stored, encoded and printed on one line.
+
+    Bytes that are not UTF-8 (which Python keeps as lone surrogates, b"\\xff" -> "\\udcff")
+    become "\\xff"; line breaks, tabs and other control characters become "\\n", "\\t", "\\x07".
+    A name that needs none of this is returned as it is. Only for showing and storing the name:
+    the file itself is opened by its real name.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            raw = name.encode("utf-8", "backslashreplace")
+        name = raw.decode("utf-8", "backslashreplace")
+    if _NAME_CONTROLS.search(name):
+        name = _NAME_CONTROLS.sub(lambda m: _NAME_ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"
+                                  if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), name)
+    return name

@@ -136,19 +136,32 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 
 
 def _add(text: str, start: int, end: int, spans: list[Span], heading: bool = False) -> None:
-    """Append ``text[start:end]`` trimmed of white space; cut over-long runs at line breaks."""
+    """Append ``text[start:end]`` trimmed of white space; cut over-long runs at line breaks
+    (else at spaces), piece by piece, so a run of any length costs no recursion."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        if end - start > _LONGEST and not heading:
+            cut = text.rfind("\n", start, start + _LONGEST)
+            if cut <= start:
+                cut = text.rfind(" ", start, start + _LONGEST)
+            if cut > start:
+                _add_piece(text, start, cut, spans)
+                start = cut + 1
+                continue
+        spans.append(Span(start, end, heading))
+        return
+
+
+def _add_piece(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Append a piece no longer than ``_LONGEST``, trimmed (the head of a cut run)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end:
-        return
-    if end - start > _LONGEST and not heading:
-        cut = text.rfind("\n", start, start + _LONGEST)
-        if cut <= start:
-            cut = text.rfind(" ", start, start + _LONGEST)
-        if cut > start:
-            _add(text, start, cut, spans)
-            _add(text, cut + 1, end, spans)
-            return
-    spans.append(Span(start, end, heading))
+    if start < end:
+        spans.append(Span(start, end, False))

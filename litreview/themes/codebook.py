@@ -227,8 +227,12 @@ def parse_codebook(text: str, name: str) -> Codebook:
     """Validate and build a codebook from YAML ``text``; ``name`` labels error messages."""
     import yaml
 
+    from litreview.safeload import InputTooComplex, compose_yaml
+
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose_yaml(text, name)
+    except InputTooComplex as exc:
+        raise CodebookError(name, [(0, exc.problem)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
