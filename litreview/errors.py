@@ -59,3 +59,11 @@ class ImportFailed(LitreviewError):
 
 class ValidationError(LitreviewError):
     """Edited or given metadata that does not make sense."""
+
+
+class StorageError(LitreviewError):
+    """The corpus cannot be written: disk full, no permission, a read-only corpus."""
+
+
+class LockTimeout(LitreviewError):
+    """Another litreview held the corpus's write lock for longer than the user lets us wait."""

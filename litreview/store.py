@@ -4,32 +4,38 @@ A corpus is a directory (normally ``.litreview/``) holding ``corpus.db``, a
 SQLite database that is the source of truth, and ``files/``, a copy of every
 imported original named by its SHA-256. Every writing command runs in one
 transaction (``with corpus.transaction():``); concurrent writers wait for each
-other through SQLite's lock.
+other through SQLite's lock, up to ``lock_timeout`` seconds (``on_wait`` is called once when a
+writer starts waiting, so the CLI can say so). A corpus whose directory cannot be written is
+opened read-only: every reading command works, a write fails with one line.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from litreview.errors import CorpusError, NotFound, ValidationError
+from litreview.errors import CorpusError, LitreviewError, LockTimeout, NotFound, StorageError, ValidationError
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 
 CORPUS_DIRNAME = ".litreview"
 DB_NAME = "corpus.db"
 FILES_DIRNAME = "files"
 ENV_VAR = "LITREVIEW_CORPUS"
-BUSY_TIMEOUT_MS = 120_000
+LOCK_TIMEOUT_ENV = "LITREVIEW_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a writer waits for another litreview to finish
+READ_BUSY_MS = 30_000  # a reader meets a lock only briefly (WAL recovery, a checkpoint)
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
 
@@ -282,34 +288,51 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
 class Corpus:
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
-    def __init__(self, root: Path | None, *, create: bool = False):
+    def __init__(self, root: Path | None, *, create: bool = False, lock_timeout: float | None = None,
+                 on_wait: Callable[[], None] | None = None):
         self.root = root
         self.memory = root is None
+        self.read_only = False
+        self.lock_timeout = lock_timeout_setting() if lock_timeout is None else lock_timeout
+        self.on_wait = on_wait  # called once when a write starts waiting for another process's lock
         if root is not None:
             db_path = root / DB_NAME
             if not create and not db_path.is_file():
                 raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
             if create:
-                root.mkdir(parents=True, exist_ok=True)
-                (root / FILES_DIRNAME).mkdir(exist_ok=True)
-            target = str(db_path)
-        else:
-            target = ":memory:"
+                try:
+                    root.mkdir(parents=True, exist_ok=True)
+                    (root / FILES_DIRNAME).mkdir(exist_ok=True)
+                except OSError as exc:
+                    raise StorageError(f"{root}: cannot create the corpus ({exc.strerror or exc})") from None
+            self.read_only = not create and not _writable(root)
         self._blobs: dict[str, bytes] = {}  # in-memory corpora keep file copies here
         try:
-            self.db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if not self.memory:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db = self._connect()
             self._migrate()
+        except LitreviewError:
+            raise
         except sqlite3.DatabaseError as exc:
             where = root / DB_NAME if root else "in-memory corpus"
             raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
         self._in_transaction = False
         self._keys: set[str] | None = None
+        self._new_files: list[Path] = []
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.root is None:
+            db = sqlite3.connect(":memory:", isolation_level=None)
+        elif self.read_only:
+            db = _connect_read_only(self.root / DB_NAME)
+        else:
+            db = sqlite3.connect(str(self.root / DB_NAME), timeout=READ_BUSY_MS / 1000, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not self.memory and not self.read_only:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        return db
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -331,19 +354,23 @@ class Corpus:
         self.close()
 
     def _migrate(self) -> None:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
+        if not self.read_only:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
         current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        where = self.root / DB_NAME if self.root else "corpus"
         if current > SCHEMA_VERSION:
-            where = self.root / DB_NAME if self.root else "corpus"
             raise CorpusError(
                 f"{where}: written by a newer litreview (schema version {current}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade litreview to open it"
             )
         if current == SCHEMA_VERSION:
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StorageError(f"{self.root}: the corpus is read-only and was written by an older litreview; "
+                               "give write permission once so it can be upgraded")
+        self._begin()
         try:
             # Re-read under the lock: another process may have migrated meanwhile.
             current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
@@ -352,8 +379,10 @@ class Corpus:
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc) from exc
             raise
 
     @property
@@ -362,30 +391,106 @@ class Corpus:
 
     # -- transactions ------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction; everything inside commits together or not at all.
+    def transaction(self, wait: float | None = None) -> Iterator[None]:
+        """One write transaction; everything inside commits together or not at all. ``wait``:
+        seconds to wait for the lock, quietly, instead of ``lock_timeout`` (for writes that only
+        keep what a reading command found, which can be skipped).
 
         Files copied into ``files/`` during a transaction that rolls back are
-        removed again unless another paper already used them.
+        removed again (they are new: no other paper used them). A write that fails
+        for want of space, permission or the lock raises one StorageError or
+        LockTimeout with the real reason, never SQLite's complaint about the rollback.
         """
         if self._in_transaction:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StorageError(self._read_only_message())
+        self._begin(wait)
         self._in_transaction = True
         self._keys = None
-        self._new_files: list[Path] = []
+        self._new_files = []
         try:
             yield
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            for path in self._new_files:
-                path.unlink(missing_ok=True)
+        except BaseException as exc:
+            self._rollback()
+            self._remove_new_files()
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc) from exc
             raise
         finally:
             self._in_transaction = False
             self._keys = None
+            self._new_files = []
+
+    def _begin(self, wait: float | None = None) -> None:
+        """BEGIN IMMEDIATE, waiting for another writer up to ``lock_timeout`` seconds (``on_wait`` once),
+        or ``wait`` seconds without a word."""
+        timeout = self.lock_timeout if wait is None else wait
+        deadline = time.monotonic() + timeout
+        waiting = wait is not None
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {min(250, int(timeout * 1000))}")
+            while True:
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        raise self._storage_error(exc) from exc
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise LockTimeout(
+                        f"{self.root}: another litreview has been writing to this corpus for over "
+                        f"{timeout:g} s; gave up waiting, nothing was written (wait longer with "
+                        f"--lock-timeout SECONDS or ${LOCK_TIMEOUT_ENV})"
+                    )
+                if not waiting:
+                    waiting = True
+                    if self.on_wait is not None:
+                        self.on_wait()
+                self.db.execute(f"PRAGMA busy_timeout = {max(1, int(min(remaining, 1.0) * 1000))}")
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open: a failed COMMIT (disk full) may have ended it
+        already, and a second error from ROLLBACK would hide the real one."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _remove_new_files(self) -> None:
+        for path in self._new_files:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # `litreview doctor --fix` removes what is left
+
+    def _read_only_message(self) -> str:
+        return (f"{self.root}: the corpus is read-only (no permission to write there); reading commands work, "
+                "this one needs write permission")
+
+    def _storage_error(self, exc: sqlite3.Error) -> LitreviewError:
+        """One line for what went wrong underneath, naming the corpus."""
+        message = str(exc)
+        lowered = message.lower()
+        if "disk is full" in lowered:
+            return StorageError(f"{self.root or 'corpus'}: database or disk is full; nothing was saved "
+                                "(free some space and run the command again)")
+        if "readonly" in lowered or "read-only" in lowered:
+            return StorageError(self._read_only_message())
+        if _is_busy(exc):
+            return LockTimeout(f"{self.root}: the corpus is locked by another litreview ({message}); "
+                               "run the command again when it has finished")
+        if "disk i/o error" in lowered or "unable to open" in lowered:
+            return StorageError(f"{self.root or 'corpus'}: cannot write the corpus database ({message}); "
+                                "nothing was saved")
+        return CorpusError(f"{self.root or 'corpus'}: the corpus database failed ({message}); nothing was saved; "
+                           "`litreview doctor` checks it")
 
     # -- files ---------------------------------------------------------------
     def file_path(self, sha256: str, ext: str = "") -> Path:
@@ -402,19 +507,33 @@ class Corpus:
         else:
             target = self.file_path(digest, ext)
             if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-                try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                    os.replace(tmp, target)
-                except BaseException:
-                    Path(tmp).unlink(missing_ok=True)
-                    raise
-                if self._in_transaction:
-                    self._new_files.append(target)
+                self._write_copy(target, data)
         self.db.execute("INSERT OR IGNORE INTO files (sha256, size, ext) VALUES (?, ?, ?)", (digest, len(data), ext))
         return StoredFile(sha256=digest, name=Path(name).name, role="source", size=len(data), ext=ext)
+
+    def _write_copy(self, target: Path, data: bytes) -> None:
+        """Write a file copy atomically (temporary name, then rename); a failure is one line and
+        leaves nothing behind. Copies made in a transaction go again if it rolls back."""
+        tmp = ""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except OSError as exc:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            reason = "no space left on the device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+            raise StorageError(
+                f"{target.parent}: cannot copy the file into the corpus ({reason}); nothing was saved"
+            ) from None
+        except BaseException:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            raise
+        if self._in_transaction:
+            self._new_files.append(target)
 
     def paper_with_file(self, sha256: str) -> str | None:
         row = self.db.execute(
@@ -1255,6 +1374,42 @@ class Corpus:
             [*params, limit],
         )
         return [(r[0], r[1]) for r in rows]
+
+
+def lock_timeout_setting() -> float:
+    """Seconds a writer waits for the lock: $LITREVIEW_LOCK_TIMEOUT, else DEFAULT_LOCK_TIMEOUT."""
+    raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds") from None
+    if value < 0:
+        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds, 0 or more")
+    return value
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    lowered = str(exc).lower()
+    return "database is locked" in lowered or "database is busy" in lowered or "database table is locked" in lowered
+
+
+def _writable(root: Path) -> bool:
+    """Can this process write the corpus database (its directory, for the journal, and the file)?"""
+    return os.access(root, os.W_OK) and os.access(root / DB_NAME, os.W_OK)
+
+
+def _connect_read_only(db_path: Path) -> sqlite3.Connection:
+    """Open a corpus that cannot be written: ``mode=ro``, which still reads a write-ahead log left
+    behind; when SQLite cannot set up its shared memory there, ``immutable=1``."""
+    uri = db_path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.DatabaseError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
 def _letters(n: int) -> str:

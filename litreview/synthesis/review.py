@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from litreview.errors import UsageError, ValidationError
+from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
 from litreview.model import Evidence, Facets, Paper, Tag
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
@@ -185,11 +185,13 @@ def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[s
     evidence = evidence_by_paper(corpus, [e for e in entries if e.key in set(missing)])
     out.update(_find(corpus, missing, evidence))
     new_rows = [(key, *tagged[key], *out[key]) for key in missing if key in tagged]
+    if corpus.read_only:
+        return out  # the table is still built, only not kept
     try:
-        with corpus.transaction():
+        with corpus.transaction(wait=2.0):
             corpus.keep_findings(new_rows)
-    except sqlite3.Error:
-        pass  # a read-only corpus: the table is still built, only not kept
+    except (sqlite3.Error, StorageError, LockTimeout):
+        pass  # a full disk or a long write by another litreview: the table is still built, only not kept
     return out
 
 
