@@ -67,3 +67,7 @@ class StorageError(LitreviewError):
 
 class LockTimeout(LitreviewError):
     """Another litreview held the corpus's write lock for longer than the user lets us wait."""
+
+
+class EditConflict(LitreviewError):
+    """A paper changed (another litreview wrote to it) between reading it for an edit and saving."""

@@ -26,7 +26,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from litreview.errors import CorpusError, LitreviewError, LockTimeout, NotFound, StorageError, ValidationError
+from litreview.errors import (
+    CorpusError,
+    EditConflict,
+    LitreviewError,
+    LockTimeout,
+    NotFound,
+    StorageError,
+    ValidationError,
+)
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 
 CORPUS_DIRNAME = ".litreview"
@@ -207,6 +215,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (paper_id, other_id),
         CHECK (paper_id < other_id)
     );
+    """,
+    # 7: a version per paper, bumped by every write to its row, so an edit made from a copy read
+    # earlier (`litreview edit` while the editor was open) saves only if nobody wrote meanwhile.
+    """
+    ALTER TABLE papers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE TRIGGER papers_version AFTER UPDATE ON papers WHEN new.version = old.version BEGIN
+        UPDATE papers SET version = old.version + 1 WHERE id = new.id;
+    END;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -693,9 +709,21 @@ class Corpus:
         )
         self._write_parts(paper_id, paper)
 
-    def update_metadata(self, key: str, paper: Paper, index: dict[str, Any]) -> None:
-        """Replace a paper's metadata (``paper.key`` may differ from ``key``: a rename)."""
-        paper_id = self._paper_id(key)
+    def update_metadata(self, key: str, paper: Paper, index: dict[str, Any],
+                        expected: tuple[int, int] | None = None) -> None:
+        """Replace a paper's metadata (``paper.key`` may differ from ``key``: a rename). With
+        ``expected`` (row id, version from :meth:`paper_version`), only if nobody wrote to the paper
+        since then (call inside a transaction); otherwise EditConflict, and nothing is written."""
+        if expected is not None:
+            paper_id, version = expected
+            row = self.db.execute("SELECT key, version FROM papers WHERE id = ?", (paper_id,)).fetchone()
+            if row is None:
+                raise EditConflict(f"{key}: removed (or merged into another paper) while you were editing")
+            if row["version"] != version:
+                raise EditConflict(f"{key}: changed by another litreview while you were editing")
+            key = row["key"]
+        else:
+            paper_id = self._paper_id(key)
         if paper.key != key:
             self.check_new_key(paper.key)
             if self._keys is not None:
@@ -706,6 +734,19 @@ class Corpus:
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
             (*_metadata_columns(paper, index), now(), paper_id),
         )
+
+    def paper_version(self, key: str) -> tuple[int, int]:
+        """(row id, version) of a paper: the version changes with every write to the paper."""
+        row = self.db.execute("SELECT id, version FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(_unknown_key_message(key, self.all_keys()))
+        return int(row[0]), int(row[1])
+
+    def get_by_id(self, paper_id: int) -> Paper:
+        row = self.db.execute("SELECT * FROM papers WHERE id = ?", (paper_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no paper with row id {paper_id}")
+        return self._paper_from_row(row, full=True)
 
     def check_new_key(self, key: str) -> None:
         if not KEY_PATTERN.match(key):

@@ -62,6 +62,10 @@ def open_or_create_corpus(corpus_dir: Path | None) -> tuple[Corpus, bool]:
     return corpus, True
 
 
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
