@@ -60,6 +60,9 @@ class AddReport:
     failed: list[str] = field(default_factory=list)  # one line each: whole files and single records
     warnings: list[str] = field(default_factory=list)
     maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
+    # Titles shared by at least dedup.CROWDED_TITLE papers that this add added to: normalised title ->
+    # (title as written, papers sharing it, added now). One notice each instead of a notice per pair.
+    title_groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
     tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
@@ -304,8 +307,10 @@ def add_paths(
                 f"{parsed[0].path}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
     with corpus.transaction():
+        crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
-            _add_parsed_file(corpus, item, options, report)
+            _add_parsed_file(corpus, item, options, report, crowded)
+        _settle_title_groups(corpus, report, crowded)
         if tagger is not None:
             from litreview.tagging import tag_corpus
 
@@ -315,7 +320,36 @@ def add_paths(
     return report
 
 
-def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport) -> None:
+def _settle_title_groups(corpus: Corpus, report: AddReport, crowded: dict[str, str]) -> None:
+    """Each title shared by dedup.CROWDED_TITLE papers or more becomes one group: the pairs between
+    its papers (kept or reported before it grew so large) go, one notice with the count stays."""
+    added = {key for key, _ in report.added}
+    for title, written in crowded.items():
+        papers = corpus.title_count(title)
+        if papers < dedup.CROWDED_TITLE:
+            continue
+        corpus.forget_pairs_within_title(title)
+        members = set(corpus.keys_with_title(title))
+        report.maybe_duplicates = [m for m in report.maybe_duplicates if not (m[0] in members and m[1] in members)]
+        report.title_groups[title] = (written, papers, len(members & added))
+
+
+def _in_title_group(corpus: Corpus, paper: Paper, index: dict[str, Any], crowded: dict[str, str]) -> bool:
+    """Is the record's title shared by so many papers (with it, dedup.CROWDED_TITLE) that they are a
+    group? One indexed count per title and add."""
+    title = str(index["norm_title"])
+    if not title:
+        return False
+    if title not in crowded:
+        if corpus.title_count(title) + 1 < dedup.CROWDED_TITLE:
+            return False
+        crowded[title] = paper.title
+    return True
+
+
+def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport,
+                     crowded: dict[str, str] | None = None) -> None:
+    crowded = {} if crowded is None else crowded
     if item.failure:
         report.failed.append(item.failure)
         return
@@ -358,7 +392,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
                                       "record": paper.source_record, "details": dict(paper.origin)}
         index = dedup.index_fields(paper)
         duplicate, maybe = (
-            (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index, seen_file)
+            (None, []) if options.allow_duplicates
+            else _find_duplicate(corpus, item, paper, index, seen_file, _in_title_group(corpus, paper, index, crowded))
         )
         if duplicate is not None:
             merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
@@ -393,9 +428,11 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
 
 
 def _find_duplicate(
-    corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool
+    corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool, crowded: bool = False
 ) -> tuple[dedup.Verdict | None, list[dedup.Verdict]]:
-    """(strong duplicate verdict or None, list of possible-duplicate verdicts)."""
+    """(strong duplicate verdict or None, list of possible-duplicate verdicts). A ``crowded`` title
+    (a group, see dedup.CROWDED_TITLE) is compared only with the papers of that title that could be
+    the same work (same year, a first author that agrees), and its other likeness is the group's."""
     if paper.source_record and seen_file:
         key = corpus.paper_with_record(item.sha256, paper.source_record)
         if key:
@@ -404,9 +441,13 @@ def _find_duplicate(
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
-    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"]),
-                                   dedup.TITLE_LENGTH_RATIO):
+    title = str(index["norm_title"])
+    for row in corpus.lookup_block(paper.year, str(index["first_author"]), title, dedup.TITLE_LENGTH_RATIO,
+                                   same_title=not crowded):
         candidates.setdefault(row["key"], row)
+    if crowded:
+        for row in corpus.lookup_same_title(title, paper.year, dedup.author_variants(str(index["first_author"]))):
+            candidates.setdefault(row["key"], row)
     for row in corpus.lookup_title_prefix(paper.year, str(index["first_author"]), str(index["norm_title"])):
         candidates.setdefault(row["key"], row)
     same_place = set()
@@ -426,6 +467,8 @@ def _find_duplicate(
         if verdict.duplicate:
             strong.append((verdict, old))
             continue
+        if crowded and row["norm_title"] == title:
+            continue  # one of the group: listed once with its count
         if verdict.alike and any(p["sha256"] == item.sha256 for p in corpus.provenance_of(key)):
             continue  # two entries of one export that are merely alike are two items
         maybe.append(verdict)

@@ -788,12 +788,13 @@ class Corpus:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
     def lookup_block(
-        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73
+        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
+        same_title: bool = True,
     ) -> list[sqlite3.Row]:
         """Papers that could be the same work: same year and first author with a title of
         similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
-        similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would
-        scan the table for one query with OR, so the two are joined with UNION ALL."""
+        similarity a match needs), or (``same_title``) exactly the same normalised title. Two indexed
+        queries: SQLite would scan the table for one query with OR, so the two are joined with UNION ALL."""
         parts: list[str] = []
         params: list[Any] = []
         if first_author and norm_title:
@@ -804,13 +805,59 @@ class Corpus:
                 + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?"
             )
             params += ([year] if year is not None else []) + [first_author, low, high]
-        if norm_title:
+        if norm_title and same_title:
             parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
             params.append(norm_title)
         if not parts:
             return []
         rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
         return list(rows.values())
+
+    def title_count(self, norm_title: str) -> int:
+        """Papers with this normalised title (one indexed count)."""
+        if not norm_title:
+            return 0
+        return int(self.db.execute("SELECT COUNT(*) FROM papers WHERE norm_title = ?", (norm_title,)).fetchone()[0])
+
+    def lookup_same_title(self, norm_title: str, year: int | None, first_authors: list[str]) -> list[sqlite3.Row]:
+        """Papers with this normalised title, this year and one of these first authors: where a
+        record of a crowded title ("Editorial") can have a duplicate. One indexed block."""
+        if not norm_title or not first_authors:
+            return []
+        marks = ",".join("?" * len(first_authors))
+        return self.db.execute(
+            f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
+            + ("year = ?" if year is not None else "year IS NULL")
+            + f" AND first_author IN ({marks}) AND norm_title = ?",
+            [*([year] if year is not None else []), *first_authors, norm_title],
+        ).fetchall()
+
+    def keys_with_title(self, norm_title: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT key FROM papers WHERE norm_title = ? ORDER BY key",
+                                              (norm_title,))]
+
+    def forget_pairs_within_title(self, norm_title: str) -> None:
+        """Drop the possible-duplicate pairs between papers of this normalised title: the title has
+        become a group (see ``title_groups``), listed once with its count."""
+        self.db.execute(
+            "DELETE FROM maybe_duplicates WHERE paper_id IN (SELECT id FROM papers WHERE norm_title = ?)"
+            " AND other_id IN (SELECT id FROM papers WHERE norm_title = ?)",
+            (norm_title, norm_title),
+        )
+
+    def title_groups(self, min_size: int) -> list[tuple[str, int]]:
+        """(normalised title, papers) of every title shared by at least ``min_size`` papers."""
+        return [(r[0], int(r[1])) for r in self.db.execute(
+            "SELECT norm_title, COUNT(*) FROM papers WHERE norm_title != '' GROUP BY norm_title"
+            " HAVING COUNT(*) >= ? ORDER BY norm_title", (min_size,))]
+
+    def title_group_of(self, key: str, min_size: int) -> tuple[str, int] | None:
+        """(title as written, papers sharing its normalised title) when at least ``min_size`` do."""
+        row = self.db.execute("SELECT title, norm_title FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None or not row[1]:
+            return None
+        count = self.title_count(row[1])
+        return (row[0], count) if count >= min_size else None
 
     def metadata_of(self, paper_id: int) -> dict[str, Any]:
         row = self.db.execute("SELECT metadata FROM papers WHERE id = ?", (paper_id,)).fetchone()
@@ -933,12 +980,14 @@ class Corpus:
     def paper_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 
-    def possible_duplicate_count(self) -> int:
-        """Pairs flagged as possible duplicates that nobody has declared distinct."""
-        return int(self.db.execute(
+    def possible_duplicate_count(self, title_group_size: int | None = None) -> int:
+        """Pairs flagged as possible duplicates that nobody has declared distinct; with
+        ``title_group_size``, plus one per title shared by at least that many papers (a group)."""
+        pairs = int(self.db.execute(
             "SELECT COUNT(*) FROM maybe_duplicates m WHERE NOT EXISTS (SELECT 1 FROM distinct_papers d"
             " WHERE d.paper_id = MIN(m.paper_id, m.other_id) AND d.other_id = MAX(m.paper_id, m.other_id))"
         ).fetchone()[0])
+        return pairs + (len(self.title_groups(title_group_size)) if title_group_size else 0)
 
     def maybe_duplicates_of(self, key: str) -> list[tuple[str, str]]:
         paper_id = self._paper_id(key)

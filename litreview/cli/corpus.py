@@ -135,6 +135,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[yellow]duplicate[/yellow] {what}")
     for new, old, reason in report.maybe_duplicates:
         err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
+    for written, papers, added in report.title_groups.values():
+        err.print(f"[yellow]possible duplicates[/yellow] {papers:,} papers share the title {escape(repr(written))} "
+                  f"({added:,} added now): all kept, listed as one group by `litreview dupes`")
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}")
     if report.skipped:

@@ -210,6 +210,10 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         out.print(f"  [yellow]warning[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:
         out.print(f"  [yellow]possible duplicate of[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+    if d.get("title_group"):
+        group = d["title_group"]
+        out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
+                  f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
 
 
 # What a provenance row's source knew of the record, in the order `show` prints it.
