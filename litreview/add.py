@@ -11,7 +11,6 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -23,6 +22,7 @@ from litreview.merging import changed_fields, merge_records, split_conflicts, st
 from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.enrich import enrich
+from litreview.workers import parent_alive, worker_init, worker_pool
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
 PARALLEL_MIN_FILES = 4
@@ -66,6 +66,7 @@ class AddReport:
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
     tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
+    orphans_removed: int = 0  # copies in files/ no paper used (an add killed before it committed)
 
     @property
     def exit_code(self) -> int:
@@ -196,7 +197,7 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
     results: dict[str, ParsedFile] = {}
     workers = min(2, os.cpu_count() or 1)
     if len(heavy) >= PARALLEL_MIN_FILES and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             for parsed in pool.map(parse_path, heavy, chunksize=1):
                 results[parsed.path] = parsed
                 if progress:
@@ -220,9 +221,13 @@ def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> Pars
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
     channel = context.Queue(maxsize=16)
-    worker = context.Process(target=_stream_worker, args=(path, channel, column_map), daemon=True)
+    worker = context.Process(target=_stream_worker, args=(path, channel, column_map, os.getpid()), daemon=True)
     worker.start()
-    kind, parsed = _receive(channel, worker)
+    try:
+        kind, parsed = _receive(channel, worker)
+    except BaseException:
+        _stop(worker)
+        raise
     if kind != "head":
         worker.join()
         return parsed
@@ -230,26 +235,47 @@ def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> Pars
     return parsed
 
 
-def _stream_worker(path: str, channel: Any, column_map: dict[str, str] | None = None) -> None:
+def _stop(worker: Any) -> None:
+    if worker.is_alive():
+        worker.kill()
+    worker.join(timeout=5)
+
+
+def _stream_worker(path: str, channel: Any, column_map: dict[str, str] | None = None, parent: int = 0) -> None:
+    parent = parent or os.getppid()
+    worker_init(parent)
+
+    def put(item: Any) -> None:
+        """Hand over to the parent; give up when the parent is gone (the queue would stay full)."""
+        import queue
+
+        while True:
+            try:
+                channel.put(item, timeout=1.0)
+                return
+            except queue.Full:
+                if not parent_alive(parent):
+                    os._exit(1)
+
     try:
         parsed = parse_path(path, lazy=True, column_map=column_map)
         papers = parsed.papers
         parsed.papers = []
-        channel.put(("head", parsed))
+        put(("head", parsed))
         if parsed.failure:
             return
         chunk: list[Paper] = []
         for paper in papers:
             chunk.append(paper)
             if len(chunk) == STREAM_CHUNK:
-                channel.put(("papers", chunk))
+                put(("papers", chunk))
                 chunk = []
-        channel.put(("papers", chunk))
-        channel.put(("end", None))
+        put(("papers", chunk))
+        put(("end", None))
     except BaseException:  # a bug: hand the traceback to the parent, which raises it
         import traceback
 
-        channel.put(("crash", traceback.format_exc()))
+        put(("crash", traceback.format_exc()))
 
 
 def _receive(channel: Any, worker: Any) -> tuple[str, Any]:
@@ -268,12 +294,15 @@ def _receive(channel: Any, worker: Any) -> tuple[str, Any]:
 
 
 def _receive_papers(channel: Any, worker: Any) -> Iterator[Paper]:
-    while True:
-        kind, payload = _receive(channel, worker)
-        if kind == "end":
-            worker.join()
-            return
-        yield from payload
+    try:
+        while True:
+            kind, payload = _receive(channel, worker)
+            if kind == "end":
+                worker.join()
+                return
+            yield from payload
+    finally:  # also when the caller stops early (Ctrl-C, SIGTERM, an error while storing)
+        _stop(worker)
 
 
 # -- adding -------------------------------------------------------------------------
@@ -307,6 +336,7 @@ def add_paths(
                 f"{parsed[0].path}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
     with corpus.transaction():
+        report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
         crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
             _add_parsed_file(corpus, item, options, report, crowded)

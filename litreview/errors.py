@@ -71,3 +71,8 @@ class LockTimeout(LitreviewError):
 
 class EditConflict(LitreviewError):
     """A paper changed (another litreview wrote to it) between reading it for an edit and saving."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread (like Ctrl-C) so that the transaction rolls back and the
+    copies it wrote are removed before the command exits with 143."""

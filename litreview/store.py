@@ -551,6 +551,63 @@ class Corpus:
         if self._in_transaction:
             self._new_files.append(target)
 
+    def orphan_copies(self) -> list[Path]:
+        """Files in files/ that no paper uses: copies (and temporary files) left by a write that was
+        killed before it committed or rolled back. Only certain while holding the write lock (inside a
+        transaction): another add may be writing its copies otherwise."""
+        if self.root is None:
+            return []
+        directory = self.root / FILES_DIRNAME
+        used = {r[0] for r in self.db.execute("SELECT DISTINCT sha256 FROM paper_files")}
+        out = []
+        try:
+            entries = list(os.scandir(directory))
+        except FileNotFoundError:
+            return []
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and (
+                entry.name.startswith(".tmp-") or entry.name.split(".", 1)[0] not in used
+            ):
+                out.append(Path(entry.path))
+        return sorted(out)
+
+    def remove_orphan_copies(self) -> list[Path]:
+        """Remove the orphan copies (call inside a transaction) and the records of files no paper
+        uses; the paths removed."""
+        if self.root is None or self.read_only:
+            return []
+        orphans = self.orphan_copies()
+        self.db.execute("DELETE FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)")
+        removed = []
+        for path in orphans:
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue  # a files/ that cannot be written: `litreview doctor` reports it
+        return removed
+
+    def missing_copies(self) -> list[tuple[str, str]]:
+        """(paper key, file name) of every file a paper uses whose copy is not in files/."""
+        if self.root is None:
+            return []
+        present = {name.split(".", 1)[0] for name in os.listdir(self.root / FILES_DIRNAME)} \
+            if (self.root / FILES_DIRNAME).is_dir() else set()
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT p.key, f.name, f.sha256 FROM paper_files f JOIN papers p ON p.id = f.paper_id ORDER BY p.key"
+            )
+            if r[2] not in present
+        ]
+
+    def integrity_problems(self, limit: int = 20) -> list[str]:
+        """What SQLite's integrity check finds (nothing when the database is sound)."""
+        messages = [r[0] for r in self.db.execute(f"PRAGMA integrity_check({int(limit)})")]
+        return [] if messages == ["ok"] else messages
+
     def paper_with_file(self, sha256: str) -> str | None:
         row = self.db.execute(
             "SELECT p.key FROM paper_files f JOIN papers p ON p.id = f.paper_id WHERE f.sha256 = ? "

@@ -26,11 +26,13 @@ class _Group(TyperGroup):
                 err.print_exception()
             err.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             from litreview.cli.common import err
+            from litreview.errors import Terminated
 
-            err.print("[red]interrupted[/red]: stopped; nothing of the unfinished command was saved")
-            raise typer.Exit(130) from None
+            how, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+            err.print(f"[red]{how}[/red]: stopped; nothing of the unfinished command was saved")
+            raise typer.Exit(code) from None
         except sqlite3.OperationalError as exc:  # a storage fault met outside a transaction
             from litreview.cli.common import err
 
@@ -107,5 +109,14 @@ _dupes.register(app)
 _prisma.register(app)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    from litreview.errors import Terminated
+
+    raise Terminated()
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)  # stop like Ctrl-C: roll back, remove copies, exit 143
     app()

@@ -209,11 +209,13 @@ def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
     if len(keys) < PARALLEL_MIN_PAPERS or workers < 2:
         return {key: paper_findings(corpus.get(key), evidence.get(key, [])) for key in keys}
     from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
+
+    from litreview.workers import worker_pool
 
     out: dict[str, tuple[list[str], list[str]]] = {}
     pending: deque[tuple[list[str], Future[list[tuple[list[str], list[str]]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             items = [(corpus.get(key), evidence.get(key, [])) for key in chunk]
