@@ -20,6 +20,6 @@ def entry(i: int) -> str:
             f"  doi = {{10.5555/lr.{i}}},\n  abstract = {{{abstract}}},\n}}\n")
 
 
-def write_big_bib(path: Path, n: int = 7000) -> Path:
-    path.write_text("\n".join(entry(i) for i in range(n)), encoding="utf-8")
+def write_big_bib(path: Path, n: int = 7000, start: int = 0) -> Path:
+    path.write_text("\n".join(entry(i) for i in range(start, start + n)), encoding="utf-8")
     return path

@@ -195,10 +195,10 @@ def test_a_read_only_corpus_as_an_unprivileged_user(filled):
         probe = subprocess.run([*base, "--version"], capture_output=True, text=True, env=env, cwd=shared)
         if probe.returncode != 0:
             pytest.skip(f"the unprivileged user cannot run this Python: {probe.stderr.strip()[:200]}")
-        for command in READ_COMMANDS:
+        for command in READ_COMMANDS[:2] + READ_COMMANDS[6:9]:  # every one runs in-process above
             done = subprocess.run([*base, *command], capture_output=True, text=True, env=env, cwd=shared)
             assert done.returncode == 0, (command, done.stderr)
-        for command in WRITE_COMMANDS[:3]:
+        for command in WRITE_COMMANDS[:2]:
             done = subprocess.run([*base, *command], capture_output=True, text=True, env=env, cwd=shared)
             assert done.returncode == 1, (command, done.stderr)
             assert "read-only" in one_error_line(done.stderr)
