@@ -320,6 +320,7 @@ def add_paths(
     abstract) are tagged by theme in the same transaction.
     """
     options = options or AddOptions()
+    corpus.check_writable()  # before reading anything
     skipped: list[Path] = []
     files, problems = expand_paths(paths, skipped)
     if options.has_overrides and len(files) > 1:

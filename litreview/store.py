@@ -486,6 +486,11 @@ class Corpus:
             except OSError:
                 pass  # `litreview doctor --fix` removes what is left
 
+    def check_writable(self) -> None:
+        """Fail at once, before any work, when the corpus cannot be written."""
+        if self.read_only:
+            raise StorageError(self._read_only_message())
+
     def _read_only_message(self) -> str:
         return (f"{self.root}: the corpus is read-only (no permission to write there); reading commands work, "
                 "this one needs write permission")

@@ -148,6 +148,8 @@ WRITE_COMMANDS = [
     ("rename", "wulandari2024", "w2024"),
     ("remove", "wulandari2024", "--yes"),
     ("tag", "add", "wulandari2024", "hoax"),
+    ("edit", "wulandari2024"),
+    ("doctor", "--fix"),
 ]
 
 
@@ -168,6 +170,7 @@ def test_a_read_only_corpus_reads_and_refuses_writes_in_one_line(filled, run, mo
         result = run(*command)
         assert result.exit_code == 0, (command, result.stderr)
         assert "Traceback" not in result.stderr
+    monkeypatch.setenv("EDITOR", "false")  # never reached: edit refuses before the editor opens
     for command in WRITE_COMMANDS:
         result = run(*command)
         assert result.exit_code == 1, (command, result.output)

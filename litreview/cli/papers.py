@@ -240,6 +240,7 @@ def edit(
     if not editor:
         raise UsageError("no editor: set $EDITOR (for example `export EDITOR=nano`)")
     with open_corpus(corpus_dir) as corpus:
+        corpus.check_writable()  # before the user spends time in the editor
         paper = corpus.get(key)
         expected = corpus.paper_version(key)  # (row id, version): saved only if still so
         shown = original = paper_to_yaml(paper)
