@@ -132,3 +132,18 @@ def test_a_later_add_removes_orphan_copies(corpus_dir, run):
     assert result.exit_code == 0
     assert "removed 1 file copy left in files/ by an add that was stopped" in result.stderr
     assert [p.suffix for p in files.iterdir()] == [".md"]
+
+
+def test_a_damaged_database_met_while_reading_is_one_line(corpus_dir, run, monkeypatch):
+    import sqlite3
+
+    assert run("add", MD, "--no-tag").exit_code == 0
+
+    def damaged(self, *args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Corpus, "rows", damaged)
+    result = run("list")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == ("error: the corpus database failed: database disk image is malformed; "
+                                     "`litreview doctor` checks it")

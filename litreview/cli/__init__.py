@@ -33,12 +33,13 @@ class _Group(TyperGroup):
             how, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
             err.print(f"[red]{how}[/red]: stopped; nothing of the unfinished command was saved")
             raise typer.Exit(code) from None
-        except sqlite3.OperationalError as exc:  # a storage fault met outside a transaction
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:  # a storage fault outside a transaction
             from litreview.cli.common import err
 
             if (ctx.obj or {}).get("debug"):
                 err.print_exception()
-            err.print(f"[red]error:[/red] the corpus database failed: {escape(str(exc))}")
+            err.print(f"[red]error:[/red] the corpus database failed: {escape(str(exc))}; "
+                      "`litreview doctor` checks it")
             raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
