@@ -287,3 +287,32 @@ def test_a_writer_in_another_process_holding_the_lock(filled):
     assert done.returncode == 1
     assert "waiting for another litreview to finish" in done.stderr
     assert "gave up waiting" in one_error_line(done.stderr)
+
+
+def can_mount() -> bool:
+    return os.geteuid() == 0 and shutil.which("mount") is not None and sys.platform == "linux"
+
+
+@pytest.mark.reliability
+@pytest.mark.skipif(not can_mount(), reason="needs root to mount a tiny tmpfs")
+def test_a_really_full_disk(tmp_path):
+    """A 600 KB tmpfs: the copy fits, the database does not."""
+    from bigbib import write_big_bib
+
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(tiny)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()[:200]}")
+    try:
+        source = write_big_bib(tmp_path / "library.bib", 400)
+        litreview = [sys.executable, "-m", "litreview"]
+        subprocess.run([*litreview, "init", str(tiny)], check=True, capture_output=True)
+        done = subprocess.run([*litreview, "add", str(source), "--no-tag"], cwd=tiny, capture_output=True, text=True)
+        assert done.returncode == 1
+        assert "database or disk is full" in one_error_line(done.stderr)
+        assert copies(tiny) == []
+        doctor = subprocess.run([*litreview, "doctor"], cwd=tiny, capture_output=True, text=True)
+        assert doctor.returncode == 0, doctor.stderr
+    finally:
+        subprocess.run(["umount", str(tiny)], capture_output=True)
