@@ -11,7 +11,6 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -24,6 +23,7 @@ from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.encoding import printable_name
 from litreview.text.enrich import enrich
+from litreview.workers import parent_alive, worker_init, worker_pool
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
 PARALLEL_MIN_FILES = 4
@@ -67,9 +67,13 @@ class AddReport:
     failed: list[str] = field(default_factory=list)  # one line each: whole files and single records
     warnings: list[str] = field(default_factory=list)
     maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
+    # Titles shared by at least dedup.CROWDED_TITLE papers that this add added to: normalised title ->
+    # (title as written, papers sharing it, added now). One notice each instead of a notice per pair.
+    title_groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
     tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
+    orphans_removed: int = 0  # copies in files/ no paper used (an add killed before it committed)
 
     @property
     def exit_code(self) -> int:
@@ -204,7 +208,7 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
     results: dict[str, ParsedFile] = {}
     workers = min(2, os.cpu_count() or 1)
     if len(heavy) >= PARALLEL_MIN_FILES and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             for parsed in pool.map(parse_path, heavy, chunksize=1):
                 results[parsed.path] = parsed
                 if progress:
@@ -228,9 +232,13 @@ def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> Pars
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
     channel = context.Queue(maxsize=16)
-    worker = context.Process(target=_stream_worker, args=(path, channel, column_map), daemon=True)
+    worker = context.Process(target=_stream_worker, args=(path, channel, column_map, os.getpid()), daemon=True)
     worker.start()
-    kind, parsed = _receive(channel, worker)
+    try:
+        kind, parsed = _receive(channel, worker)
+    except BaseException:
+        _stop(worker)
+        raise
     if kind != "head":
         worker.join()
         return parsed
@@ -238,26 +246,47 @@ def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> Pars
     return parsed
 
 
-def _stream_worker(path: str, channel: Any, column_map: dict[str, str] | None = None) -> None:
+def _stop(worker: Any) -> None:
+    if worker.is_alive():
+        worker.kill()
+    worker.join(timeout=5)
+
+
+def _stream_worker(path: str, channel: Any, column_map: dict[str, str] | None = None, parent: int = 0) -> None:
+    parent = parent or os.getppid()
+    worker_init(parent)
+
+    def put(item: Any) -> None:
+        """Hand over to the parent; give up when the parent is gone (the queue would stay full)."""
+        import queue
+
+        while True:
+            try:
+                channel.put(item, timeout=1.0)
+                return
+            except queue.Full:
+                if not parent_alive(parent):
+                    os._exit(1)
+
     try:
         parsed = parse_path(path, lazy=True, column_map=column_map)
         papers = parsed.papers
         parsed.papers = []
-        channel.put(("head", parsed))
+        put(("head", parsed))
         if parsed.failure:
             return
         chunk: list[Paper] = []
         for paper in papers:
             chunk.append(paper)
             if len(chunk) == STREAM_CHUNK:
-                channel.put(("papers", chunk))
+                put(("papers", chunk))
                 chunk = []
-        channel.put(("papers", chunk))
-        channel.put(("end", None))
+        put(("papers", chunk))
+        put(("end", None))
     except BaseException:  # a bug: hand the traceback to the parent, which raises it
         import traceback
 
-        channel.put(("crash", traceback.format_exc()))
+        put(("crash", traceback.format_exc()))
 
 
 def _receive(channel: Any, worker: Any) -> tuple[str, Any]:
@@ -276,12 +305,15 @@ def _receive(channel: Any, worker: Any) -> tuple[str, Any]:
 
 
 def _receive_papers(channel: Any, worker: Any) -> Iterator[Paper]:
-    while True:
-        kind, payload = _receive(channel, worker)
-        if kind == "end":
-            worker.join()
-            return
-        yield from payload
+    try:
+        while True:
+            kind, payload = _receive(channel, worker)
+            if kind == "end":
+                worker.join()
+                return
+            yield from payload
+    finally:  # also when the caller stops early (Ctrl-C, SIGTERM, an error while storing)
+        _stop(worker)
 
 
 # -- adding -------------------------------------------------------------------------
@@ -299,6 +331,7 @@ def add_paths(
     abstract) are tagged by theme in the same transaction.
     """
     options = options or AddOptions()
+    corpus.check_writable()  # before reading anything
     skipped: list[Path] = []
     files, problems = expand_paths(paths, skipped)
     if options.has_overrides and len(files) > 1:
@@ -315,8 +348,11 @@ def add_paths(
                 f"{parsed[0].name}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
     with corpus.transaction():
+        report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
+        crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
-            _add_parsed_file(corpus, item, options, report)
+            _add_parsed_file(corpus, item, options, report, crowded)
+        _settle_title_groups(corpus, report, crowded)
         if tagger is not None:
             from litreview.tagging import tag_corpus
 
@@ -326,7 +362,36 @@ def add_paths(
     return report
 
 
-def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport) -> None:
+def _settle_title_groups(corpus: Corpus, report: AddReport, crowded: dict[str, str]) -> None:
+    """Each title shared by dedup.CROWDED_TITLE papers or more becomes one group: the pairs between
+    its papers (kept or reported before it grew so large) go, one notice with the count stays."""
+    added = {key for key, _ in report.added}
+    for title, written in crowded.items():
+        papers = corpus.title_count(title)
+        if papers < dedup.CROWDED_TITLE:
+            continue
+        corpus.forget_pairs_within_title(title)
+        members = set(corpus.keys_with_title(title))
+        report.maybe_duplicates = [m for m in report.maybe_duplicates if not (m[0] in members and m[1] in members)]
+        report.title_groups[title] = (written, papers, len(members & added))
+
+
+def _in_title_group(corpus: Corpus, paper: Paper, index: dict[str, Any], crowded: dict[str, str]) -> bool:
+    """Is the record's title shared by so many papers (with it, dedup.CROWDED_TITLE) that they are a
+    group? One indexed count per title and add."""
+    title = str(index["norm_title"])
+    if not title:
+        return False
+    if title not in crowded:
+        if corpus.title_count(title) + 1 < dedup.CROWDED_TITLE:
+            return False
+        crowded[title] = paper.title
+    return True
+
+
+def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport,
+                     crowded: dict[str, str] | None = None) -> None:
+    crowded = {} if crowded is None else crowded
     if item.failure:
         report.failed.append(item.failure)
         return
@@ -370,7 +435,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
                                       "record": paper.source_record, "details": dict(paper.origin)}
         index = dedup.index_fields(paper)
         duplicate, maybe = (
-            (None, []) if options.allow_duplicates else _find_duplicate(corpus, item, paper, index, seen_file)
+            (None, []) if options.allow_duplicates
+            else _find_duplicate(corpus, item, paper, index, seen_file, _in_title_group(corpus, paper, index, crowded))
         )
         if duplicate is not None:
             merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
@@ -405,9 +471,11 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
 
 
 def _find_duplicate(
-    corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool
+    corpus: Corpus, item: ParsedFile, paper: Paper, index: dict[str, Any], seen_file: bool, crowded: bool = False
 ) -> tuple[dedup.Verdict | None, list[dedup.Verdict]]:
-    """(strong duplicate verdict or None, list of possible-duplicate verdicts)."""
+    """(strong duplicate verdict or None, list of possible-duplicate verdicts). A ``crowded`` title
+    (a group, see dedup.CROWDED_TITLE) is compared only with the papers of that title that could be
+    the same work (same year, a first author that agrees), and its other likeness is the group's."""
     if paper.source_record and seen_file:
         key = corpus.paper_with_record(item.sha256, paper.source_record)
         if key:
@@ -416,9 +484,13 @@ def _find_duplicate(
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
-    for row in corpus.lookup_block(paper.year, str(index["first_author"]), str(index["norm_title"]),
-                                   dedup.TITLE_LENGTH_RATIO):
+    title = str(index["norm_title"])
+    for row in corpus.lookup_block(paper.year, str(index["first_author"]), title, dedup.TITLE_LENGTH_RATIO,
+                                   same_title=not crowded):
         candidates.setdefault(row["key"], row)
+    if crowded:
+        for row in corpus.lookup_same_title(title, paper.year, dedup.author_variants(str(index["first_author"]))):
+            candidates.setdefault(row["key"], row)
     for row in corpus.lookup_title_prefix(paper.year, str(index["first_author"]), str(index["norm_title"])):
         candidates.setdefault(row["key"], row)
     same_place = set()
@@ -438,6 +510,8 @@ def _find_duplicate(
         if verdict.duplicate:
             strong.append((verdict, old))
             continue
+        if crowded and row["norm_title"] == title:
+            continue  # one of the group: listed once with its count
         if verdict.alike and any(p["sha256"] == item.sha256 for p in corpus.provenance_of(key)):
             continue  # two entries of one export that are merely alike are two items
         maybe.append(verdict)

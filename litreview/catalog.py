@@ -140,4 +140,8 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
     details["warnings"] = paper.warnings
     details["themes"] = [t.theme for t in corpus.tags_of(key)]
     details["possible_duplicates"] = [{"key": k, "reason": r} for k, r in corpus.maybe_duplicates_of(key)]
+    from litreview.dedup import CROWDED_TITLE
+
+    group = corpus.title_group_of(key, CROWDED_TITLE)
+    details["title_group"] = {"title": group[0], "papers": group[1]} if group else None
     return details

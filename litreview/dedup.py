@@ -163,6 +163,25 @@ _GENERIC_TITLES = frozenset(
 )
 
 
+# Records sharing one normalised title beyond this many ("Editorial", "Book reviews") are one group
+# of possible duplicates with a count, not every pair of them: n same-titled records would
+# otherwise make n(n-1)/2 notices. Within such a group only the evidence that merges (same year and
+# a first author that agrees, or the same DOI) is looked for, pair by pair, in small indexed blocks.
+CROWDED_TITLE = 20
+
+
+def author_variants(surname: str) -> list[str]:
+    """Normalised first-author surnames :func:`_same_author` could accept for ``surname``: itself,
+    with a particle in front, and without the particle it starts with."""
+    if not surname or surname in _PLACEHOLDER_AUTHORS:
+        return []
+    out = {surname}
+    if len(surname) >= 4:
+        out.update(particle + surname for particle in _PARTICLES)
+    out.update(surname[len(p):] for p in _PARTICLES if surname.startswith(p) and len(surname) - len(p) >= 4)
+    return sorted(out)
+
+
 def _generic(norm_title: str) -> bool:
     return any(word in _GENERIC_TITLES for word in norm_title.split())
 

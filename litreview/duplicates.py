@@ -73,6 +73,8 @@ class DuplicatePair:
 class DuplicateGroup:
     keys: list[str]
     pairs: list[DuplicatePair] = field(default_factory=list)
+    # A title shared by dedup.CROWDED_TITLE papers or more: the group is those papers (its pairs not listed).
+    shared_title: str = ""
 
     @property
     def strong(self) -> bool:
@@ -80,10 +82,13 @@ class DuplicateGroup:
 
     @property
     def rank(self) -> int:
-        return min(p.rank for p in self.pairs)
+        return min((p.rank for p in self.pairs), default=3)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"keys": self.keys, "pairs": [p.to_dict() for p in self.pairs]}
+        out: dict[str, Any] = {"keys": self.keys, "pairs": [p.to_dict() for p in self.pairs]}
+        if self.shared_title:
+            out["shared_title"] = {"title": self.shared_title, "papers": len(self.keys)}
+        return out
 
 
 def record_from_row(row: dict[str, Any]) -> Record:
@@ -101,11 +106,15 @@ def find_duplicate_pairs(records: Iterable[Record], distinct: Iterable[tuple[int
     recs = list(records)
     skip = {(min(a, b), max(a, b)) for a, b in distinct}
     sorted_titles = [" ".join(sorted(str(r.fields["norm_title"]).split())) for r in recs]
+    crowded = crowded_titles(recs)
+    grouped = {i: title for title, members in crowded.items() for i in members}
     candidates: set[tuple[int, int]] = set()
-    for members in _exact_blocks(recs):
+    for members in _exact_blocks(recs, set(crowded)):
         candidates.update((members[i], j) for i in range(len(members)) for j in members[i + 1:])
     plain_titles = [str(r.fields["norm_title"]) for r in recs]
-    for kind, members in _fuzzy_blocks(recs, sorted_titles):
+    # A crowded title takes part in the fuzzy word blocks once, through its first paper.
+    spoken_for = {i for members in crowded.values() for i in members[1:]}
+    for kind, members in _fuzzy_blocks(recs, sorted_titles, spoken_for):
         candidates.update(_alike_in_block(members, sorted_titles))
         candidates.update(_alike_in_block(members, plain_titles))
         if kind == "ya":
@@ -116,8 +125,8 @@ def find_duplicate_pairs(records: Iterable[Record], distinct: Iterable[tuple[int
         if (min(a.id, b.id), max(a.id, b.id)) in skip or a.key == b.key:
             continue
         verdict = dedup.judge(b.fields, a.fields, a.key)
-        if verdict is None:
-            continue
+        if verdict is None or (not verdict.duplicate and i in grouped and grouped[i] == grouped.get(j)):
+            continue  # pairs of a crowded title are listed as its group
         scores = pair_scores(a.fields, b.fields)
         out.append(DuplicatePair(a.key, b.key, verdict.duplicate, verdict.reason, scores, a.id, b.id,
                                  pair_rank(verdict.duplicate, scores, a.fields, b.fields)))
@@ -177,10 +186,25 @@ def group_pairs(pairs: list[DuplicatePair]) -> list[DuplicateGroup]:
     return sorted(groups.values(), key=lambda g: (g.rank, g.keys[0]))
 
 
+def crowded_titles(recs: list[Record]) -> dict[str, list[int]]:
+    """Normalised titles shared by dedup.CROWDED_TITLE records or more -> their indexes (in order)."""
+    members: dict[str, list[int]] = {}
+    for i, r in enumerate(recs):
+        if r.fields["norm_title"]:
+            members.setdefault(str(r.fields["norm_title"]), []).append(i)
+    return {t: m for t, m in members.items() if len(m) >= dedup.CROWDED_TITLE}
+
+
+def title_groups(recs: list[Record]) -> list[DuplicateGroup]:
+    """One group per crowded title, holding its records' keys."""
+    return [DuplicateGroup(keys=sorted(recs[i].key for i in members), shared_title=title)
+            for title, members in crowded_titles(recs).items()]
+
+
 # -- blocking -------------------------------------------------------------------------------
-def _exact_blocks(recs: list[Record]) -> Iterable[list[int]]:
+def _exact_blocks(recs: list[Record], crowded: set[str] | frozenset[str] = frozenset()) -> Iterable[list[int]]:
     """Records sharing a DOI, a normalised title, or year, first author and page range: every pair
-    is a candidate."""
+    is a candidate. A ``crowded`` title blocks only within one year (where its duplicates can be)."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for i, r in enumerate(recs):
         if r.fields["doi"]:
@@ -189,15 +213,18 @@ def _exact_blocks(recs: list[Record]) -> Iterable[list[int]]:
             place = f"{r.fields['year']} {r.fields['first_author']} {r.fields['pages']}"
             blocks.setdefault(("place", place), []).append(i)
         for title in r.fields.get("titles") or [r.fields["norm_title"]]:
-            if title:
+            if title in crowded:
+                blocks.setdefault(("title", f"{r.fields['year']} {title}"), []).append(i)
+            elif title:
                 blocks.setdefault(("title", str(title)), []).append(i)
     for (kind, _), members in blocks.items():
         if len(members) > 1 and (kind == "doi" or len(members) <= MAX_EXACT_BLOCK):
             yield members
 
 
-def _fuzzy_blocks(recs: list[Record], sorted_titles: list[str]) -> Iterable[tuple[str, list[int]]]:
-    """Same year and first author; and each title's rarest words."""
+def _fuzzy_blocks(recs: list[Record], sorted_titles: list[str],
+                  spoken_for: set[int] | frozenset[int] = frozenset()) -> Iterable[tuple[str, list[int]]]:
+    """Same year and first author; and each title's rarest words (not for ``spoken_for`` records)."""
     blocks: dict[tuple[Any, ...], list[int]] = {}
     words = [[w for w in set(t.split()) if len(w) >= MIN_WORD_LENGTH and not w.isdigit()] for t in sorted_titles]
     frequency = Counter(w for ws in words for w in ws)
@@ -206,6 +233,8 @@ def _fuzzy_blocks(recs: list[Record], sorted_titles: list[str]) -> Iterable[tupl
             continue
         if r.fields["first_author"] and r.fields["year"] is not None:
             blocks.setdefault(("ya", r.fields["year"], r.fields["first_author"]), []).append(i)
+        if i in spoken_for:
+            continue
         rare = sorted(words[i], key=lambda w: (frequency[w], w))[:RARE_WORDS]
         for w in rare:
             if frequency[w] <= MAX_WORD_BLOCK:
@@ -248,10 +277,10 @@ def corpus_duplicate_groups(corpus: Any, min_score: float = 0.0, keys: list[str]
     """Groups of suspected duplicates in a corpus (pairs recorded as distinct left out); pairs whose
     titles are less similar than ``min_score`` are left out unless they share a DOI; with ``keys``,
     only the groups holding one of them."""
-    records = (record_from_row(row) for row in corpus.dedup_rows())
+    records = [record_from_row(row) for row in corpus.dedup_rows()]
     pairs = [p for p in find_duplicate_pairs(records, corpus.distinct_id_pairs())
              if p.scores.doi_equal or p.scores.title >= min_score]
-    groups = group_pairs(pairs)
+    groups = sorted(group_pairs(pairs) + title_groups(records), key=lambda g: (g.rank, g.keys[0]))
     if keys:
         wanted = set(keys)
         groups = [g for g in groups if wanted & set(g.keys)]

@@ -111,3 +111,23 @@ def _people(value: Any, field: str) -> list[dict[str, str]]:
             raise ValidationError(f"{field} #{i}: a name needs `family` or `literal`")
         out.append(person.to_dict())
     return out
+
+
+def merge_edits(base: Paper, mine: Paper, theirs: Paper) -> Paper:
+    """Three-way merge of an edit that lost a race: each field the user changed from ``base`` (what
+    the editor opened with) keeps the user's value; every other field takes ``theirs`` (what the
+    corpus holds now). Text and its parts are always ``theirs``."""
+    old, edited, now = base.metadata(), mine.metadata(), theirs.metadata()
+    old["key"], edited["key"], now["key"] = base.key, mine.key, theirs.key
+    merged = dict(now)
+    for name in set(old) | set(edited):
+        if edited.get(name) != old.get(name):
+            if name in edited:
+                merged[name] = edited[name]
+            else:
+                merged.pop(name, None)  # the user deleted the field
+    paper = Paper.from_metadata(merged)
+    paper.key = str(merged.get("key") or theirs.key)
+    for name in ("text", "sections", "citations", "page_starts", "pages_count", "warnings"):
+        setattr(paper, name, getattr(theirs, name))
+    return paper

@@ -59,3 +59,20 @@ class ImportFailed(LitreviewError):
 
 class ValidationError(LitreviewError):
     """Edited or given metadata that does not make sense."""
+
+
+class StorageError(LitreviewError):
+    """The corpus cannot be written: disk full, no permission, a read-only corpus."""
+
+
+class LockTimeout(LitreviewError):
+    """Another litreview held the corpus's write lock for longer than the user lets us wait."""
+
+
+class EditConflict(LitreviewError):
+    """A paper changed (another litreview wrote to it) between reading it for an edit and saving."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread (like Ctrl-C) so that the transaction rolls back and the
+    copies it wrote are removed before the command exits with 143."""

@@ -4,32 +4,46 @@ A corpus is a directory (normally ``.litreview/``) holding ``corpus.db``, a
 SQLite database that is the source of truth, and ``files/``, a copy of every
 imported original named by its SHA-256. Every writing command runs in one
 transaction (``with corpus.transaction():``); concurrent writers wait for each
-other through SQLite's lock.
+other through SQLite's lock, up to ``lock_timeout`` seconds (``on_wait`` is called once when a
+writer starts waiting, so the CLI can say so). A corpus whose directory cannot be written is
+opened read-only: every reading command works, a write fails with one line.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from litreview.errors import CorpusError, NotFound, ValidationError
+from litreview.errors import (
+    CorpusError,
+    EditConflict,
+    LitreviewError,
+    LockTimeout,
+    NotFound,
+    StorageError,
+    ValidationError,
+)
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 
 CORPUS_DIRNAME = ".litreview"
 DB_NAME = "corpus.db"
 FILES_DIRNAME = "files"
 ENV_VAR = "LITREVIEW_CORPUS"
-BUSY_TIMEOUT_MS = 120_000
+LOCK_TIMEOUT_ENV = "LITREVIEW_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a writer waits for another litreview to finish
+READ_BUSY_MS = 30_000  # a reader meets a lock only briefly (WAL recovery, a checkpoint)
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
 
@@ -202,7 +216,15 @@ MIGRATIONS: list[str] = [
         CHECK (paper_id < other_id)
     );
     """,
-    # 7: two levels of a theme. The tagger keeps themes a paper only mentions (evidence under the
+    # 7: a version per paper, bumped by every write to its row, so an edit made from a copy read
+    # earlier (`litreview edit` while the editor was open) saves only if nobody wrote meanwhile.
+    """
+    ALTER TABLE papers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE TRIGGER papers_version AFTER UPDATE ON papers WHEN new.version = old.version BEGIN
+        UPDATE papers SET version = old.version + 1 WHERE id = new.id;
+    END;
+    """,
+    # 8: two levels of a theme. The tagger keeps themes a paper only mentions (evidence under the
     # bar) as automatic tags with assigned = 0 and level 'mentioned'; discussed ones have level
     # 'discussed'. Each evidence sentence keeps where it stands (its place), whether it reports
     # another work's claim, and the weight these give it.
@@ -304,34 +326,51 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
 class Corpus:
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
-    def __init__(self, root: Path | None, *, create: bool = False):
+    def __init__(self, root: Path | None, *, create: bool = False, lock_timeout: float | None = None,
+                 on_wait: Callable[[], None] | None = None):
         self.root = root
         self.memory = root is None
+        self.read_only = False
+        self.lock_timeout = lock_timeout_setting() if lock_timeout is None else lock_timeout
+        self.on_wait = on_wait  # called once when a write starts waiting for another process's lock
         if root is not None:
             db_path = root / DB_NAME
             if not create and not db_path.is_file():
                 raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
             if create:
-                root.mkdir(parents=True, exist_ok=True)
-                (root / FILES_DIRNAME).mkdir(exist_ok=True)
-            target = str(db_path)
-        else:
-            target = ":memory:"
+                try:
+                    root.mkdir(parents=True, exist_ok=True)
+                    (root / FILES_DIRNAME).mkdir(exist_ok=True)
+                except OSError as exc:
+                    raise StorageError(f"{root}: cannot create the corpus ({exc.strerror or exc})") from None
+            self.read_only = not create and not _writable(root)
         self._blobs: dict[str, bytes] = {}  # in-memory corpora keep file copies here
         try:
-            self.db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if not self.memory:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db = self._connect()
             self._migrate()
+        except LitreviewError:
+            raise
         except sqlite3.DatabaseError as exc:
             where = root / DB_NAME if root else "in-memory corpus"
             raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
         self._in_transaction = False
         self._keys: set[str] | None = None
+        self._new_files: list[Path] = []
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.root is None:
+            db = sqlite3.connect(":memory:", isolation_level=None)
+        elif self.read_only:
+            db = _connect_read_only(self.root / DB_NAME)
+        else:
+            db = sqlite3.connect(str(self.root / DB_NAME), timeout=READ_BUSY_MS / 1000, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not self.memory and not self.read_only:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        return db
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -353,19 +392,23 @@ class Corpus:
         self.close()
 
     def _migrate(self) -> None:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
+        if not self.read_only:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
         current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        where = self.root / DB_NAME if self.root else "corpus"
         if current > SCHEMA_VERSION:
-            where = self.root / DB_NAME if self.root else "corpus"
             raise CorpusError(
                 f"{where}: written by a newer litreview (schema version {current}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade litreview to open it"
             )
         if current == SCHEMA_VERSION:
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StorageError(f"{self.root}: the corpus is read-only and was written by an older litreview; "
+                               "give write permission once so it can be upgraded")
+        self._begin()
         try:
             # Re-read under the lock: another process may have migrated meanwhile.
             current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
@@ -374,8 +417,10 @@ class Corpus:
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc) from exc
             raise
 
     @property
@@ -384,30 +429,111 @@ class Corpus:
 
     # -- transactions ------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction; everything inside commits together or not at all.
+    def transaction(self, wait: float | None = None) -> Iterator[None]:
+        """One write transaction; everything inside commits together or not at all. ``wait``:
+        seconds to wait for the lock, quietly, instead of ``lock_timeout`` (for writes that only
+        keep what a reading command found, which can be skipped).
 
         Files copied into ``files/`` during a transaction that rolls back are
-        removed again unless another paper already used them.
+        removed again (they are new: no other paper used them). A write that fails
+        for want of space, permission or the lock raises one StorageError or
+        LockTimeout with the real reason, never SQLite's complaint about the rollback.
         """
         if self._in_transaction:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StorageError(self._read_only_message())
+        self._begin(wait)
         self._in_transaction = True
         self._keys = None
-        self._new_files: list[Path] = []
+        self._new_files = []
         try:
             yield
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            for path in self._new_files:
-                path.unlink(missing_ok=True)
+        except BaseException as exc:
+            self._rollback()
+            self._remove_new_files()
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc) from exc
             raise
         finally:
             self._in_transaction = False
             self._keys = None
+            self._new_files = []
+
+    def _begin(self, wait: float | None = None) -> None:
+        """BEGIN IMMEDIATE, waiting for another writer up to ``lock_timeout`` seconds (``on_wait`` once),
+        or ``wait`` seconds without a word."""
+        timeout = self.lock_timeout if wait is None else wait
+        deadline = time.monotonic() + timeout
+        waiting = wait is not None
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {min(250, int(timeout * 1000))}")
+            while True:
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        raise self._storage_error(exc) from exc
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise LockTimeout(
+                        f"{self.root}: another litreview has been writing to this corpus for over "
+                        f"{timeout:g} s; gave up waiting, nothing was written (wait longer with "
+                        f"--lock-timeout SECONDS or ${LOCK_TIMEOUT_ENV})"
+                    )
+                if not waiting:
+                    waiting = True
+                    if self.on_wait is not None:
+                        self.on_wait()
+                self.db.execute(f"PRAGMA busy_timeout = {max(1, int(min(remaining, 1.0) * 1000))}")
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open: a failed COMMIT (disk full) may have ended it
+        already, and a second error from ROLLBACK would hide the real one."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _remove_new_files(self) -> None:
+        for path in self._new_files:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # `litreview doctor --fix` removes what is left
+
+    def check_writable(self) -> None:
+        """Fail at once, before any work, when the corpus cannot be written."""
+        if self.read_only:
+            raise StorageError(self._read_only_message())
+
+    def _read_only_message(self) -> str:
+        return (f"{self.root}: the corpus is read-only (no permission to write there); reading commands work, "
+                "this one needs write permission")
+
+    def _storage_error(self, exc: sqlite3.Error) -> LitreviewError:
+        """One line for what went wrong underneath, naming the corpus."""
+        message = str(exc)
+        lowered = message.lower()
+        if "disk is full" in lowered:
+            return StorageError(f"{self.root or 'corpus'}: database or disk is full; nothing was saved "
+                                "(free some space and run the command again)")
+        if "readonly" in lowered or "read-only" in lowered:
+            return StorageError(self._read_only_message())
+        if _is_busy(exc):
+            return LockTimeout(f"{self.root}: the corpus is locked by another litreview ({message}); "
+                               "run the command again when it has finished")
+        if "disk i/o error" in lowered or "unable to open" in lowered:
+            return StorageError(f"{self.root or 'corpus'}: cannot write the corpus database ({message}); "
+                                "nothing was saved")
+        return CorpusError(f"{self.root or 'corpus'}: the corpus database failed ({message}); nothing was saved; "
+                           "`litreview doctor` checks it")
 
     # -- files ---------------------------------------------------------------
     def file_path(self, sha256: str, ext: str = "") -> Path:
@@ -424,19 +550,90 @@ class Corpus:
         else:
             target = self.file_path(digest, ext)
             if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-                try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                    os.replace(tmp, target)
-                except BaseException:
-                    Path(tmp).unlink(missing_ok=True)
-                    raise
-                if self._in_transaction:
-                    self._new_files.append(target)
+                self._write_copy(target, data)
         self.db.execute("INSERT OR IGNORE INTO files (sha256, size, ext) VALUES (?, ?, ?)", (digest, len(data), ext))
         return StoredFile(sha256=digest, name=Path(name).name, role="source", size=len(data), ext=ext)
+
+    def _write_copy(self, target: Path, data: bytes) -> None:
+        """Write a file copy atomically (temporary name, then rename); a failure is one line and
+        leaves nothing behind. Copies made in a transaction go again if it rolls back."""
+        tmp = ""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except OSError as exc:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            reason = "no space left on the device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+            raise StorageError(
+                f"{target.parent}: cannot copy the file into the corpus ({reason}); nothing was saved"
+            ) from None
+        except BaseException:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            raise
+        if self._in_transaction:
+            self._new_files.append(target)
+
+    def orphan_copies(self) -> list[Path]:
+        """Files in files/ that no paper uses: copies (and temporary files) left by a write that was
+        killed before it committed or rolled back. Only certain while holding the write lock (inside a
+        transaction): another add may be writing its copies otherwise."""
+        if self.root is None:
+            return []
+        directory = self.root / FILES_DIRNAME
+        used = {r[0] for r in self.db.execute("SELECT DISTINCT sha256 FROM paper_files")}
+        out = []
+        try:
+            entries = list(os.scandir(directory))
+        except FileNotFoundError:
+            return []
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and (
+                entry.name.startswith(".tmp-") or entry.name.split(".", 1)[0] not in used
+            ):
+                out.append(Path(entry.path))
+        return sorted(out)
+
+    def remove_orphan_copies(self) -> list[Path]:
+        """Remove the orphan copies (call inside a transaction) and the records of files no paper
+        uses; the paths removed."""
+        if self.root is None or self.read_only:
+            return []
+        orphans = self.orphan_copies()
+        self.db.execute("DELETE FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)")
+        removed = []
+        for path in orphans:
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue  # a files/ that cannot be written: `litreview doctor` reports it
+        return removed
+
+    def missing_copies(self) -> list[tuple[str, str]]:
+        """(paper key, file name) of every file a paper uses whose copy is not in files/."""
+        if self.root is None:
+            return []
+        present = {name.split(".", 1)[0] for name in os.listdir(self.root / FILES_DIRNAME)} \
+            if (self.root / FILES_DIRNAME).is_dir() else set()
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT p.key, f.name, f.sha256 FROM paper_files f JOIN papers p ON p.id = f.paper_id ORDER BY p.key"
+            )
+            if r[2] not in present
+        ]
+
+    def integrity_problems(self, limit: int = 20) -> list[str]:
+        """What SQLite's integrity check finds (nothing when the database is sound)."""
+        messages = [r[0] for r in self.db.execute(f"PRAGMA integrity_check({int(limit)})")]
+        return [] if messages == ["ok"] else messages
 
     def paper_with_file(self, sha256: str) -> str | None:
         row = self.db.execute(
@@ -596,9 +793,21 @@ class Corpus:
         )
         self._write_parts(paper_id, paper)
 
-    def update_metadata(self, key: str, paper: Paper, index: dict[str, Any]) -> None:
-        """Replace a paper's metadata (``paper.key`` may differ from ``key``: a rename)."""
-        paper_id = self._paper_id(key)
+    def update_metadata(self, key: str, paper: Paper, index: dict[str, Any],
+                        expected: tuple[int, int] | None = None) -> None:
+        """Replace a paper's metadata (``paper.key`` may differ from ``key``: a rename). With
+        ``expected`` (row id, version from :meth:`paper_version`), only if nobody wrote to the paper
+        since then (call inside a transaction); otherwise EditConflict, and nothing is written."""
+        if expected is not None:
+            paper_id, version = expected
+            row = self.db.execute("SELECT key, version FROM papers WHERE id = ?", (paper_id,)).fetchone()
+            if row is None:
+                raise EditConflict(f"{key}: removed (or merged into another paper) while you were editing")
+            if row["version"] != version:
+                raise EditConflict(f"{key}: changed by another litreview while you were editing")
+            key = row["key"]
+        else:
+            paper_id = self._paper_id(key)
         if paper.key != key:
             self.check_new_key(paper.key)
             if self._keys is not None:
@@ -609,6 +818,19 @@ class Corpus:
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
             (*_metadata_columns(paper, index), now(), paper_id),
         )
+
+    def paper_version(self, key: str) -> tuple[int, int]:
+        """(row id, version) of a paper: the version changes with every write to the paper."""
+        row = self.db.execute("SELECT id, version FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(_unknown_key_message(key, self.all_keys()))
+        return int(row[0]), int(row[1])
+
+    def get_by_id(self, paper_id: int) -> Paper:
+        row = self.db.execute("SELECT * FROM papers WHERE id = ?", (paper_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no paper with row id {paper_id}")
+        return self._paper_from_row(row, full=True)
 
     def check_new_key(self, key: str) -> None:
         if not KEY_PATTERN.match(key):
@@ -650,12 +872,13 @@ class Corpus:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
     def lookup_block(
-        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73
+        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
+        same_title: bool = True,
     ) -> list[sqlite3.Row]:
         """Papers that could be the same work: same year and first author with a title of
         similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
-        similarity a match needs), or exactly the same normalised title. Two indexed queries: SQLite would
-        scan the table for one query with OR, so the two are joined with UNION ALL."""
+        similarity a match needs), or (``same_title``) exactly the same normalised title. Two indexed
+        queries: SQLite would scan the table for one query with OR, so the two are joined with UNION ALL."""
         parts: list[str] = []
         params: list[Any] = []
         if first_author and norm_title:
@@ -666,13 +889,59 @@ class Corpus:
                 + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?"
             )
             params += ([year] if year is not None else []) + [first_author, low, high]
-        if norm_title:
+        if norm_title and same_title:
             parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
             params.append(norm_title)
         if not parts:
             return []
         rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
         return list(rows.values())
+
+    def title_count(self, norm_title: str) -> int:
+        """Papers with this normalised title (one indexed count)."""
+        if not norm_title:
+            return 0
+        return int(self.db.execute("SELECT COUNT(*) FROM papers WHERE norm_title = ?", (norm_title,)).fetchone()[0])
+
+    def lookup_same_title(self, norm_title: str, year: int | None, first_authors: list[str]) -> list[sqlite3.Row]:
+        """Papers with this normalised title, this year and one of these first authors: where a
+        record of a crowded title ("Editorial") can have a duplicate. One indexed block."""
+        if not norm_title or not first_authors:
+            return []
+        marks = ",".join("?" * len(first_authors))
+        return self.db.execute(
+            f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
+            + ("year = ?" if year is not None else "year IS NULL")
+            + f" AND first_author IN ({marks}) AND norm_title = ?",
+            [*([year] if year is not None else []), *first_authors, norm_title],
+        ).fetchall()
+
+    def keys_with_title(self, norm_title: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT key FROM papers WHERE norm_title = ? ORDER BY key",
+                                              (norm_title,))]
+
+    def forget_pairs_within_title(self, norm_title: str) -> None:
+        """Drop the possible-duplicate pairs between papers of this normalised title: the title has
+        become a group (see ``title_groups``), listed once with its count."""
+        self.db.execute(
+            "DELETE FROM maybe_duplicates WHERE paper_id IN (SELECT id FROM papers WHERE norm_title = ?)"
+            " AND other_id IN (SELECT id FROM papers WHERE norm_title = ?)",
+            (norm_title, norm_title),
+        )
+
+    def title_groups(self, min_size: int) -> list[tuple[str, int]]:
+        """(normalised title, papers) of every title shared by at least ``min_size`` papers."""
+        return [(r[0], int(r[1])) for r in self.db.execute(
+            "SELECT norm_title, COUNT(*) FROM papers WHERE norm_title != '' GROUP BY norm_title"
+            " HAVING COUNT(*) >= ? ORDER BY norm_title", (min_size,))]
+
+    def title_group_of(self, key: str, min_size: int) -> tuple[str, int] | None:
+        """(title as written, papers sharing its normalised title) when at least ``min_size`` do."""
+        row = self.db.execute("SELECT title, norm_title FROM papers WHERE key = ?", (key,)).fetchone()
+        if row is None or not row[1]:
+            return None
+        count = self.title_count(row[1])
+        return (row[0], count) if count >= min_size else None
 
     def metadata_of(self, paper_id: int) -> dict[str, Any]:
         row = self.db.execute("SELECT metadata FROM papers WHERE id = ?", (paper_id,)).fetchone()
@@ -795,12 +1064,14 @@ class Corpus:
     def paper_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 
-    def possible_duplicate_count(self) -> int:
-        """Pairs flagged as possible duplicates that nobody has declared distinct."""
-        return int(self.db.execute(
+    def possible_duplicate_count(self, title_group_size: int | None = None) -> int:
+        """Pairs flagged as possible duplicates that nobody has declared distinct; with
+        ``title_group_size``, plus one per title shared by at least that many papers (a group)."""
+        pairs = int(self.db.execute(
             "SELECT COUNT(*) FROM maybe_duplicates m WHERE NOT EXISTS (SELECT 1 FROM distinct_papers d"
             " WHERE d.paper_id = MIN(m.paper_id, m.other_id) AND d.other_id = MAX(m.paper_id, m.other_id))"
         ).fetchone()[0])
+        return pairs + (len(self.title_groups(title_group_size)) if title_group_size else 0)
 
     def maybe_duplicates_of(self, key: str) -> list[tuple[str, str]]:
         paper_id = self._paper_id(key)
@@ -1305,6 +1576,42 @@ def _level_of(assigned: int, origin: str, level: str) -> str:
     if assigned:
         return "discussed"
     return "mentioned" if origin == "auto" and level == "mentioned" else ""
+
+
+def lock_timeout_setting() -> float:
+    """Seconds a writer waits for the lock: $LITREVIEW_LOCK_TIMEOUT, else DEFAULT_LOCK_TIMEOUT."""
+    raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds") from None
+    if value < 0:
+        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds, 0 or more")
+    return value
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    lowered = str(exc).lower()
+    return "database is locked" in lowered or "database is busy" in lowered or "database table is locked" in lowered
+
+
+def _writable(root: Path) -> bool:
+    """Can this process write the corpus database (its directory, for the journal, and the file)?"""
+    return os.access(root, os.W_OK) and os.access(root / DB_NAME, os.W_OK)
+
+
+def _connect_read_only(db_path: Path) -> sqlite3.Connection:
+    """Open a corpus that cannot be written: ``mode=ro``, which still reads a write-ahead log left
+    behind; when SQLite cannot set up its shared memory there, ``immutable=1``."""
+    uri = db_path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.DatabaseError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
 def _letters(n: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any
 
 import typer
@@ -25,8 +26,21 @@ class _Group(TyperGroup):
                 err.print_exception()
             err.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:
+            from litreview.cli.common import err
+            from litreview.errors import Terminated
+
+            how, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+            err.print(f"[red]{how}[/red]: stopped; nothing of the unfinished command was saved")
+            raise typer.Exit(code) from None
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:  # a storage fault outside a transaction
+            from litreview.cli.common import err
+
+            if (ctx.obj or {}).get("debug"):
+                err.print_exception()
+            err.print(f"[red]error:[/red] the corpus database failed: {escape(str(exc))}; "
+                      "`litreview doctor` checks it")
+            raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order registered, not alphabetical
@@ -57,8 +71,22 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    lock_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--lock-timeout",
+            min=0,
+            metavar="SECONDS",
+            help="How long a writing command waits for another litreview to finish "
+            "(default: $LITREVIEW_LOCK_TIMEOUT, else 600).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
+    from litreview.cli.common import settings
+
     ctx.obj = {"debug": debug}
+    settings.lock_timeout = lock_timeout
 
 
 from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
@@ -82,5 +110,14 @@ _dupes.register(app)
 _prisma.register(app)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    from litreview.errors import Terminated
+
+    raise Terminated()
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)  # stop like Ctrl-C: roll back, remove copies, exit 143
     app()

@@ -30,20 +30,40 @@ CorpusOpt = Annotated[
 ]
 
 
+class Settings:
+    """Global options (set by the root callback for the command about to run)."""
+
+    lock_timeout: float | None = None  # --lock-timeout; None: $LITREVIEW_LOCK_TIMEOUT or the default
+
+
+settings = Settings()
+
+
+def _say_waiting() -> None:
+    err.print("waiting for another litreview to finish…")
+
+
 def open_corpus(corpus_dir: Path | None) -> Corpus:
     """The corpus the user means, or a clear error when there is none."""
     found = find_corpus_dir(explicit=corpus_dir)
     if found is None:
         raise CorpusError("no corpus here or in any parent directory; run `litreview init` or pass --corpus DIR")
-    return Corpus(found)
+    return Corpus(found, lock_timeout=settings.lock_timeout, on_wait=_say_waiting)
 
 
 def open_or_create_corpus(corpus_dir: Path | None) -> tuple[Corpus, bool]:
     """For `add`: the corpus found, or a new one in the current directory (True when created)."""
     found = find_corpus_dir(explicit=corpus_dir)
     if found is not None:
-        return Corpus(found), False
-    return Corpus.init(Path.cwd()), True
+        return Corpus(found, lock_timeout=settings.lock_timeout, on_wait=_say_waiting), False
+    corpus = Corpus.init(Path.cwd())
+    corpus.lock_timeout = settings.lock_timeout if settings.lock_timeout is not None else corpus.lock_timeout
+    corpus.on_wait = _say_waiting
+    return corpus, True
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def stdout_is_terminal() -> bool:

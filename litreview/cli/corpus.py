@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from litreview.cli.common import CorpusOpt, err, open_or_create_corpus, out
+from litreview.cli.common import CorpusOpt, err, open_corpus, open_or_create_corpus, out
 from litreview.store import CORPUS_DIRNAME, Corpus, find_corpus_dir
 
 SHOW_ADDED_MAX = 25
@@ -154,6 +154,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[yellow]duplicate[/yellow] {what}")
     for new, old, reason in report.maybe_duplicates:
         err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
+    for written, papers, added in report.title_groups.values():
+        err.print(f"[yellow]possible duplicates[/yellow] {papers:,} papers share the title {escape(repr(written))} "
+                  f"({added:,} added now): all kept, listed as one group by `litreview dupes`")
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}")
     if report.skipped:
@@ -167,6 +170,9 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
                   f"of types litreview does not read: {escape(listed)}")
     for failure in report.failed:
         err.print(f"[red]failed[/red] {escape(failure)}")
+    if report.orphans_removed:
+        err.print(f"removed {report.orphans_removed} file cop{'ies' if report.orphans_removed != 1 else 'y'} "
+                  "left in files/ by an add that was stopped")
     if report.tagging is not None and report.tagging.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.tagging.assigned.items(), key=lambda x: (-x[1], x[0])))
         err.print(f"themes: {escape(counts)} (see `litreview themes`)")
@@ -176,9 +182,32 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     err.print(f"{', '.join(parts)} ({report.files_read} file{'s' if report.files_read != 1 else ''} read)")
 
 
+def doctor(
+    fix: Annotated[bool, typer.Option("--fix", help="Remove the orphan copies found in files/.")] = False,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Check the corpus: SQLite's integrity check, copies in files/ no paper uses (left by an add
+    that was killed) and copies papers use that are missing. One line; exit 1 when something is wrong.
+
+    Examples: [cyan]litreview doctor[/cyan]
+    [cyan]litreview doctor --fix[/cyan]
+    """
+    from litreview.doctor import check_corpus
+
+    with open_corpus(corpus_dir) as corpus:
+        health = check_corpus(corpus, fix=fix)
+    line = escape(health.summary())
+    if health.healthy:
+        err.print(line)
+        return
+    err.print(f"[yellow]{line}[/yellow]")
+    raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(add)
+    app.command()(doctor)
 
 
 __all__ = ["register", "find_corpus_dir"]

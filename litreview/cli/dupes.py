@@ -91,9 +91,20 @@ def _yes_no(value: bool | None) -> str:
     return "?" if value is None else ("yes" if value else "no")
 
 
+TITLE_GROUP_SHOWN = 10  # papers listed of a group sharing one title; --format json lists them all
+
+
 def _print_group(number: int, group: Any, papers: dict[str, Any]) -> None:
     kind = "[red]duplicates[/red]" if group.strong else "[yellow]possible duplicates[/yellow]"
-    out.print(f"[bold]{number}.[/bold] {kind}")
+    if group.shared_title:
+        title = papers[group.keys[0]].title
+        out.print(f"[bold]{number}.[/bold] {kind}: {len(group.keys):,} papers share the title {escape(repr(title))}"
+                  " (other years or authors; pairs with the same year and first author are listed on their own)")
+        more = len(group.keys) - TITLE_GROUP_SHOWN
+        group = type(group)(keys=group.keys[:TITLE_GROUP_SHOWN])
+    else:
+        more = 0
+        out.print(f"[bold]{number}.[/bold] {kind}")
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     table.add_column(style="cyan", no_wrap=True)
     table.add_column(no_wrap=True)
@@ -104,6 +115,8 @@ def _print_group(number: int, group: Any, papers: dict[str, Any]) -> None:
         venue = f" ({p.journal})" if p.journal else ""
         table.add_row(escape(key), str(p.year or ""), escape(p.first_author), escape(p.title + venue))
     out.print(table)
+    if more > 0:
+        out.print(f"   … and {more:,} more (`litreview dupes --format json` lists them all)")
     for pair in group.pairs:
         s = pair.scores
         venue = "?" if s.venue is None else f"{s.venue:.0f}"

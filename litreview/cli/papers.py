@@ -17,7 +17,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal, write_output
+from litreview.cli.common import (
+    CorpusOpt,
+    err,
+    open_corpus,
+    out,
+    stdin_is_terminal,
+    stdout_is_terminal,
+    write_output,
+)
 from litreview.errors import UsageError, ValidationError
 
 
@@ -202,6 +210,10 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         out.print(f"  [yellow]warning[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:
         out.print(f"  [yellow]possible duplicate of[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+    if d.get("title_group"):
+        group = d["title_group"]
+        out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
+                  f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
 
 
 # What a provenance row's source knew of the record, in the order `show` prints it.
@@ -214,38 +226,55 @@ def edit(
 ) -> None:
     """Edit a paper's metadata as YAML in $VISUAL / $EDITOR; it is checked before it is saved.
 
+    If another litreview changes the paper while the editor is open (an `add` merging a duplicate
+    into it), nothing is overwritten: on a terminal you are offered the editor again with the new
+    values and your edits merged; otherwise the command fails and keeps your edited file.
+
     Example: [cyan]EDITOR=nano litreview edit munadi2023[/cyan]
     """
     from litreview.dedup import index_fields
-    from litreview.editing import paper_from_yaml, paper_to_yaml
+    from litreview.editing import merge_edits, paper_from_yaml, paper_to_yaml
+    from litreview.errors import EditConflict
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         raise UsageError("no editor: set $EDITOR (for example `export EDITOR=nano`)")
     with open_corpus(corpus_dir) as corpus:
+        corpus.check_writable()  # before the user spends time in the editor
         paper = corpus.get(key)
-        original = paper_to_yaml(paper)
+        expected = corpus.paper_version(key)  # (row id, version): saved only if still so
+        shown = original = paper_to_yaml(paper)
         fd, tmp = tempfile.mkstemp(prefix=f"litreview-{key}-", suffix=".yaml")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(original)
-        try:
-            status = subprocess.call([*shlex.split(editor), tmp])
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}") from None
-        edited_text = _read_edited(tmp, key)
-        if status != 0:
-            raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {tmp})")
-        if edited_text == original:
-            Path(tmp).unlink(missing_ok=True)
-            err.print("No changes.")
-            return
-        try:
-            edited = paper_from_yaml(edited_text, paper)
-        except ValidationError as exc:
-            raise ValidationError(f"{key}: not saved: {exc} (your edits are in {tmp})") from None
-        with corpus.transaction():
-            corpus.update_metadata(key, edited, index_fields(edited))
+            handle.write(shown)
+        while True:
+            edited_text = _run_editor(editor, tmp, key)
+            if edited_text == original:
+                Path(tmp).unlink(missing_ok=True)
+                err.print("No changes.")
+                return
+            try:
+                edited = paper_from_yaml(edited_text, paper)
+            except ValidationError as exc:
+                raise ValidationError(f"{key}: not saved: {exc} (your edits are in {tmp})") from None
+            try:
+                with corpus.transaction():
+                    corpus.update_metadata(key, edited, index_fields(edited), expected=expected)
+                break
+            except EditConflict as exc:
+                if not stdin_is_terminal():
+                    raise EditConflict(f"{exc}; not saved, nothing lost: your edited file is kept at {tmp} "
+                                       f"(run `litreview edit` again and copy your changes from it)") from None
+                err.print(f"[yellow]{escape(str(exc))}[/yellow]; not saved yet")
+                if not typer.confirm("Open the editor again with the new values and your edits merged?", err=True,
+                                     default=True):
+                    raise EditConflict(f"{key}: not saved; your edited file is kept at {tmp}") from None
+                theirs = corpus.get_by_id(expected[0])
+                expected = corpus.paper_version(theirs.key)
+                merged = merge_edits(paper, edited, theirs)
+                paper, key = theirs, theirs.key
+                original = paper_to_yaml(theirs)
+                Path(tmp).write_text(paper_to_yaml(merged), encoding="utf-8")
         Path(tmp).unlink(missing_ok=True)
     renamed = f" (renamed to {edited.key})" if edited.key != key else ""
     err.print(f"Saved {escape(key)}{escape(renamed)}")
@@ -263,6 +292,15 @@ def _read_edited(tmp: str, key: str) -> str:
                               f"UTF-8 (your edits are in {tmp})") from None
     except OSError as exc:
         raise ValidationError(f"{key}: not saved: cannot read {tmp} ({exc.strerror or exc})") from None
+def _run_editor(editor: str, path: str, key: str) -> str:
+    """Run the user's editor on ``path``; the text it left there."""
+    try:
+        status = subprocess.call([*shlex.split(editor), path])
+    except OSError as exc:
+        raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc} (your edits: {path})") from None
+    if status != 0:
+        raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {path})")
+    return _read_edited(path, key)
 
 
 def rename(

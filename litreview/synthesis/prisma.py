@@ -93,7 +93,11 @@ def identification(rows: list[tuple[str, str, str, int]], papers: int, possible:
 
 
 def corpus_identification(corpus: Corpus, lang: str = "en") -> Identification:
-    return identification(corpus.records_by_source(), corpus.paper_count(), corpus.possible_duplicate_count(), lang)
+    from litreview.dedup import CROWDED_TITLE
+
+    # A title shared by many papers ("Editorial") counts once: one group to review, not every pair.
+    possible = corpus.possible_duplicate_count(title_group_size=CROWDED_TITLE)
+    return identification(corpus.records_by_source(), corpus.paper_count(), possible, lang)
 
 
 def render_text(ident: Identification, lang: str = "en") -> str:

@@ -633,10 +633,10 @@ def _entries_of_chunk(style: CslStyle, lang: str, items: list[dict[str, Any]], o
 def _entries_in_parallel(style: CslStyle, lang: str, items: list[dict[str, Any]]) -> list[str]:
     """``_entries`` for many items, chunks formatted on two cores (citeproc-py takes some
     milliseconds per entry)."""
-    from concurrent.futures import ProcessPoolExecutor
+    from litreview.workers import worker_pool
 
     starts = range(0, len(items), _CHUNK)
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    with worker_pool(2) as pool:
         futures = [pool.submit(_entries_of_chunk, style, lang, items[i : i + _CHUNK], i) for i in starts]
         return [entry for future in futures for entry in future.result()]
 

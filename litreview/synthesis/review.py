@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from litreview.errors import UsageError, ValidationError
+from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
 from litreview.model import Evidence, Facets, Paper, Tag
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
@@ -191,11 +191,13 @@ def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[s
     evidence = evidence_by_paper(corpus, [e for e in entries if e.key in set(missing)])
     out.update(_find(corpus, missing, evidence))
     new_rows = [(key, *tagged[key], *out[key]) for key in missing if key in tagged]
+    if corpus.read_only:
+        return out  # the table is still built, only not kept
     try:
-        with corpus.transaction():
+        with corpus.transaction(wait=2.0):
             corpus.keep_findings(new_rows)
-    except sqlite3.Error:
-        pass  # a read-only corpus: the table is still built, only not kept
+    except (sqlite3.Error, StorageError, LockTimeout):
+        pass  # a full disk or a long write by another litreview: the table is still built, only not kept
     return out
 
 
@@ -213,11 +215,13 @@ def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
     if len(keys) < PARALLEL_MIN_PAPERS or workers < 2:
         return {key: paper_findings(corpus.get(key), evidence.get(key, [])) for key in keys}
     from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
+
+    from litreview.workers import worker_pool
 
     out: dict[str, tuple[list[str], list[str]]] = {}
     pending: deque[tuple[list[str], Future[list[tuple[list[str], list[str]]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             items = [(corpus.get(key), evidence.get(key, [])) for key in chunk]
