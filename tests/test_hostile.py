@@ -121,11 +121,16 @@ def test_edit_refuses_an_alias_bomb_in_one_line():
     assert "alias bomb" in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_codebook_refuses_an_alias_bomb():
-    from litreview.themes.codebook import CodebookError, parse_codebook
+def test_codebook_refuses_an_alias_bomb(run, tmp_path):
+    from litreview.safeload import InputTooComplex
+    from litreview.themes.codebook import parse_codebook
 
-    with pytest.raises(CodebookError, match="alias bomb"):
+    with pytest.raises(InputTooComplex, match="alias bomb"):
         parse_codebook(billion_laughs(), "codebook.yaml")
+    (tmp_path / "bomb.yaml").write_text(billion_laughs(), encoding="utf-8")
+    result = run("codebook", "check", "bomb.yaml")
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "bomb.yaml: YAML aliases expand to more than 100,000 nodes" in result.stderr
 
 
 def test_json_depth_check_is_iterative_and_exact():
