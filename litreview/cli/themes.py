@@ -59,13 +59,13 @@ _WORDS = {
            "threshold": "threshold", "score": "score", "sentences": "sentences", "origin": "origin",
            "no_tags": "no themes", "platforms": "platforms", "methods": "methods", "actors": "actors",
            "examples": "example terms", "page": "p.", "untagged": "not tagged yet; run `litreview tag`",
-           "mentioned": "mentioned", "discussed": "discussed", "bar": "bar"},
+           "mentioned": "mentioned", "discussed": "discussed", "bar": "bar", "one_sentence": "one sentence"},
     "id": {"theme": "tema", "label": "label", "terms": "istilah", "papers": "artikel", "auto": "otomatis",
            "manual": "manual", "removed": "dihapus", "evidence": "bukti", "description": "deskripsi",
            "threshold": "ambang", "score": "skor", "sentences": "kalimat", "origin": "asal",
            "no_tags": "tidak ada tema", "platforms": "platform", "methods": "metode", "actors": "aktor",
            "examples": "contoh istilah", "page": "hlm.", "untagged": "belum ditandai; jalankan `litreview tag`",
-           "mentioned": "disebut", "discussed": "dibahas", "bar": "ambang"},
+           "mentioned": "disebut", "discussed": "dibahas", "bar": "ambang", "one_sentence": "satu kalimat"},
 }
 
 
@@ -456,7 +456,12 @@ def tags(
         head.append(f"  {_label(book, t.theme, lang.value)}  ")
         origin = words["manual"] if t.origin == "manual" else words["auto"]
         state = "" if t.assigned else f" ({words['mentioned'] if mentioned else words['removed']})"
-        head.append(f"{words['score']} {t.score:g} / {t.threshold:g}, {t.sentences} {words['sentences']}, "
+        theme = book.theme(t.theme)
+        single = theme.threshold.single if theme is not None else 0
+        by_one = ""  # discussed under the bar: one sentence carries it
+        if t.assigned and t.origin == "auto" and t.score < t.threshold and single:
+            by_one = f" ({words['one_sentence']} \u2265 {single:g})"
+        head.append(f"{words['score']} {t.score:g} / {t.threshold:g}{by_one}, {t.sentences} {words['sentences']}, "
                     f"{origin}{state}", style="dim")
         out.print(head)
         shown = t.evidence if limit == 0 else t.evidence[:limit]
