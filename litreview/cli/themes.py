@@ -421,7 +421,7 @@ def tags(
         if book.theme(why) is None:
             raise UsageError(f"unknown theme '{why}'; the codebook's themes are: {', '.join(book.theme_ids)}")
         explained = explain_decision(book, why, next((t for t in found if t.theme == why), None),
-                                     run["words"] if run else 0, run is not None)
+                                     run["words"] if run else 0, run is not None, lang.value)
         if fmt is Format.json:
             write_output(json.dumps({"key": key, **explained}, ensure_ascii=False, indent=2), None)
         else:
@@ -508,7 +508,7 @@ def _print_why(explained: dict[str, Any], book: Any, lang: str, words: dict[str,
     head.append(words.get(decision, decision), style="bold")
     out.print(head)
     rule = explained["rule"]
-    out.print(Text(f"  {w['bar']} {explained['bar']:g} = " + w["formula"].format(words=explained["words"], **rule)))
+    out.print(Text(f"  {w['bar']} {explained['bar']:g} = " + w["formula"].format(words=explained["bar_words"], **rule)))
     out.print(Text(f"  {w['because']}: {explained['reason']}"))
     if explained["missing"]:
         out.print(Text(f"  {w['missing']}: {explained['missing']}", style="yellow"))

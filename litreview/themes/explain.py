@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from litreview.model import Tag
-from litreview.themes.codebook import Codebook
+from litreview.themes.codebook import SHORTEST, Codebook
 
 
-def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int, tagged: bool = True
-                     ) -> dict[str, Any]:
+def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int, tagged: bool = True,
+                     lang: str = "en") -> dict[str, Any]:
     """The decision on ``theme_id`` for a paper of ``words`` words, given its stored ``tag``."""
     theme = book.theme(theme_id)
     assert theme is not None
@@ -30,40 +30,72 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
     strongest = max((e.counts for e in found), default=0.0)
     out: dict[str, Any] = {
         "theme": theme_id, "tagged": tagged, "words": words, "bar": bar,
+        "bar_words": max(words, SHORTEST),  # the length the bar was computed for
         "rule": {"min_score": rule.min_score, "reference_words": rule.reference_words,
                  "length_exponent": rule.length_exponent, "min_sentences": rule.min_sentences,
                  "single": rule.single, "per_1000_words": rule.per_1000_words},
         "score": score, "sentences": len(evidence), "strongest": strongest, "evidence": evidence,
     }
+    say = _PHRASES[lang if lang in _PHRASES else "en"]
     if not tagged:
-        out.update(decision="not tagged", reason="the paper has not been tagged yet; run `litreview tag`",
-                   missing="")
+        out.update(decision="not tagged", reason=say["untagged"], missing="")
         return out
     if tag is not None and tag.origin == "manual":
-        out.update(decision="discussed" if tag.assigned else "removed",
-                   reason="decided by hand (`litreview tag add/remove`); re-tagging keeps it",
-                   missing="")
+        out.update(decision="discussed" if tag.assigned else "removed", reason=say["manual"], missing="")
         return out
     enough_total = score >= bar - 1e-9 and len(evidence) >= rule.min_sentences
     enough_one = bool(rule.single) and strongest >= rule.single - 1e-9
+    n = len(evidence)
     if tag is not None and tag.assigned:
         reasons = []
         if enough_total:
-            reasons.append(f"its {len(evidence)} sentences count {score:g}, at least the bar of {bar:g}")
+            reasons.append(say["total"].format(n=n, score=score, bar=bar))
         if enough_one:
-            reasons.append(f"one sentence alone counts {strongest:g}, at least {rule.single:g}")
-        out.update(decision="discussed", reason="; and ".join(reasons) or "discussed", missing="")
+            reasons.append(say["one"].format(best=strongest, single=rule.single))
+        out.update(decision="discussed", reason=say["and"].join(reasons) or "discussed", missing="")
         return out
     if not evidence:
-        out.update(decision="absent", reason="no sentence of the paper matches the theme's terms",
-                   missing=f"a sentence counting {rule.single:g}, or sentences adding up to {bar:g}"
-                   if rule.single else f"sentences adding up to {bar:g}")
+        out.update(decision="absent", reason=say["none"],
+                   missing=(say["need_either"] if rule.single else say["need_total"]).format(single=rule.single,
+                                                                                             bar=bar))
         return out
-    missing = [f"{max(bar - score, 0):.3g} more in all" + (
-        f" (and {rule.min_sentences - len(evidence)} more sentence(s))" if len(evidence) < rule.min_sentences else "")]
+    missing = [say["more"].format(more=max(bar - score, 0))]
+    if n < rule.min_sentences:
+        missing[0] += say["more_sentences"].format(k=rule.min_sentences - n)
     if rule.single:
-        missing.append(f"or one sentence counting {rule.single:g} (the strongest counts {strongest:g})")
-    out.update(decision="mentioned",
-               reason=f"its {len(evidence)} sentence(s) count {score:g}, under the bar of {bar:g}",
+        missing.append(say["or_one"].format(single=rule.single, best=strongest))
+    out.update(decision="mentioned", reason=say["under"].format(n=n, score=score, bar=bar),
                missing=", ".join(missing))
     return out
+
+
+_PHRASES = {
+    "en": {
+        "untagged": "the paper has not been tagged yet; run `litreview tag`",
+        "manual": "decided by hand (`litreview tag add/remove`); re-tagging keeps it",
+        "total": "its {n} sentences count {score:g}, at least the bar of {bar:g}",
+        "one": "one sentence alone counts {best:g}, at least {single:g}",
+        "and": "; and ",
+        "none": "no sentence of the paper matches the theme's terms",
+        "need_either": "a sentence counting {single:g}, or sentences adding up to {bar:g}",
+        "need_total": "sentences adding up to {bar:g}",
+        "more": "{more:.3g} more in all",
+        "more_sentences": " (and {k} more sentence(s))",
+        "or_one": "or one sentence counting {single:g} (the strongest counts {best:g})",
+        "under": "its {n} sentence(s) count {score:g}, under the bar of {bar:g}",
+    },
+    "id": {
+        "untagged": "artikel ini belum ditandai; jalankan `litreview tag`",
+        "manual": "diputuskan secara manual (`litreview tag add/remove`); penandaan ulang mempertahankannya",
+        "total": "{n} kalimatnya bernilai {score:g}, mencapai ambang {bar:g}",
+        "one": "satu kalimat saja bernilai {best:g}, sedikitnya {single:g}",
+        "and": "; dan ",
+        "none": "tidak ada kalimat yang cocok dengan istilah tema ini",
+        "need_either": "satu kalimat bernilai {single:g}, atau kalimat-kalimat yang berjumlah {bar:g}",
+        "need_total": "kalimat-kalimat yang berjumlah {bar:g}",
+        "more": "{more:.3g} lagi",
+        "more_sentences": " (dan {k} kalimat lagi)",
+        "or_one": "atau satu kalimat bernilai {single:g} (yang terkuat bernilai {best:g})",
+        "under": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
+    },
+}
