@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from litreview.errors import UsageError
+from litreview.text.clean import CONTROL_RE
 
 if TYPE_CHECKING:
     from litreview.synthesis.table import Cell, Column, Table
@@ -77,18 +78,13 @@ def render(tables: list[Table], fmt: str, *, width: int = 100, color: bool = Fal
 # C0 controls except tab, newline and carriage return; DEL and the C1 controls; lone
 # surrogates; the two non-characters U+FFFE and U+FFFF. None of them is legal in XML 1.0
 # (docx, xlsx) or wanted in any other output, and ESC would let paper text drive a terminal.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_RE = CONTROL_RE
 _NEWLINE_RE = re.compile(r"\r\n?")
 
 
 def clean_text(text: str) -> str:
     """``text`` without control characters (tab and line breaks kept, CR LF and CR made LF)."""
     return _NEWLINE_RE.sub("\n", _CONTROL_RE.sub("", text))
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without control characters; unlike ``clean_text`` line breaks stay as given."""
-    return _CONTROL_RE.sub("", text)
 
 
 def segments(cell: Cell) -> list[tuple[str, bool]]:

@@ -19,8 +19,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from litreview.render import clean_text, number_text, numeric_value, strip_controls
+from litreview.render import clean_text, number_text, numeric_value
 from litreview.synthesis.table import Cell, Table
+from litreview.text.clean import strip_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A plain negative number ("-5", "-2.5", "-1e3") stays as written: a spreadsheet reads it as a

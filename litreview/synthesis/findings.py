@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from litreview.model import Paper
+from litreview.model import Evidence, Paper
 from litreview.text.language import detect_language, language_scores
 from litreview.text.sentences import split_sentences
 from litreview.themes.tagger import ABSTRACT_FIELDS, field_text, required_literals
@@ -426,3 +426,18 @@ def display_sentence(sentence: str, limit: int = DISPLAY_LIMIT) -> str:
         if text[:1].islower():
             text = text[0].upper() + text[1:]
     return _shorten(text, limit)
+
+
+def paper_findings(paper: Paper, evidence: list[Evidence]) -> tuple[list[str], list[str]]:
+    """A paper's key findings and stated gaps, as shown in the matrix (trimmed sentences)."""
+    weight = _theme_weight(evidence)
+    return [f.display for f in key_findings(paper, weight)], [f.display for f in gaps(paper)]
+
+
+def _theme_weight(evidence: list[Evidence]) -> Callable[[str, int, int], float]:
+    """How strongly a span of a field is evidence for the paper's themes (summed scores)."""
+
+    def weight(field: str, start: int, end: int) -> float:
+        return sum(e.score for e in evidence if e.field == field and e.start < end and start < e.end)
+
+    return weight

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from litreview.model import Evidence, Paper
 from litreview.synthesis.review import WORDS, Entry, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.themes.codebook import Codebook
@@ -23,7 +20,7 @@ def build_matrix(
 ) -> Table:
     """Citation, title, year, method, platforms, themes, key findings and gaps of each paper.
 
-    ``findings`` maps a paper key to its key findings and gaps (see ``paper_findings``)."""
+    ``findings`` maps a paper key to its key findings and gaps (see ``findings.paper_findings``)."""
     words = WORDS[lang]
     chosen = columns or list(MATRIX_COLUMNS)
     table = Table(
@@ -50,14 +47,6 @@ def build_matrix(
     return table
 
 
-def paper_findings(paper: Paper, evidence: list[Evidence]) -> tuple[list[str], list[str]]:
-    """A paper's key findings and stated gaps, as shown in the matrix (trimmed sentences)."""
-    from litreview.synthesis.findings import gaps, key_findings
-
-    weight = _theme_weight(evidence)
-    return [f.display for f in key_findings(paper, weight)], [f.display for f in gaps(paper)]
-
-
 def _label(mention, lang: str) -> str:  # type: ignore[no-untyped-def]
     return (mention.label_id if lang == "id" and mention.label_id else mention.label) or mention.name
 
@@ -68,10 +57,3 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-def _theme_weight(evidence: list[Evidence]) -> Callable[[str, int, int], float]:
-    """How strongly a span of a field is evidence for the paper's themes (summed scores)."""
-
-    def weight(field: str, start: int, end: int) -> float:
-        return sum(e.score for e in evidence if e.field == field and e.start < end and start < e.end)
-
-    return weight

@@ -687,7 +687,7 @@ def _narrative(parenthetical: str, styles: _Styles, author: str, as_cited: str) 
 
 def _tidy(markup: str) -> str:
     """Control characters out, runs of white space (line breaks of the source) made one space."""
-    from litreview.render import strip_controls
+    from litreview.text.clean import strip_controls
 
     return " ".join(strip_controls(markup).split())
 

@@ -209,7 +209,7 @@ def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
           ) -> dict[str, tuple[list[str], list[str]]]:
     """Findings and gaps of ``keys``, read in full from the corpus; on both cores for many papers,
     the papers read here while workers find, a few chunks in flight (memory stays bounded)."""
-    from litreview.synthesis.matrix import paper_findings
+    from litreview.synthesis.findings import paper_findings
 
     workers = min(2, os.cpu_count() or 1)
     if len(keys) < PARALLEL_MIN_PAPERS or workers < 2:
@@ -235,6 +235,6 @@ def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
 
 
 def _findings_of(items: list[tuple[Paper, list[Evidence]]]) -> list[tuple[list[str], list[str]]]:
-    from litreview.synthesis.matrix import paper_findings
+    from litreview.synthesis.findings import paper_findings
 
     return [paper_findings(paper, evidence) for paper, evidence in items]

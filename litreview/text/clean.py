@@ -7,6 +7,15 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+# Control characters (tab, LF and CR excepted), lone surrogates and non-characters: never printable.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters; line breaks and tabs stay as given."""
+    return CONTROL_RE.sub("", text)
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
