@@ -108,6 +108,7 @@ _refs.register(app)
 _search.register(app)
 _dupes.register(app)
 _prisma.register(app)
+_corpus.register_maintenance(app)  # last in --help: a command for when something went wrong
 
 
 def _terminate(signum: int, frame: Any) -> None:

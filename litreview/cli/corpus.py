@@ -207,6 +207,9 @@ def doctor(
 def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(add)
+
+
+def register_maintenance(app: typer.Typer) -> None:
     app.command()(doctor)
 
 
