@@ -2,7 +2,7 @@
 
 The gold file codes the bundled corpus and, when ../shared is present, its samples, texts and
 PDFs (see docs/coding-guide.md). The tagger reads each text once; the decision rule is chosen on
-four fifths of the texts and judges the other fifth, so every figure is out of fold. Run with -s
+four fifths of the texts and judges the other fifth, so every figure is out of fold. Run with -n 0 -s
 to see them; ``python benchmarks/eval_themes.py`` prints them per kind and per theme.
 
 The bars below are the figures this codebook reached (cross-validated precision 0.88, recall
