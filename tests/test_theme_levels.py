@@ -273,3 +273,15 @@ def test_codebook_suggest_learns_from_decisions_by_hand(run, two_levels, tmp_pat
     assert ranked.index("relawan digital") < ranked.index("kampanye")  # also in the other paper
     table = run("codebook", "suggest", "youth")
     assert "relawan digital" in table.stdout and "2/2" in table.stdout
+
+
+def test_grid_marks_survive_in_excel_as_numbers(run, two_levels):
+    import openpyxl
+
+    assert run("table", "themes", "--level", "mentioned", "-o", "grid.xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(two_levels / "grid.xlsx").active
+    header = [c.value for c in sheet[1]]
+    row = sheet[2]
+    hoax, youth = row[header.index("Hoaxes")], row[header.index("Youth")]
+    assert (hoax.value, hoax.number_format) == (1, '"\u2713"')  # shown as ✓, summed as 1
+    assert (youth.value, youth.number_format) == (1, '"\u25cb"')

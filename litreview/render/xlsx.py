@@ -125,6 +125,9 @@ def _set_value(cell: Any, source: Cell) -> None:
     value = numeric_value(source)
     if value is not None:
         cell.value = value
+        mark = source.text.strip()
+        if mark and len(mark) <= 3 and not any(ch.isdigit() for ch in mark) and '"' not in mark:
+            cell.number_format = f'"{mark}"'  # shown as the mark (✓ discussed, ○ mentioned); sums still add 1s
         return
     _set_text(cell, "".join(piece for piece, _ in segments(source)))
 
