@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from dataclasses import field as _field
 from itertools import accumulate, compress
+from typing import Any
 
 from litreview.model import Evidence, FacetMention, Facets, Match, Paper, Tag, Tagging
 from litreview.text.morphology import WORD
@@ -143,9 +144,7 @@ class Tagger:
             n: (self._excludes.get(n), self._phrases.get(n), self._singles.get(n)) for n in self._interesting
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
-        literals = {lit for gate in self._gates if gate for lit in gate}
-        self._gate_low = sorted(lit for lit, case in literals if not case)
-        self._gate_case = sorted(lit for lit, case in literals if case)
+        self._gate_finders = _literal_finders({key for gate in self._gates if gate for key in gate})
 
     def _index(self, entry: _Entry) -> None:
         if not entry.norms:
@@ -308,23 +307,41 @@ class Tagger:
     ) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
         """Regular-expression matches, by the index of the sentence they fall in.
 
-        A pattern runs only on texts holding one of the literals it cannot match without.
+        A pattern with literals it cannot match without (its gate) runs only on the sentences
+        holding one of them; a pattern without a gate runs over the whole text.
         """
         starts = [s[0] for s in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
-        # the gate literals this text holds, each looked for once
-        present = {(lit, False) for lit in self._gate_low if lit in low}
-        present.update((lit, True) for lit in self._gate_case if lit in text)
-        for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
-            if gate is not None and present.isdisjoint(gate):
+        # every gate literal in the text, found in one pass per case: literal -> sentences it is in
+        holding: dict[tuple[str, bool], set[int]] = {}
+        for automaton, hay, case in ((self._gate_finders[0], low, False), (self._gate_finders[1], text, True)):
+            if automaton is None:
                 continue
-            for match in compiled.finditer(text):  # type: ignore[attr-defined]
-                if match.end() == match.start():
+            for end, literal in automaton.iter(hay):
+                pos = end - len(literal) + 1
+                index = bisect_right(starts, pos) - 1
+                if index >= 0 and pos < spans[index][1]:
+                    holding.setdefault((literal, case), set()).add(index)
+        for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
+            if gate is None:
+                ranges = [(0, len(text))]
+            else:
+                indices: set[int] = set()
+                for key in gate:
+                    found = holding.get(key)
+                    if found:
+                        indices |= found
+                if not indices:
                     continue
-                index = bisect_right(starts, match.start()) - 1
-                if index < 0 or match.end() > spans[index][1]:
-                    continue
-                out.setdefault(index, []).append((match.start(), match.end(), target, facet, pattern))
+                ranges = [(spans[i][0], spans[i][1]) for i in sorted(indices)]
+            for start, end in ranges:
+                for match in compiled.finditer(text, start, end):  # type: ignore[attr-defined]
+                    if match.end() == match.start():
+                        continue
+                    index = bisect_right(starts, match.start()) - 1
+                    if index < 0 or match.end() > spans[index][1]:
+                        continue
+                    out.setdefault(index, []).append((match.start(), match.end(), target, facet, pattern))
         return out
 
     def _record(
@@ -392,6 +409,24 @@ class Tagger:
                          section=kind, page=page, score=score, matches=found_matches, place=place, cites=cites,
                          weight=weight)
             )
+
+
+def _literal_finders(literals: set[tuple[str, bool]]) -> tuple[Any, Any]:
+    """Aho-Corasick automata finding the lower-case and the case-sensitive literals in one pass each."""
+    import ahocorasick
+
+    out = []
+    for case in (False, True):
+        chosen = sorted(literal for literal, sensitive in literals if sensitive is case)
+        if not chosen:
+            out.append(None)
+            continue
+        automaton = ahocorasick.Automaton()
+        for literal in chosen:
+            automaton.add_word(literal, literal)
+        automaton.make_automaton()
+        out.append(automaton)
+    return out[0], out[1]
 
 
 def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
