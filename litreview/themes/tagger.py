@@ -415,7 +415,7 @@ def _literal_finders(literals: set[tuple[str, bool]]) -> tuple[Any, Any]:
     """Aho-Corasick automata finding the lower-case and the case-sensitive literals in one pass each."""
     import ahocorasick
 
-    out = []
+    out: list[Any] = []
     for case in (False, True):
         chosen = sorted(literal for literal, sensitive in literals if sensitive is case)
         if not chosen:
