@@ -1,4 +1,5 @@
-"""The README stays true: every command documented, CI runs the README's test command."""
+"""The docs stay true: every command in docs/reference.md, the README's tour links to sections that
+exist, CI runs the README's test command."""
 
 import re
 
@@ -8,13 +9,30 @@ from typer.main import get_command
 from litreview.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+REFERENCE = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
 
 
-def test_every_command_is_in_the_readme_reference():
+def test_every_command_is_in_the_reference():
     commands = get_command(app).commands  # type: ignore[attr-defined]
     assert commands
     for name in commands:
-        assert re.search(rf"`litreview {re.escape(name)}\b", README), f"`litreview {name}` is not documented"
+        assert re.search(rf"`litreview {re.escape(name)}\b", REFERENCE), f"`litreview {name}` is not documented"
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def test_readme_links_lead_to_existing_files_and_sections():
+    anchors = {_anchor(h) for h in re.findall(r"^#{1,6} (.+)$", REFERENCE, flags=re.MULTILINE)}
+    links = re.findall(r"\]\(([^)#]+)(?:#([^)]+))?\)", README)
+    assert links
+    for path, anchor in links:
+        assert (ROOT / path).is_file(), path
+        if anchor and path == "docs/reference.md":
+            assert anchor in anchors, anchor
 
 
 def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
