@@ -446,9 +446,11 @@ def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
     return sorted(best) if best else None
 
 
-def _gate_score(option: set[tuple[str, bool]]) -> int:
-    """How selective a set of literals is: capitals written case-sensitively are rare in text."""
-    return min(len(text) + (10 if case and any(ch.isupper() for ch in text) else 0) for text, case in option)
+def _gate_score(option: set[tuple[str, bool]]) -> tuple[int, int]:
+    """How selective a set of literals is: the shortest counts (capitals written case-sensitively
+    are rare in text); between sets as selective, the one with fewer alternatives."""
+    shortest = min(len(text) + (10 if case and any(ch.isupper() for ch in text) else 0) for text, case in option)
+    return shortest, -len(option)
 
 
 def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]] | None:  # type: ignore[type-arg]
