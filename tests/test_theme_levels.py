@@ -285,3 +285,13 @@ def test_grid_marks_survive_in_excel_as_numbers(run, two_levels):
     hoax, youth = row[header.index("Hoaxes")], row[header.index("Youth")]
     assert (hoax.value, hoax.number_format) == (1, '"\u2713"')  # shown as ✓, summed as 1
     assert (youth.value, youth.number_format) == (1, '"\u25cb"')
+
+
+def test_a_journal_masthead_is_not_evidence(tagger):
+    from litreview.themes.tagger import is_masthead
+
+    masthead = "JPH (Jurnal Pendidikan Hoaks dan Pemilih Pemula) Volume 10 no 1 Edisi Maret 2020."
+    assert is_masthead(masthead)
+    assert not is_masthead("Hoaks menyebar lewat jurnal warga menjelang pemilu.")
+    hoax, _ = _tag(tagger, "hoax", text=f"Judul\n\n{masthead}\n\nTeks lain tanpa istilah apa pun.\n")
+    assert hoax is None

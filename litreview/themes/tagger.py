@@ -63,6 +63,15 @@ _CITES = re.compile(
     r"|^\W*(?:[Mm]enurut|[Aa]ccording\s+to)\s+[A-Z]"
 )
 _POINT = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-\u2022*\u25aa\u25cf\u25e6\u2013])\s+\S")
+# A journal's masthead or running line ("JPPHK (Jurnal Pendidikan Politik ...) Volume 10 no 1"): its
+# words name the journal, not a point of the paper.
+_JOURNAL = re.compile(r"\b(?:jurnal|journal|prosiding|proceedings)\b", re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+|issn|e-issn|p-issn|edisi\s+\w+\s+\d{4})\b", re.IGNORECASE)
+
+
+def is_masthead(sentence: str) -> bool:
+    """A line naming a journal with its volume, issue or ISSN."""
+    return len(sentence) < 400 and bool(_JOURNAL.search(sentence)) and bool(_ISSUE.search(sentence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +407,8 @@ class Tagger:
         if source.page_starts:
             page = bisect_right(source.page_starts, start) or None
         sentence = source.text[start:end]
+        if is_masthead(sentence):
+            return
         place = _place(source.field, kind, role, sentence)
         cites = bool(_CITES.search(sentence))
         weight = self.codebook.salience.weight(place, cites)
