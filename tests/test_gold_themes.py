@@ -5,9 +5,10 @@ PDFs (see docs/coding-guide.md). The tagger reads each text once; the decision r
 four fifths of the texts and judges the other fifth, so every figure is out of fold. Run with -n 0 -s
 to see them; ``python benchmarks/eval_themes.py`` prints them per kind and per theme.
 
-The bars below are the figures this codebook reached (cross-validated precision 0.88, recall
-0.77 on 76 texts) less a margin, kept as a floor so a change that loses ground fails; the targets of
-precision and recall 0.90 are not reached yet.
+Abstract-length and English texts must reach precision and recall 0.85 and off-topic texts get
+no discussed theme (the issue's bars, met). Overall the codebook reached cross-validated precision
+0.90 and recall 0.80 on 76 texts; the floor below sits a little under that, so a change that loses
+ground fails. The overall target of recall 0.90 is not reached yet.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from litreview.themes.tagger import Tagger
 
 GOLD = ROOT / "tests" / "gold" / "themes.yaml"
 SOURCES = ("corpus", "samples", "data", "texts")
-MIN_PRECISION = 0.85  # cross-validated, over the whole development set
-MIN_RECALL = 0.70
+MIN_PRECISION = 0.88  # cross-validated, over the whole development set
+MIN_RECALL = 0.77
+MIN_BY_KIND = 0.85  # abstract-length and English texts, precision and recall
 needs_texts = pytest.mark.skipif(not (SHARED / "texts").is_dir(), reason="../shared/texts is not present")
 
 
@@ -91,7 +93,11 @@ def test_cross_validated_precision_and_recall(coded):
         print(f"  {kind}: {len(subset)} texts, P {c.precision:.3f} R {c.recall:.3f}")
     english = count(cv.predictions, [t for t in texts if t.lang == "en" and not t.offtopic])
     print(f"  english: P {english.precision:.3f} R {english.recall:.3f}")
+    abstracts = count(cv.predictions, [t for t in texts if t.kind == "abstract" and not t.offtopic])
+    off = [t.id for t in texts if t.offtopic and cv.predictions.get(t.id)]
     assert total.precision >= MIN_PRECISION and total.recall >= MIN_RECALL
+    assert min(abstracts.precision, abstracts.recall, english.precision, english.recall) >= MIN_BY_KIND
+    assert off == [], off
 
 
 @needs_texts
