@@ -578,14 +578,16 @@ def themes(
         return
     words = _WORDS[lang.value]
     table = Table(header_style="bold")
-    for name, opts in (("theme", {"style": "cyan", "no_wrap": True}), ("label", {}), ("papers", {"justify": "right"}),
-                       ("auto", {"justify": "right"}), ("manual", {"justify": "right"}),
-                       ("mentioned", {"justify": "right"}), ("removed", {"justify": "right"}),
-                       ("evidence", {"justify": "right"})):
-        table.add_column(words[name], **opts)
+    counts_shown = ("papers", "auto", "manual", "mentioned", "removed", "evidence")
+    labels = out.width >= 100  # a narrow terminal keeps the ids and whole counts; the labels go
+    table.add_column(words["theme"], style="cyan", no_wrap=True)
+    if labels:
+        table.add_column(words["label"], ratio=1)
+    for name in counts_shown:  # counts: never cut
+        table.add_column(words[name], justify="right", no_wrap=True, min_width=len(words[name]))
     for row in rows:
-        table.add_row(escape(row["theme"]), escape(row["label"]), str(row["papers"]), str(row["auto"]),
-                      str(row["manual"]), str(row["mentioned"]), str(row["removed"]), str(row["evidence"]))
+        cells = [escape(row["theme"])] + ([escape(row["label"])] if labels else [])
+        table.add_row(*cells, *(str(row[name]) for name in counts_shown))
     out.print(table)
     err.print(f"{tagged} of {total} papers tagged" + (f"; {no_text} without text or abstract" if no_text else ""))
 
