@@ -137,3 +137,16 @@ def test_unrelated_abstracts_get_next_to_no_themes():
     corpus.close()
     print(f"\n{themed} of {read} unrelated abstracts given a theme")
     assert read > 800 and themed <= read // 200
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "pdf" / "more").is_dir(), reason="../shared is not present")
+def test_papers_from_other_fields_get_no_theme():
+    """PDFs on customer loyalty, web scraping, academic publishing, rainfall, make-up recognition...:
+    their 'reputation management', 'filter bubbles' or 'pendidikan, politik' are not the codebook's themes."""
+    corpus = Corpus.in_memory()
+    add_paths(corpus, [str(SHARED / "data" / "pdf" / "more")])
+    tagger = Tagger(load_codebook())
+    themed = {p.key: [t.theme for t in tagger.tag(p).assigned] for p in corpus.iter_papers(full=True)}
+    corpus.close()
+    assert len(themed) >= 15
+    assert {key: themes for key, themes in themed.items() if themes} == {}

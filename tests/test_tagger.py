@@ -247,3 +247,14 @@ def test_a_paper_without_text_gives_no_words(tagger: Tagger):
 def test_tagging_is_deterministic(tagger: Tagger):
     paper = Paper(key="x", abstract=ABSTRACT)
     assert tagger.tag(paper) == Tagger(load_codebook(SMALL)).tag(paper)
+
+
+def test_a_phrase_never_spans_a_comma_or_a_full_stop():
+    tagger = Tagger(load_codebook())
+    listed = tagger.tag(Paper(key="x", abstract="Teknik ini cocok untuk pendidikan, politik, dan wisata."))
+    assert not [t for t in listed.tags if t.theme == "literacy"]
+    phrase = tagger.tag(Paper(key="y", abstract="Pendidikan politik dibutuhkan pemilih pemula menjelang pemilu."))
+    assert [m.text for t in phrase.tags if t.theme == "literacy" for e in t.evidence for m in e.matches] == [
+        "Pendidikan politik"]
+    hyphen = tagger.tag(Paper(key="z", abstract="E-demokrasi tumbuh bagi pemilih dan partai politik."))
+    assert any(t.theme == "democracy" for t in hyphen.tags)

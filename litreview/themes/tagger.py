@@ -239,7 +239,8 @@ class Tagger:
                 if heads:
                     for entry in heads:  # longest first
                         size = len(entry.norms)
-                        if i + size <= stop_word and tuple(ns[i : i + size]) == entry.norms:
+                        if i + size <= stop_word and tuple(ns[i : i + size]) == entry.norms and _joined(
+                                pieces, i, size):
                             if entry.facet:  # facets and context words neither hide nor are hidden
                                 if entry.facet == "context":
                                     context += 1
@@ -522,6 +523,20 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
 def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
     """Sentences before titles and keyword lists; then what counts most first; then text order."""
     return (e.field in _LABEL_FIELDS, -e.counts, e.field != "text", e.start)
+
+
+_JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")  # what may stand between the words of a phrase
+
+
+def _joined(pieces: list[str], first: int, size: int) -> bool:
+    """Whether words ``first`` .. ``first + size - 1`` are one run of words: separated by spaces,
+    hyphens or slashes, not by a comma or a full stop ("pendidikan, politik" is no phrase).
+    ``pieces`` alternate gaps and words, as ``_WORD_SPLIT.split`` gives them."""
+    for k in range(first, first + size - 1):
+        gap = pieces[2 * k + 2]
+        if not _JOINERS.issuperset(gap):
+            return False
+    return True
 
 
 def _place(field: str, kind: str, role: str, sentence: str) -> str:
