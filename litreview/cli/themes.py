@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -134,8 +135,7 @@ def codebook_show(
                 {"id": t.id, "label": t.label, "description": t.description,
                  "terms": [{"term": x.text, "lang": x.lang, "weight": x.weight} for x in t.terms],
                  "patterns": [p.pattern for p in t.patterns], "exclude": [x.text for x in t.exclude],
-                 "threshold": {"min_sentences": t.threshold.min_sentences, "min_score": t.threshold.min_score,
-                               "per_1000_words": t.threshold.per_1000_words}}
+                 "threshold": asdict(t.threshold)}
                 for t in book.themes
             ],
             "facets": {k: [v.name for v in vs] for k, vs in book.facets.items()},
@@ -148,18 +148,28 @@ def codebook_show(
     table.add_column(words["description"], ratio=2)
     table.add_column(words["terms"], justify="right")
     table.add_column(words["examples"], ratio=2)
-    table.add_column(words["threshold"], no_wrap=True)
+    table.add_column(words["threshold"])
     for t in book.themes:
         own = [x.text for x in t.terms if x.lang == lang.value] or [x.text for x in t.terms]
         th = t.threshold
         table.add_row(
             escape(t.id), escape(t.label_in(lang.value)), escape(t.description_in(lang.value)),
             str(len(t.terms) + len(t.patterns)), escape(", ".join(own[:8]) + (" ..." if len(own) > 8 else "")),
-            f"{th.min_sentences} / {th.min_score:g} / {th.per_1000_words:g}",
+            _bar_text(th),
         )
     out.print(table)
     facets = ", ".join(f"{words.get(k, k)}: {len(v)}" for k, v in book.facets.items())
-    err.print(f"{len(book.themes)} themes; facets {facets}; threshold = min sentences / min score / per 1,000 words")
+    err.print(f"{len(book.themes)} themes; facets {facets}; a theme is discussed when one sentence counts 'single', "
+              f"or its sentences (at least 'min') reach the bar, which grows with the text's words")
+
+
+def _bar_text(th: Any) -> str:
+    """A theme's decision rule in one cell: "single 2; 6 x (words/300)^0.25, min 2"."""
+    bar = f"{th.min_score:g} x (words/{th.reference_words})^{th.length_exponent:g}" if th.length_exponent else (
+        f"{th.min_score:g}")
+    if th.per_1000_words:
+        bar += f", {th.per_1000_words:g}/1,000 words"
+    return (f"single {th.single:g}; " if th.single else "") + f"{bar}, min {th.min_sentences}"
 
 
 @codebook_app.command("suggest")
