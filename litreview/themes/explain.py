@@ -55,7 +55,9 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
         out.update(decision="discussed", reason=say["and"].join(reasons) or "discussed", missing="")
         return out
     if not evidence:
-        out.update(decision="absent", reason=say["none"],
+        strongest_terms = sorted(theme.terms, key=lambda term: (-term.weight, term.line))[:6]
+        examples = ", ".join(term.text for term in strongest_terms)
+        out.update(decision="absent", reason=say["none"] + (f" ({say['such_as']} {examples})" if examples else ""),
                    missing=(say["need_either"] if rule.single else say["need_total"]).format(single=rule.single,
                                                                                              bar=bar))
         return out
@@ -77,6 +79,7 @@ _PHRASES = {
         "one": "one sentence alone counts {best:g}, at least {single:g}",
         "and": "; and ",
         "none": "no sentence of the paper matches the theme's terms",
+        "such_as": "such as",
         "need_either": "a sentence counting {single:g}, or sentences adding up to {bar:g}",
         "need_total": "sentences adding up to {bar:g}",
         "more": "{more:.3g} more in all",
@@ -91,6 +94,7 @@ _PHRASES = {
         "one": "satu kalimat saja bernilai {best:g}, sedikitnya {single:g}",
         "and": "; dan ",
         "none": "tidak ada kalimat yang cocok dengan istilah tema ini",
+        "such_as": "misalnya",
         "need_either": "satu kalimat bernilai {single:g}, atau kalimat-kalimat yang berjumlah {bar:g}",
         "need_total": "kalimat-kalimat yang berjumlah {bar:g}",
         "more": "{more:.3g} lagi",
