@@ -295,3 +295,10 @@ def test_a_journal_masthead_is_not_evidence(tagger):
     assert not is_masthead("Hoaks menyebar lewat jurnal warga menjelang pemilu.")
     hoax, _ = _tag(tagger, "hoax", text=f"Judul\n\n{masthead}\n\nTeks lain tanpa istilah apa pun.\n")
     assert hoax is None
+
+
+def test_reading_list_marks_themes_only_mentioned(run, two_levels):
+    result = run("reading-list", "--theme", "youth", "--level", "mentioned", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "Youth (mentioned)" in result.stdout
+    assert run("reading-list", "--theme", "youth").exit_code != 0  # no paper discusses it

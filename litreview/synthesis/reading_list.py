@@ -31,14 +31,14 @@ WORDS: dict[str, dict[str, str]] = {
         "paper": "paper", "papers": "papers", "style": "Style", "ordered": "ordered by",
         "year": "year, oldest first", "score_order": "evidence score, highest first", "author": "first author",
         "parenthetical": "Parenthetical", "narrative": "Narrative", "primary": "each paper under its strongest theme",
-        "top": "at most {n} per theme", "years": "published",
+        "top": "at most {n} per theme", "years": "published", "mentioned": " (mentioned)",
     },
     "id": {
         "reading_list": "Daftar bacaan", "references": "Daftar pustaka", "themes": "Tema", "score": "Skor",
         "paper": "artikel", "papers": "artikel", "style": "Gaya", "ordered": "diurutkan menurut",
         "year": "tahun, terlama dahulu", "score_order": "skor bukti, tertinggi dahulu", "author": "penulis pertama",
         "parenthetical": "Parentetis", "narrative": "Naratif", "primary": "tiap artikel di bawah tema terkuatnya",
-        "top": "paling banyak {n} per tema", "years": "terbit",
+        "top": "paling banyak {n} per tema", "years": "terbit", "mentioned": " (disebut)",
     },
 }
 
@@ -217,8 +217,10 @@ def _label(codebook: Codebook, theme: str, lang: str) -> str:
 
 
 def _labels(tags: list[Tag], codebook: Codebook, lang: str, order: dict[str, int]) -> list[str]:
+    """The paper's theme labels in codebook order; a theme it only mentions says so."""
+    only_mentioned = {t.theme for t in tags if t.level == "mentioned"}
     themes = sorted({t.theme for t in tags}, key=lambda t: (order.get(t, len(order)), t))
-    return [_label(codebook, t, lang) for t in themes]
+    return [_label(codebook, t, lang) + (words(lang)["mentioned"] if t in only_mentioned else "") for t in themes]
 
 
 def author_key(paper: Paper) -> str:
