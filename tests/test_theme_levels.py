@@ -302,3 +302,12 @@ def test_reading_list_marks_themes_only_mentioned(run, two_levels):
     assert result.exit_code == 0, result.output
     assert "Youth (mentioned)" in result.stdout
     assert run("reading-list", "--theme", "youth").exit_code != 0  # no paper discusses it
+
+
+def test_synthesis_names_sources_that_only_mention_a_theme(run, two_levels):
+    result = run("table", "synthesis", "--theme", "youth", "--level", "mentioned", "--columns", "theme,statement",
+                 "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "The one source (Lestari, 2024) only mentions youth without discussing it." in result.stdout
+    indonesian = run("table", "synthesis", "--theme", "youth", "--level", "mentioned", "--lang", "id", "-f", "csv")
+    assert "hanya menyebut" in indonesian.stdout

@@ -58,7 +58,7 @@ def build_synthesis(
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": text_cell(join_citations([e.citation for e in sources])),
             "statement": text_cell(statement(label, sources, total, opportunity, risk, lang,
-                                             _companion(theme, sources, codebook, lang))),
+                                             _companion(theme, sources, codebook, lang), theme)),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
@@ -84,11 +84,15 @@ def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) 
 
 
 def statement(label: str, sources: list[Entry], total: int, opportunity: list[str], risk: list[str],
-              lang: str, companion: tuple[str, int] | None = None) -> str:
-    """The synthesised sentence(s) for one theme, from templates."""
+              lang: str, companion: tuple[str, int] | None = None, theme: str = "") -> str:
+    """The synthesised sentence(s) for one theme, from templates. Sources that only mention the
+    theme (``--level mentioned``) are named apart from those that discuss it."""
     n = len(sources)
     cites = join_citations([e.citation for e in sources])
     topic = _in_sentence(label)
+    mentioning = [e for e in sources if any(t.theme == theme and t.level == "mentioned" for t in e.tags)]
+    if theme and mentioning:
+        return _mentioned_statement(topic, sources, mentioning, total, lang)
     methods = Counter(m.label_id if lang == "id" and m.label_id else m.label or m.name
                       for e in sources for m in e.facets.methods[:1])
     platforms = Counter(p.name for e in sources for p in e.facets.platforms)
@@ -119,6 +123,23 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
     return " ".join(p for p in parts if p)
 
 
+def _mentioned_statement(topic: str, sources: list[Entry], mentioning: list[Entry], total: int, lang: str) -> str:
+    """Sources that discuss a theme and those that only mention it, e.g. "2 of 8 sources (A; B) discuss reach;
+    3 more only mention it (C; D; E)."""
+    discussing = [e for e in sources if e not in mentioning]
+    said = join_citations([e.citation for e in discussing])
+    only = join_citations([e.citation for e in mentioning])
+    k, m = len(discussing), len(mentioning)
+    if lang == "id":
+        if not discussing:
+            return f"{_count_id(m, total)} ({only}) hanya menyebut {topic}, tanpa membahasnya."
+        return f"{_count_id(k, total)} ({said}) membahas {topic}; {m} sumber lain hanya menyebutnya ({only})."
+    if not discussing:
+        return f"{_count_en(m, total)} ({only}) only mention{'s' if m == 1 else ''} {topic} without discussing it."
+    return (f"{_count_en(k, total)} ({said}) discuss{'es' if k == 1 else ''} {topic}; {m} more only "
+            f"mention{'s' if m == 1 else ''} it ({only}).")
+
+
 def _in_sentence(label: str) -> str:
     """A theme label inside a sentence: "Hoaxes" -> "hoaxes", but "KPU" stays."""
     return label if label[:2].isupper() else label[0].lower() + label[1:]
@@ -126,7 +147,7 @@ def _in_sentence(label: str) -> str:
 
 def _count_en(n: int, total: int) -> str:
     if n == total:
-        return "All " + (f"{n} sources" if n > 2 else ("both sources" if n == 2 else "the one source"))
+        return f"All {n} sources" if n > 2 else ("Both sources" if n == 2 else "The one source")
     return f"{n} of {total} source{'s' if total != 1 else ''}"
 
 
