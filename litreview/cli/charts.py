@@ -86,18 +86,21 @@ def report(
 
     Example: [cyan]litreview report -o review.html --lang id[/cyan]
     """
-    from litreview.report import build_report
+    from rich.markup import escape
+
+    from litreview.render.report import render_report
+    from litreview.synthesis.report import build_report
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{output}: the report is HTML; name it .html")
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
-        page, skipped = build_report(corpus, load_for(corpus.root, codebook), lang.value)
-    for kind, reason in skipped:
-        err.print(f"[yellow]note:[/yellow] chart {kind} left out: {reason}")
-    write_bytes(page, output, "html")
+        built = build_report(corpus, load_for(corpus.root, codebook), lang.value)
+    for kind, reason in built.skipped:
+        err.print(f"[yellow]note:[/yellow] chart {kind} left out: {escape(reason)}")
+    write_bytes(render_report(built), output, "html")
 
 
 def register(app: typer.Typer) -> None:
     app.command()(chart)
-    # app.command()(report)  # registered with the report module
+    app.command()(report)
