@@ -40,7 +40,7 @@ figure.chart svg { display: block; width: 100%; max-width: 52rem; height: auto; 
 .filters label { display: flex; flex-direction: column; font-size: .85rem; color: #57606a; }
 .filters select { font: inherit; color: #1f2328; padding: .2rem; max-width: 22rem; }
 .filters output { font-size: .9rem; }
-tr[hidden] { display: none; }
+tr[hidden], .filters[hidden] { display: none; }
 .reading .entry { margin: 0 0 1rem; }
 .reading .reference { margin: 0; padding-left: 2em; text-indent: -2em; }
 .reading .detail { margin: .2rem 0 0 2em; font-size: .92rem; }
