@@ -76,6 +76,9 @@ def _chart_format(fmt: str | None, output: Path | None) -> str:
 
 def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", show_default=False)],
+    top: Annotated[
+        int, typer.Option("--top", min=0, help="Reading list: each theme's N strongest papers (0: every paper).")
+    ] = 20,
     lang: LangOpt = Lang.en,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
@@ -95,7 +98,7 @@ def report(
         raise UsageError(f"{output}: the report is HTML; name it .html")
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
-        built = build_report(corpus, load_for(corpus.root, codebook), lang.value)
+        built = build_report(corpus, load_for(corpus.root, codebook), lang.value, reading_top=top or None)
     for kind, reason in built.skipped:
         err.print(f"[yellow]note:[/yellow] chart {kind} left out: {escape(reason)}")
     write_bytes(render_report(built), output, "html")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from litreview.themes.codebook import Codebook
 
 EVIDENCE_PER_THEME = 2  # sentences per paper and theme in the evidence browser (the strongest)
+READING_TOP = 20  # papers per theme in the report's reading list (the strongest; formatting each costs ~4 ms)
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -90,8 +91,10 @@ class Report:
     words: dict[str, str] = field(default_factory=dict)
 
 
-def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: str = "apa") -> Report:
-    """The report of the whole corpus (read only)."""
+def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: str = "apa",
+                 reading_top: int | None = READING_TOP) -> Report:
+    """The report of the whole corpus (read only); the reading list holds each theme's
+    ``reading_top`` strongest papers (None: all), each paper once, under its strongest theme."""
     from litreview.synthesis.charts import KINDS, build_chart
     from litreview.synthesis.prisma import corpus_identification, source_name
     from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries, theme_label
@@ -145,12 +148,14 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
         rows.sort(key=lambda r: (order.get(r.theme, len(order)), r.citation.casefold(), r.key))
     return Report(lang=lang, title=words["title"], papers=papers, tagged=tagged, without_text=without_text,
                   themes=themes, charts=charts, prisma_chart=prisma_chart, skipped=skipped, synthesis=synthesis,
-                  grid=grid, evidence=rows, reading=_reading_list(corpus, codebook, lang, style),
+                  grid=grid, evidence=rows, reading=_reading_list(corpus, codebook, lang, style, reading_top),
                   identification=corpus_identification(corpus, lang), words=words)
 
 
-def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str) -> ReadingList | None:
-    """Each tagged paper once, under its strongest theme, with its reference and annotation."""
+def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str,
+                  top: int | None) -> ReadingList | None:
+    """Tagged papers, each once under its strongest theme, with reference and annotation; with ``top``
+    the strongest papers of each theme first, at most ``top``; else all, oldest first."""
     from litreview.synthesis.annotate import annotate
     from litreview.synthesis.reading_list import ReadingFilter, build_reading_list
     from litreview.synthesis.references import resolve_style
@@ -159,5 +164,6 @@ def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str) -> 
     if not any(tags.values()):
         return None
     papers = (p for p in corpus.iter_papers() if p.key in tags)
-    return build_reading_list(papers, tags, codebook, resolve_style(style), ReadingFilter(primary_only=True), lang,
+    flt = ReadingFilter(primary_only=True, order="score" if top else "year", top=top)
+    return build_reading_list(papers, tags, codebook, resolve_style(style), flt, lang,
                               annotator=lambda paper: annotate(corpus.get(paper.key), lang))
