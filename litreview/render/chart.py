@@ -203,15 +203,27 @@ def _network(chart: Chart) -> Any:
         ax.scatter([positions[n.id][0] for n in chosen], [positions[n.id][1] for n in chosen],
                    s=[18 + 22 * n.cited_by for n in chosen], c=colour, marker=marker, edgecolors="white",
                    linewidths=0.5, zorder=2, label=_plain(chart.labels.get(kind, kind)))
-    for node in chart.nodes:
-        if node.labelled:
-            x, y = positions[node.id]
-            ax.annotate(_wrap(node.label, 26), (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=6.5, zorder=3,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+    ranked = sorted((n for n in chart.nodes if n.labelled), key=lambda n: (-n.cited_by, n.kind != "paper", n.id))
+    labels = [ax.annotate(_wrap(node.label, 26), positions[node.id], xytext=(0, 6), textcoords="offset points",
+                          ha="center", va="bottom", fontsize=6.5, zorder=3,
+                          bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+              for node in ranked]
     ax.margins(0.12)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=7.5, markerscale=0.6)
+    _drop_overlapping(figure, labels)
     return figure
+
+
+def _drop_overlapping(figure: Any, labels: list[Any]) -> None:
+    """Remove each label that would cover one placed before it (the labels come most cited first)."""
+    figure.draw_without_rendering()  # lays the figure out, so that the labels' extents are final
+    placed: list[Any] = []
+    for label in labels:
+        extent = label.get_window_extent().expanded(1.05, 1.1)
+        if any(extent.overlaps(other) for other in placed):
+            label.remove()
+        else:
+            placed.append(extent)
 
 
 def _prisma(chart: Chart) -> Any:

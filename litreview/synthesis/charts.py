@@ -38,7 +38,7 @@ WORDS: dict[str, dict[str, str]] = {
         "platform": "Platform", "method": "Method", "more": "{n} more not shown", "other": "Other ({n})",
         "network": "Citation network: corpus papers and their most cited works",
         "network_note": "{papers} corpus papers, {works} most cited other works, {edges} citation links; "
-                        "labels for the {labels} most cited.",
+                        "labels on the {labels} most cited where they do not overlap.",
         "corpus_paper": "Corpus paper", "cited_work": "Cited work",
         "prisma": "PRISMA 2020: identification", "identified": "Records identified",
         "duplicates": "Duplicate records removed", "screen": "Records to screen",
@@ -54,7 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
         "platform": "Platform", "method": "Metode", "more": "{n} lainnya tidak ditampilkan", "other": "Lainnya ({n})",
         "network": "Jaringan sitasi: artikel korpus dan karya yang paling banyak dirujuk",
         "network_note": "{papers} artikel korpus, {works} karya lain yang paling banyak dirujuk, {edges} tautan "
-                        "sitasi; label untuk {labels} yang paling banyak dirujuk.",
+                        "sitasi; label pada {labels} yang paling banyak dirujuk bila tidak bertumpuk.",
         "corpus_paper": "Artikel korpus", "cited_work": "Karya yang dirujuk",
         "prisma": "PRISMA 2020: identifikasi", "identified": "Rekaman teridentifikasi",
         "duplicates": "Rekaman duplikat dihapus", "screen": "Rekaman untuk disaring",
@@ -334,13 +334,17 @@ def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str
 
 def network_chart(chart: Chart, network: Any, words: dict[str, str]) -> Chart:
     """Corpus papers that cite or are cited, and the ``TOP_WORKS`` works outside it cited most."""
-    works = sorted((n for n in network.nodes if n.kind == "work"), key=lambda n: (-n.cited_by, n.id))[:TOP_WORKS]
+    mentions: dict[str, int] = {}
+    for edge in network.edges:
+        mentions[edge.target] = mentions.get(edge.target, 0) + edge.weight
+    works = sorted((n for n in network.nodes if n.kind == "work"),
+                   key=lambda n: (-n.cited_by, -mentions.get(n.id, 0), n.id))[:TOP_WORKS]
     kept = {n.id for n in network.nodes if n.kind == "paper"} | {n.id for n in works}
     nodes = [ChartNode(n.id, n.label, n.kind, n.cited_by) for n in network.nodes if n.id in kept]
     edges = [ChartEdge(e.source, e.target, e.weight) for e in network.edges if e.source in kept and e.target in kept]
     linked = {e.source for e in edges} | {e.target for e in edges}
     nodes = [n for n in nodes if n.id in linked]
-    ranked = sorted(nodes, key=lambda n: (-n.cited_by, n.kind != "paper", n.id))
+    ranked = sorted(nodes, key=lambda n: (-n.cited_by, -mentions.get(n.id, 0), n.kind != "paper", n.id))
     for node in ranked[:TOP_LABELS]:
         node.labelled = True
     chart.nodes, chart.edges = nodes, edges
