@@ -131,7 +131,8 @@ def _bars(chart: Chart) -> Any:
         ax.set_yticks(positions, [_wrap(c, 34) for c in chart.categories])
         ax.invert_yaxis()  # the largest on top
         for y, total in zip(positions, base, strict=True):
-            ax.text(total, y, f" {total}", va="center", ha="left", fontsize=7)
+            if total:
+                ax.text(total, y, f" {total}", va="center", ha="left", fontsize=7)
         ax.set_xlim(0, max(base or [1]) * 1.12 + 0.5)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel(_plain(chart.x_label))
