@@ -54,6 +54,10 @@ tr[hidden], .filters[hidden] { display: none; }
   main > section:first-child { break-before: auto; }
   figure.chart { break-inside: avoid; }
   thead th { position: static; }
+  #synthesis, #grid, #evidence { overflow: visible; }  /* on paper a table cannot scroll: it fits the page */
+  table { font-size: 7.5pt; }
+  th, td { padding: .15rem .3rem; }
+  td.long { min-width: 0; max-width: none; }
   tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
