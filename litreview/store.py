@@ -1061,6 +1061,16 @@ class Corpus:
             )
         ]
 
+    def first_source_by_key(self) -> dict[str, tuple[str, str]]:
+        """Each paper's first source, from its oldest provenance row: key -> (database or "", format)."""
+        found: dict[str, tuple[str, str]] = {}
+        for r in self.db.execute(
+            "SELECT p.key, json_extract(v.details, '$.database'), v.format FROM provenance v"
+            " JOIN papers p ON p.id = v.paper_id ORDER BY v.rowid"
+        ):
+            found.setdefault(r[0], (r[1] or "", r[2]))
+        return found
+
     def paper_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
 

@@ -68,3 +68,49 @@ def snapshot(corpus_root: Path) -> tuple:
     db.close()
     files = tuple(sorted(p.name for p in (corpus_root / "files").iterdir()))
     return content, files
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+def _chrome(javascript: bool = True):
+    """Headless Chromium through selenium, or a skip when either is missing or cannot start here."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip(
+            "needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: apt-get install chromium chromium-driver)"
+        )
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,800"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
+    except WebDriverException as error:  # the browser is there but cannot start here: not our code's fault
+        pytest.skip(f"headless Chromium did not start: {error.msg}")
+    driver.set_page_load_timeout(10)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = _chrome()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def browser_without_js():
+    driver = _chrome(javascript=False)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -187,7 +187,7 @@ def test_installed_entry_point(tmp_path):
 def test_start_up_imports_no_heavy_library():
     code = ("import sys; from litreview.cli import app; "
             "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'pybtex', 'rispy', 'citeproc', 'docx', 'openpyxl', "
-            "'charset_normalizer', 'ftfy', 'Sastrawi', 'wordfreq', 'rapidfuzz', 'yaml') "
+            "'charset_normalizer', 'ftfy', 'Sastrawi', 'wordfreq', 'rapidfuzz', 'yaml', 'matplotlib', 'networkx') "
             "if m in sys.modules]; print(','.join(heavy))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == ""

@@ -344,35 +344,6 @@ def test_html_policy_hashes_match_the_inline_code():
         assert f"{tag}-src 'sha256-{digest}'" in out
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-
-@pytest.fixture
-def browser():
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(
-            "needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: apt-get install chromium chromium-driver)"
-        )
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,800"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    from selenium.common.exceptions import WebDriverException
-
-    try:
-        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
-    except WebDriverException as error:  # the browser is there but cannot start here: not our code's fault
-        pytest.skip(f"headless Chromium did not start: {error.msg}")
-    driver.set_page_load_timeout(10)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 def test_html_sorts_in_a_real_browser(browser, tmp_path):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By

@@ -89,7 +89,8 @@ def _root(
     settings.lock_timeout = lock_timeout
 
 
-from litreview.cli import corpus as _corpus  # noqa: E402  (modules register their commands on import)
+from litreview.cli import charts as _charts  # noqa: E402  (modules register their commands on import)
+from litreview.cli import corpus as _corpus  # noqa: E402
 from litreview.cli import dupes as _dupes  # noqa: E402
 from litreview.cli import papers as _papers  # noqa: E402
 from litreview.cli import prisma as _prisma  # noqa: E402
@@ -108,6 +109,7 @@ _refs.register(app)
 _search.register(app)
 _dupes.register(app)
 _prisma.register(app)
+_charts.register(app)
 _corpus.register_maintenance(app)  # last in --help: a command for when something went wrong
 
 

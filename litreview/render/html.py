@@ -80,15 +80,15 @@ SCRIPT = """
 """
 
 
-def _csp_hash(source: str) -> str:
+def csp_hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 CSP = (
     "default-src 'none'; "
-    f"style-src {_csp_hash(STYLE)}; "
-    f"script-src {_csp_hash(SCRIPT)}; "
+    f"style-src {csp_hash(STYLE)}; "
+    f"script-src {csp_hash(SCRIPT)}; "
     "img-src 'none'; base-uri 'none'; form-action 'none'"
 )
 
@@ -116,12 +116,13 @@ def render_html(tables: list[Table], **options: Any) -> bytes:
         "<main>",
     ]
     for number, table in enumerate(tables, start=1):
-        parts.append(_section(table, f"table-{number}"))
+        parts.append(table_section(table, f"table-{number}"))
     parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
 
 
-def _section(table: Table, anchor: str) -> str:
+def table_section(table: Table, anchor: str) -> str:
+    """One table as a ``<section>`` (its title an ``<h2>``), sortable by the page's script."""
     lines = [f'<section id="{anchor}">']
     labelled = ""
     if table.title:

@@ -226,14 +226,20 @@ def render_html(reading: ReadingList) -> bytes:
     parts = [
         "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>",
-        f"<style>{STYLE}</style>", "</head>", "<body>", f"<h1>{title}</h1>",
+        f"<style>{STYLE}</style>", "</head>", "<body>", f"<h1>{title}</h1>", html_body(reading),
+        "</body>", "</html>", "",
     ]
-    parts += [f'<p class="meta">{escape(_one_line(note))}</p>' for note in reading.notes]
+    return "\n".join(parts).encode("utf-8")
+
+
+def html_body(reading: ReadingList, level: str = "h2") -> str:
+    """The list's notes and groups as an HTML fragment (for a page of its own or the review report)."""
+    parts = [f'<p class="meta">{escape(_one_line(note))}</p>' for note in reading.notes]
     for group in reading.groups:
         parts.append("<section>")
         if group.label:
             heading = _heading(_one_line(group.label), len(group.entries), reading.labels)
-            parts.append(f"<h2>{escape(heading)}</h2>")
+            parts.append(f"<{level}>{escape(heading)}</{level}>")
         for entry in group.entries:
             parts.append(f'<div class="entry" id="{_anchor(group.theme, entry.key)}">')
             parts.append(f'<p class="reference">{html_runs(_runs(entry.reference))}</p>')
@@ -245,8 +251,7 @@ def render_html(reading: ReadingList) -> bytes:
                     parts.append(f'<p class="detail annotation">{escape(text)}</p>')
             parts.append("</div>")
         parts.append("</section>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts).encode("utf-8")
+    return "\n".join(parts)
 
 
 def _anchor(theme: str, key: str) -> str:

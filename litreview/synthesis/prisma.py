@@ -71,6 +71,11 @@ class Identification:
         }
 
 
+def source_name(database: str, fmt: str, lang: str = "en") -> str:
+    """What a record's source is called: the database its export names, else its file format's name."""
+    return database or _FORMAT_SOURCES["id" if lang == "id" else "en"].get(fmt, fmt)
+
+
 def identification(rows: list[tuple[str, str, str, int]], papers: int, possible: int = 0,
                    lang: str = "en") -> Identification:
     """From ``Corpus.records_by_source()`` rows (database, format, file, records) and the paper count;
