@@ -127,3 +127,52 @@ def test_report_without_javascript_shows_every_row(report_page, browser_without_
     assert all(r.is_displayed() for r in rows)
     assert not browser_without_js.find_element(By.ID, "evidence-filters").is_displayed()  # no dead controls
     assert all(svg.is_displayed() for svg in browser_without_js.find_elements(By.CSS_SELECTOR, "figure.chart svg"))
+
+
+_CONTRAST_SCRIPT = """
+function rgba(text) {
+  const m = text.match(/rgba?\\(([^)]+)\\)/);
+  if (!m) return null;
+  const p = m[1].split(',').map(Number);
+  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+}
+function background(el) {
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    const c = rgba(getComputedStyle(node).backgroundColor);
+    if (c && c[3] > 0.5) return c;
+  }
+  return [255, 255, 255, 1];
+}
+const out = [];
+for (const el of document.querySelectorAll('main *')) {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || el.closest('svg')) continue;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') continue;
+  out.push([rgba(style.color), background(el), el.tagName, el.textContent.trim().slice(0, 40)]);
+}
+return out;
+"""
+
+
+def _luminance(rgb) -> float:
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_report_text_has_enough_contrast(report_page, browser):
+    """WCAG AA: every piece of text in the page stands out from its background at 4.5:1 or more."""
+    browser.get(report_page.as_uri())
+    pairs = browser.execute_script(_CONTRAST_SCRIPT)
+    assert len(pairs) > 50
+    low = []
+    for color, back, tag, text in pairs:
+        lighter, darker = sorted((_luminance(color), _luminance(back)), reverse=True)
+        ratio = (lighter + 0.05) / (darker + 0.05)
+        if ratio < 4.5:
+            low.append((round(ratio, 2), tag, text))
+    assert low == []
