@@ -192,7 +192,7 @@ def _network(chart: Chart) -> Any:
         graph.add_node(node.id)
     for edge in chart.edges:
         graph.add_edge(edge.source, edge.target)
-    positions = nx.spring_layout(graph, seed=7, k=1.6 / max(1, len(chart.nodes)) ** 0.5, iterations=100)
+    positions = _packed_layout(graph)
     for edge in chart.edges:
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         ax.plot([x1, x2], [y1, y2], color="#9aa0a6", linewidth=0.3 + 0.25 * min(edge.weight, 6), alpha=0.6,
@@ -213,6 +213,27 @@ def _network(chart: Chart) -> Any:
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=7.5, markerscale=0.6)
     _drop_overlapping(figure, labels)
     return figure
+
+
+def _packed_layout(graph: Any) -> dict[Any, tuple[float, float]]:
+    """Each connected part laid out on its own (spring layout, fixed seed) and the parts set in rows,
+    biggest first, each in a cell sized by its number of nodes: a spring layout of the whole graph
+    pushes unconnected parts to the edges and crowds each part into a knot."""
+    import math
+
+    import networkx as nx
+
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), str(c[0])))
+    columns = max(1, math.ceil(math.sqrt(len(parts))))
+    positions: dict[Any, tuple[float, float]] = {}
+    for index, part in enumerate(parts):
+        row, column = divmod(index, columns)
+        sub = graph.subgraph(part)
+        layout = nx.spring_layout(sub, seed=7, iterations=100) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+        scale = 0.42 * min(1.0, 0.45 + 0.12 * len(part) ** 0.5)  # bigger parts fill more of their cell
+        for node, (x, y) in layout.items():
+            positions[node] = (column + 0.5 + scale * float(x), -(row + 0.5) + scale * float(y))
+    return positions
 
 
 def _drop_overlapping(figure: Any, labels: list[Any]) -> None:
