@@ -299,6 +299,15 @@ class SearchSource:
     themes: list[str] = field(default_factory=list)
 
 
+def init_command(path: Path) -> str:
+    """The `litreview init` command that creates a corpus at ``path`` (a folder, or its .litreview),
+    written so it works as printed."""
+    import shlex
+
+    folder = path.parent if path.name == CORPUS_DIRNAME else path
+    return "litreview init" if str(folder) in ("", ".") else f"litreview init {shlex.quote(str(folder))}"
+
+
 def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = None) -> Path | None:
     """Locate a corpus: ``explicit`` (``--corpus``), then $LITREVIEW_CORPUS, then
     ``.litreview/`` in ``start`` or any parent. Returns the corpus directory
@@ -312,9 +321,10 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
         for candidate in (path, path / CORPUS_DIRNAME):
             if (candidate / DB_NAME).is_file():
                 return candidate.resolve()
+        hint = init_command(path)
         if not path.exists():
-            raise CorpusError(f"{path}: no such corpus directory; create one with `litreview init {path}`")
-        raise CorpusError(f"{path}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
+            raise CorpusError(f"{path}: no such corpus directory; create one with `{hint}`")
+        raise CorpusError(f"{path}: not a litreview corpus (no {DB_NAME}); create one with `{hint}`")
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         candidate = directory / CORPUS_DIRNAME
@@ -336,7 +346,8 @@ class Corpus:
         if root is not None:
             db_path = root / DB_NAME
             if not create and not db_path.is_file():
-                raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with `litreview init`")
+                raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with "
+                                  f"`{init_command(root)}`")
             if create:
                 try:
                     root.mkdir(parents=True, exist_ok=True)

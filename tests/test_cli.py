@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -204,3 +205,20 @@ def test_newer_schema_is_one_line_through_the_cli(run, tmp_path):
     result = run("list")
     assert result.exit_code == 1 and "newer litreview" in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_init_creates_a_missing_directory_and_hints_work_as_printed(run, tmp_path):
+    assert run("init", "skripsi/bab2").exit_code == 0
+    assert (tmp_path / "skripsi" / "bab2" / ".litreview" / "corpus.db").is_file()
+    (tmp_path / "catatan.txt").write_text("x", encoding="utf-8")
+    refused = run("init", "catatan.txt")
+    assert refused.exit_code == 1 and "catatan.txt: is a file, not a directory" in refused.stderr
+    for given, hint in (("baru", "litreview init baru"), ("dua kata", "litreview init 'dua kata'"),
+                        ("lain/.litreview", "litreview init lain")):
+        missing = run("list", "--corpus", given)
+        assert missing.exit_code == 1
+        printed = missing.stderr.split("`")[1]
+        assert printed == hint
+        args = shlex.split(printed)[1:]
+        assert run(*args).exit_code == 0  # the suggested command works as printed
+        assert run("list", "--corpus", given).exit_code == 0

@@ -17,15 +17,21 @@ SHOW_ADDED_MAX = 25
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to create the corpus.")] = Path("."),
 ) -> None:
-    """Create a corpus (a [bold].litreview/[/bold] directory) in DIRECTORY.
+    """Create a corpus (a [bold].litreview/[/bold] directory) in DIRECTORY, creating DIRECTORY too
+    when it does not exist yet (as `git init` does).
 
     Example: [cyan]litreview init ~/skripsi[/cyan]
     """
-    target = directory.expanduser()
-    if not target.is_dir():
-        from litreview.errors import CorpusError
+    from litreview.errors import CorpusError
 
-        raise CorpusError(f"{directory}: no such directory")
+    target = directory.expanduser()
+    if target.exists() and not target.is_dir():
+        raise CorpusError(f"{directory}: is a file, not a directory")
+    if not target.exists():
+        try:
+            target.mkdir(parents=True)
+        except OSError as exc:
+            raise CorpusError(f"{directory}: cannot create the directory ({exc.strerror or exc})") from None
     existed = (target / CORPUS_DIRNAME / "corpus.db").is_file()
     with Corpus.init(target) as corpus:
         where = corpus.root
