@@ -103,7 +103,7 @@ def _open(data: bytes, name: str) -> Any:
 
 def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float]:
     """Raw text of each page, and the layout lines (and height) of the first page
-    with real text among the first three. A page that fails to load gives ""
+    with real text among the first three, past a cover sheet. A page that fails to load gives ""
     and a warning. A file whose pages take longer than MAX_PARSE_SECONDS in all
     is refused (ImportFailed), so one pathological PDF cannot hold up a batch."""
     import time
@@ -122,7 +122,12 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
             page = doc[index]
             textpage = page.get_textpage()
             text = textpage.get_text_range()
-            if not lines and index < 3 and has_letters(text, _TEXT_LAYER_LETTERS):
+            if (
+                not lines
+                and index < 3
+                and has_letters(text, _TEXT_LAYER_LETTERS)
+                and not (index + 1 < len(doc) and is_cover_page(text))
+            ):
                 height = page.get_height()
                 lines = page_lines(textpage, height)
             textpage.close()
@@ -132,6 +137,26 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
             text = ""
         texts.append(text)
     return texts, lines, height
+
+
+_COVER = re.compile(
+    r"See discussions, stats,? and author profiles for this publication"
+    r"|researchgate\.net/publication/"
+    r"|To cite this article:.*(?:tandfonline|Full Terms|Published online)"
+    r"|Full Terms (?:&|and) Conditions of access and use"
+    r"|This copy is for your personal, non-commercial use only"
+    r"|Your use of the JSTOR archive indicates your acceptance"
+    r"|Accelerating the world's research"
+    r"|Downloaded from https?://www\.academia\.edu",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_cover_page(text: str) -> bool:
+    """Is this a cover sheet a repository or publisher put before the article
+    (ResearchGate, Academia, JSTOR, Taylor & Francis, Science reprints)? Its
+    title, names and dates are not the article's first page."""
+    return bool(_COVER.search(text[:4000]))
 
 
 def _has_content(doc: Any) -> bool:

@@ -189,7 +189,11 @@ def _rows_to_lines(fragments: list[_Fragment]) -> list[Line]:
         group = [row[0]]
         for frag in row[1:]:
             size = max(f.size for f in group)
-            if frag.x0 - group[-1].x1 > 1.0 * max(size, frag.size):
+            gap = frag.x0 - group[-1].x1
+            # A wide gap is a column break; so is a narrower one where the type
+            # size changes (a large title beside a column of body text).
+            sizes = (group[-1].size, frag.size)
+            if gap > 1.0 * max(size, frag.size) or (max(sizes) > 1.5 * min(sizes) and gap > min(sizes)):
                 lines.append(_make_line(group))
                 group = []
             group.append(frag)

@@ -60,6 +60,8 @@ def find_title(lines: list[Line], height: float) -> list[int]:
         line, prev = lines[j], lines[block[-1]]
         if line.vertical or (line.weight <= 2 and line.size < prev.size):
             continue
+        if line.x0 > lines[seed].x1 or line.x1 < lines[seed].x0:
+            continue  # a margin box or another column beside the title
         if abs(line.size - lines[seed].size) > 0.6 or line.top - prev.bottom > 1.2 * line.size:
             break
         if (is_banner(line.text) and not JOURNAL_WORD.match(line.text)) or is_label(line.text):
