@@ -298,6 +298,10 @@ def line(text: str, size: float = 10.0) -> pdf_layout.Line:
         ("Retno Devita, S.Kom M.Kom, Sahari, S.Kom, M.Kom", ["Retno Devita", "Sahari"]),
         ("Dr. Ir. Budi Santoso, M.Si. and Jane Doe", ["Budi Santoso", "Jane Doe"]),
         ("TAL AUGUST, University of Washington, USA", ["TAL AUGUST"]),
+        (
+            "Ting Huang, Yue-Jiao Gong, Senior Member, IEEE, Sam Kwong, Fellow, IEEE, Hua Wang,",
+            ["Ting Huang", "Yue-Jiao Gong", "Sam Kwong", "Hua Wang"],
+        ),
         ("Jurusan Sistem Informasi", []),
         ("Program Studi Ilmu Komputer, Universitas Mulawarman", []),
         ("Email: rina@example.ac.id", []),
