@@ -420,3 +420,24 @@ def test_inline_keywords_are_split_off_an_abstract() -> None:
     assert split_inline_keywords(abstrak)[1:] == ("sistem pendukung keputusan, dana", "id")
     plain = "We count keywords: hoaks and kampanye appear often in the corpus"
     assert split_inline_keywords(plain) == (plain, "", "")
+
+
+def _placed(text: str, size: float, top: float, x0: float = 100.0, x1: float = 480.0) -> pdf_layout.Line:
+    return pdf_layout.Line(
+        text=text, marked=text, plain=text, size=size, top=top, bottom=top + size, x0=x0, x1=x1, weight=len(text)
+    )
+
+
+def test_title_runs_on_to_a_heading_word_and_past_a_margin_box() -> None:
+    from litreview.ingest.pdf_title import find_title, title_text
+
+    lines = [
+        _placed("Classifying Product Reviews With a Support", 20.0, 100.0),
+        _placed("2021, Vol. 62(1) 89-104", 7.0, 102.0, x0=500.0, x1=580.0),  # margin box beside the title
+        _placed("Vector Machine", 20.0, 124.0),
+        _placed("Method", 20.0, 148.0, x0=250.0, x1=320.0),  # reads as a heading, but ends the title
+        _placed("Rina Wulandari, Budi Santoso", 10.0, 190.0),
+        _placed("Abstract", 10.0, 220.0),
+    ] + [_placed("Body text of the paper goes on here at length. " * 2, 10.0, 240.0 + 12 * k) for k in range(8)]
+    block = find_title(lines, 842.0)
+    assert title_text(lines, block) == "Classifying Product Reviews With a Support Vector Machine Method"
