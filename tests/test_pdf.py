@@ -319,6 +319,7 @@ def test_author_line_names(text: str, names: list[str]) -> None:
         (["Seminar Nasional IENACO-2014 ISSN: 2337-4349"], 2014),
         (["Some footer (Wahyudi et al., 2018)", "\u00a9 2020 The Authors"], 2020),
         (["ISSN 2089-9815 only"], None),
+        (["Diajukan: 29 Desember 2022; Direvisi: 3 Februari 2023; Diterima: 8 Februari 2023"], 2023),
     ],
 )
 def test_find_year(texts: list[str], year: int | None) -> None:

@@ -66,7 +66,14 @@ _NOT_YEAR = re.compile(
     r"\b\d{4}-\d{3}[\dXx]\b|\b10\.\d{4,9}/\S+|https?://\S+|\S+@\S+|\(0\d{2,3}\)\s*[\d-]+|\b\d{5,}\b"
     r"|\b\d+[-\u2013]\d+\b(?!\s*[A-Za-z])"
 )
-_CITATION = re.compile(r"et al|\b[A-Z][A-Za-z'\u2019-]+,?\s+(?:19|20)\d\d[a-z]?\s*[;)]")
+_MONTH = (
+    r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch|et)?|apr(?:il)?|ma[yi]|jun[ei]?|jul[yi]?"
+    r"|aug(?:ust)?|agu(?:stus)?|agt|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?)\.?"
+)
+# "(Wahyudi, 2018;" is a citation; "Desember 2022;" in a dates line is not.
+_CITATION = re.compile(
+    rf"et al|\b(?!(?i:{_MONTH})\s)[A-Z][A-Za-z'\u2019-]+,?\s+(?:19|20)\d\d[a-z]?\s*[;)]"
+)
 _DATE_LABEL = re.compile(
     r"\b(?:received|revised|accepted|published|available online|diterima|direvisi|disetujui|diterbitkan"
     r"|dipublikasikan|terbit|submitted)\b",
