@@ -442,3 +442,14 @@ def test_title_runs_on_to_a_heading_word_and_past_a_margin_box() -> None:
     ] + [_placed("Body text of the paper goes on here at length. " * 2, 10.0, 240.0 + 12 * k) for k in range(8)]
     block = find_title(lines, 842.0)
     assert title_text(lines, block) == "Classifying Product Reviews With a Support Vector Machine Method"
+
+
+def test_letter_spaced_banner_gives_year_and_journal() -> None:
+    assert pdf_layout.despace("J u r n a l I D E A L I S V o l . 1 N o . 3 , J u l i 2 0 1 8") == (
+        "Jurnal IDEALIS Vol.1 No.3, Juli 2018"
+    )
+    plain = "Jurnal Informatika Vol 6 No. 1 Februari 2011"
+    assert pdf_layout.despace(plain) == plain
+    banner = line("J u r n a l I D E A L I S V o l . 1 N o . 3 , J u l i 2 0 1 8 | 416")
+    assert pdf_banner.find_year([banner], height=842.0, skip=set()) == 2018
+    assert pdf_banner.find_container([banner], 842.0, set()).name == "Jurnal IDEALIS"
