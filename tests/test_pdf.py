@@ -453,3 +453,18 @@ def test_letter_spaced_banner_gives_year_and_journal() -> None:
     banner = line("J u r n a l I D E A L I S V o l . 1 N o . 3 , J u l i 2 0 1 8 | 416")
     assert pdf_banner.find_year([banner], height=842.0, skip=set()) == 2018
     assert pdf_banner.find_container([banner], 842.0, set()).name == "Jurnal IDEALIS"
+
+
+def test_missing_authors_and_year_are_warned_not_guessed() -> None:
+    from litreview.ingest.pdf_metadata import fill_metadata
+
+    lines = [_placed("A Study of Rainfall Prediction With Neural Networks", 18.0, 100.0)] + [
+        _placed("the body of the paper runs on here in the usual size of print " * 2, 10.0, 200.0 + 12 * k)
+        for k in range(10)
+    ]
+    paper = Paper(text="\n".join(ln.text for ln in lines), page_starts=[0])
+    fill_metadata(paper, lines, 842.0, {}, "rain.pdf")
+    assert paper.title == "A Study of Rainfall Prediction With Neural Networks"
+    assert paper.authors == [] and paper.year is None
+    assert any(w.startswith("no authors found on the first page") for w in paper.warnings)
+    assert any(w.startswith("no publication year on the first page") for w in paper.warnings)

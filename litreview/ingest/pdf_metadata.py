@@ -36,6 +36,10 @@ def fill_metadata(
     limit = (lines[block[-1]].bottom if block else 0.0) + 0.45 * height
     names = find_authors(lines, after, limit) if block else []
     paper.authors = [make_person(n) for n in names] or metadata_people(metadata.get("Author", ""))
+    if lines and not paper.authors:
+        paper.warnings.append(
+            "no authors found on the first page; set them with `litreview edit` or add with --author"
+        )
     _fill_publication(paper, lines, height, set(block) | set(second_block), metadata)
     fill_abstracts(paper, lines)
     _choose_main_language(paper)
@@ -60,6 +64,10 @@ def _fill_publication(
                 "set it with `litreview edit` or add with --year"
             )
             year = None
+        elif year is None and lines:
+            paper.warnings.append(
+                "no publication year on the first page; set it with `litreview edit` or add with --year"
+            )
     paper.year = year
     paper.date = str(year) if year else ""
     container = find_container(lines, height, skip) if lines else Container()
