@@ -468,3 +468,9 @@ def test_missing_authors_and_year_are_warned_not_guessed() -> None:
     assert paper.authors == [] and paper.year is None
     assert any(w.startswith("no authors found on the first page") for w in paper.warnings)
     assert any(w.startswith("no publication year on the first page") for w in paper.warnings)
+
+
+def test_journal_named_after_its_issn() -> None:
+    footer = line("ISSN : 2442-5826 e-Proceeding of Applied Science : Vol.1, No.3 Desember 2015 | Page 1654")
+    container = pdf_banner.find_container([footer], 842.0, set())
+    assert (container.name, container.volume, container.issue) == ("e-Proceeding of Applied Science", "1", "3")

@@ -174,6 +174,8 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
     for k, line in enumerate(edge):
         text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
         text = re.sub(r"^\d+\s+", "", text).strip()
+        # "ISSN : 2442-5826 e-Proceeding of ..." names the journal after its ISSN.
+        text = re.sub(r"^(?:(?:[ep]-?)?issn\s*:?\s*\d{4}\s?-\s?\d{3}[\dXx]\s*[,;|]?\s*)+", "", text, flags=re.IGNORECASE)
         word = JOURNAL_WORD.search(text)
         volume = _VOLUME_TOKEN.search(text)
         if not word and not volume:
