@@ -167,6 +167,9 @@ _PROCEEDINGS = re.compile(
 )
 
 
+_LEADING_ISSN = re.compile(r"^(?:(?:[ep]-?)?issn\s*:?\s*\d{4}\s?-\s?\d{3}[\dXx]\s*[,;|]?\s*)+", re.IGNORECASE)
+
+
 def find_container(lines: list[Line], height: float, skip: set[int]) -> Container:
     """Journal or proceedings name, volume, issue and page range from the banner
     or footer of the first page."""
@@ -175,7 +178,7 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
         text = re.sub(r"^\d+\s+", "", text).strip()
         # "ISSN : 2442-5826 e-Proceeding of ..." names the journal after its ISSN.
-        text = re.sub(r"^(?:(?:[ep]-?)?issn\s*:?\s*\d{4}\s?-\s?\d{3}[\dXx]\s*[,;|]?\s*)+", "", text, flags=re.IGNORECASE)
+        text = _LEADING_ISSN.sub("", text)
         word = JOURNAL_WORD.search(text)
         volume = _VOLUME_TOKEN.search(text)
         if not word and not volume:
