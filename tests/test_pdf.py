@@ -474,3 +474,8 @@ def test_journal_named_after_its_issn() -> None:
     footer = line("ISSN : 2442-5826 e-Proceeding of Applied Science : Vol.1, No.3 Desember 2015 | Page 1654")
     container = pdf_banner.find_container([footer], 842.0, set())
     assert (container.name, container.volume, container.issue) == ("e-Proceeding of Applied Science", "1", "3")
+
+
+def test_misprinted_doi_link_is_repaired() -> None:
+    page = "Digital Object Identifier: https://doi.org/10/25047/jtit.v11i2.5731\nTitle"
+    assert pdf_banner.find_doi(page, "", "") == "10.25047/jtit.v11i2.5731"

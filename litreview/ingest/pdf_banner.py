@@ -218,9 +218,15 @@ def _tidy_doi(doi: str) -> str:
     return doi
 
 
+# "https://doi.org/10/25047/jtit.v11i2.5731": a DOI link misprinted with "/" for "." (a
+# shortDOI, "10/abcde", has no further "/").
+_DOI_MISPRINTED = re.compile(r"doi\.org/10/(\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+
+
 def find_doi(first_page: str, second_page: str, edge_text: str) -> str:
     """The paper's DOI: labelled on the first page, else bare in its banner or
     footer, else labelled at the top of the second page."""
+    first_page = _DOI_MISPRINTED.sub(r"doi.org/10.\1", first_page)
     for text, pattern in ((first_page, _DOI_LABELLED), (edge_text, _DOI), (second_page[:800], _DOI_LABELLED)):
         found = pattern.search(text)
         if found:
