@@ -479,3 +479,15 @@ def test_journal_named_after_its_issn() -> None:
 def test_misprinted_doi_link_is_repaired() -> None:
     page = "Digital Object Identifier: https://doi.org/10/25047/jtit.v11i2.5731\nTitle"
     assert pdf_banner.find_doi(page, "", "") == "10.25047/jtit.v11i2.5731"
+
+
+def test_journal_in_a_margin_box_above_its_volume_line() -> None:
+    box = [
+        pdf_layout.Line(text=t, marked=t, plain=t, size=7.0, top=top, bottom=top + 7.0, x0=447.0, x1=560.0,
+                        weight=len(t))
+        for t, top in (("Cornell Hospitality Quarterly", 59.8), ("2021, Vol. 62(1) 89-104", 68.3))
+    ]
+    container = pdf_banner.find_container(box, 842.0, set())
+    assert (container.name, container.volume) == ("Cornell Hospitality Quarterly", "62")
+    homepage = line("journal homepage: www.elsevier.com/locate/joi")
+    assert pdf_banner.find_container([homepage], 842.0, set()).name == ""

@@ -167,6 +167,18 @@ _PROCEEDINGS = re.compile(
 )
 
 
+def _names_above(above: Line, line: Line) -> bool:
+    """Is ``above`` a journal's name printed right above its volume line, in the same column?"""
+    return (
+        abs(above.x0 - line.x0) < 3
+        and 0 <= line.top - above.bottom < line.size
+        and letters(above.text) >= 6
+        and len(above.text.split()) >= 2
+        and not is_banner(above.text)
+        and not any(ch.isdigit() for ch in above.text)
+    )
+
+
 _LEADING_ISSN = re.compile(r"^(?:(?:[ep]-?)?issn\s*:?\s*\d{4}\s?-\s?\d{3}[\dXx]\s*[,;|]?\s*)+", re.IGNORECASE)
 
 
@@ -179,6 +191,8 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         text = re.sub(r"^\d+\s+", "", text).strip()
         # "ISSN : 2442-5826 e-Proceeding of ..." names the journal after its ISSN.
         text = _LEADING_ISSN.sub("", text)
+        if re.match(r"journal homepage\b", text, re.IGNORECASE):
+            continue  # Elsevier's "journal homepage: www..." names no journal
         word = JOURNAL_WORD.search(text)
         volume = _VOLUME_TOKEN.search(text)
         if not word and not volume:
@@ -186,6 +200,8 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         start = word.start() if word and volume and volume.start() < word.start() else 0
         cut = _JOURNAL_CUT.search(text, start + 1)
         name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
+        if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
+            name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
         if letters(name) < 3 or (not word and len(name.split()) < 2):
             continue
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
