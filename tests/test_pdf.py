@@ -491,3 +491,12 @@ def test_journal_in_a_margin_box_above_its_volume_line() -> None:
     assert (container.name, container.volume) == ("Cornell Hospitality Quarterly", "62")
     homepage = line("journal homepage: www.elsevier.com/locate/joi")
     assert pdf_banner.find_container([homepage], 842.0, set()).name == ""
+
+
+def test_journal_and_year_from_the_next_pages_running_header() -> None:
+    page = "Jurnal Teknologi Informasi Dan Terapan (J-TIT) Vol. 11 No. 2 Tahun 2024 ISSN: 2580-2291\nbody text\n125"
+    container = pdf_banner.running_container(page)
+    assert container.name == "Jurnal Teknologi Informasi Dan Terapan (J-TIT)"
+    assert (container.volume, container.year) == ("11", 2024)
+    assert pdf_banner.running_container("A heading\nmetode ini (Wahyudi, Jurnal X Vol. 2, 2018)\n3").name == ""
+    assert pdf_banner.running_container('[4] A. Budi, "Judul," Jurnal X, vol. 2, no. 1, 2018.\nbody').name == ""

@@ -58,7 +58,7 @@ def read_pdf(data: bytes, name: str) -> Paper:
         if pages_count == 0:
             raise ImportFailed(name, _NO_PAGES)
         paper = Paper(source_format=NAME, source_name=PurePath(name).name, pages_count=pages_count)
-        raw_pages, lines, height = _read_pages(doc, paper, name)
+        raw_pages, lines, height, first = _read_pages(doc, paper, name)
         if len(paper.warnings) == pages_count:  # not one page could be loaded
             raise ImportFailed(name, _DAMAGED)
         metadata = _metadata_dict(doc)
@@ -72,7 +72,8 @@ def read_pdf(data: bytes, name: str) -> Paper:
         doc.close()
     paper.text, paper.page_starts = _join_pages(clean_pages(raw_pages))
     paper.sections = detect_sections(paper.text, paper.page_starts)
-    fill_metadata(paper, lines, height, metadata, name)
+    next_page = raw_pages[first + 1] if first + 1 < len(raw_pages) else ""
+    fill_metadata(paper, lines, height, metadata, name, next_page)
     return paper
 
 
@@ -101,11 +102,12 @@ def _open(data: bytes, name: str) -> Any:
     raise ImportFailed(name, _DAMAGED)
 
 
-def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float]:
+def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float, int]:
     """Raw text of each page, and the layout lines (and height) of the first page
     with real text among the first three, past a cover sheet. A page that fails to load gives ""
     and a warning. A file whose pages take longer than MAX_PARSE_SECONDS in all
-    is refused (ImportFailed), so one pathological PDF cannot hold up a batch."""
+    is refused (ImportFailed), so one pathological PDF cannot hold up a batch.
+    The last value is the index of the page the lines come from."""
     import time
 
     import pypdfium2 as pdfium
@@ -113,6 +115,7 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
     texts: list[str] = []
     lines: list[Line] = []
     height = 0.0
+    first = 0
     deadline = time.monotonic() + MAX_PARSE_SECONDS
     for index in range(len(doc)):
         if time.monotonic() > deadline:
@@ -130,13 +133,14 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
             ):
                 height = page.get_height()
                 lines = page_lines(textpage, height)
+                first = index
             textpage.close()
             page.close()
         except pdfium.PdfiumError:
             paper.warnings.append(f"page {index + 1} could not be read; its text is missing")
             text = ""
         texts.append(text)
-    return texts, lines, height
+    return texts, lines, height, first
 
 
 _COVER = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from litreview.ingest.pdf_layout import Line, edge_lines, letters
+from litreview.ingest.pdf_layout import Line, despace, edge_lines, letters
 from litreview.text.clean import clean_field
 
 JOURNAL_WORD = re.compile(
@@ -155,6 +155,7 @@ class Container:
     issue: str = ""
     pages: str = ""
     proceedings: bool = False
+    year: int | None = None  # only from running_container
 
 
 _PAGES = re.compile(
@@ -218,6 +219,26 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
             pages=f"{pages.group(1)}-{pages.group(2)}" if pages else "",
             proceedings=bool(_PROCEEDINGS.search(name)),
         )
+    return Container()
+
+
+def running_container(page_text: str) -> Container:
+    """The journal (and year) of a running header or footer on a later page,
+    such as "Jurnal X Vol. 11 No. 2 Tahun 2024 ISSN: ...": only a line naming a
+    journal and its volume counts."""
+    texts = [t.strip() for t in page_text.replace("\r\n", "\n").split("\n") if t.strip()]
+    for text in texts[:2] + texts[-2:]:
+        text = despace(text)
+        if not (JOURNAL_WORD.search(text) and _VOLUME_TOKEN.search(text)) or _CITATION.search(text):
+            continue
+        if text[0].islower() or len(text) > 160 or re.search(r"[\[\"\u201c\u201d]", text):
+            continue  # running text or a reference, not a running header
+        probe = Line(text=text, marked=text, plain=text, size=10.0, top=0.0, bottom=10.0, x0=0.0, x1=0.0)
+        container = find_container([probe], 1000.0, set())
+        if container.name:
+            years = _years(text)
+            container.year = years[0] if years else None
+            return container
     return Container()
 
 

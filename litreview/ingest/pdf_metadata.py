@@ -17,6 +17,7 @@ from litreview.ingest.pdf_banner import (
     find_issn,
     find_year,
     metadata_year,
+    running_container,
 )
 from litreview.ingest.pdf_layout import Line, edge_lines
 from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
@@ -26,9 +27,11 @@ from litreview.text.language import detect_language
 
 
 def fill_metadata(
-    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str
+    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str, next_page: str = ""
 ) -> None:
-    """Title, authors, year, journal, DOI, abstracts and keywords, with languages."""
+    """Title, authors, year, journal, DOI, abstracts and keywords, with languages.
+    ``next_page``, the raw text of the page after, lends its running header or
+    footer when the first page names no journal or year."""
     paper.language = detect_language(paper.text[:20000])
     block = find_title(lines, height) if lines else []
     second_block = _fill_titles(paper, lines, block) if block else []
@@ -40,7 +43,7 @@ def fill_metadata(
         paper.warnings.append(
             "no authors found on the first page; set them with `litreview edit` or add with --author"
         )
-    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata)
+    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata, next_page)
     fill_abstracts(paper, lines)
     _choose_main_language(paper)
     if not paper.title:
@@ -51,10 +54,13 @@ def fill_metadata(
 
 
 def _fill_publication(
-    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str]
+    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str], next_page: str = ""
 ) -> None:
     """Year, container (journal, volume, issue, pages), DOI and ISSN."""
     year = find_year(lines, height, skip) if lines else None
+    running = running_container(next_page) if lines and next_page else Container()
+    if year is None and running.name:
+        year = running.year
     if year is None:
         year, source = metadata_year(metadata)
         if year is not None and source == "CreationDate":
@@ -71,6 +77,8 @@ def _fill_publication(
     paper.year = year
     paper.date = str(year) if year else ""
     container = find_container(lines, height, skip) if lines else Container()
+    if not container.name:
+        container = running
     paper.journal, paper.volume = container.name, container.volume
     paper.issue, paper.pages = container.issue, container.pages
     if container.proceedings:
