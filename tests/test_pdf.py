@@ -500,3 +500,10 @@ def test_journal_and_year_from_the_next_pages_running_header() -> None:
     assert (container.volume, container.year) == ("11", 2024)
     assert pdf_banner.running_container("A heading\nmetode ini (Wahyudi, Jurnal X Vol. 2, 2018)\n3").name == ""
     assert pdf_banner.running_container('[4] A. Budi, "Judul," Jurnal X, vol. 2, no. 1, 2018.\nbody').name == ""
+
+
+def test_journal_known_by_its_acronym() -> None:
+    header = line("JSIKA Vol. 5, No. 6. Tahun 2016 ISSN 2338-137X")
+    container = pdf_banner.find_container([header], 842.0, set())
+    assert (container.name, container.volume, container.issue) == ("JSIKA", "5", "6")
+    assert pdf_banner.find_container([line("Vol. 5, No. 6. Tahun 2016")], 842.0, set()).name == ""

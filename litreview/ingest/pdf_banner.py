@@ -203,8 +203,9 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
         if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
             name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
-        if letters(name) < 3 or (not word and len(name.split()) < 2):
-            continue
+        acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
+        if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym):
+            continue  # one word names a journal only as its acronym before its volume ("JSIKA Vol. 5")
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
             text += " " + edge[k + 1].text  # "Vol. 1, No. 2, ..." on the banner's second line
         vol = re.search(r"\bvol(?:ume)?\.?\s*([0-9]+|[IVXLC]+)\b", text, re.IGNORECASE) or re.search(
