@@ -204,7 +204,7 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
             name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
         acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
-        if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym):
+        if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym) or _VOLUME_TOKEN.match(name):
             continue  # one word names a journal only as its acronym before its volume ("JSIKA Vol. 5")
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
             text += " " + edge[k + 1].text  # "Vol. 1, No. 2, ..." on the banner's second line
