@@ -4,7 +4,8 @@
     python benchmarks/eval_pdfmeta.py DIRECTORY --gold GOLD.yaml --json
 
 Every PDF of the gold file found under DIRECTORY (keys are "folder/file.pdf") is read by the
-importer; a file that cannot be read is listed and skipped. For each field the figure is the
+importer; a file that cannot be read, and a PDF of those folders the gold leaves out, is listed
+as skipped. For each field the figure is the
 share of files where the reader agrees with the gold, per folder and overall, followed by each
 miss. A field the gold gives as null (not printed on the paper) is right only when the reader
 leaves it empty too. Rules of agreement:
@@ -105,7 +106,13 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 def evaluate(directory: Path, gold: dict[str, dict[str, Any]]) -> tuple[dict[str, Result], list[str]]:
     """Results per folder (and "all"), and the gold files that could not be read."""
     results: dict[str, Result] = {"all": Result()}
-    skipped: list[str] = []
+    folders = {key.split("/")[0] for key in gold}
+    skipped = [
+        f"{path.relative_to(directory).as_posix()}: not in the gold file"
+        for folder in sorted(folders)
+        for path in sorted((directory / folder).glob("*.pdf"))
+        if path.relative_to(directory).as_posix() not in gold
+    ]
     for key in sorted(gold):
         path = directory / key
         if not path.is_file():
