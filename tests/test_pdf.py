@@ -507,3 +507,10 @@ def test_journal_known_by_its_acronym() -> None:
     container = pdf_banner.find_container([header], 842.0, set())
     assert (container.name, container.volume, container.issue) == ("JSIKA", "5", "6")
     assert pdf_banner.find_container([line("Vol. 5, No. 6. Tahun 2016")], 842.0, set()).name == ""
+
+
+def test_cover_sheets_are_recognised() -> None:
+    assert pdf.is_cover_page("See discussions, stats, and author profiles for this publication at: https://x")
+    assert pdf.is_cover_page("This copy is for your personal, non-commercial use only.\nScience 321, 395 (2008)")
+    assert pdf.is_cover_page("To cite this article: A. Khan (2020) ... Published online: 04 Dec 2020.")
+    assert not pdf.is_cover_page("Abstract\nTo cite this work, use the DOI below.\nIntroduction")

@@ -70,10 +70,16 @@ def read_pdf(data: bytes, name: str) -> Paper:
             paper.warnings.append(NO_TEXT_WARNING)
     finally:
         doc.close()
+    # A cover sheet is no part of the article: its text is left out (its DOI, which
+    # names the article, is still read from it).
+    covers = [i for i in range(first) if is_cover_page(raw_pages[i])]
+    cover_text = "\n".join(raw_pages[i] for i in covers)
+    for i in covers:
+        raw_pages[i] = ""
     paper.text, paper.page_starts = _join_pages(clean_pages(raw_pages))
     paper.sections = detect_sections(paper.text, paper.page_starts)
     next_page = raw_pages[first + 1] if first + 1 < len(raw_pages) else ""
-    fill_metadata(paper, lines, height, metadata, name, next_page)
+    fill_metadata(paper, lines, height, metadata, name, next_page, cover_text)
     return paper
 
 

@@ -27,11 +27,18 @@ from litreview.text.language import detect_language
 
 
 def fill_metadata(
-    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str, next_page: str = ""
+    paper: Paper,
+    lines: list[Line],
+    height: float,
+    metadata: dict[str, str],
+    name: str,
+    next_page: str = "",
+    cover: str = "",
 ) -> None:
     """Title, authors, year, journal, DOI, abstracts and keywords, with languages.
     ``next_page``, the raw text of the page after, lends its running header or
-    footer when the first page names no journal or year."""
+    footer when the first page names no journal or year; ``cover``, the text of
+    a cover sheet before the article, is where its DOI is looked for first."""
     paper.language = detect_language(paper.text[:20000])
     block = find_title(lines, height) if lines else []
     second_block = _fill_titles(paper, lines, block) if block else []
@@ -43,7 +50,7 @@ def fill_metadata(
         paper.warnings.append(
             "no authors found on the first page; set them with `litreview edit` or add with --author"
         )
-    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata, next_page)
+    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata, next_page, cover)
     fill_abstracts(paper, lines)
     _choose_main_language(paper)
     if not paper.title:
@@ -54,7 +61,13 @@ def fill_metadata(
 
 
 def _fill_publication(
-    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str], next_page: str = ""
+    paper: Paper,
+    lines: list[Line],
+    height: float,
+    skip: set[int],
+    metadata: dict[str, str],
+    next_page: str = "",
+    cover: str = "",
 ) -> None:
     """Year, container (journal, volume, issue, pages), DOI and ISSN."""
     year = find_year(lines, height, skip) if lines else None
@@ -86,6 +99,8 @@ def _fill_publication(
     starts = paper.page_starts
     first_page = paper.text[: starts[1]] if len(starts) > 1 else paper.text
     second_page = paper.text[starts[1] :][:2000] if len(starts) > 1 else ""
+    if cover:  # the cover names the article's DOI; the article's page may end another's references
+        first_page, second_page = cover, first_page.strip() or second_page
     edge_text = "\n".join(line.text for line in edge_lines(lines, height, set()))
     paper.doi = find_doi(first_page, second_page, edge_text)
     paper.issn = find_issn("\n".join(line.text for line in lines[:12]) + "\n" + edge_text)
