@@ -468,6 +468,18 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
             people.extend(names)
             truncated = truncated or more
         paper.authors, paper.authors_truncated = people, truncated
+    # A warning that a field was missing from the file is answered by setting it.
+    answered = tuple(
+        prefix
+        for prefix, given in (
+            ("no title found", options.title),
+            ("no publication year", options.year),
+            ("no authors found", options.authors),
+        )
+        if given is not None
+    )
+    if answered:
+        paper.warnings = [w for w in paper.warnings if not w.startswith(answered)]
 
 
 def _find_duplicate(

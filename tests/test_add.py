@@ -355,3 +355,12 @@ def test_a_file_that_changes_between_reading_and_storing_is_refused(corpus_dir, 
         report = add_paths(corpus, [str(f)])
         assert report.exit_code == 1 and "changed while it was being added" in report.failed[0]
         assert snapshot(corpus.root) == before
+
+
+def test_setting_a_missing_year_drops_its_warning(corpus_dir):
+    pdf_file = FIXTURES / "pdf" / "copy_protected.pdf"  # no year on its page: a warning names it
+    with open_root(corpus_dir) as corpus:
+        plain = add_paths(corpus, [str(pdf_file)], AddOptions(allow_duplicates=True))
+        assert any("no publication year" in w for w in plain.warnings)
+        given = add_paths(corpus, [str(pdf_file)], AddOptions(year=2021, allow_duplicates=True))
+        assert not any("no publication year" in w for w in given.warnings)

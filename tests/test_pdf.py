@@ -298,6 +298,10 @@ def line(text: str, size: float = 10.0) -> pdf_layout.Line:
         ("Retno Devita, S.Kom M.Kom, Sahari, S.Kom, M.Kom", ["Retno Devita", "Sahari"]),
         ("Dr. Ir. Budi Santoso, M.Si. and Jane Doe", ["Budi Santoso", "Jane Doe"]),
         ("TAL AUGUST, University of Washington, USA", ["TAL AUGUST"]),
+        (
+            "Ting Huang, Yue-Jiao Gong, Senior Member, IEEE, Sam Kwong, Fellow, IEEE, Hua Wang,",
+            ["Ting Huang", "Yue-Jiao Gong", "Sam Kwong", "Hua Wang"],
+        ),
         ("Jurusan Sistem Informasi", []),
         ("Program Studi Ilmu Komputer, Universitas Mulawarman", []),
         ("Email: rina@example.ac.id", []),
@@ -315,6 +319,7 @@ def test_author_line_names(text: str, names: list[str]) -> None:
         (["Seminar Nasional IENACO-2014 ISSN: 2337-4349"], 2014),
         (["Some footer (Wahyudi et al., 2018)", "\u00a9 2020 The Authors"], 2020),
         (["ISSN 2089-9815 only"], None),
+        (["Diajukan: 29 Desember 2022; Direvisi: 3 Februari 2023; Diterima: 8 Februari 2023"], 2023),
     ],
 )
 def test_find_year(texts: list[str], year: int | None) -> None:
@@ -416,3 +421,96 @@ def test_inline_keywords_are_split_off_an_abstract() -> None:
     assert split_inline_keywords(abstrak)[1:] == ("sistem pendukung keputusan, dana", "id")
     plain = "We count keywords: hoaks and kampanye appear often in the corpus"
     assert split_inline_keywords(plain) == (plain, "", "")
+
+
+def _placed(text: str, size: float, top: float, x0: float = 100.0, x1: float = 480.0) -> pdf_layout.Line:
+    return pdf_layout.Line(
+        text=text, marked=text, plain=text, size=size, top=top, bottom=top + size, x0=x0, x1=x1, weight=len(text)
+    )
+
+
+def test_title_runs_on_to_a_heading_word_and_past_a_margin_box() -> None:
+    from litreview.ingest.pdf_title import find_title, title_text
+
+    lines = [
+        _placed("Classifying Product Reviews With a Support", 20.0, 100.0),
+        _placed("2021, Vol. 62(1) 89-104", 7.0, 102.0, x0=500.0, x1=580.0),  # margin box beside the title
+        _placed("Vector Machine", 20.0, 124.0),
+        _placed("Method", 20.0, 148.0, x0=250.0, x1=320.0),  # reads as a heading, but ends the title
+        _placed("Rina Wulandari, Budi Santoso", 10.0, 190.0),
+        _placed("Abstract", 10.0, 220.0),
+    ] + [_placed("Body text of the paper goes on here at length. " * 2, 10.0, 240.0 + 12 * k) for k in range(8)]
+    block = find_title(lines, 842.0)
+    assert title_text(lines, block) == "Classifying Product Reviews With a Support Vector Machine Method"
+
+
+def test_letter_spaced_banner_gives_year_and_journal() -> None:
+    assert pdf_layout.despace("J u r n a l I D E A L I S V o l . 1 N o . 3 , J u l i 2 0 1 8") == (
+        "Jurnal IDEALIS Vol.1 No.3, Juli 2018"
+    )
+    plain = "Jurnal Informatika Vol 6 No. 1 Februari 2011"
+    assert pdf_layout.despace(plain) == plain
+    banner = line("J u r n a l I D E A L I S V o l . 1 N o . 3 , J u l i 2 0 1 8 | 416")
+    assert pdf_banner.find_year([banner], height=842.0, skip=set()) == 2018
+    assert pdf_banner.find_container([banner], 842.0, set()).name == "Jurnal IDEALIS"
+
+
+def test_missing_authors_and_year_are_warned_not_guessed() -> None:
+    from litreview.ingest.pdf_metadata import fill_metadata
+
+    lines = [_placed("A Study of Rainfall Prediction With Neural Networks", 18.0, 100.0)] + [
+        _placed("the body of the paper runs on here in the usual size of print " * 2, 10.0, 200.0 + 12 * k)
+        for k in range(10)
+    ]
+    paper = Paper(text="\n".join(ln.text for ln in lines), page_starts=[0])
+    fill_metadata(paper, lines, 842.0, {}, "rain.pdf")
+    assert paper.title == "A Study of Rainfall Prediction With Neural Networks"
+    assert paper.authors == [] and paper.year is None
+    assert any(w.startswith("no authors found on the first page") for w in paper.warnings)
+    assert any(w.startswith("no publication year on the first page") for w in paper.warnings)
+
+
+def test_journal_named_after_its_issn() -> None:
+    footer = line("ISSN : 2442-5826 e-Proceeding of Applied Science : Vol.1, No.3 Desember 2015 | Page 1654")
+    container = pdf_banner.find_container([footer], 842.0, set())
+    assert (container.name, container.volume, container.issue) == ("e-Proceeding of Applied Science", "1", "3")
+
+
+def test_misprinted_doi_link_is_repaired() -> None:
+    page = "Digital Object Identifier: https://doi.org/10/25047/jtit.v11i2.5731\nTitle"
+    assert pdf_banner.find_doi(page, "", "") == "10.25047/jtit.v11i2.5731"
+
+
+def test_journal_in_a_margin_box_above_its_volume_line() -> None:
+    box = [
+        pdf_layout.Line(text=t, marked=t, plain=t, size=7.0, top=top, bottom=top + 7.0, x0=447.0, x1=560.0,
+                        weight=len(t))
+        for t, top in (("Cornell Hospitality Quarterly", 59.8), ("2021, Vol. 62(1) 89-104", 68.3))
+    ]
+    container = pdf_banner.find_container(box, 842.0, set())
+    assert (container.name, container.volume) == ("Cornell Hospitality Quarterly", "62")
+    homepage = line("journal homepage: www.elsevier.com/locate/joi")
+    assert pdf_banner.find_container([homepage], 842.0, set()).name == ""
+
+
+def test_journal_and_year_from_the_next_pages_running_header() -> None:
+    page = "Jurnal Teknologi Informasi Dan Terapan (J-TIT) Vol. 11 No. 2 Tahun 2024 ISSN: 2580-2291\nbody text\n125"
+    container = pdf_banner.running_container(page)
+    assert container.name == "Jurnal Teknologi Informasi Dan Terapan (J-TIT)"
+    assert (container.volume, container.year) == ("11", 2024)
+    assert pdf_banner.running_container("A heading\nmetode ini (Wahyudi, Jurnal X Vol. 2, 2018)\n3").name == ""
+    assert pdf_banner.running_container('[4] A. Budi, "Judul," Jurnal X, vol. 2, no. 1, 2018.\nbody').name == ""
+
+
+def test_journal_known_by_its_acronym() -> None:
+    header = line("JSIKA Vol. 5, No. 6. Tahun 2016 ISSN 2338-137X")
+    container = pdf_banner.find_container([header], 842.0, set())
+    assert (container.name, container.volume, container.issue) == ("JSIKA", "5", "6")
+    assert pdf_banner.find_container([line("Vol. 5, No. 6. Tahun 2016")], 842.0, set()).name == ""
+
+
+def test_cover_sheets_are_recognised() -> None:
+    assert pdf.is_cover_page("See discussions, stats, and author profiles for this publication at: https://x")
+    assert pdf.is_cover_page("This copy is for your personal, non-commercial use only.\nScience 321, 395 (2008)")
+    assert pdf.is_cover_page("To cite this article: A. Khan (2020) ... Published online: 04 Dec 2020.")
+    assert not pdf.is_cover_page("Abstract\nTo cite this work, use the DOI below.\nIntroduction")

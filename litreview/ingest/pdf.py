@@ -58,7 +58,7 @@ def read_pdf(data: bytes, name: str) -> Paper:
         if pages_count == 0:
             raise ImportFailed(name, _NO_PAGES)
         paper = Paper(source_format=NAME, source_name=PurePath(name).name, pages_count=pages_count)
-        raw_pages, lines, height = _read_pages(doc, paper, name)
+        raw_pages, lines, height, first = _read_pages(doc, paper, name)
         if len(paper.warnings) == pages_count:  # not one page could be loaded
             raise ImportFailed(name, _DAMAGED)
         metadata = _metadata_dict(doc)
@@ -70,9 +70,16 @@ def read_pdf(data: bytes, name: str) -> Paper:
             paper.warnings.append(NO_TEXT_WARNING)
     finally:
         doc.close()
+    # A cover sheet is no part of the article: its text is left out (its DOI, which
+    # names the article, is still read from it).
+    covers = [i for i in range(first) if is_cover_page(raw_pages[i])]
+    cover_text = "\n".join(raw_pages[i] for i in covers)
+    for i in covers:
+        raw_pages[i] = ""
     paper.text, paper.page_starts = _join_pages(clean_pages(raw_pages))
     paper.sections = detect_sections(paper.text, paper.page_starts)
-    fill_metadata(paper, lines, height, metadata, name)
+    next_page = raw_pages[first + 1] if first + 1 < len(raw_pages) else ""
+    fill_metadata(paper, lines, height, metadata, name, next_page, cover_text)
     return paper
 
 
@@ -101,11 +108,12 @@ def _open(data: bytes, name: str) -> Any:
     raise ImportFailed(name, _DAMAGED)
 
 
-def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float]:
+def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line], float, int]:
     """Raw text of each page, and the layout lines (and height) of the first page
-    with real text among the first three. A page that fails to load gives ""
+    with real text among the first three, past a cover sheet. A page that fails to load gives ""
     and a warning. A file whose pages take longer than MAX_PARSE_SECONDS in all
-    is refused (ImportFailed), so one pathological PDF cannot hold up a batch."""
+    is refused (ImportFailed), so one pathological PDF cannot hold up a batch.
+    The last value is the index of the page the lines come from."""
     import time
 
     import pypdfium2 as pdfium
@@ -113,6 +121,7 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
     texts: list[str] = []
     lines: list[Line] = []
     height = 0.0
+    first = 0
     deadline = time.monotonic() + MAX_PARSE_SECONDS
     for index in range(len(doc)):
         if time.monotonic() > deadline:
@@ -122,16 +131,42 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
             page = doc[index]
             textpage = page.get_textpage()
             text = textpage.get_text_range()
-            if not lines and index < 3 and has_letters(text, _TEXT_LAYER_LETTERS):
+            if (
+                not lines
+                and index < 3
+                and has_letters(text, _TEXT_LAYER_LETTERS)
+                and not (index + 1 < len(doc) and is_cover_page(text))
+            ):
                 height = page.get_height()
                 lines = page_lines(textpage, height)
+                first = index
             textpage.close()
             page.close()
         except pdfium.PdfiumError:
             paper.warnings.append(f"page {index + 1} could not be read; its text is missing")
             text = ""
         texts.append(text)
-    return texts, lines, height
+    return texts, lines, height, first
+
+
+_COVER = re.compile(
+    r"See discussions, stats,? and author profiles for this publication"
+    r"|researchgate\.net/publication/"
+    r"|To cite this article:.*(?:tandfonline|Full Terms|Published online)"
+    r"|Full Terms (?:&|and) Conditions of access and use"
+    r"|This copy is for your personal, non-commercial use only"
+    r"|Your use of the JSTOR archive indicates your acceptance"
+    r"|Accelerating the world's research"
+    r"|Downloaded from https?://www\.academia\.edu",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_cover_page(text: str) -> bool:
+    """Is this a cover sheet a repository or publisher put before the article
+    (ResearchGate, Academia, JSTOR, Taylor & Francis, Science reprints)? Its
+    title, names and dates are not the article's first page."""
+    return bool(_COVER.search(text[:4000]))
 
 
 def _has_content(doc: Any) -> bool:

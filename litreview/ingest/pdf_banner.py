@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from litreview.ingest.pdf_layout import Line, edge_lines, letters
+from litreview.ingest.pdf_layout import Line, despace, edge_lines, letters
 from litreview.text.clean import clean_field
 
 JOURNAL_WORD = re.compile(
@@ -66,7 +66,14 @@ _NOT_YEAR = re.compile(
     r"\b\d{4}-\d{3}[\dXx]\b|\b10\.\d{4,9}/\S+|https?://\S+|\S+@\S+|\(0\d{2,3}\)\s*[\d-]+|\b\d{5,}\b"
     r"|\b\d+[-\u2013]\d+\b(?!\s*[A-Za-z])"
 )
-_CITATION = re.compile(r"et al|\b[A-Z][A-Za-z'\u2019-]+,?\s+(?:19|20)\d\d[a-z]?\s*[;)]")
+_MONTH = (
+    r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch|et)?|apr(?:il)?|ma[yi]|jun[ei]?|jul[yi]?"
+    r"|aug(?:ust)?|agu(?:stus)?|agt|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?)\.?"
+)
+# "(Wahyudi, 2018;" is a citation; "Desember 2022;" in a dates line is not.
+_CITATION = re.compile(
+    rf"et al|\b(?!(?i:{_MONTH})\s)[A-Z][A-Za-z'\u2019-]+,?\s+(?:19|20)\d\d[a-z]?\s*[;)]"
+)
 _DATE_LABEL = re.compile(
     r"\b(?:received|revised|accepted|published|available online|diterima|direvisi|disetujui|diterbitkan"
     r"|dipublikasikan|terbit|submitted)\b",
@@ -148,6 +155,7 @@ class Container:
     issue: str = ""
     pages: str = ""
     proceedings: bool = False
+    year: int | None = None  # only from running_container
 
 
 _PAGES = re.compile(
@@ -160,6 +168,21 @@ _PROCEEDINGS = re.compile(
 )
 
 
+def _names_above(above: Line, line: Line) -> bool:
+    """Is ``above`` a journal's name printed right above its volume line, in the same column?"""
+    return (
+        abs(above.x0 - line.x0) < 3
+        and 0 <= line.top - above.bottom < line.size
+        and letters(above.text) >= 6
+        and len(above.text.split()) >= 2
+        and not is_banner(above.text)
+        and not any(ch.isdigit() for ch in above.text)
+    )
+
+
+_LEADING_ISSN = re.compile(r"^(?:(?:[ep]-?)?issn\s*:?\s*\d{4}\s?-\s?\d{3}[\dXx]\s*[,;|]?\s*)+", re.IGNORECASE)
+
+
 def find_container(lines: list[Line], height: float, skip: set[int]) -> Container:
     """Journal or proceedings name, volume, issue and page range from the banner
     or footer of the first page."""
@@ -167,6 +190,10 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
     for k, line in enumerate(edge):
         text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
         text = re.sub(r"^\d+\s+", "", text).strip()
+        # "ISSN : 2442-5826 e-Proceeding of ..." names the journal after its ISSN.
+        text = _LEADING_ISSN.sub("", text)
+        if re.match(r"journal homepage\b", text, re.IGNORECASE):
+            continue  # Elsevier's "journal homepage: www..." names no journal
         word = JOURNAL_WORD.search(text)
         volume = _VOLUME_TOKEN.search(text)
         if not word and not volume:
@@ -174,8 +201,11 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         start = word.start() if word and volume and volume.start() < word.start() else 0
         cut = _JOURNAL_CUT.search(text, start + 1)
         name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
-        if letters(name) < 3 or (not word and len(name.split()) < 2):
-            continue
+        if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
+            name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
+        acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
+        if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym) or _VOLUME_TOKEN.match(name):
+            continue  # one word names a journal only as its acronym before its volume ("JSIKA Vol. 5")
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
             text += " " + edge[k + 1].text  # "Vol. 1, No. 2, ..." on the banner's second line
         vol = re.search(r"\bvol(?:ume)?\.?\s*([0-9]+|[IVXLC]+)\b", text, re.IGNORECASE) or re.search(
@@ -193,6 +223,26 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
     return Container()
 
 
+def running_container(page_text: str) -> Container:
+    """The journal (and year) of a running header or footer on a later page,
+    such as "Jurnal X Vol. 11 No. 2 Tahun 2024 ISSN: ...": only a line naming a
+    journal and its volume counts."""
+    texts = [t.strip() for t in page_text.replace("\r\n", "\n").split("\n") if t.strip()]
+    for text in texts[:2] + texts[-2:]:
+        text = despace(text)
+        if not (JOURNAL_WORD.search(text) and _VOLUME_TOKEN.search(text)) or _CITATION.search(text):
+            continue
+        if text[0].islower() or len(text) > 160 or re.search(r"[\[\"\u201c\u201d]", text):
+            continue  # running text or a reference, not a running header
+        probe = Line(text=text, marked=text, plain=text, size=10.0, top=0.0, bottom=10.0, x0=0.0, x1=0.0)
+        container = find_container([probe], 1000.0, set())
+        if container.name:
+            years = _years(text)
+            container.year = years[0] if years else None
+            return container
+    return Container()
+
+
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _DOI_LABELLED = re.compile(r"(?:doi\s*:?\s*|doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 
@@ -206,9 +256,15 @@ def _tidy_doi(doi: str) -> str:
     return doi
 
 
+# "https://doi.org/10/25047/jtit.v11i2.5731": a DOI link misprinted with "/" for "." (a
+# shortDOI, "10/abcde", has no further "/").
+_DOI_MISPRINTED = re.compile(r"doi\.org/10/(\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+
+
 def find_doi(first_page: str, second_page: str, edge_text: str) -> str:
     """The paper's DOI: labelled on the first page, else bare in its banner or
     footer, else labelled at the top of the second page."""
+    first_page = _DOI_MISPRINTED.sub(r"doi.org/10.\1", first_page)
     for text, pattern in ((first_page, _DOI_LABELLED), (edge_text, _DOI), (second_page[:800], _DOI_LABELLED)):
         found = pattern.search(text)
         if found:

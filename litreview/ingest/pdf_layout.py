@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -189,7 +189,11 @@ def _rows_to_lines(fragments: list[_Fragment]) -> list[Line]:
         group = [row[0]]
         for frag in row[1:]:
             size = max(f.size for f in group)
-            if frag.x0 - group[-1].x1 > 1.0 * max(size, frag.size):
+            gap = frag.x0 - group[-1].x1
+            # A wide gap is a column break; so is a narrower one where the type
+            # size changes (a large title beside a column of body text).
+            sizes = (group[-1].size, frag.size)
+            if gap > 1.0 * max(size, frag.size) or (max(sizes) > 1.5 * min(sizes) and gap > min(sizes)):
                 lines.append(_make_line(group))
                 group = []
             group.append(frag)
@@ -265,10 +269,29 @@ def join_lines(texts: list[str]) -> str:
     return clean_field(re.sub(r"\s+\)", ")", out))
 
 
+def despace(text: str) -> str:
+    """A letter-spaced line read back as words: "J u r n a l I D E A L I S V o l . 1
+    N o . 3 , J u l i 2 0 1 8" gives "Jurnal IDEALIS Vol.1 No.3, Juli 2018". Other
+    lines are returned as they are."""
+    tokens = text.split()
+    if len(tokens) < 8 or sum(len(t) == 1 for t in tokens) < 0.7 * len(tokens):
+        return text
+    out = re.sub(r"(?<!\S)(\S)(?: (?=\S(?:\s|$)))", r"\1", text + " ").strip()
+    out = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", out)
+    out = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|(?<=,)(?=\S)", " ", out)
+    return " ".join(out.split())
+
+
+def _despaced(line: Line) -> Line:
+    text = line.text if line.vertical else despace(line.text)
+    return line if text == line.text else replace(line, text=text)
+
+
 def edge_lines(lines: list[Line], height: float, skip: set[int]) -> list[Line]:
-    """Lines in the banner or footer zone (and rotated margin stamps), headers first."""
+    """Lines in the banner or footer zone (and rotated margin stamps), headers
+    first; a letter-spaced line is read back as words."""
     edge = [
-        line
+        _despaced(line)
         for i, line in enumerate(lines)
         if i not in skip and (line.top < 0.15 * height or line.bottom > 0.85 * height or line.vertical)
     ]

@@ -17,6 +17,7 @@ from litreview.ingest.pdf_banner import (
     find_issn,
     find_year,
     metadata_year,
+    running_container,
 )
 from litreview.ingest.pdf_layout import Line, edge_lines
 from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
@@ -26,9 +27,18 @@ from litreview.text.language import detect_language
 
 
 def fill_metadata(
-    paper: Paper, lines: list[Line], height: float, metadata: dict[str, str], name: str
+    paper: Paper,
+    lines: list[Line],
+    height: float,
+    metadata: dict[str, str],
+    name: str,
+    next_page: str = "",
+    cover: str = "",
 ) -> None:
-    """Title, authors, year, journal, DOI, abstracts and keywords, with languages."""
+    """Title, authors, year, journal, DOI, abstracts and keywords, with languages.
+    ``next_page``, the raw text of the page after, lends its running header or
+    footer when the first page names no journal or year; ``cover``, the text of
+    a cover sheet before the article, is where its DOI is looked for first."""
     paper.language = detect_language(paper.text[:20000])
     block = find_title(lines, height) if lines else []
     second_block = _fill_titles(paper, lines, block) if block else []
@@ -36,7 +46,11 @@ def fill_metadata(
     limit = (lines[block[-1]].bottom if block else 0.0) + 0.45 * height
     names = find_authors(lines, after, limit) if block else []
     paper.authors = [make_person(n) for n in names] or metadata_people(metadata.get("Author", ""))
-    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata)
+    if lines and not paper.authors:
+        paper.warnings.append(
+            "no authors found on the first page; set them with `litreview edit` or add with --author"
+        )
+    _fill_publication(paper, lines, height, set(block) | set(second_block), metadata, next_page, cover)
     fill_abstracts(paper, lines)
     _choose_main_language(paper)
     if not paper.title:
@@ -47,10 +61,19 @@ def fill_metadata(
 
 
 def _fill_publication(
-    paper: Paper, lines: list[Line], height: float, skip: set[int], metadata: dict[str, str]
+    paper: Paper,
+    lines: list[Line],
+    height: float,
+    skip: set[int],
+    metadata: dict[str, str],
+    next_page: str = "",
+    cover: str = "",
 ) -> None:
     """Year, container (journal, volume, issue, pages), DOI and ISSN."""
     year = find_year(lines, height, skip) if lines else None
+    running = running_container(next_page) if lines and next_page else Container()
+    if year is None and running.name:
+        year = running.year
     if year is None:
         year, source = metadata_year(metadata)
         if year is not None and source == "CreationDate":
@@ -60,9 +83,15 @@ def _fill_publication(
                 "set it with `litreview edit` or add with --year"
             )
             year = None
+        elif year is None and lines:
+            paper.warnings.append(
+                "no publication year on the first page; set it with `litreview edit` or add with --year"
+            )
     paper.year = year
     paper.date = str(year) if year else ""
     container = find_container(lines, height, skip) if lines else Container()
+    if not container.name:
+        container = running
     paper.journal, paper.volume = container.name, container.volume
     paper.issue, paper.pages = container.issue, container.pages
     if container.proceedings:
@@ -70,6 +99,8 @@ def _fill_publication(
     starts = paper.page_starts
     first_page = paper.text[: starts[1]] if len(starts) > 1 else paper.text
     second_page = paper.text[starts[1] :][:2000] if len(starts) > 1 else ""
+    if cover:  # the cover names the article's DOI; the article's page may end another's references
+        first_page, second_page = cover, first_page.strip() or second_page
     edge_text = "\n".join(line.text for line in edge_lines(lines, height, set()))
     paper.doi = find_doi(first_page, second_page, edge_text)
     paper.issn = find_issn("\n".join(line.text for line in lines[:12]) + "\n" + edge_text)

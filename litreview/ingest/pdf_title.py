@@ -60,16 +60,32 @@ def find_title(lines: list[Line], height: float) -> list[int]:
         line, prev = lines[j], lines[block[-1]]
         if line.vertical or (line.weight <= 2 and line.size < prev.size):
             continue
+        if line.x0 > lines[seed].x1 or line.x1 < lines[seed].x0:
+            continue  # a margin box or another column beside the title
         if abs(line.size - lines[seed].size) > 0.6 or line.top - prev.bottom > 1.2 * line.size:
             break
         if (is_banner(line.text) and not JOURNAL_WORD.match(line.text)) or is_label(line.text):
             break
-        if is_heading(line.text) or (not by_size and not _mostly_upper(line.text)):
+        if (is_heading(line.text) and not _ends_title(line.text, prev.text, by_size)) or (
+            not by_size and not _mostly_upper(line.text)
+        ):
             break
         block.append(j)
         if len(block) == 6:
             break
     return block
+
+
+def _ends_title(text: str, above: str, by_size: bool) -> bool:
+    """Is a line that reads as a heading ("Method", "Results") in the title's own
+    large print the title's last word(s), run on from the line above?"""
+    sections = detect_sections(text)
+    return (
+        by_size
+        and bool(sections)
+        and sections[0].kind not in ("abstract", "keywords")
+        and not above.rstrip().endswith((".", ":", "?", "!"))
+    )
 
 
 def title_text(lines: list[Line], block: list[int]) -> str:

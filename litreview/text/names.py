@@ -382,6 +382,13 @@ def is_byline_label(text: str) -> bool:
     return bool(_BYLINE_LABEL.fullmatch(text))
 
 
+# A society grade after a name: ", Senior Member, IEEE", ", Fellow, IEEE", ", Life Member, ACM".
+_SOCIETY_GRADE = re.compile(
+    r",?\s*\b(?:(?:Senior|Student|Graduate Student|Life|Associate)\s+)?(?:Member|Fellow)\s*,?\s*"
+    r"(?:IEEE|ACM|OSA|SPIE|IET|AAAI|SIAM)\b"
+)
+
+
 def split_byline(text: str) -> Byline:
     """The names printed in ``text``, a byline: "Dr. Rina Wulandari¹*, Munadi² dan
     Budi Santoso, M.Kom." gives "Rina Wulandari", "Munadi", "Budi Santoso". A label
@@ -390,6 +397,7 @@ def split_byline(text: str) -> Byline:
     open_start = not re.match(r"\s*[|,;&]", _MARKS.sub("|", text))
     s = _BYLINE_LABEL.sub("", text)
     s = re.sub(r"\S+@\S+|https?://\S+", "|", s)
+    s = _SOCIETY_GRADE.sub("|", s)
     s = re.sub(r"(?:\s*[-\u2013]\s*)?\b\d{5,}\b", "|", s)  # student numbers after names
     s = _AFFILIATION_NUMBERS.sub("|", s)
     s = _MARKS.sub("|", s)
