@@ -13,7 +13,6 @@ under 10 seconds.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -22,35 +21,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_table import SURNAMES  # noqa: E402
-from bench_tag import abstracts  # noqa: E402
+from bench_table import make_corpus as make_table_corpus  # noqa: E402
 
-from litreview.model import Person  # noqa: E402
 from litreview.render.chart import render_chart  # noqa: E402
 from litreview.render.report import render_report  # noqa: E402
 from litreview.store import Corpus  # noqa: E402
 from litreview.synthesis.charts import KINDS, build_chart  # noqa: E402
 from litreview.synthesis.report import build_report  # noqa: E402
-from litreview.tagging import tag_corpus  # noqa: E402
 from litreview.themes.codebook import load_codebook  # noqa: E402
-from litreview.themes.tagger import Tagger  # noqa: E402
 
 DATABASES = ["Scopus", "Google Scholar", "Web of Science", "Crossref", ""]  # "" : a file that names none
 
 
 def make_corpus(root: Path, papers: int) -> Corpus:
-    corpus = Corpus.init(root)
-    rng = random.Random(5)
-    with corpus.transaction():
-        for paper in abstracts(papers, seed=13):
-            paper.authors = [Person(family=rng.choice(SURNAMES), given="A.") for _ in range(rng.randint(1, 4))]
-            paper.year = rng.randint(2015, 2024)
-            paper.title = paper.abstract.split(".")[0][:90]
-            database = rng.choice(DATABASES)
-            corpus.add_paper(paper, {}, [], {"format": "csv" if database else "ris", "file_name": "generated",
-                                             "sha256": "0" * 64, "details": {"database": database}})
-    tag_corpus(corpus, Tagger(load_codebook()))
-    return corpus
+    return make_table_corpus(root, papers, DATABASES)
 
 
 def open_in_chromium(page: Path) -> float | None:

@@ -34,7 +34,9 @@ from litreview.themes.tagger import Tagger  # noqa: E402
 SURNAMES = "Cobis Rusadi Fahruji Fahrudin Munadi Lestari Nugroho Siregar Hasibuan Wibowo Putri Santoso".split()
 
 
-def make_corpus(root: Path, papers: int) -> Corpus:
+def make_corpus(root: Path, papers: int, databases: list[str] | None = None) -> Corpus:
+    """A tagged corpus of generated papers; with ``databases``, each record comes from one of them
+    (a CSV export naming its database; "" a RIS file naming none)."""
     corpus = Corpus.init(root)
     rng = random.Random(5)
     with corpus.transaction():
@@ -42,7 +44,11 @@ def make_corpus(root: Path, papers: int) -> Corpus:
             paper.authors = [Person(family=rng.choice(SURNAMES), given="A.") for _ in range(rng.randint(1, 4))]
             paper.year = rng.randint(2015, 2024)
             paper.title = paper.abstract.split(".")[0][:90]
-            corpus.add_paper(paper, {}, [], {"format": "text", "file_name": "generated", "sha256": "0" * 64})
+            source: dict = {"format": "text", "file_name": "generated", "sha256": "0" * 64}
+            if databases:
+                database = rng.choice(databases)
+                source.update(format="csv" if database else "ris", details={"database": database})
+            corpus.add_paper(paper, {}, [], source)
     tag_corpus(corpus, Tagger(load_codebook()))
     return corpus
 
