@@ -65,6 +65,7 @@ class ZoteroAttachment:
     content_type: str = ""
     path: str = ""
     problem: str = ""
+    stored: str = ""  # the path as Zotero records it ("storage:name.pdf", "attachments:dir/name.pdf")
 
 
 @dataclass
@@ -368,7 +369,7 @@ def _attachment(key: str, link_mode: int, content_type: str, stored: str, own: d
     lowered = (content_type or "").lower()
     kind = "pdf" if lowered == "application/pdf" or name.lower().endswith(".pdf") else \
         "snapshot" if lowered in ("text/html", "application/xhtml+xml") else "file"
-    found = ZoteroAttachment(key=key, kind=kind, title=title, url=url, content_type=content_type)
+    found = ZoteroAttachment(key=key, kind=kind, title=title, url=url, content_type=content_type, stored=stored)
     if link_mode in (0, 1):  # imported file, imported web page: in storage/KEY/
         if not stored.startswith("storage:"):
             found.problem = "no file name recorded"
@@ -547,7 +548,8 @@ def item_digest(item: ZoteroItem) -> str:
             info = os.stat(a.path) if a.path and not a.problem else None
         except OSError:
             info = None
-        files.append([a.key, a.kind, a.path, a.url, info.st_size if info else -1, info.st_mtime_ns if info else -1])
+        where = a.stored if not a.stored.startswith("attachments:") else a.path  # storage/ moves with the library
+        files.append([a.key, a.kind, where, a.url, info.st_size if info else -1, info.st_mtime_ns if info else -1])
     payload = [item.modified, item.item_type, item.paper.metadata(), item.collections, item.tags, item.notes,
                files, item.citation_key, item.trashed]
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
