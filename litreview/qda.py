@@ -37,6 +37,7 @@ PALETTE = ("#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#F
 AUTO_USER = "litreview (automatic coding)"
 MANUAL_USER = "litreview (coded by hand)"
 MAX_PROJECT_BYTES = 512 * 2**20
+CODED_PLACE = "coded"  # the place of a passage coded by hand in a QDA program: re-tagging keeps it
 
 
 def guid(*parts: str) -> str:
@@ -52,6 +53,7 @@ class Layout:
     text: str
     starts: dict[str, int]  # field -> offset of its value (fields with a repeated value: the first's)
     lengths: dict[str, int]
+    shared: set[str]  # fields whose value an earlier field already holds
 
     def place(self, field_name: str, start: int, end: int) -> tuple[int, int] | None:
         if field_name not in self.starts:
@@ -59,19 +61,17 @@ class Layout:
         base = self.starts[field_name]
         return base + start, base + end
 
-    def locate(self, start: int, end: int) -> tuple[str, int, int] | None:
-        """The field and offsets within it of a passage of the source text (clipped to its field)."""
-        best = None
+    def pieces(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The parts of a passage of the source text that fall in each field (field, start, end within it);
+        the blank lines between fields belong to none."""
+        out = []
         for name, base in self.starts.items():
-            if base <= start and (best is None or base >= self.starts[best]):
-                best = name
-        if best is None:
-            return None
-        base = self.starts[best]
-        length = self.lengths[best]
-        if start - base >= length:
-            return None  # in the blank lines between fields
-        return best, start - base, min(end, base + length) - base
+            if name in self.shared:
+                continue  # a repeated value: its first field stands for it
+            a, b = max(start, base), min(end, base + self.lengths[name])
+            if a < b:
+                out.append((name, a - base, b - base))
+        return out
 
 
 def layout_of(paper: Paper) -> Layout:
@@ -81,6 +81,7 @@ def layout_of(paper: Paper) -> Layout:
     starts: dict[str, int] = {}
     lengths: dict[str, int] = {}
     by_value: dict[str, str] = {}
+    shared: set[str] = set()
     offset = 0
     for name in LAYOUT:
         value = field_text(paper, name)
@@ -89,6 +90,7 @@ def layout_of(paper: Paper) -> Layout:
         if value in by_value:
             starts[name] = starts[by_value[value]]
             lengths[name] = len(value)
+            shared.add(name)
             continue
         if parts:
             offset += len(SEPARATOR)
@@ -96,7 +98,7 @@ def layout_of(paper: Paper) -> Layout:
         starts[name], lengths[name] = offset, len(value)
         parts.append(value)
         offset += len(value)
-    return Layout(SEPARATOR.join(parts), starts, lengths)
+    return Layout(SEPARATOR.join(parts), starts, lengths, shared)
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -402,11 +404,12 @@ def _apply_source(corpus: Any, key: str, source: Source, project: Project, code_
                 corpus.set_manual_tag(key, theme, False)
                 report.decisions.append((key, theme, "removed"))
             continue
+        evidence = [_evidence(paper, layout, theme, *piece) for p in sorted(passages) for piece in layout.pieces(*p)]
+        evidence = list({(e.field, e.start, e.end): e for e in evidence}.values())
         if tag is not None:
             mine = {p for e in tag.evidence if (p := layout.place(e.field, e.start, e.end))}
-            if mine == passages:
+            if mine == {layout.place(e.field, e.start, e.end) for e in evidence}:
                 continue
-        evidence = [e for p in sorted(passages) if (e := _evidence(paper, layout, theme, *p)) is not None]
         corpus.set_manual_tag(key, theme, True, Tag(theme=theme, origin="manual", sentences=len(evidence),
                                                     evidence=evidence))
         report.decisions.append((key, theme, "recoded" if tag is not None else "added"))
@@ -427,16 +430,15 @@ def _find(theirs: str, ours: str, start: int, end: int) -> tuple[int, int] | Non
     return (best, best + len(normalised)) if best is not None else None
 
 
-def _evidence(paper: Paper, layout: Layout, theme: str, start: int, end: int) -> Evidence | None:
-    found = layout.locate(start, end)
-    if found is None:
-        return None
-    field_name, a, b = found
-    value = layout.text[start:start + (b - a)]
+def _evidence(paper: Paper, layout: Layout, theme: str, field_name: str, start: int, end: int) -> Evidence:
+    """A passage coded by hand (``start``/``end`` within ``field_name``) as evidence for ``theme``."""
+    from litreview.themes.tagger import field_text
+
     section = ""
     page = None
     if field_name == "text":
-        section = next((s.kind for s in paper.sections if s.start <= a < s.end), "")
-        page = paper.page_of(a)
-    return Evidence(theme=theme, field=field_name, start=a, end=b, sentence=value, section=section, page=page,
-                    weight=1.0)
+        section = next((s.kind for s in paper.sections if s.start <= start < s.end), "")
+        page = paper.page_of(start)
+    return Evidence(theme=theme, field=field_name, start=start, end=end,
+                    sentence=field_text(paper, field_name)[start:end], section=section, page=page,
+                    place=CODED_PLACE, weight=1.0)

@@ -1349,13 +1349,19 @@ class Corpus:
                 "SELECT theme, assigned FROM tags WHERE paper_id = ? AND origin = 'manual'", (paper_id,)
             )
         }
+        # Passages coded by hand in a QDA program (place 'coded') are the evidence of their manual tag: kept.
+        coded = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT e.theme FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            " WHERE e.paper_id = ? AND e.place = 'coded' AND t.origin = 'manual' AND t.assigned = 1", (paper_id,))}
         self.db.execute("DELETE FROM tags WHERE paper_id = ? AND origin = 'auto'", (paper_id,))
-        self.db.execute("DELETE FROM evidence WHERE paper_id = ?", (paper_id,))
+        self.db.execute("DELETE FROM evidence WHERE paper_id = ? AND NOT (place = 'coded' AND theme IN"
+                        f" ({','.join('?' * len(coded))}))", (paper_id, *sorted(coded)))
         stamp = now()
         for tag in tagging.tags:
             if tag.theme in manual:
                 if manual[tag.theme]:
-                    self._write_evidence(paper_id, tag)
+                    if tag.theme not in coded:
+                        self._write_evidence(paper_id, tag)
                     self.db.execute(
                         "UPDATE tags SET score = ?, threshold = ?, sentences = ? WHERE paper_id = ? AND theme = ?",
                         (tag.score, tag.threshold, tag.sentences, paper_id, tag.theme),

@@ -9,12 +9,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, needs_shared
+from zotero_fixture import ZoteroFixture, build_library
 
 from litreview.ingest.zotero import read_library, summary_of
 from litreview.store import Corpus
-
-from conftest import SHARED, needs_shared
-from zotero_fixture import ZoteroFixture, build_library
 
 ZOTERO = SHARED / "data" / "zotero"
 
@@ -97,11 +96,11 @@ def test_add_imports_the_library_and_leaves_it_byte_identical(run, library):
 
 def test_second_import_changes_nothing_and_a_change_in_zotero_is_synced(run, library, tmp_path):
     data, base = library
-    assert run("add", data, "--base-dir", base).exit_code == 0
+    assert run("add", data, "--base-dir", base, "--no-tag").exit_code == 0
     from conftest import snapshot
 
     first = snapshot(tmp_path / ".litreview")
-    again = run("add", data, "--base-dir", base)
+    again = run("add", data, "--base-dir", base, "--no-tag")
     assert again.exit_code == 0 and "0 added, 0 updated, 3 unchanged" in again.output
     assert snapshot(tmp_path / ".litreview") == first
     # Work done here: a theme removed by hand, a note of our own; then Zotero changes the item.
@@ -120,7 +119,7 @@ def test_second_import_changes_nothing_and_a_change_in_zotero_is_synced(run, lib
                creators=(("author", "Tika", "Rahayu"),))
     z.delete("WEB00003")
     z.close()
-    result = run("add", data, "--base-dir", base)
+    result = run("add", data, "--base-dir", base, "--no-tag")
     assert result.exit_code == 0, result.output
     assert "1 added, 1 updated, 1 unchanged, 1 gone from Zotero" in result.output
     assert "gone from Zotero uji2024 (item WEB00003 (deleted))" in " ".join(result.output.split())
@@ -132,7 +131,7 @@ def test_second_import_changes_nothing_and_a_change_in_zotero_is_synced(run, lib
         assert corpus.key_exists("uji2024") and corpus.key_exists("rahayu2022")
         assert corpus.paper_count() == 4
     assert "gone from Zotero" in run("show", "uji2024").stdout
-    assert "0 added, 0 updated, 3 unchanged, 0 gone" in run("add", data, "--base-dir", base).output
+    assert "0 added, 0 updated, 3 unchanged, 0 gone" in run("add", data, "--base-dir", base, "--no-tag").output
 
 
 def test_import_works_while_zotero_holds_an_exclusive_lock(run, library):
@@ -154,17 +153,17 @@ def test_import_works_while_zotero_holds_an_exclusive_lock(run, library):
 
 def test_bad_inputs_are_one_line(run, library, tmp_path):
     data, base = library
-    result = run("add", data, "--collection", "Tesis")
+    result = run("add", data, "--collection", "Tesis", "--no-tag")
     assert result.exit_code == 2 and "no such collection (Skripsi, Skripsi/Bab 2)" in result.output
     result = run("add", tmp_path / "x.bib", "--include-trash")
     assert result.exit_code == 2 and "apply to a Zotero library" in result.output
     broken = tmp_path / "rusak" / "zotero.sqlite"
     broken.parent.mkdir()
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    result = run("add", broken.parent)
+    result = run("add", broken.parent, "--no-tag")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "zotero.sqlite" in result.output
-    result = run("add", data)  # no --base-dir: the linked file is named, the rest comes in
+    result = run("add", data, "--no-tag")  # no --base-dir: the linked file is named, the rest comes in
     assert result.exit_code == 0 and "base directory, which is not known" in " ".join(result.output.split())
 
 

@@ -58,7 +58,8 @@ class ZoteroFixture:
     def __init__(self, directory: Path):
         self.directory = directory
         self.path = directory / "zotero.sqlite"
-        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db = sqlite3.connect(self.path)  # one transaction, committed by close()
+        self.db.execute("PRAGMA synchronous = OFF")
 
     @classmethod
     def create(cls, directory: Path) -> ZoteroFixture:
@@ -76,13 +77,15 @@ class ZoteroFixture:
                 z.db.execute("INSERT INTO itemTypeCreatorTypes VALUES (?, 1, 1)", (type_id,))
         # bookTitle and websiteTitle are kinds of publicationTitle, as in Zotero's own mapping.
         z.db.execute("INSERT INTO baseFieldMappings VALUES (?, ?, ?)",
-                     (TYPES.index("bookSection") + 1, FIELDS.index("publicationTitle") + 1, FIELDS.index("bookTitle") + 1))
+                     (TYPES.index("bookSection") + 1, FIELDS.index("publicationTitle") + 1,
+                      FIELDS.index("bookTitle") + 1))
         z.db.execute("INSERT INTO baseFieldMappings VALUES (?, ?, ?)",
                      (TYPES.index("webpage") + 1, FIELDS.index("publicationTitle") + 1,
                       FIELDS.index("websiteTitle") + 1))
         return z
 
     def close(self) -> None:
+        self.db.commit()
         self.db.close()
 
     # -- writing as Zotero would --------------------------------------------------------------
