@@ -52,7 +52,7 @@ class _Prepared:
 
     item: ZoteroItem
     paper: Paper
-    files: list[tuple[str, bytes, str]]  # (name, content, sha256)
+    files: list[tuple[str, str, str]]  # (name, path, sha256): read again when stored, so memory stays small
 
 
 def sync_zotero(corpus: Corpus, path: Path, include_trash: bool = False, collection: str | None = None,
@@ -102,7 +102,9 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
     from litreview.add import _attachment, _Refused, parse_paths
 
     roots = [data.directory.resolve(), *([data.base_dir.expanduser().resolve()] if data.base_dir else [])]
-    blobs: dict[tuple[str, str], tuple[Path, bytes]] = {}
+    snapshots: dict[tuple[str, str], str] = {}
+    found_files: dict[tuple[str, str], tuple[Path, str]] = {}  # (item, attachment) -> (path, sha256)
+    kinds = {(item.key, a.key): a.kind for item in items for a in item.attachments}
     for item in items:
         for a in item.attachments:
             if a.kind == "link" or not a.path:
@@ -112,29 +114,31 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
                 report.warnings.append(f"{label} {a.problem}; skipped")
                 continue
             try:
-                blobs[(item.key, a.key)] = _attachment(a.path, data.directory, roots)
+                resolved, blob = _attachment(a.path, data.directory, roots)
+                found_files[(item.key, a.key)] = (resolved, sha256_bytes(blob))
+                if a.kind == "snapshot":
+                    snapshots[(item.key, a.key)] = _snapshot_text(blob, a)
             except _Refused as refused:
                 reason = str(refused)
                 report.warnings.append(f"{label} not found; skipped" if reason == "not found"
                                        else f"{label} refused: it {reason}; skipped")
-    pdfs = sorted({path for (item_key, key), (path, _) in blobs.items()
-                   if _kind(items, item_key, key) == "pdf"})
+    pdfs = sorted({path for where, (path, _) in found_files.items() if kinds[where] == "pdf"})
     parsed = {p.path: p for p in parse_paths(pdfs, progress, stream=False)} if pdfs else {}
     out = []
     for item in items:
         paper = item.paper
-        files: list[tuple[str, bytes, str]] = []
+        files: list[tuple[str, str, str]] = []
         donor: Paper | None = None
         snapshot = ""
         for a in item.attachments:
             if a.kind == "link":
                 paper.url = paper.url or a.url
                 continue
-            found = blobs.get((item.key, a.key))
+            found = found_files.get((item.key, a.key))
             if found is None:
                 continue
-            resolved, blob = found
-            files.append((printable_name(str(resolved)), blob, sha256_bytes(blob)))
+            resolved, digest = found
+            files.append((printable_name(str(resolved)), str(resolved), digest))
             if a.kind == "pdf" and donor is None:
                 result = parsed.get(str(resolved))
                 if result is None or result.failure:
@@ -145,7 +149,7 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
                 elif result.papers and isinstance(result.papers, list) and result.papers[0].text:
                     donor = result.papers[0]
             elif a.kind == "snapshot" and not snapshot:
-                snapshot = _snapshot_text(blob, a)
+                snapshot = snapshots.get((item.key, a.key), "")
         if item.standalone:
             paper = _standalone_paper(item, donor)
         elif donor is not None:
@@ -164,13 +168,6 @@ def _shown(path: str, directory: Path) -> str:
         return printable_name(str(Path(path).relative_to(directory)))
     except ValueError:
         return printable_name(path)
-
-
-def _kind(items: list[ZoteroItem], item_key: str, key: str) -> str:
-    for item in items:
-        if item.key == item_key:
-            return next((a.kind for a in item.attachments if a.key == key), "")
-    return ""
 
 
 def _snapshot_text(blob: bytes, attachment: ZoteroAttachment) -> str:
@@ -234,6 +231,23 @@ def _imported(paper: Paper, item: ZoteroItem) -> dict[str, Any]:
             "text": hashlib.sha256(paper.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]}
 
 
+def _read_back(files: list[tuple[str, str, str]], report: SyncReport) -> list[tuple[str, bytes, str]]:
+    """The files to keep, read again: (name, content, sha256); one that changed since it was read is skipped."""
+    out = []
+    for name, path, digest in files:
+        try:
+            blob = Path(path).read_bytes()
+        except OSError as exc:
+            report.warnings.append(f"{report.library}: attached file {name}: cannot be read ({exc.strerror or exc})")
+            continue
+        if sha256_bytes(blob) != digest:
+            report.warnings.append(f"{report.library}: attached file {name} changed while it was being read; "
+                                   "add the library again")
+            continue
+        out.append((name, blob, digest))
+    return out
+
+
 def _store(corpus: Corpus, files: list[tuple[str, bytes, str]]) -> list[StoredFile]:
     from litreview.add import _store_attachment
 
@@ -250,12 +264,12 @@ def _add_item(corpus: Corpus, entry: _Prepared, provenance: dict[str, Any], repo
         stub = ParsedFile(path=report.library, sha256=provenance["sha256"], format="zotero")
         duplicate, _ = _find_duplicate(corpus, stub, paper, index, corpus.file_seen(provenance["sha256"]))
         if duplicate is not None:
-            _merge_into(corpus, duplicate.key, paper, provenance, None, entry.files)
+            _merge_into(corpus, duplicate.key, paper, provenance, None, _read_back(entry.files, report))
             report.merged.append((f"item {item.key}", duplicate.key, duplicate.reason))
             _link(corpus, duplicate.key, entry)
             return
     paper.key = _key_for(corpus, item, paper, report)
-    corpus.add_paper(paper, index, _store(corpus, entry.files), provenance)
+    corpus.add_paper(paper, index, _store(corpus, _read_back(entry.files, report)), provenance)
     report.added.append((paper.key, paper.title))
     _link(corpus, paper.key, entry)
 
@@ -313,7 +327,7 @@ def _update_item(corpus: Corpus, entry: _Prepared, before: dict[str, Any], repor
         corpus.set_text(key, new)
         changed.append("text")
     linked = {f.sha256 for f in corpus.files_of(key)}
-    for stored in _store(corpus, [f for f in entry.files if f[2] not in linked]):
+    for stored in _store(corpus, _read_back([f for f in entry.files if f[2] not in linked], report)):
         corpus.attach_file(key, stored)
         changed.append(f"file {Path(stored.name).name}")
     _link(corpus, key, entry)
