@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,12 +20,26 @@ Q = f"{{{NAMESPACE}}}"
 SCHEMA = etree.XMLSchema(etree.parse(str(FIXTURES / "refi-qda" / "Project.xsd")))
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """The sample corpus, added and tagged once for the module, exported as review.qdpx beside it."""
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    root = tmp_path_factory.mktemp("coded")
+    for args in (["init", root], ["add", ROOT / "corpus", "-C", root],
+                 ["export", "--format", "qdpx", "-o", root / "review.qdpx", "-C", root]):
+        result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture
-def coded(run, tmp_path) -> Path:
-    """The sample corpus, tagged, exported as review.qdpx; returns the project's path."""
-    assert run("add", ROOT / "corpus").exit_code == 0
-    result = run("export", "--format", "qdpx", "-o", "review.qdpx")
-    assert result.exit_code == 0, result.output
+def coded(run, tmp_path, template) -> Path:
+    """A copy of the tagged sample corpus in tmp_path, with its review.qdpx; returns the project's path."""
+    shutil.copytree(template / ".litreview", tmp_path / ".litreview")
+    shutil.copyfile(template / "review.qdpx", tmp_path / "review.qdpx")
     return tmp_path / "review.qdpx"
 
 
