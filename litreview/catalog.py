@@ -23,6 +23,8 @@ class ListFilter:
     text: str = ""
     theme: str = ""
     level: str = "discussed"  # which themes rows carry: discussed, or mentioned too
+    collection: str = ""  # a Zotero collection path ("Skripsi/Bab 2"), its sub-collections included
+    library_tag: str = ""  # a tag given in Zotero (not a theme)
 
     def accepts(self, row: PaperRow) -> bool:
         meta = row.metadata
@@ -96,7 +98,16 @@ def row_to_dict(row: PaperRow) -> dict[str, Any]:
 
 
 def list_rows(corpus: Corpus, filters: ListFilter, sort: str = "key") -> Iterator[PaperRow]:
-    rows = (r for r in corpus.rows(filters.level) if filters.accepts(r))
+    allowed: set[str] | None = None
+    for kind, name in (("collection", filters.collection), ("tag", filters.library_tag)):
+        if name:
+            keys = corpus.keys_with_label(kind, name)
+            if not keys and name.strip("/") not in corpus.label_names(kind):
+                known = ", ".join(corpus.label_names(kind)) or "none in this corpus"
+                option = "--collection" if kind == "collection" else "--zotero-tag"
+                raise UsageError(f"{option} {name!r}: no paper has it (known: {known})")
+            allowed = keys if allowed is None else allowed & keys
+    rows = (r for r in corpus.rows(filters.level) if filters.accepts(r) and (allowed is None or r.key in allowed))
     if sort == "key":
         yield from rows
         return
@@ -144,4 +155,9 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
 
     group = corpus.title_group_of(key, CROWDED_TITLE)
     details["title_group"] = {"title": group[0], "papers": group[1]} if group else None
+    labels = corpus.labels_of(key)
+    details["collections"] = labels["collections"]  # a reference library's (Zotero's), not themes
+    details["library_tags"] = labels["tags"]
+    details["library_notes"] = corpus.library_notes_of(key)
+    details["library_items"] = corpus.library_links_of(key)
     return details
