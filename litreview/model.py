@@ -34,6 +34,8 @@ class Person:
     ``literal`` holds a name that must not be split: an Indonesian mononym
     ("Munadi") or an institution. Otherwise ``family`` and ``given`` hold the
     parts, with ``particle`` for "van", "de", "bin" and the like.
+    ``affiliation`` (several joined by "; ") and ``email`` are this person's
+    where the source ties them to the name (a PDF's affiliation marks).
     """
 
     family: str = ""
@@ -41,6 +43,8 @@ class Person:
     particle: str = ""
     suffix: str = ""
     literal: str = ""
+    affiliation: str = ""
+    email: str = ""
 
     @property
     def full_family(self) -> str:
@@ -182,6 +186,10 @@ class Paper:
     author_ids: list[str] = field(default_factory=list)  # "orcid:0000-...", "scopus:5719...", "wos:A-1234-2010"
     cited_references: list[str] = field(default_factory=list)  # the work's own reference list, as exported
     extra: dict[str, str] = field(default_factory=dict)  # fields the model has no slot for, never dropped
+    # The authors' affiliations and e-mail addresses as the paper prints them, in order, whether or
+    # not they could be tied to each author (Person.affiliation and Person.email, where they could).
+    affiliations: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
     # Full text, when the source carries one (PDF, plain text).
     text: str = ""
     sections: list[Section] = field(default_factory=list)
@@ -199,6 +207,9 @@ class Paper:
     origin: dict[str, str] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)  # paths of files to attach (BibTeX `file`)
     warnings: list[str] = field(default_factory=list)
+    # Fields read with low confidence (a layout guess, not a printed statement): field -> where the
+    # value came from ("running line", "PDF metadata"...). Kept with the record's provenance.
+    low_confidence: dict[str, str] = field(default_factory=dict)
 
     # Metadata fields, in a stable order, as exported and edited (not text, sections, ...).
     METADATA_FIELDS = (
@@ -206,6 +217,7 @@ class Paper:
         "editors", "year", "date", "journal", "volume", "issue", "pages", "publisher", "doi",
         "url", "isbn", "issn", "language", "abstract", "abstract_id", "abstract_en",
         "keywords", "keywords_id", "keywords_en", "note", "author_ids", "cited_references", "extra",
+        "affiliations", "emails",
     )
 
     @property
