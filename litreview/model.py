@@ -10,6 +10,9 @@ from dataclasses import asdict, dataclass, field, fields
 from dataclasses import field as _field
 from typing import Any
 
+# How the warning naming the fields a source gave with low confidence begins.
+LOW_CONFIDENCE_WARNING = "read with low confidence, check:"
+
 # Canonical section kinds, in the order they usually appear in a paper.
 SECTION_KINDS = (
     "abstract",
@@ -235,6 +238,19 @@ class Paper:
             else:
                 break
         return page + 1
+
+    def provenance_details(self) -> dict[str, Any]:
+        """What the provenance row of this record keeps: its ``origin``, and under "low_confidence"
+        each field read with low confidence: where from ("source") and the value read ("value", as
+        in :meth:`metadata`), so a later edit of that field is seen to answer it."""
+        details: dict[str, Any] = dict(self.origin)
+        if self.low_confidence:
+            meta = self.metadata()
+            details["low_confidence"] = {
+                name: {"source": source, "value": meta.get(name)}
+                for name, source in sorted(self.low_confidence.items())
+            }
+        return details
 
     def metadata(self) -> dict[str, Any]:
         """The metadata as plain JSON-ready data, empty values left out."""

@@ -23,7 +23,7 @@ from litreview.ingest.pdf_banner import (
 )
 from litreview.ingest.pdf_layout import Line, edge_lines
 from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
-from litreview.model import Paper
+from litreview.model import LOW_CONFIDENCE_WARNING, Paper
 from litreview.text.clean import clean_field
 from litreview.text.language import detect_language
 
@@ -74,7 +74,7 @@ def fill_metadata(
                if field != "title" or not paper.warnings or "file name" not in source]
     if lines and guessed:
         paper.warnings.append(
-            "read with low confidence, check: " + "; ".join(guessed) + " (`litreview edit` corrects it)"
+            f"{LOW_CONFIDENCE_WARNING} " + "; ".join(guessed) + " (`litreview edit` corrects it)"
         )
 
 
