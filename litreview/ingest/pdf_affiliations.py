@@ -22,7 +22,9 @@ from litreview.text.clean import clean_field
 
 _SYMBOLS = "*\u2217\u2020\u2021\u00a7\u00b6#\u2666\u2663\u2660\u2665\u25a1\u22c4\u2662\u2661\u2299\u25c7"
 _SYMBOL = re.compile(f"[{re.escape(_SYMBOLS)}]")
-_EMAIL = re.compile(r"\{([^{}]+)\}\s*@\s*([\w.-]+\.[a-z]{2,})|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"\{([^{}]+)\}\s*@\s*([\w.-]+\.[a-z]{2,})|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE
+)
 _ADDRESS = re.compile(
     r"^(?:jl|jln|jalan|telp|tel|phone|fax|hp|kode pos|gedung|kampus|address|alamat)\b\.?"
     r"|\btelp\b|\bfax\b|\bphone\b|\(0\d{2,4}\)|\bkode pos\b"
@@ -46,7 +48,8 @@ _NOTE = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:universit\w*|institut\w*|politeknik|polytechnic|stmik|amik|stie|stikes|stikom|sekolah tinggi"
     r"|akademi|academy|fakultas|faculty|jurusan|department|departemen|dept|program studi|prodi|school"
-    r"|college|laborator\w*|research (?:group|center|centre|unit|institute)|centre|center|hospital|rumah sakit|kementerian|ministry|balai|lembaga"
+    r"|college|laborator\w*|research (?:group|center|centre|unit|institute)|centre|center|hospital|rumah sakit"
+    r"|kementerian|ministry|balai|lembaga"
     r"|badan|pusat|uin|iain|corporation|inc|ltd|gmbh)\b",
     re.IGNORECASE,
 )
@@ -209,7 +212,7 @@ def _tie(
         return empty
     marked = [a for a in found if a.marks]
     if marked:
-        out = [[a.text for a in marked if a.marks & marks] for marks in name_marks]
+        out: list[list[str]] = [[a.text for a in marked if a.marks & marks] for marks in name_marks]
         if any(out):
             return [list(dict.fromkeys(x)) for x in out]
     if len(distinct) == 1:
@@ -260,7 +263,7 @@ def _tidy(text: str) -> str:
 
 def _emails(text: str) -> list[str]:
     """The e-mail addresses in ``text``; "{kylel, lucyw}@allenai.org" gives both."""
-    out = []
+    out: list[str] = []
     for found in _EMAIL.finditer(text):
         if found.group(1):
             out.extend(f"{user.strip()}@{found.group(2)}" for user in found.group(1).split(",") if user.strip())

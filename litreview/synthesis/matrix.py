@@ -10,7 +10,8 @@ from litreview.themes.codebook import Codebook
 MATRIX_COLUMNS = ("citation", "title", "year", "method", "platforms", "themes", "findings", "gaps")
 # Columns shown only when asked for (`table matrix --columns citation,affiliations,...`).
 OPTIONAL_MATRIX_COLUMNS = ("affiliations",)
-_KINDS = {"affiliations": ("long", 40), "year": ("number", 6), "title": ("long", 40), "findings": ("long", 70), "gaps": ("long", 50),
+_KINDS = {"year": ("number", 6), "title": ("long", 40), "findings": ("long", 70), "gaps": ("long", 50),
+          "affiliations": ("long", 40),
           "citation": ("text", 24), "method": ("text", 18), "platforms": ("text", 18), "themes": ("text", 24)}
 
 
