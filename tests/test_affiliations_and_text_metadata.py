@@ -153,3 +153,20 @@ def test_real_texts_keep_their_title_line_and_take_no_false_byline() -> None:
         if len(first) <= 150 and not first.endswith("."):
             assert paper.title == " ".join(first.split()), path.name
         assert paper.authors == [], path.name  # none of them prints a byline
+
+
+@pytest.mark.parametrize(
+    ("footer", "journal", "volume"),
+    [
+        ("Sociology 2024, 7, 1182 https://doi.org/10.9999/soc7001182", "Sociology", "7"),
+        ("Jurnal Ilmu Politik, Vol. 5 No. 1, Juni 2021, hlm. 12-20", "Jurnal Ilmu Politik", "5"),
+        ("Figure 2024, 7, 1182 shows the counts", "", ""),  # no "year, volume, number" right after one word
+    ],
+)
+def test_one_word_journal_before_year_volume_number(footer: str, journal: str, volume: str) -> None:
+    from litreview.ingest.pdf_banner import find_container
+    from litreview.ingest.pdf_layout import Line
+
+    probe = Line(text=footer, marked=footer, plain=footer, size=8.0, top=990.0, bottom=998.0, x0=0.0, x1=0.0)
+    found = find_container([probe], 1000.0, set())
+    assert (found.name, found.volume) == (journal, volume)

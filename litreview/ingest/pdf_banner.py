@@ -214,6 +214,11 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
             name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
         acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
+        # MDPI's footer names a one-word journal before "year, volume, article": "Mathematics 2025, 13, 3382".
+        acronym = acronym or bool(
+            re.fullmatch(r"[A-Z][a-z]{3,}", name) and re.fullmatch(r"\s*(?:19|20)\d\d\s*,\s*\d+\s*,\s*\d+\.?\s*",
+                                                                    text[len(name):]) and text.startswith(name)
+        )
         if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym) or _VOLUME_TOKEN.match(name):
             continue  # one word names a journal only as its acronym before its volume ("JSIKA Vol. 5")
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:
