@@ -494,7 +494,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][0], attachments[0][1])
         provenance: dict[str, Any] = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
-                                      "record": paper.source_record, "details": dict(paper.origin)}
+                                      "record": paper.source_record, "details": paper.provenance_details()}
         index = dedup.index_fields(paper)
         duplicate, maybe = (
             (None, []) if options.allow_duplicates
@@ -515,6 +515,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
 
 
 def _apply_overrides(paper: Paper, options: AddOptions) -> None:
+    from litreview.model import LOW_CONFIDENCE_WARNING
     from litreview.text.names import parse_name_list
 
     if options.title is not None:
@@ -540,6 +541,11 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
         )
         if given is not None
     )
+    for name, given in (("title", options.title), ("year", options.year), ("authors", options.authors)):
+        if given is not None:
+            paper.low_confidence.pop(name, None)
+    if not paper.low_confidence:
+        answered += (LOW_CONFIDENCE_WARNING,)
     if answered:
         paper.warnings = [w for w in paper.warnings if not w.startswith(answered)]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from litreview.dedup import fold
 from litreview.errors import UsageError
-from litreview.model import Paper, Person
+from litreview.model import LOW_CONFIDENCE_WARNING, Paper, Person
 from litreview.store import Corpus, PaperRow
 
 LIST_COLUMNS = ("key", "title", "authors", "year", "journal", "doi", "language", "files", "themes")
@@ -135,6 +135,17 @@ def section_outline(paper: Paper) -> list[dict[str, Any]]:
     ]
 
 
+def low_confidence_fields(metadata: dict[str, Any], provenance: list[dict[str, Any]]) -> dict[str, str]:
+    """Fields whose value is still one a source read with low confidence: field -> where from.
+    A field edited since (another value) is no longer a guess."""
+    out: dict[str, str] = {}
+    for row in provenance:
+        for name, guess in sorted((row.get("details") or {}).get("low_confidence", {}).items()):
+            if isinstance(guess, dict) and metadata.get(name) == guess.get("value") and name not in out:
+                out[name] = str(guess.get("source", ""))
+    return out
+
+
 def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
     """Everything `show` prints, as JSON-ready data."""
     paper = corpus.get(key)
@@ -148,7 +159,10 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
         {"name": f.name, "role": f.role, "sha256": f.sha256, "size": f.size} for f in corpus.files_of(key)
     ]
     details["provenance"] = corpus.provenance_of(key)
-    details["warnings"] = paper.warnings
+    details["low_confidence"] = low_confidence_fields(paper.metadata(), details["provenance"])
+    details["warnings"] = [
+        w for w in paper.warnings if details["low_confidence"] or not w.startswith(LOW_CONFIDENCE_WARNING)
+    ]
     details["themes"] = [t.theme for t in corpus.tags_of(key)]
     details["possible_duplicates"] = [{"key": k, "reason": r} for k, r in corpus.maybe_duplicates_of(key)]
     from litreview.dedup import CROWDED_TITLE

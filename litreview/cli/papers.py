@@ -148,12 +148,18 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     from litreview.model import Person
     from litreview.text.encoding import printable_name
 
-    out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
+    guessed = d.get("low_confidence") or {}
+
+    def label(name: str) -> str:  # "year?" for a field read with low confidence
+        return f"{name}?" if name in guessed else name
+
+    mark = "?" if "title" in guessed else ""
+    out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}{mark}")
+    people = [Person.from_dict(p) for p in d.get("authors", [])]
     rows = [
         (
             "authors",
-            "; ".join(Person.from_dict(p).display() for p in d.get("authors", []))
-            + (" et al." if d.get("authors_truncated") else ""),
+            "; ".join(p.display() for p in people) + (" et al." if d.get("authors_truncated") else ""),
         ),
     ]
     for name in (
@@ -179,7 +185,13 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
             rows.append((name, "; ".join(d[name])))
     for name, value in rows:
         if value:
-            out.print(f"  [bold]{name:<11}[/bold] {escape(value)}")
+            out.print(f"  [bold]{escape(label(name)):<11}[/bold] {escape(value)}")
+        if name == "authors":
+            _print_affiliations(d, people)
+    if guessed:
+        why = "; ".join(f"{name} from {source}" for name, source in guessed.items())
+        out.print(f"  [yellow]?[/yellow] read with low confidence ({escape(why)}): check it, "
+                  f"`litreview edit {escape(d['key'])}` corrects it")
     for name in ("abstract_id", "abstract_en", "abstract"):
         if d.get(name) and (name == "abstract_id" or d[name] != d.get("abstract_id")):
             if name == "abstract" and d[name] == d.get("abstract_en"):
@@ -232,6 +244,22 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         group = d["title_group"]
         out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
                   f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
+
+
+def _print_affiliations(d: dict, people: list) -> None:  # type: ignore[type-arg]
+    """Each author's affiliation and e-mail where known, else the paper's lists."""
+    if any(p.affiliation or p.email for p in people):
+        for p in people:
+            known = [x for x in (p.affiliation, p.email) if x]
+            if known:
+                out.print(f"    [dim]{escape(p.display())}:[/dim] {escape('; '.join(known))}")
+    tied = {a for p in people for a in p.affiliation.split("; ") if a}
+    untied = [a for a in d.get("affiliations", []) if a not in tied]
+    if untied:
+        out.print(f"  [bold]{'affiliations':<11}[/bold] {escape(' | '.join(untied))}")
+    emails = [e for e in d.get("emails", []) if e not in {p.email for p in people}]
+    if emails:
+        out.print(f"  [bold]{'e-mails':<11}[/bold] {escape(', '.join(emails))}")
 
 
 # What a provenance row's source knew of the record, in the order `show` prints it.
