@@ -329,3 +329,15 @@ def test_real_file_round_trip(fmt: str, name: str) -> None:
     first = READERS[fmt]((SHARED_DATA / name).read_bytes(), name).papers
     second = reimport(first, fmt)
     assert [p.metadata() for p in second] == [p.metadata() for p in first]
+
+
+def test_bibtex_value_with_an_at_sign_opening_a_line() -> None:
+    """bibtexparser ends an entry at a line that opens with "@", even inside braces."""
+    import bibtexparser
+
+    paper = Paper(title="Catatan", authors=[Person(family="Munadi", given="A.")], year=2023,
+                  abstract="Ringkasan.\n\n@akun_resmi menjawab warganet.")
+    library = bibtexparser.parse_string(export_bibtex([paper]))
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    (again,) = reimport([paper], "bibtex")
+    assert again.abstract == paper.abstract

@@ -58,6 +58,7 @@ BABEL_NAMES = {
     "pl": "polish",
 }
 _BAD_NAME_CHARS = re.compile(r"[^A-Za-z0-9@!$&*+\-./:;<>?\[\]^_`|~]")
+_LINE_AT = re.compile(r"(\n[ \t]*)@")
 _KEY_BAD = re.compile(r"[\s,{}()%#\"'=\\]")
 
 
@@ -70,7 +71,8 @@ def escape(text: str) -> str:
             return token + "{}"
         return _ESCAPES[token]
 
-    return _SPECIAL.sub(replace, text)
+    # "@" opening a line ends the entry for bibtexparser, even inside a braced value
+    return _LINE_AT.sub(r"\1{@}", _SPECIAL.sub(replace, text))
 
 
 def _verbatim(text: str) -> str:
