@@ -149,14 +149,16 @@ def _times(document: Any) -> None:
     from docx.shared import Pt, RGBColor
 
     normal = document.styles["Normal"]
-    normal.font.name = BODY_FONT
     normal.font.size = Pt(BODY_SIZE)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), BODY_FONT)
-    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Caption"):
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Title", "Caption"):
         style = document.styles[name]
-        style.font.name = BODY_FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), BODY_FONT)
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(attribute), None)  # a theme font would win over the name
+        if name == "Normal":
+            continue
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.font.size = Pt(BODY_SIZE + (2 if name in ("Heading 1", "Title") else 0))
         if name == "Caption":
