@@ -24,8 +24,8 @@ FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\]")
-_LONG_WIDTH = (60, 80)  # column width range for long-text columns
-_TEXT_WIDTH = (8, 50)
+_LONG_WIDTH = (30, 45)  # column width range for long-text columns (printed fitted to the page)
+_TEXT_WIDTH = (8, 25)
 
 
 def sheet_names(titles: list[str]) -> list[str]:
@@ -151,7 +151,9 @@ def _width(table: Table, column: Column) -> float:
     """Characters wide: the longest line of the column (header included), at least its longest
     word and some room, at most ``_TEXT_WIDTH``'s or, for long text, ``_LONG_WIDTH``'s upper end."""
     texts = [column.header] + [table.cell(row, column.key).text for row in [*table.rows, *table.totals]]
-    word = max((len(w) for text in texts for w in text.split()), default=1) + 2
+    # A word is wider than its letters in Excel's width unit (the digit 0) when set in a wider face
+    # (bold headers, a font the printer substitutes): a fifth more keeps it on one line.
+    word = int(max((len(w) for text in texts for w in text.split()), default=1) * 1.2) + 2
     line = max((len(part) for text in texts for part in text.split("\n")), default=1) + 2
     low, high = _LONG_WIDTH if column.kind == "long" else _TEXT_WIDTH
     return float(max(min(line, high), min(word, high), min(low, line)))
@@ -159,8 +161,8 @@ def _width(table: Table, column: Column) -> float:
 
 def _set_height(ws: Any, row: int, texts: list[str], widths: list[float]) -> None:
     """Make a row tall enough for its wrapped lines (neither Excel nor openpyxl measures them)."""
-    lines = max((sum(max(1, -(-len(part) // max(int(width) - 1, 1))) for part in text.split("\n"))
-                 for text, width in zip(texts, widths, strict=True)), default=1)
+    lines = max((sum(max(1, -(-len(part) // max(int((width - 1) * 0.8), 1))) for part in text.split("\n"))
+                 for text, width in zip(texts, widths, strict=True)), default=1)  # 0.8: words wrap early
     if lines > 1:
         ws.row_dimensions[row].height = min(lines * LINE_HEIGHT, 409.0)  # Excel's highest row
 
