@@ -13,7 +13,10 @@ leaves it empty too. Rules of agreement:
 - title: equal after folding case, accents, whitespace and punctuation;
 - first author / all authors: by surname, accent- and case-folded (a gold full name agrees with
   a surname it ends with); all authors needs the same number, in order;
-- year: equal; DOI: equal ignoring case; journal: equal after folding, or one holds the other.
+- year: equal; DOI: equal ignoring case; journal: equal after folding, or one holds the other;
+- affiliations (only files whose gold gives them): as many as the gold, in order, each holding the
+  gold's institution (folded); author affiliations (where the gold gives them, or gives one
+  affiliation): each author's affiliations, in number and institution, as the gold maps them.
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ from litreview.model import Paper  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "data" / "pdf"
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "pdfmeta.yaml"
-FIELDS = ("title", "first_author", "authors", "year", "doi", "journal")
+FIELDS = ("title", "first_author", "authors", "year", "doi", "journal", "affiliations", "author_affiliations")
+OPTIONAL = ("affiliations", "author_affiliations")  # scored only on the files whose gold gives them
 
 
 def fold(text: str) -> str:
@@ -53,8 +57,37 @@ def same_name(gold: str, surname: str) -> bool:
     return bool(g and s) and (g == s or g.endswith(" " + s))
 
 
-def agrees(name: str, gold: Any, paper: Paper) -> bool:
+def holds(found: str, institution: str) -> bool:
+    return bool(fold(institution)) and f" {fold(institution)} " in f" {fold(found)} "
+
+
+def author_affiliations(doc: dict[str, Any]) -> list[list[int]] | None:
+    """The gold's affiliation numbers of each author (one affiliation: every author has it)."""
+    if "author_affiliations" in doc:
+        return list(doc["author_affiliations"])
+    if len(doc.get("affiliations") or []) == 1:
+        return [[1] for _ in doc.get("authors") or []]
+    return None
+
+
+def agrees(name: str, gold: Any, paper: Paper, doc: dict[str, Any] | None = None) -> bool:
     """Does the paper's value of field ``name`` agree with the gold value?"""
+    if name == "affiliations":
+        gold = gold or []
+        return len(gold) == len(paper.affiliations) and all(
+            holds(found, want) for found, want in zip(paper.affiliations, gold, strict=True)
+        )
+    if name == "author_affiliations":
+        institutions = (doc or {}).get("affiliations") or []
+        if len(gold) != len(paper.authors):
+            return False
+        for numbers, person in zip(gold, paper.authors, strict=True):
+            mine = [a for a in person.affiliation.split("; ") if a]
+            if len(mine) != len(numbers) or not all(
+                holds(a, institutions[n - 1]) for a, n in zip(mine, numbers, strict=True)
+            ):
+                return False
+        return True
     if name == "title":
         return fold(paper.title) == fold(gold or "")
     if name == "first_author":
@@ -80,6 +113,10 @@ def shown(name: str, paper: Paper) -> str:
     if name in ("first_author", "authors"):
         people = paper.authors[:1] if name == "first_author" else paper.authors
         return "; ".join(p.display() for p in people) or "-"
+    if name == "affiliations":
+        return " | ".join(paper.affiliations) or "-"
+    if name == "author_affiliations":
+        return " | ".join(f"{p.surname}: {p.affiliation or '-'}" for p in paper.authors) or "-"
     value = getattr(paper, name)
     return str(value) if value not in ("", None) else "-"
 
@@ -90,10 +127,11 @@ class Result:
 
     files: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))  # files whose gold has it
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def share(self, name: str) -> float:
-        return self.right[name] / self.files if self.files else 0.0
+        return self.right[name] / self.scored[name] if self.scored[name] else 0.0
 
 
 def load_gold(path: Path) -> dict[str, dict[str, Any]]:
@@ -127,12 +165,17 @@ def evaluate(directory: Path, gold: dict[str, dict[str, Any]]) -> tuple[dict[str
         for result in (results.setdefault(folder, Result()), results["all"]):
             result.files += 1
         for name in FIELDS:
-            expected = gold[key].get(name)
-            if agrees(name, expected, paper):
+            doc = gold[key]
+            expected = author_affiliations(doc) if name == "author_affiliations" else doc.get(name)
+            if name in OPTIONAL and (expected is None or "affiliations" not in doc):
+                continue
+            results[folder].scored[name] += 1
+            results["all"].scored[name] += 1
+            if agrees(name, expected, paper, doc):
                 results[folder].right[name] += 1
                 results["all"].right[name] += 1
             else:
-                want = "; ".join(expected) if isinstance(expected, list) else expected
+                want = "; ".join(map(str, expected)) if isinstance(expected, list) else expected
                 results["all"].misses.append((key, name, shown(name, paper), str(want)))
     return results, skipped
 
@@ -143,7 +186,9 @@ def report(results: dict[str, Result], skipped: Iterable[str]) -> str:
     for folder in sorted(results, key=lambda f: (f == "all", f)):
         r = results[folder]
         rows.append(f"{folder:12} {r.files:5d}  " + "  ".join(f"{r.share(n):12.3f}" for n in FIELDS))
-    misses = results["all"].misses
+    overall = results["all"]
+    rows.append("(" + ", ".join(f"{n} scored on {overall.scored[n]} files" for n in OPTIONAL) + ")")
+    misses = overall.misses
     rows.append(f"\n{len(misses)} misses:")
     for key, name, got, want in misses:
         rows.append(f"  {key} [{name}]\n      got:  {got[:150]}\n      gold: {want[:150]}")

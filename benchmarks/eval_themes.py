@@ -169,7 +169,7 @@ def main() -> int:
         held_entries = load_gold(args.heldout, default_source="heldout")
         for entry in held_entries:
             entry.source = "heldout"
-            entry.id = entry.id.removeprefix("heldout/")
+            entry.id = entry.id.split("/", 1)[1] if "/" in entry.id else entry.id  # "heldout2/x.txt"
         held_pairs = read_texts(held_entries, {"heldout": args.heldout.parent / "texts"})
         held_texts, held_shipped = build_texts(held_pairs, codebook)
         results["heldout"] = report(held_texts, held_shipped, codebook.theme_ids,

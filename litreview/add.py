@@ -73,13 +73,15 @@ class AddReport:
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
     tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
+    libraries: list[Any] = field(default_factory=list)  # a zotero_sync.SyncReport per Zotero library read
+    codings: list[Any] = field(default_factory=list)  # a qda.CodingReport per QDA project (.qdpx) read
     orphans_removed: int = 0  # copies in files/ no paper used (an add killed before it committed)
 
     @property
     def exit_code(self) -> int:
         if not self.failed:
             return 0
-        return 3 if (self.added or self.duplicates) else 1
+        return 3 if (self.added or self.duplicates or self.libraries or self.codings) else 1
 
 
 @dataclass
@@ -92,6 +94,10 @@ class AddOptions:
     column_map: dict[str, str] | None = None
     # Folders besides each bibliography's own where the files its records name may be (`add --attachments`).
     attachment_dirs: list[str] = field(default_factory=list)
+    # Zotero libraries: items in the trash too, one collection only, the base directory of linked files.
+    include_trash: bool = False
+    collection: str | None = None
+    base_dir: str | None = None
 
     @property
     def has_overrides(self) -> bool:
@@ -332,8 +338,12 @@ def add_paths(
     """
     options = options or AddOptions()
     corpus.check_writable()  # before reading anything
+    libraries, projects, paths = split_library_paths(paths)
+    if (options.include_trash or options.collection is not None or options.base_dir is not None) and not libraries:
+        raise UsageError("--include-trash, --collection and --base-dir apply to a Zotero library; "
+                         "give its data directory (~/Zotero) or its zotero.sqlite")
     skipped: list[Path] = []
-    files, problems = expand_paths(paths, skipped)
+    files, problems = expand_paths(paths, skipped) if paths else ([], [])
     if options.has_overrides and len(files) > 1:
         raise UsageError("--title, --author and --year apply to a single file; give one file")
     if on_files:
@@ -359,7 +369,59 @@ def add_paths(
             keys = [key for key, _ in report.added] + [d.key for d in report.duplicates if d.merged]
             if keys:
                 report.tagging = tag_corpus(corpus, tagger, list(dict.fromkeys(keys)))
+    _add_libraries(corpus, libraries, projects, options, report, progress, tagger)
     return report
+
+
+def split_library_paths(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
+    """(Zotero databases, QDA projects, other paths): a Zotero data directory is read as a library,
+    not searched for files; a .qdpx file brings codings, not papers."""
+    from litreview.ingest.zotero import find_database
+
+    libraries: list[Path] = []
+    projects: list[Path] = []
+    rest: list[str] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        database = find_database(path) if path.exists() else None
+        if database is not None:
+            libraries.append(database)
+        elif path.suffix.lower() == ".qdpx" and path.is_file():
+            projects.append(path)
+        else:
+            rest.append(raw)
+    return libraries, projects, rest
+
+
+def _add_libraries(corpus: Corpus, libraries: list[Path], projects: list[Path], options: AddOptions,
+                   report: AddReport, progress: Callable[[str], None] | None, tagger: Any) -> None:
+    """Sync each Zotero library, then read each QDA project's codings; each in its own transaction."""
+    if not libraries and not projects:
+        return
+    from litreview.zotero_sync import sync_zotero
+
+    for database in libraries:
+        try:
+            synced = sync_zotero(corpus, database, include_trash=options.include_trash, collection=options.collection,
+                                 base_dir=Path(options.base_dir).expanduser() if options.base_dir else None,
+                                 tagger=tagger, allow_duplicates=options.allow_duplicates, progress=progress)
+        except ImportFailed as exc:
+            report.failed.append(str(exc))
+            continue
+        report.libraries.append(synced)
+        report.files_read += 1
+        report.added.extend(synced.added)
+        report.warnings.extend(synced.warnings)
+        report.failed.extend(synced.failed)
+    if projects:
+        from litreview.qda import import_codings
+
+        for project in projects:
+            try:
+                report.codings.append(import_codings(corpus, project, tagger))
+                report.files_read += 1
+            except ImportFailed as exc:
+                report.failed.append(str(exc))
 
 
 def _settle_title_groups(corpus: Corpus, report: AddReport, crowded: dict[str, str]) -> None:
@@ -432,7 +494,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         if attachments and not paper.text:
             _take_text_from(paper, attachments[0][0], attachments[0][1])
         provenance: dict[str, Any] = {"format": item.format, "file_name": file_name, "sha256": item.sha256,
-                                      "record": paper.source_record, "details": dict(paper.origin)}
+                                      "record": paper.source_record, "details": paper.provenance_details()}
         index = dedup.index_fields(paper)
         duplicate, maybe = (
             (None, []) if options.allow_duplicates
@@ -453,6 +515,7 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
 
 
 def _apply_overrides(paper: Paper, options: AddOptions) -> None:
+    from litreview.model import LOW_CONFIDENCE_WARNING
     from litreview.text.names import parse_name_list
 
     if options.title is not None:
@@ -478,6 +541,11 @@ def _apply_overrides(paper: Paper, options: AddOptions) -> None:
         )
         if given is not None
     )
+    for name, given in (("title", options.title), ("year", options.year), ("authors", options.authors)):
+        if given is not None:
+            paper.low_confidence.pop(name, None)
+    if not paper.low_confidence:
+        answered += (LOW_CONFIDENCE_WARNING,)
     if answered:
         paper.warnings = [w for w in paper.warnings if not w.startswith(answered)]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from litreview.dedup import fold
 from litreview.errors import UsageError
-from litreview.model import Paper, Person
+from litreview.model import LOW_CONFIDENCE_WARNING, Paper, Person
 from litreview.store import Corpus, PaperRow
 
 LIST_COLUMNS = ("key", "title", "authors", "year", "journal", "doi", "language", "files", "themes")
@@ -23,6 +23,8 @@ class ListFilter:
     text: str = ""
     theme: str = ""
     level: str = "discussed"  # which themes rows carry: discussed, or mentioned too
+    collection: str = ""  # a Zotero collection path ("Skripsi/Bab 2"), its sub-collections included
+    library_tag: str = ""  # a tag given in Zotero (not a theme)
 
     def accepts(self, row: PaperRow) -> bool:
         meta = row.metadata
@@ -96,7 +98,16 @@ def row_to_dict(row: PaperRow) -> dict[str, Any]:
 
 
 def list_rows(corpus: Corpus, filters: ListFilter, sort: str = "key") -> Iterator[PaperRow]:
-    rows = (r for r in corpus.rows(filters.level) if filters.accepts(r))
+    allowed: set[str] | None = None
+    for kind, name in (("collection", filters.collection), ("tag", filters.library_tag)):
+        if name:
+            keys = corpus.keys_with_label(kind, name)
+            if not keys and name.strip("/") not in corpus.label_names(kind):
+                known = ", ".join(corpus.label_names(kind)) or "none in this corpus"
+                option = "--collection" if kind == "collection" else "--zotero-tag"
+                raise UsageError(f"{option} {name!r}: no paper has it (known: {known})")
+            allowed = keys if allowed is None else allowed & keys
+    rows = (r for r in corpus.rows(filters.level) if filters.accepts(r) and (allowed is None or r.key in allowed))
     if sort == "key":
         yield from rows
         return
@@ -124,6 +135,17 @@ def section_outline(paper: Paper) -> list[dict[str, Any]]:
     ]
 
 
+def low_confidence_fields(metadata: dict[str, Any], provenance: list[dict[str, Any]]) -> dict[str, str]:
+    """Fields whose value is still one a source read with low confidence: field -> where from.
+    A field edited since (another value) is no longer a guess."""
+    out: dict[str, str] = {}
+    for row in provenance:
+        for name, guess in sorted((row.get("details") or {}).get("low_confidence", {}).items()):
+            if isinstance(guess, dict) and metadata.get(name) == guess.get("value") and name not in out:
+                out[name] = str(guess.get("source", ""))
+    return out
+
+
 def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
     """Everything `show` prints, as JSON-ready data."""
     paper = corpus.get(key)
@@ -137,11 +159,19 @@ def paper_details(corpus: Corpus, key: str) -> dict[str, Any]:
         {"name": f.name, "role": f.role, "sha256": f.sha256, "size": f.size} for f in corpus.files_of(key)
     ]
     details["provenance"] = corpus.provenance_of(key)
-    details["warnings"] = paper.warnings
+    details["low_confidence"] = low_confidence_fields(paper.metadata(), details["provenance"])
+    details["warnings"] = [
+        w for w in paper.warnings if details["low_confidence"] or not w.startswith(LOW_CONFIDENCE_WARNING)
+    ]
     details["themes"] = [t.theme for t in corpus.tags_of(key)]
     details["possible_duplicates"] = [{"key": k, "reason": r} for k, r in corpus.maybe_duplicates_of(key)]
     from litreview.dedup import CROWDED_TITLE
 
     group = corpus.title_group_of(key, CROWDED_TITLE)
     details["title_group"] = {"title": group[0], "papers": group[1]} if group else None
+    labels = corpus.labels_of(key)
+    details["collections"] = labels["collections"]  # a reference library's (Zotero's), not themes
+    details["library_tags"] = labels["tags"]
+    details["library_notes"] = corpus.library_notes_of(key)
+    details["library_items"] = corpus.library_links_of(key)
     return details

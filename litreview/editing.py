@@ -13,8 +13,9 @@ _HEADER = (
     "# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).\n"
     "# Delete a line to clear a field. Changing `key` renames the paper.\n"
 )
-_PERSON_KEYS = {"family", "given", "particle", "suffix", "literal"}
-_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en", "author_ids", "cited_references"}
+_PERSON_KEYS = {"family", "given", "particle", "suffix", "literal", "affiliation", "email"}
+_LIST_FIELDS = {"keywords", "keywords_id", "keywords_en", "author_ids", "cited_references", "affiliations", "emails"}
+_LINE_LISTS = {"affiliations"}  # one item per line or ";" (commas belong to an item)
 
 
 def paper_to_yaml(paper: Paper) -> str:
@@ -56,7 +57,8 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
         if name in clean:
             value = clean[name]
             if isinstance(value, str):
-                value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
+                separators = r"[;\n]" if name in _LINE_LISTS else r"[;,]"
+                value = [v.strip() for v in re.split(separators, value) if v.strip()]
             if not isinstance(value, list):
                 raise ValidationError(f"{name}: give a list of words")
             clean[name] = [str(v) for v in value]
@@ -78,7 +80,18 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
     edited = Paper.from_metadata(clean)
     for name in ("text", "sections", "citations", "page_starts", "pages_count", "warnings"):
         setattr(edited, name, getattr(original, name))
+    keep_titles_in_step(original, edited)
     return edited
+
+
+def keep_titles_in_step(original: Paper, edited: Paper) -> None:
+    """A new ``title`` carries over to ``title_id``/``title_en`` where they held the old title
+    and were not edited themselves, so the language versions do not keep a stale title."""
+    if edited.title == original.title:
+        return
+    for name in ("title_id", "title_en"):
+        if getattr(original, name) == original.title and getattr(edited, name) == original.title:
+            setattr(edited, name, edited.title)
 
 
 def _year(value: Any) -> int:

@@ -10,6 +10,9 @@ from dataclasses import asdict, dataclass, field, fields
 from dataclasses import field as _field
 from typing import Any
 
+# How the warning naming the fields a source gave with low confidence begins.
+LOW_CONFIDENCE_WARNING = "read with low confidence, check:"
+
 # Canonical section kinds, in the order they usually appear in a paper.
 SECTION_KINDS = (
     "abstract",
@@ -34,6 +37,8 @@ class Person:
     ``literal`` holds a name that must not be split: an Indonesian mononym
     ("Munadi") or an institution. Otherwise ``family`` and ``given`` hold the
     parts, with ``particle`` for "van", "de", "bin" and the like.
+    ``affiliation`` (several joined by "; ") and ``email`` are this person's
+    where the source ties them to the name (a PDF's affiliation marks).
     """
 
     family: str = ""
@@ -41,6 +46,8 @@ class Person:
     particle: str = ""
     suffix: str = ""
     literal: str = ""
+    affiliation: str = ""
+    email: str = ""
 
     @property
     def full_family(self) -> str:
@@ -182,6 +189,10 @@ class Paper:
     author_ids: list[str] = field(default_factory=list)  # "orcid:0000-...", "scopus:5719...", "wos:A-1234-2010"
     cited_references: list[str] = field(default_factory=list)  # the work's own reference list, as exported
     extra: dict[str, str] = field(default_factory=dict)  # fields the model has no slot for, never dropped
+    # The authors' affiliations and e-mail addresses as the paper prints them, in order, whether or
+    # not they could be tied to each author (Person.affiliation and Person.email, where they could).
+    affiliations: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
     # Full text, when the source carries one (PDF, plain text).
     text: str = ""
     sections: list[Section] = field(default_factory=list)
@@ -199,6 +210,9 @@ class Paper:
     origin: dict[str, str] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)  # paths of files to attach (BibTeX `file`)
     warnings: list[str] = field(default_factory=list)
+    # Fields read with low confidence (a layout guess, not a printed statement): field -> where the
+    # value came from ("running line", "PDF metadata"...). Kept with the record's provenance.
+    low_confidence: dict[str, str] = field(default_factory=dict)
 
     # Metadata fields, in a stable order, as exported and edited (not text, sections, ...).
     METADATA_FIELDS = (
@@ -206,6 +220,7 @@ class Paper:
         "editors", "year", "date", "journal", "volume", "issue", "pages", "publisher", "doi",
         "url", "isbn", "issn", "language", "abstract", "abstract_id", "abstract_en",
         "keywords", "keywords_id", "keywords_en", "note", "author_ids", "cited_references", "extra",
+        "affiliations", "emails",
     )
 
     @property
@@ -223,6 +238,19 @@ class Paper:
             else:
                 break
         return page + 1
+
+    def provenance_details(self) -> dict[str, Any]:
+        """What the provenance row of this record keeps: its ``origin``, and under "low_confidence"
+        each field read with low confidence: where from ("source") and the value read ("value", as
+        in :meth:`metadata`), so a later edit of that field is seen to answer it."""
+        details: dict[str, Any] = dict(self.origin)
+        if self.low_confidence:
+            meta = self.metadata()
+            details["low_confidence"] = {
+                name: {"source": source, "value": meta.get(name)}
+                for name, source in sorted(self.low_confidence.items())
+            }
+        return details
 
     def metadata(self) -> dict[str, Any]:
         """The metadata as plain JSON-ready data, empty values left out."""

@@ -234,6 +234,51 @@ MIGRATIONS: list[str] = [
     ALTER TABLE evidence ADD COLUMN cites INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE evidence ADD COLUMN weight REAL NOT NULL DEFAULT 1;
     """,
+    # 9: reference libraries read in place (Zotero). library_items links each item of a library to
+    # its paper, with what was imported last (Zotero's dateModified, a digest of everything read and
+    # the metadata as imported, for the next sync's three-way merge); gone = 1 once the item left the
+    # library. paper_labels holds a library's collections (as paths) and tags, apart from themes;
+    # library_notes its notes as text. offered_themes keeps codes from a QDA project (.qdpx) that are
+    # not themes of the codebook, with their codings, to be offered rather than dropped.
+    """
+    CREATE TABLE library_items (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        library TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        modified TEXT NOT NULL DEFAULT '',
+        digest TEXT NOT NULL DEFAULT '',
+        imported TEXT NOT NULL DEFAULT '{}',
+        gone INTEGER NOT NULL DEFAULT 0,
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (library, item_key)
+    );
+    CREATE INDEX library_items_paper ON library_items(paper_id);
+    CREATE TABLE paper_labels (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('collection', 'tag')),
+        name TEXT NOT NULL,
+        library TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (paper_id, kind, name, library)
+    );
+    CREATE INDEX paper_labels_name ON paper_labels(kind, name);
+    CREATE TABLE library_notes (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        library TEXT NOT NULL,
+        note_key TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (library, note_key)
+    );
+    CREATE INDEX library_notes_paper ON library_notes(paper_id);
+    CREATE TABLE offered_themes (
+        name TEXT PRIMARY KEY,
+        description TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        codings TEXT NOT NULL DEFAULT '[]',
+        offered_at TEXT NOT NULL
+    );
+    """,
 ]
 LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -1232,6 +1277,7 @@ class Corpus:
                 [kept_id, *other_ids],
             )
             self._move_manual_tags(kept_id, other_ids)
+            self._move_library_rows(kept_id, other_ids)
             for table in ("maybe_duplicates", "distinct_papers"):
                 self._move_pairs(table, kept_id, other_ids)
             self.db.execute("DELETE FROM tag_runs WHERE paper_id = ?", (kept_id,))
@@ -1303,13 +1349,19 @@ class Corpus:
                 "SELECT theme, assigned FROM tags WHERE paper_id = ? AND origin = 'manual'", (paper_id,)
             )
         }
+        # Passages coded by hand in a QDA program (place 'coded') are the evidence of their manual tag: kept.
+        coded = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT e.theme FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            " WHERE e.paper_id = ? AND e.place = 'coded' AND t.origin = 'manual' AND t.assigned = 1", (paper_id,))}
         self.db.execute("DELETE FROM tags WHERE paper_id = ? AND origin = 'auto'", (paper_id,))
-        self.db.execute("DELETE FROM evidence WHERE paper_id = ?", (paper_id,))
+        self.db.execute("DELETE FROM evidence WHERE paper_id = ? AND NOT (place = 'coded' AND theme IN"
+                        f" ({','.join('?' * len(coded))}))", (paper_id, *sorted(coded)))
         stamp = now()
         for tag in tagging.tags:
             if tag.theme in manual:
                 if manual[tag.theme]:
-                    self._write_evidence(paper_id, tag)
+                    if tag.theme not in coded:
+                        self._write_evidence(paper_id, tag)
                     self.db.execute(
                         "UPDATE tags SET score = ?, threshold = ?, sentences = ? WHERE paper_id = ? AND theme = ?",
                         (tag.score, tag.threshold, tag.sentences, paper_id, tag.theme),
@@ -1591,6 +1643,103 @@ class Corpus:
             [*params, limit],
         )
         return [(r[0], r[1]) for r in rows]
+
+    # -- libraries read in place (Zotero) and codes offered by QDA projects --------------------
+    def library_items(self, library: str) -> dict[str, dict[str, Any]]:
+        """The items of ``library`` imported before: item key -> paper key, modified, digest, imported, gone."""
+        return {
+            r["item_key"]: {"key": r["key"], "modified": r["modified"], "digest": r["digest"],
+                            "imported": json.loads(r["imported"]), "gone": bool(r["gone"])}
+            for r in self.db.execute(
+                "SELECT l.item_key, p.key, l.modified, l.digest, l.imported, l.gone FROM library_items l"
+                " JOIN papers p ON p.id = l.paper_id WHERE l.library = ? ORDER BY l.item_key", (library,))
+        }
+
+    def link_library_item(self, key: str, library: str, item_key: str, modified: str, digest: str,
+                          imported: dict[str, Any]) -> None:
+        """Record that ``item_key`` of ``library`` is the paper ``key``, as imported now."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO library_items (paper_id, library, item_key, modified, digest, imported, gone,"
+            " synced_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+            (self._paper_id(key), library, item_key, modified, digest, _dumps(imported), now()),
+        )
+
+    def mark_library_items_gone(self, library: str, item_keys: list[str]) -> None:
+        self.db.executemany("UPDATE library_items SET gone = 1, synced_at = ? WHERE library = ? AND item_key = ?",
+                            [(now(), library, k) for k in item_keys])
+
+    def set_library_labels(self, key: str, library: str, collections: list[str], tags: list[str]) -> None:
+        """Replace the collections and tags ``library`` gives the paper (other libraries' stay)."""
+        paper_id = self._paper_id(key)
+        self.db.execute("DELETE FROM paper_labels WHERE paper_id = ? AND library = ?", (paper_id, library))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO paper_labels (paper_id, kind, name, library) VALUES (?, ?, ?, ?)",
+            [(paper_id, "collection", c, library) for c in collections] + [(paper_id, "tag", t, library) for t in tags],
+        )
+
+    def set_library_notes(self, key: str, library: str, item_key: str, notes: list[tuple[str, str]]) -> None:
+        """Replace the notes (note key, text) of one library item, kept with the paper ``key``."""
+        paper_id = self._paper_id(key)
+        self.db.execute("DELETE FROM library_notes WHERE library = ? AND item_key = ?", (library, item_key))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO library_notes (paper_id, library, note_key, item_key, text) VALUES (?, ?, ?, ?, ?)",
+            [(paper_id, library, note_key, item_key, text) for note_key, text in notes],
+        )
+
+    def labels_of(self, key: str) -> dict[str, list[str]]:
+        """A paper's library collections and tags, each sorted."""
+        out: dict[str, list[str]] = {"collections": [], "tags": []}
+        for r in self.db.execute("SELECT DISTINCT kind, name FROM paper_labels WHERE paper_id = ? ORDER BY kind, name",
+                                 (self._paper_id(key),)):
+            out["collections" if r[0] == "collection" else "tags"].append(r[1])
+        return out
+
+    def library_notes_of(self, key: str) -> list[dict[str, str]]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT library, item_key, note_key, text FROM library_notes WHERE paper_id = ?"
+            " ORDER BY item_key, note_key",
+            (self._paper_id(key),))]
+
+    def library_links_of(self, key: str) -> list[dict[str, Any]]:
+        return [{**dict(r), "gone": bool(r["gone"])} for r in self.db.execute(
+            "SELECT library, item_key, modified, gone, synced_at FROM library_items WHERE paper_id = ?"
+            " ORDER BY library, item_key", (self._paper_id(key),))]
+
+    def keys_with_label(self, kind: str, name: str) -> set[str]:
+        """Keys of the papers with a library tag ``name`` (kind "tag"), or in the collection ``name`` or
+        one of its sub-collections (kind "collection": "Skripsi" holds "Skripsi/Bab 2")."""
+        if kind == "collection":
+            name = name.strip("/")
+            rows = self.db.execute(
+                "SELECT DISTINCT p.key FROM paper_labels l JOIN papers p ON p.id = l.paper_id WHERE l.kind = ?"
+                " AND (l.name = ? OR substr(l.name, 1, ?) = ?)", (kind, name, len(name) + 1, name + "/"))
+        else:
+            rows = self.db.execute("SELECT DISTINCT p.key FROM paper_labels l JOIN papers p ON p.id = l.paper_id"
+                                   " WHERE l.kind = ? AND l.name = ?", (kind, name))
+        return {r[0] for r in rows}
+
+    def label_names(self, kind: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM paper_labels WHERE kind = ? ORDER BY name",
+                                              (kind,))]
+
+    def _move_library_rows(self, kept_id: int, other_ids: list[int]) -> None:
+        marks = ",".join("?" * len(other_ids))
+        for table in ("library_items", "library_notes"):
+            self.db.execute(f"UPDATE {table} SET paper_id = ? WHERE paper_id IN ({marks})", [kept_id, *other_ids])
+        self.db.execute(
+            "INSERT OR IGNORE INTO paper_labels (paper_id, kind, name, library)"
+            f" SELECT ?, kind, name, library FROM paper_labels WHERE paper_id IN ({marks})", [kept_id, *other_ids])
+
+    def offer_theme(self, name: str, description: str, color: str, source: str,
+                    codings: list[dict[str, Any]]) -> None:
+        """Keep a code that is not a theme of the codebook (from a QDA project), with its codings."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO offered_themes (name, description, color, source, codings, offered_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)", (name, description, color, source, _dumps(codings), now()))
+
+    def offered_themes(self) -> list[dict[str, Any]]:
+        return [{**dict(r), "codings": json.loads(r["codings"])} for r in self.db.execute(
+            "SELECT name, description, color, source, codings, offered_at FROM offered_themes ORDER BY name")]
 
 
 def _level_of(assigned: int, origin: str, level: str) -> str:

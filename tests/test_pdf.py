@@ -71,12 +71,25 @@ def test_titles_in_both_languages(article: Paper) -> None:
 
 
 def test_authors_without_marks_and_with_mononym(article: Paper) -> None:
-    assert article.authors == [
+    names = [Person(family=p.family, given=p.given, literal=p.literal) for p in article.authors]
+    assert names == [
         Person(family="Wulandari", given="Rina"),
         Person(literal="Munadi"),
         Person(family="Saputra", given="Bagus Hadi"),
     ]
     assert article.first_author == "Wulandari"
+
+
+def test_affiliations_and_emails_apart_from_the_names(article: Paper) -> None:
+    assert article.affiliations == [
+        "Program Studi Ilmu Komunikasi, Universitas Harapan Bangsa, Jakarta",
+        "Departemen Ilmu Politik, Universitas Lembah Hijau, Bandung",
+        "Pusat Kajian Demokrasi Digital, Surabaya",
+    ]
+    # each author's by the marks after the name; the e-mail by the name it holds
+    assert [p.affiliation for p in article.authors] == article.affiliations
+    assert article.emails == ["rina.wulandari@uhb.example.ac.id"]
+    assert [p.email for p in article.authors] == ["rina.wulandari@uhb.example.ac.id", "", ""]
 
 
 def test_year_journal_doi_issn(article: Paper) -> None:
@@ -161,7 +174,12 @@ def test_title_above_the_other_abstract() -> None:
     paper = read_fixture("title_above_abstract.pdf")
     assert paper.title == paper.title_id == "Literasi Politik Generasi Muda di Era Media Sosial"
     assert paper.title_en == "Political Literacy of Young People in the Age of Social Media"
-    assert paper.authors == [Person(family="Anggraini", given="Dewi"), Person(literal="Sutrisno")]
+    faculty = "Fakultas Ilmu Sosial, Universitas Harapan Bangsa"  # one affiliation, unmarked: everyone's
+    assert paper.authors == [
+        Person(family="Anggraini", given="Dewi", affiliation=faculty),
+        Person(literal="Sutrisno", affiliation=faculty),
+    ]
+    assert paper.affiliations == [faculty]
     assert paper.year == 2022  # from "Diterima ... disetujui ... 2022"
     assert paper.keywords_id == ["literasi politik", "generasi muda", "media sosial"]
     assert paper.keywords_en == ["political literacy", "young people", "social media"]

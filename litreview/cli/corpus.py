@@ -65,6 +65,17 @@ def add(
             "bibliography's own folder: Zotero's storage or base directory. Repeatable.",
         ),
     ] = None,
+    include_trash: Annotated[
+        bool, typer.Option("--include-trash", help="Zotero: import the items in Zotero's trash too.")
+    ] = False,
+    collection: Annotated[
+        str | None, typer.Option(help="Zotero: import only this collection (a path, \"Skripsi/Bab 2\", or a name) "
+                                      "and its sub-collections.")
+    ] = None,
+    base_dir: Annotated[
+        Path | None, typer.Option("--base-dir", help="Zotero: the base directory of linked files (Settings > Files "
+                                                     "and Folders), when it cannot be found in Zotero's settings.")
+    ] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML, plain-text or Markdown files, and from
@@ -72,6 +83,12 @@ def add(
     Web of Science tab-delimited or plain text (savedrecs.txt).
 
     Exports are recognised by their content; a CSV of any other layout is read with [bold]--map[/bold].
+
+    A Zotero data directory (or its zotero.sqlite) is read in place, read-only, even while Zotero runs:
+    every item with its PDFs, snapshots, notes, tags and collections. Adding it again syncs: new items
+    are added, items changed in Zotero updated (your own edits and theme decisions kept), items deleted
+    in Zotero reported and kept. A QDA project (.qdpx from QualCoder, ATLAS.ti, MAXQDA, NVivo) brings back
+    its codings as theme decisions by hand (see `litreview tag import`).
 
     Duplicates (same DOI, same file, or same title, year and first author) are reported and not added
     again; what they bring that the corpus lacks (a PDF, an abstract) is added to the existing paper.
@@ -81,6 +98,8 @@ def add(
     [cyan]litreview add PoPCites.csv savedrecs.txt scopus.csv[/cyan]
     [cyan]litreview add ekspor.csv --map title=Judul,year=Tahun,authors=Penulis[/cyan]
     [cyan]litreview add zotero.bib --attachments ~/Zotero/storage[/cyan]
+    [cyan]litreview add ~/Zotero --collection "Skripsi/Bab 2"[/cyan]
+    [cyan]litreview add review.qdpx[/cyan]
 
     Files that records name are attached only from the bibliography's folder and [bold]--attachments[/bold]
     folders (regular files up to 200 MiB); any other is reported and skipped.
@@ -108,8 +127,13 @@ def add(
 
             raise UsageError(f"--attachments {folder}: no such directory")
         folders.append(str(folder))
+    if base_dir is not None and not base_dir.expanduser().is_dir():
+        from litreview.errors import UsageError
+
+        raise UsageError(f"--base-dir {base_dir}: no such directory")
     options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year,
-                         column_map=mapping, attachment_dirs=folders)
+                         column_map=mapping, attachment_dirs=folders, include_trash=include_trash,
+                         collection=collection, base_dir=str(base_dir) if base_dir is not None else None)
     with corpus, _progress() as progress:
         report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger)
     _print_report(report)
@@ -163,6 +187,10 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     for written, papers, added in report.title_groups.values():
         err.print(f"[yellow]possible duplicates[/yellow] {papers:,} papers share the title {escape(repr(written))} "
                   f"({added:,} added now): all kept, listed as one group by `litreview dupes`")
+    for synced in report.libraries:
+        _print_sync(synced)
+    for coded in report.codings:
+        print_codings(coded)
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}")
     if report.skipped:
@@ -186,6 +214,34 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     parts.append(f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''} skipped")
     parts.append(f"{len(report.failed)} failed")
     err.print(f"{', '.join(parts)} ({report.files_read} file{'s' if report.files_read != 1 else ''} read)")
+
+
+def _print_sync(synced: Any) -> None:
+    """What a Zotero sync did besides adding: updates, merges, items gone from Zotero, what it skipped."""
+    for key, title in synced.updated:
+        out.print(f"[cyan]updated[/cyan] {escape(key)}  {escape(title)}")
+    for item, key, reason in synced.merged:
+        err.print(f"[yellow]duplicate[/yellow] {escape(synced.library)}: {escape(item)}: same as {escape(key)} "
+                  f"({escape(reason)}); linked to it")
+    for key, item in synced.gone:
+        err.print(f"[yellow]gone from Zotero[/yellow] {escape(key)} (item {escape(item)}): kept here; "
+                  f"`litreview remove {escape(key)}` removes it")
+    for line in synced.skipped:
+        err.print(f"skipped {escape(line)}")
+    err.print(f"{escape(synced.library)}: {len(synced.added)} added, {len(synced.updated)} updated, "
+              f"{synced.unchanged} unchanged, {len(synced.gone)} gone from Zotero")
+
+
+def print_codings(coded: Any) -> None:
+    """What reading a QDA project's codings decided (shared with `tag import`)."""
+    for key, theme, what in coded.decisions:
+        out.print(f"[cyan]{escape(what)}[/cyan] {escape(key)} {escape(theme)}")
+    for name, count in coded.offered:
+        err.print(f"[yellow]new code[/yellow] {escape(name)} ({count} coding{'s' if count != 1 else ''}): not a theme "
+                  "of the codebook; offered by `litreview codebook show`")
+    for line in coded.unmatched:
+        err.print(f"[yellow]not matched[/yellow] {escape(line)}")
+    err.print(escape(coded.summary()))
 
 
 def doctor(

@@ -41,6 +41,7 @@ class ExportFormat(StrEnum):
     ris = "ris"
     csljson = "csljson"
     yaml = "yaml"
+    qdpx = "qdpx"
 
 
 def list_papers(
@@ -55,6 +56,11 @@ def list_papers(
     level: Annotated[
         str, typer.Option("--level", help="discussed (default) or mentioned: also themes a paper only mentions.")
     ] = "discussed",
+    collection: Annotated[
+        str | None, typer.Option(help="Only papers in this Zotero collection (a path: \"Skripsi/Bab 2\"), "
+                                      "sub-collections included.")
+    ] = None,
+    zotero_tag: Annotated[str | None, typer.Option("--zotero-tag", help="Only papers with this Zotero tag.")] = None,
     sort: Annotated[str, typer.Option(help="key, year, title, author or added.")] = "key",
     fmt: Annotated[
         ListFormat | None,
@@ -72,7 +78,7 @@ def list_papers(
     if level not in ("discussed", "mentioned"):
         raise UsageError(f"--level {level!r}: choose discussed or mentioned")
     filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "", theme=theme or "",
-                         level=level)
+                         level=level, collection=collection or "", library_tag=zotero_tag or "")
     chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     with open_corpus(corpus_dir) as corpus:
         rows = list_rows(corpus, filters, sort)
@@ -142,12 +148,18 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     from litreview.model import Person
     from litreview.text.encoding import printable_name
 
-    out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}")
+    guessed = d.get("low_confidence") or {}
+
+    def label(name: str) -> str:  # "year?" for a field read with low confidence
+        return f"{name}?" if name in guessed else name
+
+    mark = "?" if "title" in guessed else ""
+    out.print(f"[bold cyan]{escape(d['key'])}[/bold cyan]  {escape(d.get('title', ''))}{mark}")
+    people = [Person.from_dict(p) for p in d.get("authors", [])]
     rows = [
         (
             "authors",
-            "; ".join(Person.from_dict(p).display() for p in d.get("authors", []))
-            + (" et al." if d.get("authors_truncated") else ""),
+            "; ".join(p.display() for p in people) + (" et al." if d.get("authors_truncated") else ""),
         ),
     ]
     for name in (
@@ -173,7 +185,13 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
             rows.append((name, "; ".join(d[name])))
     for name, value in rows:
         if value:
-            out.print(f"  [bold]{name:<11}[/bold] {escape(value)}")
+            out.print(f"  [bold]{escape(label(name)):<11}[/bold] {escape(value)}")
+        if name == "authors":
+            _print_affiliations(d, people)
+    if guessed:
+        why = "; ".join(f"{name} from {source}" for name, source in guessed.items())
+        out.print(f"  [yellow]?[/yellow] read with low confidence ({escape(why)}): check it, "
+                  f"`litreview edit {escape(d['key'])}` corrects it")
     for name in ("abstract_id", "abstract_en", "abstract"):
         if d.get(name) and (name == "abstract_id" or d[name] != d.get("abstract_id")):
             if name == "abstract" and d[name] == d.get("abstract_en"):
@@ -189,6 +207,14 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
             out.print(f"    {escape(s['heading'][:60]):<42} {s['kind']:<18} {s['words']:>6} words {page}")
     elif d["words"]:
         out.print(f"  [bold]text[/bold] {d['words']} words, no sections recognised")
+    if d.get("collections"):
+        out.print(f"  [bold]{'collections':<11}[/bold] {escape('; '.join(d['collections']))}")
+    if d.get("library_tags"):
+        out.print(f"  [bold]{'zotero tags':<11}[/bold] {escape('; '.join(d['library_tags']))}")
+    for note in d.get("library_notes", []):
+        text = note["text"] if len(note["text"]) <= 600 else note["text"][:600].rstrip() + " ..."
+        out.print(f"  [bold]note[/bold] [dim](Zotero {escape(note['note_key'])})[/dim]\n    "
+                  + escape(text).replace("\n", "\n    "))
     out.print("  [bold]files[/bold]")
     for f in d["files"]:
         name = printable_name(f["name"])  # a line break in a file name must not break the listing
@@ -206,6 +232,10 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
 
             for name, value in sorted(details["conflicts"].items()):
                 out.print(f"    [yellow]conflicting {escape(name)}[/yellow] {escape(show_value(value))}")
+    for link in d.get("library_items", []):
+        if link["gone"]:
+            out.print(f"  [yellow]gone from Zotero[/yellow] item {escape(link['item_key'])} is no longer in the "
+                      "library (deleted or in the trash); kept here")
     for w in d["warnings"]:
         out.print(f"  [yellow]warning[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:
@@ -216,8 +246,24 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
                   f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
 
 
+def _print_affiliations(d: dict, people: list) -> None:  # type: ignore[type-arg]
+    """Each author's affiliation and e-mail where known, else the paper's lists."""
+    if any(p.affiliation or p.email for p in people):
+        for p in people:
+            known = [x for x in (p.affiliation, p.email) if x]
+            if known:
+                out.print(f"    [dim]{escape(p.display())}:[/dim] {escape('; '.join(known))}")
+    tied = {a for p in people for a in p.affiliation.split("; ") if a}
+    untied = [a for a in d.get("affiliations", []) if a not in tied]
+    if untied:
+        out.print(f"  [bold]{'affiliations':<11}[/bold] {escape(' | '.join(untied))}")
+    emails = [e for e in d.get("emails", []) if e not in {p.email for p in people}]
+    if emails:
+        out.print(f"  [bold]{'e-mails':<11}[/bold] {escape(', '.join(emails))}")
+
+
 # What a provenance row's source knew of the record, in the order `show` prints it.
-_ORIGIN_SHOWN = ("database", "cited_by", "query_date", "query", "rank", "record_id")
+_ORIGIN_SHOWN = ("database", "library", "cited_by", "query_date", "query", "rank", "record_id")
 
 
 def edit(
@@ -351,22 +397,55 @@ def remove(
 def export(
     keys: Annotated[list[str] | None, typer.Argument(help="Keys to export (default: all).")] = None,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="bibtex, ris, csljson or yaml.")
+        ExportFormat, typer.Option("--format", "-f", help="bibtex, ris, csljson, yaml, or qdpx (a REFI-QDA "
+                                                         "project for QDA programs).")
     ] = ExportFormat.bibtex,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    codebook: Annotated[
+        Path | None, typer.Option("--codebook", help="qdpx: the codebook whose themes become codes (default: the "
+                                                     "corpus's own, else the built-in one).")
+    ] = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """Export papers' metadata as BibTeX, RIS, CSL-JSON or YAML.
+    """Export papers' metadata as BibTeX, RIS, CSL-JSON or YAML; or the coded review as a REFI-QDA
+    project (.qdpx) for QualCoder, ATLAS.ti, MAXQDA or NVivo: each paper's text a source, the themes
+    codes, every evidence sentence a coded selection (automatic or by hand, in its description).
+    Recode it there, then bring the codings back with `litreview tag import review.qdpx`.
 
     Example: [cyan]litreview export --format bibtex -o pustaka.bib[/cyan]
+    [cyan]litreview export --format qdpx -o review.qdpx[/cyan]
     """
     from litreview.export import export_papers
 
+    if fmt is ExportFormat.qdpx:
+        _export_qdpx(keys, output, codebook, corpus_dir)
+        return
     with open_corpus(corpus_dir) as corpus:
         papers = list(corpus.iter_papers(keys or None))
     write_output(export_papers(papers, fmt.value), output)
     if output is not None:
         err.print(f"Wrote {len(papers)} record{'s' if len(papers) != 1 else ''} to {escape(str(output))}")
+
+
+def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | None,
+                 corpus_dir: Path | None) -> None:
+    from litreview.cli.common import check_writable, write_bytes
+    from litreview.cli.themes import load_for
+    from litreview.qda import export_qdpx
+
+    if output is None:
+        raise UsageError("qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)")
+    check_writable(output)
+    with open_corpus(corpus_dir) as corpus:
+        book = load_for(corpus.root, codebook)
+        for key in keys or []:
+            corpus.get(key)  # an unknown key: one line with the keys it may have meant
+        data, report = export_qdpx(corpus, book, keys or None)
+    write_bytes(data, output, "qdpx")
+    err.print(f"{report.sources} source{'s' if report.sources != 1 else ''}, {report.codes} codes, "
+              f"{report.selections} coded selection{'s' if report.selections != 1 else ''}"
+              + (f", {report.whole_source} theme{'s' if report.whole_source != 1 else ''} coded on a whole source"
+                 if report.whole_source else ""))
 
 
 def register(app: typer.Typer) -> None:

@@ -49,7 +49,8 @@ def table(
     ] = None,
     sort: Annotated[str, typer.Option(help="citation, year, title or key.")] = "citation",
     columns: Annotated[
-        str | None, typer.Option(help="Comma-separated column keys to show, in that order (see --format json).")
+        str | None, typer.Option(help="Comma-separated column keys to show, in that order (see --format json); "
+                                   "the matrix also has an affiliations column.")
     ] = None,
     cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
     level: LevelOpt = Level.discussed,
@@ -124,14 +125,15 @@ def table(
 
 
 def _matrix_columns(columns: str | None) -> list[str] | None:
-    from litreview.synthesis.matrix import MATRIX_COLUMNS
+    from litreview.synthesis.matrix import MATRIX_COLUMNS, OPTIONAL_MATRIX_COLUMNS
 
     if not columns:
         return None
     chosen = [c.strip() for c in columns.split(",") if c.strip()]
-    unknown = [c for c in chosen if c not in MATRIX_COLUMNS]
+    known = MATRIX_COLUMNS + OPTIONAL_MATRIX_COLUMNS
+    unknown = [c for c in chosen if c not in known]
     if unknown:
-        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(MATRIX_COLUMNS)}")
+        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(known)}")
     return chosen
 
 

@@ -139,6 +139,7 @@ def codebook_show(
                 for t in book.themes
             ],
             "facets": {k: [v.name for v in vs] for k, vs in book.facets.items()},
+            "offered": _offered(corpus_dir),
         }
         write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
         return
@@ -158,9 +159,37 @@ def codebook_show(
             _bar_text(th),
         )
     out.print(table)
+    _print_offered(corpus_dir)
     facets = ", ".join(f"{words.get(k, k)}: {len(v)}" for k, v in book.facets.items())
     err.print(f"{len(book.themes)} themes; facets {facets}; a theme is discussed when one sentence counts 'single', "
               f"or its sentences (at least 'min') reach the bar, which grows with the text's words")
+
+
+def _offered(corpus_dir: Path | None) -> list[dict[str, Any]]:
+    """Codes a QDA project brought that are not themes (`tag import`), offered for the codebook."""
+    root = _corpus_root_quiet(corpus_dir)
+    if root is None:
+        return []
+    from litreview.store import Corpus
+
+    with Corpus(root) as corpus:
+        return corpus.offered_themes()
+
+
+def _print_offered(corpus_dir: Path | None) -> None:
+    offered = _offered(corpus_dir)
+    if not offered:
+        return
+    out.print("[bold]Offered themes[/bold] (codes from QDA projects that are not themes yet; add them to the "
+              "codebook's themes: with terms to tag by, to use them)")
+    for theme in offered:
+        papers = sorted({c["key"] for c in theme["codings"]})
+        description = f": {theme['description']}" if theme["description"] else ""
+        codings = len(theme["codings"])
+        listed = ", ".join(papers[:6]) + (" ..." if len(papers) > 6 else "")
+        out.print(f"  [cyan]{escape(theme['name'])}[/cyan]{escape(description)} ({codings} coding"
+                  f"{'s' if codings != 1 else ''} in {len(papers)} paper{'s' if len(papers) != 1 else ''}: "
+                  f"{escape(listed)}; from {escape(theme['source'])})")
 
 
 def _bar_text(th: Any) -> str:
@@ -372,6 +401,31 @@ def tag_remove(
     Example: [cyan]litreview tag remove cobis2023 polarization[/cyan]
     """
     _decide(ctx, key, themes, False, codebook, corpus_dir)
+
+
+@tag_app.command("import")
+def tag_import(
+    ctx: typer.Context,
+    project: Annotated[Path, typer.Argument(help="A REFI-QDA project (.qdpx) recoded in a QDA program.")],
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """Bring back the codings of a QDA project (from `litreview export --format qdpx`, recoded in
+    QualCoder, ATLAS.ti, MAXQDA or NVivo): a theme coded, uncoded or recoded there becomes your
+    decision by hand, with the coded passages as its evidence. Codes that are not themes are offered
+    for the codebook (`litreview codebook show` lists them). Sources are matched to papers by key.
+
+    Example: [cyan]litreview tag import review.qdpx[/cyan]
+    """
+    from litreview.cli.corpus import print_codings
+    from litreview.qda import import_codings
+
+    book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
+    if not project.expanduser().is_file():
+        raise UsageError(f"{project}: no such file")
+    with open_corpus(where) as corpus:
+        report = import_codings(corpus, project.expanduser(), codebook=load_for(corpus.root, book))
+    print_codings(report)
 
 
 @tag_app.command("reset")

@@ -22,18 +22,21 @@ from litreview.text.names import (
 )
 
 
-def find_authors(lines: list[Line], after: int, limit: float) -> list[str]:
+def find_authors(
+    lines: list[Line], after: int, limit: float, used: list[tuple[int, list[str]]] | None = None
+) -> list[str]:
     """Author names from the lines below the title (index ``after`` on), down to
     the abstract or the body text. After a break (an affiliation, another type
     size) only lines made of full names count, so a grid of authors with their
-    affiliations under each row is read whole."""
+    affiliations under each row is read whole. ``used``, when given, receives
+    each byline line's index with the names read from it."""
     counts = Counter(line.text for line in lines)
     names: list[str] = []
     author_size = 0.0
     interrupted = False
     open_end = False
     skipped = 0
-    for line in lines[after:]:
+    for index, line in enumerate(lines[after:], start=after):
         if line.top > limit or is_heading(line.text) or line.weight > 150:
             break
         if line.vertical or line.weight <= 2:
@@ -57,6 +60,8 @@ def find_authors(lines: list[Line], after: int, limit: float) -> list[str]:
         if names and open_end and not interrupted and len(found[0].split()) == 1 and byline.open_start:
             names[-1] = f"{names[-1]} {found[0]}"  # a name broken over two lines
             found = found[1:]
+        if used is not None and found:
+            used.append((index, [n for n in found if n not in names]))
         names.extend(n for n in found if n not in names)
         author_size = author_size or line.size
         open_end = byline.open_end and len(found) == len(byline.names)

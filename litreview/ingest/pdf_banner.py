@@ -93,9 +93,19 @@ def _years(text: str) -> list[int]:
 
 
 def find_year(lines: list[Line], height: float, skip: set[int]) -> int | None:
-    """The publication year from the first page: the journal's volume line first,
-    then dates (received, published), copyright, arXiv stamp, other running
-    lines and a cover page's date. Never a year cited in the running text."""
+    """The publication year from the first page (see :func:`find_year_source`)."""
+    return find_year_source(lines, height, skip)[0]
+
+
+# Where a year read by find_year_source came from, when that is a guess rather than a statement.
+WEAK_YEAR_SOURCES = frozenset({"running line", "date on the page"})
+
+
+def find_year_source(lines: list[Line], height: float, skip: set[int]) -> tuple[int | None, str]:
+    """The publication year from the first page, and where it was read: the journal's
+    volume line first, then dates (received, published), copyright, arXiv stamp, other
+    running lines and a date standing alone (the last two are guesses: WEAK_YEAR_SOURCES).
+    Never a year cited in the running text."""
     edge = [line for line in edge_lines(lines, height, skip) if not _CITATION.search(line.text)]
     upper = [line for i, line in enumerate(lines) if i not in skip and line.top < 0.35 * height]
     everywhere = [line for i, line in enumerate(lines) if i not in skip and not _CITATION.search(line.text)]
@@ -103,27 +113,27 @@ def find_year(lines: list[Line], height: float, skip: set[int]) -> int | None:
         if _VOLUME_TOKEN.search(line.text) or (JOURNAL_WORD.search(line.text) and line in edge):
             years = _years(line.text)
             if years:
-                return years[0]
+                return years[0], "volume line"
     dated = [y for line in everywhere if _DATE_LABEL.search(line.text) for y in _years(line.text)]
     if dated:
-        return max(dated)
+        return max(dated), "dates printed on the page"
     for line in everywhere:
         found = _COPYRIGHT.search(line.text) if line in edge or "\u00a9" in line.text else None
         if found:
-            return int(found.group(1))
+            return int(found.group(1)), "copyright line"
     for line in lines:
         found = _ARXIV.search(line.text)
         if found:
-            return int(found.group(1))
+            return int(found.group(1)), "arXiv stamp"
     for line in edge:
         years = _years(line.text)
         if years:
-            return years[0]
+            return years[0], "running line"
     for line in everywhere:
         found = _DATE_LINE.fullmatch(line.text.strip())
         if found:
-            return int(found.group(1) or found.group(2))
-    return None
+            return int(found.group(1) or found.group(2)), "date on the page"
+    return None, ""
 
 
 def metadata_year(metadata: dict[str, str]) -> tuple[int | None, str]:
@@ -204,6 +214,11 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
         if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
             name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
         acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
+        # MDPI's footer names a one-word journal before "year, volume, article": "Mathematics 2025, 13, 3382".
+        acronym = acronym or bool(
+            re.fullmatch(r"[A-Z][a-z]{3,}", name) and re.fullmatch(r"\s*(?:19|20)\d\d\s*,\s*\d+\s*,\s*\d+\.?\s*",
+                                                                    text[len(name):]) and text.startswith(name)
+        )
         if letters(name) < 3 or (not word and len(name.split()) < 2 and not acronym) or _VOLUME_TOKEN.match(name):
             continue  # one word names a journal only as its acronym before its volume ("JSIKA Vol. 5")
         if not volume and k + 1 < len(edge) and edge[k + 1].top - line.bottom < line.size:

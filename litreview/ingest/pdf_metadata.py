@@ -9,19 +9,21 @@ import re
 from pathlib import PurePath
 
 from litreview.ingest.pdf_abstract import fill_abstracts
+from litreview.ingest.pdf_affiliations import find_affiliations
 from litreview.ingest.pdf_authors import find_authors, make_person, metadata_people
 from litreview.ingest.pdf_banner import (
+    WEAK_YEAR_SOURCES,
     Container,
     find_container,
     find_doi,
     find_issn,
-    find_year,
+    find_year_source,
     metadata_year,
     running_container,
 )
 from litreview.ingest.pdf_layout import Line, edge_lines
 from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
-from litreview.model import Paper
+from litreview.model import LOW_CONFIDENCE_WARNING, Paper
 from litreview.text.clean import clean_field
 from litreview.text.language import detect_language
 
@@ -44,8 +46,17 @@ def fill_metadata(
     second_block = _fill_titles(paper, lines, block) if block else []
     after = (second_block or block)[-1] + 1 if block else 0
     limit = (lines[block[-1]].bottom if block else 0.0) + 0.45 * height
-    names = find_authors(lines, after, limit) if block else []
-    paper.authors = [make_person(n) for n in names] or metadata_people(metadata.get("Author", ""))
+    byline: list[tuple[int, list[str]]] = []
+    names = find_authors(lines, after, limit, byline) if block else []
+    paper.authors = [make_person(n) for n in names]
+    if names:
+        found = find_affiliations(lines, byline, limit + 0.1 * height)
+        paper.affiliations, paper.emails = found.affiliations, found.emails
+        found.apply(paper.authors)
+    else:
+        paper.authors = metadata_people(metadata.get("Author", ""))
+        if paper.authors:
+            paper.low_confidence["authors"] = "the PDF's metadata, not the page"
     if lines and not paper.authors:
         paper.warnings.append(
             "no authors found on the first page; set them with `litreview edit` or add with --author"
@@ -56,8 +67,15 @@ def fill_metadata(
     if not paper.title:
         from_metadata = _plausible_metadata_title(metadata.get("Title", ""))
         paper.title = from_metadata or _title_from_name(name)
+        paper.low_confidence["title"] = "the PDF's metadata, not the page" if from_metadata else "the file name"
         if lines and not from_metadata:
             paper.warnings.append("no title found on the first page; the file name stands in for it")
+    guessed = [f"{field} (from {source})" for field, source in paper.low_confidence.items()
+               if field != "title" or not paper.warnings or "file name" not in source]
+    if lines and guessed:
+        paper.warnings.append(
+            f"{LOW_CONFIDENCE_WARNING} " + "; ".join(guessed) + " (`litreview edit` corrects it)"
+        )
 
 
 def _fill_publication(
@@ -70,12 +88,18 @@ def _fill_publication(
     cover: str = "",
 ) -> None:
     """Year, container (journal, volume, issue, pages), DOI and ISSN."""
-    year = find_year(lines, height, skip) if lines else None
+    year, source = find_year_source(lines, height, skip) if lines else (None, "")
+    if source in WEAK_YEAR_SOURCES:
+        paper.low_confidence["year"] = f"a {source}" if source == "running line" else source
     running = running_container(next_page) if lines and next_page else Container()
     if year is None and running.name:
         year = running.year
+        if year is not None:
+            paper.low_confidence["year"] = "the running header of page 2"
     if year is None:
         year, source = metadata_year(metadata)
+        if year is not None and source != "CreationDate":
+            paper.low_confidence["year"] = "the PDF's metadata, not the page"
         if year is not None and source == "CreationDate":
             # When the file was made is not when the paper was published: say it, don't store it.
             paper.warnings.append(

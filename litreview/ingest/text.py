@@ -3,7 +3,10 @@
 Front matter keys follow Paper's field names (title, authors, year, journal,
 doi, abstract, keywords, title_en, abstract_en, ...); ``author`` as one string
 ("A and B") is accepted too, and unknown keys are kept in ``extra``. Without
-front matter, the title is the first line when it reads like one, the abstract
+front matter, the title is the first Markdown heading, else the first line when
+it reads like one, else the text's first sentence (said to be a guess); authors
+come from a byline near the top ("Oleh: ...", "By ..."), the year and date from a
+date line there ("Jakarta, 5 Mei 2019", "Published: 2021-03-04"); the abstract
 and keywords come from the Abstrak/Abstract and Kata kunci/Keywords sections.
 """
 
@@ -14,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
-from litreview.model import ImportResult, Paper
+from litreview.model import ImportResult, Paper, Person
 from litreview.text.clean import clean_field, clean_text
 from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.language import detect_language
@@ -54,12 +57,13 @@ def read(data: bytes, name: str) -> ImportResult:
     if found:
         front = _load_front_matter(found.group(1), name)
         body = raw[found.end():]
+    heading = _MD_HEADING.search(body)
     text = clean_text(_strip_markdown(body))
     if not text and not front:
         raise ImportFailed(name, "the file holds no text")
     paper = Paper(text=text, source_format=NAME)
     _apply_front_matter(paper, front, name)
-    _fill_from_text(paper, name)
+    _fill_from_text(paper, name, clean_field(heading.group(1)) if heading else "")
     return ImportResult(papers=[paper], warnings=warnings)
 
 
@@ -83,6 +87,84 @@ def _strip_markdown(body: str) -> str:
     """Headings lose their # marks (so "## Pendahuluan" reads as a heading line), bold loses its stars."""
     body = _MD_HEADING.sub(lambda m: m.group(1), body)
     return _MD_EMPHASIS.sub(lambda m: m.group(2), body)
+
+
+_HEAD_LINES = 12  # a byline or a date line stands among the first lines
+_BYLINE = re.compile(r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|penulis|author\(?s?\)?)\s*:?\s+(.+)$", re.IGNORECASE)
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "pebruari": 2, "maret": 3,
+    "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7,
+    "july": 7, "jul": 7, "agustus": 8, "august": 8, "aug": 8, "agu": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "oct": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "december": 12, "dec": 12, "des": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_FORMS = (
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+_DATE_LABEL = re.compile(
+    r"^(?:diterbitkan|dipublikasikan|terbit|published|posted|publication date|tanggal|date|updated|diperbarui)"
+    r"\b\s*:?", re.IGNORECASE,
+)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of the first paragraph that is no section heading, cut to 20 words."""
+    from litreview.text.sections import detect_sections
+
+    for block in re.split(r"\n\s*\n|\n", text):
+        block = " ".join(block.split())
+        if not block or detect_sections(block) and len(block.split()) <= 3:
+            continue
+        sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", block, maxsplit=1)[0].rstrip(".")
+        words = sentence.split()
+        return " ".join(words[:20]) + ("\u2026" if len(words) > 20 else "")
+    return ""
+
+
+def _byline(head: list[str]) -> list[Person]:
+    """The authors a byline near the top names ("Oleh: Rina Wulandari dan Munadi"), or []."""
+    from litreview.text.names import looks_like_personal_name, parse_printed_name, split_byline
+
+    for line in head[1:]:
+        found = _BYLINE.match(line)
+        if not found or len(line) > 150:
+            continue
+        names = split_byline(found.group(1)).names
+        if names and all(looks_like_personal_name(n, mononym=True) for n in names):
+            return [parse_printed_name(n) for n in names]
+    return []
+
+
+def _date_line(paper: Paper, head: list[str]) -> None:
+    """Year and date from a line near the top that is a date ("Jakarta, 5 Mei 2019") or says
+    one ("Diterbitkan: 2021-03-04")."""
+    for line in head[1:]:
+        labelled = bool(_DATE_LABEL.match(line))
+        if len(line) > (120 if labelled else 60):
+            continue
+        for form in _DATE_FORMS:
+            found = form.search(line)
+            if not found:
+                continue
+            rest = line[: found.start()] + line[found.end():]
+            if not labelled and len(re.findall(r"[^\W\d_]{4,}", rest)) > 3:
+                continue  # a sentence that holds a date, not a date line
+            month = found.group("month")
+            number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            day = int(found.group("day"))
+            if not (1 <= number <= 12 and 1 <= day <= 31):
+                continue
+            paper.year = int(found.group("year"))
+            paper.date = f"{paper.year}-{number:02d}-{day:02d}"
+            return
+        year = _YEAR.search(line) if labelled else None
+        if year:
+            paper.year = int(year.group(1))
+            paper.date = str(paper.year)
+            return
 
 
 def _apply_front_matter(paper: Paper, front: dict[str, Any], name: str) -> None:
@@ -129,19 +211,34 @@ def _apply_front_matter(paper: Paper, front: dict[str, Any], name: str) -> None:
         paper.year = int(_YEAR.search(paper.date).group(1))  # type: ignore[union-attr]
 
 
-def _fill_from_text(paper: Paper, name: str) -> None:
-    """Title, abstract, keywords and languages from the body where the front matter gave none."""
+def _fill_from_text(paper: Paper, name: str, heading: str = "") -> None:
+    """Title, authors, year, abstract, keywords and languages from the body where the front
+    matter gave none."""
     from litreview.text.sections import detect_sections, section_body, split_keywords
 
     paper.sections = detect_sections(paper.text) if paper.text else []
     if not paper.title:
         first = paper.text.split("\n", 1)[0].strip() if paper.text else ""
         starts_section = bool(paper.sections) and paper.sections[0].start == 0
-        if first and len(first) <= 250 and not first.endswith(".") and not starts_section:
+        sentence = _first_sentence(paper.text)
+        if heading:
+            paper.title = heading
+        elif first and len(first) <= 250 and not first.endswith(".") and not starts_section:
             paper.title = first
+        elif sentence:
+            paper.title = sentence
+            paper.low_confidence["title"] = "the first sentence of the text"
+            paper.warnings.append("no title line in the text; its first sentence stands in for the title "
+                                  "(set it with `litreview edit`)")
         else:
             paper.title = PurePath(name).stem
+            paper.low_confidence["title"] = "the file name"
             paper.warnings.append("no title found in the text; the file name stands in (set it with `litreview edit`)")
+    head = [line.strip() for line in paper.text.split("\n")[:_HEAD_LINES] if line.strip()]
+    if not paper.authors:
+        paper.authors = _byline(head)
+    if paper.year is None:
+        _date_line(paper, head)
     for section in paper.sections:
         content = section_body(paper.text, section)
         if section.kind == "abstract" and content:

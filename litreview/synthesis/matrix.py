@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from litreview.model import Paper
 from litreview.synthesis.review import WORDS, Entry, theme_label
 from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 MATRIX_COLUMNS = ("citation", "title", "year", "method", "platforms", "themes", "findings", "gaps")
+# Columns shown only when asked for (`table matrix --columns citation,affiliations,...`).
+OPTIONAL_MATRIX_COLUMNS = ("affiliations",)
 _KINDS = {"year": ("number", 6), "title": ("long", 40), "findings": ("long", 70), "gaps": ("long", 50),
+          "affiliations": ("long", 40),
           "citation": ("text", 24), "method": ("text", 18), "platforms": ("text", 18), "themes": ("text", 24)}
 
 
@@ -42,9 +46,24 @@ def build_matrix(
                 for t in entry.tags)),
             "findings": text_cell(_bullets(key_findings)),
             "gaps": text_cell(_bullets(gaps)),
+            "affiliations": text_cell(affiliations_text(paper)),
         }
         table.rows.append({k: v for k, v in row.items() if k in chosen})
     return table
+
+
+def affiliations_text(paper: Paper) -> str:
+    """The paper's affiliations, each with its authors' surnames where the source tied them
+    ("Lestari, Munadi: Universitas X"); the one affiliation of all authors alone."""
+    groups: dict[str, list[str]] = {}
+    for person in paper.authors:
+        for affiliation in filter(None, person.affiliation.split("; ")):
+            groups.setdefault(affiliation, []).append(person.surname)
+    if not groups:
+        return _bullets(paper.affiliations)
+    if len(groups) == 1 and len(next(iter(groups.values()))) == len(paper.authors):
+        return next(iter(groups))
+    return _bullets([f"{', '.join(names)}: {affiliation}" for affiliation, names in groups.items()])
 
 
 def _label(mention, lang: str) -> str:  # type: ignore[no-untyped-def]

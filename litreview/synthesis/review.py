@@ -25,6 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "matrix": "Literature matrix", "grid": "Themes by paper", "synthesis": "Theme synthesis",
         "evidence": "Evidence by theme", "abstract": "abstract", "title_field": "title", "keywords": "keywords",
         "mentioned_legend": " (\u2713 discussed, \u25cb only mentioned)", "only_mentioned": " (mentioned)",
+        "affiliations": "Affiliations",
     },
     "id": {
         "citation": "Sitasi", "title": "Judul", "year": "Tahun", "method": "Metode", "platforms": "Platform",
@@ -35,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "matrix": "Matriks literatur", "grid": "Tema per artikel", "synthesis": "Sintesis tema",
         "evidence": "Bukti per tema", "abstract": "abstrak", "title_field": "judul", "keywords": "kata kunci",
         "mentioned_legend": " (\u2713 dibahas, \u25cb hanya disebut)", "only_mentioned": " (disebut)",
+        "affiliations": "Afiliasi",
     },
 }
 
