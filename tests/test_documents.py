@@ -240,6 +240,7 @@ def test_table_command_writes_the_bib_beside_the_tex(cli, tmp_path):
     assert bad.exit_code == 2 and "--bib" in bad.output
 
 
+@pytest.mark.office
 @pytest.mark.skipif(shutil.which("pdflatex") is None or shutil.which("bibtex") is None,
                     reason="pdflatex/bibtex not installed")
 def test_latex_table_compiles_with_pdflatex_and_bibtex(cli, tmp_path):
@@ -348,6 +349,7 @@ def _render_check():
     return module
 
 
+@pytest.mark.office
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or poppler-utils not installed")
 def test_libreoffice_prints_no_broken_word(cli, tmp_path):
