@@ -62,7 +62,7 @@ def _keys(reading):
 
 # -- choosing and ordering ---------------------------------------------------------------------
 def test_groups_in_codebook_order_papers_under_each_theme_by_year(book, apa):
-    reading = _build(book, apa)
+    reading = _build(book, apa, primary_only=False)
     assert [g.theme for g in reading.groups] == ["hoax", "youth", "literacy"]  # the codebook's order
     assert _keys(reading) == {
         "hoax": ["dewi2019", "budi2022", "ahmad2021"],  # by year; no year last
@@ -75,15 +75,27 @@ def test_groups_in_codebook_order_papers_under_each_theme_by_year(book, apa):
     entry = reading.groups[0].entries[0]
     assert entry.themes == ["Hoaxes and disinformation", "Digital and political literacy"]
     assert entry.score == 6.0 and entry.reference.text == "Dewi, A. (2019). Hoaks di grup percakapan keluarga."
-    assert reading.notes == ["Style: APA Style 7th edition; 4 papers; ordered by year, oldest first"]
+    assert reading.notes == ["Style: APA Style 7th edition; 4 papers; ordered by year, oldest first; "
+                             "each paper under every theme it has"]
+    assert [e.number for g in reading.groups for e in g.entries] == list(range(1, 8))
+    # the reference list at the end: each paper once, by author
+    assert [r.text.split(",")[0] for r in reading.references] == ["Ahmad", "Budi", "Citra", "Dewi"]
+
+
+def test_each_paper_once_by_default(book, apa):
+    reading = _build(book, apa)
+    assert _keys(reading) == {"hoax": ["dewi2019", "ahmad2021"], "youth": ["budi2022"], "literacy": ["citra2020"]}
+    assert [e.number for g in reading.groups for e in g.entries] == [1, 2, 3, 4]
+    assert reading.notes[0].endswith("; each paper under its strongest theme")
 
 
 def test_order_by_score_and_author_top_and_years(book, apa):
-    assert _keys(_build(book, apa, order="score"))["hoax"] == ["dewi2019", "ahmad2021", "budi2022"]  # ties by author
-    assert _keys(_build(book, apa, order="author"))["hoax"] == ["ahmad2021", "budi2022", "dewi2019"]
-    assert _keys(_build(book, apa, order="score", top=1)) == {
+    every = {"primary_only": False}
+    assert _keys(_build(book, apa, order="score", **every))["hoax"] == ["dewi2019", "ahmad2021", "budi2022"]  # ties
+    assert _keys(_build(book, apa, order="author", **every))["hoax"] == ["ahmad2021", "budi2022", "dewi2019"]
+    assert _keys(_build(book, apa, order="score", top=1, **every)) == {
         "hoax": ["dewi2019"], "youth": ["budi2022"], "literacy": ["citra2020"]}
-    assert _keys(_build(book, apa, year_from=2020, year_to=2021)) == {"literacy": ["citra2020"]}
+    assert _keys(_build(book, apa, year_from=2020, year_to=2021, **every)) == {"literacy": ["citra2020"]}
 
 
 def test_primary_only_and_chosen_themes(book, apa):
@@ -121,8 +133,8 @@ def test_bad_filters_and_empty_lists(book, apa):
         _build(book, apa, top=0)
     with pytest.raises(UsageError, match="unknown theme 'hoaks'; the codebook's themes are: reach"):
         _build(book, apa, themes=["hoaks"])
-    with pytest.raises(ValidationError, match=r"empty for these filters \(theme reach; year 2030-; primary only\)"):
-        _build(book, apa, themes=["reach"], year_from=2030, primary_only=True)
+    with pytest.raises(ValidationError, match=r"empty for these filters \(theme reach; year 2030-; all themes\)"):
+        _build(book, apa, themes=["reach"], year_from=2030, primary_only=False)
     with pytest.raises(ValidationError, match="no paper has a theme yet; run `litreview tag`"):
         build_reading_list(PAPERS, {}, book, apa)
 
@@ -189,12 +201,15 @@ def test_terminal_prints_paper_text_as_written(odd_list):
     text = render_reading_list(odd_list, "terminal", width=200).decode()
     assert text.splitlines() == [
         "Reading list",
-        "Style: APA Style 7th edition; 1 paper; ordered by year, oldest first",
+        "Style: APA Style 7th edition; 1 paper; ordered by year, oldest first; each paper under its strongest theme",
         "",
         "Hoaxes and disinformation (1 paper)",
-        "  Munadi. (2021). Pesan [bold]kampanye[/bold] <script>x</script>. Jurnal Politik.",
+        "  1. Munadi. (2021). Pesan [bold]kampanye[/bold] <script>x</script>. Jurnal Politik.",
         "      Penelitian ini bertujuan menguji [red]warna[/red] & *bintang*.",
         "      Themes: Hoaxes and disinformation",
+        "",
+        "References",
+        "  Munadi. (2021). Pesan [bold]kampanye[/bold] <script>x</script>. Jurnal Politik.",
     ]
     coloured = render_reading_list(odd_list, "terminal", width=200, color=True).decode()
     assert "\x1b[3mJurnal Politik\x1b[0m" in coloured  # the journal in italics
@@ -204,7 +219,7 @@ def test_markdown_html_escape_and_italics(odd_list):
     from litreview.render.reading_list import render_reading_list
 
     markdown = render_reading_list(odd_list, "markdown").decode()
-    assert ("- Munadi. (2021). Pesan \\[bold\\]kampanye\\[/bold\\] \\<script\\>x\\</script\\>. *Jurnal Politik*.  "
+    assert ("1. Munadi. (2021). Pesan \\[bold\\]kampanye\\[/bold\\] \\<script\\>x\\</script\\>. *Jurnal Politik*.  "
             in markdown)
     assert "  Penelitian ini bertujuan menguji \\[red\\]warna\\[/red\\] & \\*bintang\\*.  " in markdown
     page = render_reading_list(odd_list, "html").decode()
@@ -255,25 +270,34 @@ def test_reading_list_command_terminal(read):
     result = read("reading-list", "--theme", "youth", "--theme", "hoax")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "Reading list",
-        "Style: APA Style 7th edition; 3 papers; ordered by year, oldest first",
-        "",
-        "Hoaxes and disinformation (1 paper)",
-        "  Putri, A. L., Nugroho, B., & Santoso, C. (2022). Hoaks politik [ulasan] dan <b>literasi</b>",
-        "    warga. Jurnal Komunikasi.",
-        "      Themes: Hoaxes and disinformation",
-        "",
-        "Young voters (2 papers)",
-        "  Smith, J., & Doe, J. (2020). Social media and youth turnout. Journal of Political Communication.",
-        "      This study examines whether campaign posts on Instagram raise turnout among first-time voters.",
-        "      We find that exposure to posts by peers increased reported turnout by six percentage points.",
-        "      Themes: Young voters",
-        "  Munadi. (2021). Relawan digital dan mobilisasi pemilih sebagai strategi kampanye. Jurnal ilmu",
-        "    sosial dan politik, 4(1), 1–15.",
-        "      Penelitian ini bertujuan untuk memahami peran relawan digital dalam kampanye pilkada. Hasil",
-        "      penelitian menunjukkan bahwa relawan digital memperluas jangkauan pesan kandidat di kalangan",
-        "      pemilih pemula.",
-        "      Themes: Young voters, Mobilization",
+        'Reading list',
+        'Style: APA Style 7th edition; 3 papers; ordered by year, oldest first; each paper under its',
+        'strongest theme',
+        '',
+        'Hoaxes and disinformation (1 paper)',
+        '  1. Putri, A. L., Nugroho, B., & Santoso, C. (2022). Hoaks politik [ulasan] dan <b>literasi</b>',
+        '    warga. Jurnal Komunikasi.',
+        '      Themes: Hoaxes and disinformation',
+        '',
+        'Young voters (2 papers)',
+        '  2. Smith, J., & Doe, J. (2020). Social media and youth turnout. Journal of Political',
+        '    Communication.',
+        '      This study examines whether campaign posts on Instagram raise turnout among first-time voters.',
+        '      We find that exposure to posts by peers increased reported turnout by six percentage points.',
+        '      Themes: Young voters',
+        '  3. Munadi. (2021). Relawan digital dan mobilisasi pemilih sebagai strategi kampanye. Jurnal ilmu',
+        '    sosial dan politik, 4(1), 1–15.',
+        '      Penelitian ini bertujuan untuk memahami peran relawan digital dalam kampanye pilkada. Hasil',
+        '      penelitian menunjukkan bahwa relawan digital memperluas jangkauan pesan kandidat di kalangan',
+        '      pemilih pemula.',
+        '      Themes: Young voters, Mobilization',
+        '',
+        'References',
+        '  Munadi. (2021). Relawan digital dan mobilisasi pemilih sebagai strategi kampanye. Jurnal ilmu',
+        '    sosial dan politik, 4(1), 1–15.',
+        '  Putri, A. L., Nugroho, B., & Santoso, C. (2022). Hoaks politik [ulasan] dan <b>literasi</b>',
+        '    warga. Jurnal Komunikasi.',
+        '  Smith, J., & Doe, J. (2020). Social media and youth turnout. Journal of Political Communication.',
     ]
     assert result.stderr == ""
 

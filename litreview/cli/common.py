@@ -7,13 +7,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from litreview.errors import CorpusError, UsageError
 from litreview.store import Corpus, find_corpus_dir
+
+if TYPE_CHECKING:
+    from litreview.render.docx import PageSetup
 
 # Data on stdout, messages on stderr; never wrap a message line.
 out = Console(soft_wrap=True, highlight=False)
@@ -148,3 +151,29 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     err.print(f"Wrote {target}")
+
+
+PaperOpt = Annotated[
+    str | None, typer.Option("--paper", help="docx/xlsx: a4 (default) or letter.", show_default=False)
+]
+MarginsOpt = Annotated[
+    str | None,
+    typer.Option("--margins", help="docx: page margins in cm, left,top,right,bottom (default 4,3,3,3).",
+                 show_default=False),
+]
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option("--template", help="docx: a Word document whose styles, page size and margins to use.",
+                 show_default=False),
+]
+
+
+def page_setup(paper: str | None, margins: str | None, template: Path | None) -> PageSetup:
+    """The Word/Excel page options, checked before any work is done."""
+    from litreview.errors import ValidationError
+    from litreview.render.docx import PageSetup, parse_margins, parse_paper
+
+    if template is not None and not template.expanduser().is_file():
+        raise ValidationError(f"{template}: no such template file; give a Word document (.docx)")
+    return PageSetup(paper=parse_paper(paper), margins=parse_margins(margins),
+                     template=template.expanduser() if template is not None else None)

@@ -7,7 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
-from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal
+from litreview.cli.common import (
+    CorpusOpt,
+    MarginsOpt,
+    PaperOpt,
+    TemplateOpt,
+    err,
+    open_corpus,
+    out,
+    page_setup,
+    stdout_is_terminal,
+)
 from litreview.cli.themes import CodebookOpt, Lang, load_for
 from litreview.errors import UsageError
 
@@ -30,9 +40,15 @@ OutputOpt = Annotated[
 
 def reading_list(
     theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeat for more).")] = None,
-    primary_only: Annotated[
-        bool, typer.Option("--primary-only", help="Each paper only under its strongest theme (of those shown).")
+    all_themes: Annotated[
+        bool, typer.Option("--all-themes", help="Each paper under every theme it has (default: once, under its "
+                                                "strongest theme of those shown).")
     ] = False,
+    primary_only: Annotated[bool, typer.Option("--primary-only", hidden=True)] = False,
+    plan: Annotated[
+        Path | None, typer.Option("--plan", help="A course plan (YAML): groups (weeks or topics), each with a "
+                                                 "title, themes and/or keys, and notes.", show_default=False)
+    ] = None,
     order: Annotated[str, typer.Option(help="Within each theme: year (oldest first), score (evidence score, "
                                             "highest first) or author.")] = "year",
     top: Annotated[int | None, typer.Option(help="At most N papers per theme.")] = None,
@@ -43,37 +59,49 @@ def reading_list(
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    paper: PaperOpt = None,
+    margins: MarginsOpt = None,
+    template: TemplateOpt = None,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """A reading list: the tagged papers by theme, each with its full reference in a CSL style
-    (APA 7 by default) and an annotation quoted from the paper (its aim and main finding).
+    """A reading list: the tagged papers by theme, each once under its strongest theme and
+    numbered, with its full reference in a CSL style (APA 7 by default) and an annotation quoted
+    from the paper (its aim and main finding); the whole reference list follows.
 
     Examples: [cyan]litreview reading-list --theme hoax --theme youth[/cyan]
-    [cyan]litreview reading-list --primary-only --order score --top 5 -o bacaan.docx --lang id[/cyan]
+    [cyan]litreview reading-list --order score --top 5 -o bacaan.docx --lang id[/cyan]
+    [cyan]litreview reading-list --plan kuliah.yaml -o silabus.docx[/cyan]
     """
     from litreview.catalog import parse_year_range
     from litreview.errors import ValidationError
     from litreview.synthesis.annotate import annotate
-    from litreview.synthesis.reading_list import ReadingFilter, build_reading_list, check_filter
+    from litreview.synthesis.reading_list import ReadingFilter, build_reading_list, check_filter, load_plan
 
     chosen = _format(fmt, output)
+    page = page_setup(paper, margins, template)
     low, high = parse_year_range(year)
     if level not in ("discussed", "mentioned"):
         raise UsageError(f"--level {level!r}: choose discussed or mentioned")
-    flt = ReadingFilter(themes=list(dict.fromkeys(theme or [])), primary_only=primary_only, order=order, top=top,
+    if all_themes and primary_only:
+        raise UsageError("--all-themes and --primary-only: choose one")
+    if plan is not None and theme:
+        raise UsageError("--plan and --theme: the plan names the themes of each group; give one or the other")
+    flt = ReadingFilter(themes=list(dict.fromkeys(theme or [])), primary_only=not all_themes, order=order, top=top,
                         year_from=low, year_to=high)
     resolved = _style(style)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
         check_filter(flt, book)
+        course = load_plan(plan.expanduser(), book, corpus.key_exists) if plan is not None else None
         if corpus.count() == 0:
             raise ValidationError("the corpus has no papers; add some with `litreview add`")
         tags = corpus.tags_by_key(level)
-        papers = (p for p in corpus.iter_papers() if p.key in tags)
+        named = {k for g in course.groups for k in g.keys} if course else set()
+        papers = (p for p in corpus.iter_papers() if p.key in tags or p.key in named)
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
-                                   annotator=lambda paper: annotate(corpus.get(paper.key), lang.value))
-    _emit(built, chosen, output)
+                                   annotator=lambda paper: annotate(corpus.get(paper.key), lang.value), plan=course)
+    _emit(built, chosen, output, page)
 
 
 def cite(
@@ -125,13 +153,14 @@ def _style(spec: str) -> Any:
     return resolved
 
 
-def _emit(built: Any, fmt: str, output: Path | None) -> None:
+def _emit(built: Any, fmt: str, output: Path | None, page: Any = None) -> None:
     from litreview.cli.common import write_bytes
     from litreview.render.reading_list import render_reading_list
 
     terminal = output is None and stdout_is_terminal()
     width = out.width if terminal else 100
-    write_bytes(render_reading_list(built, fmt, width=width, color=fmt == "terminal" and terminal), output, fmt)
+    data = render_reading_list(built, fmt, width=width, color=fmt == "terminal" and terminal, page=page)
+    write_bytes(data, output, fmt)
 
 
 def register(app: typer.Typer) -> None:

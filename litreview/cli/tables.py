@@ -10,10 +10,14 @@ import typer
 
 from litreview.cli.common import (
     CorpusOpt,
+    MarginsOpt,
+    PaperOpt,
+    TemplateOpt,
     check_writable,
     choose_format,
     open_corpus,
     out,
+    page_setup,
     stdout_is_terminal,
     write_bytes,
 )
@@ -51,12 +55,24 @@ def table(
     cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
     level: LevelOpt = Level.discussed,
     lang: LangOpt = Lang.en,
+    paper: PaperOpt = None,
+    margins: MarginsOpt = None,
+    template: TemplateOpt = None,
+    bib: Annotated[
+        Path | None, typer.Option("--bib", help="latex: write the cited papers' BibTeX here (default: beside the "
+                                                ".tex, same name, .bib).", show_default=False)
+    ] = None,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """Build a review table from the tagged corpus.
 
+    Word tables come on A4 pages with 4-3-3-3 cm margins in Times New Roman (or your --template),
+    with a numbered caption; LaTeX tables cite with \\citet/\\citep and write a .bib beside them.
+
     Examples: [cyan]litreview table matrix -o matriks.docx[/cyan]
+    [cyan]litreview table matrix --paper letter --margins 3,2.5,2.5,2.5 -o matrix.docx[/cyan]
+    [cyan]litreview table evidence --theme hoax -o bukti.tex[/cyan]
     [cyan]litreview table synthesis --theme hoax --lang id[/cyan]
     [cyan]litreview table evidence --theme youth --format markdown[/cyan]
     """
@@ -72,8 +88,14 @@ def table(
                        keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "",
                        level=level.value)
     matrix_columns = _matrix_columns(columns) if kind is Kind.matrix else None
-    if output is not None:
-        check_writable(output)
+    page = page_setup(paper, margins, template)
+    if bib is None and chosen == "latex" and output is not None:
+        bib = output.with_suffix(".bib")
+    if bib is not None and chosen != "latex":
+        raise UsageError("--bib goes with latex output (-o FILE.tex or --format latex)")
+    for target in (output, bib):
+        if target is not None:
+            check_writable(target)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
@@ -91,7 +113,14 @@ def table(
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")
     width = out.width if stdout_is_terminal() else 120
-    data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal())
+    data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal(),
+                  page=page, bib=bib.name if bib is not None else None)
+    if bib is not None:
+        from litreview.export.bibtex import export_bibtex
+        from litreview.render.latex import cites
+
+        if cites([built]):
+            write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
     write_bytes(data, output, chosen)
 
 

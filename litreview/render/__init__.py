@@ -61,16 +61,18 @@ def format_for_path(path: Path) -> str | None:
     return _SUFFIXES.get(Path(path).suffix.lower())
 
 
-def render(tables: list[Table], fmt: str, *, width: int = 100, color: bool = False) -> bytes:
+def render(tables: list[Table], fmt: str, *, width: int = 100, color: bool = False, **options: object) -> bytes:
     """Render ``tables`` in format ``fmt`` (one of ``FORMATS``). ``width`` and ``color`` matter
-    for the terminal format only."""
+    for the terminal format only; other ``options`` go to the format's renderer (docx and xlsx:
+    ``page``, a ``PageSetup``; docx: ``first_number`` of the captions; latex: ``bib``, the
+    name of the .bib file the citations come from)."""
     try:
         module_name, function_name = _RENDERERS[fmt]
     except KeyError:
         raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}") from None
     module = importlib.import_module(f"{__name__}.{module_name}")
     renderer: Callable[..., bytes] = getattr(module, function_name)
-    return renderer(list(tables), width=width, color=color)
+    return renderer(list(tables), width=width, color=color, **options)
 
 
 # --- helpers shared by the format modules ---------------------------------------------------

@@ -3,10 +3,13 @@
 A table of up to 25 rows is a ``tabular`` in a ``table`` float with a ``\\caption``; a longer
 one, or one whose long cells would make it taller than a page, is a ``longtable`` whose
 header repeats on every page. Long-text columns are ragged-right
-``p{}`` columns whose widths add up to about ``\\linewidth``. The fragment needs the
-packages booktabs, longtable and array, and a UTF-8 input encoding (inputenc or fontspec):
-Unicode text is written as it is (pdflatex knows Latin letters, quotes, dashes and bullets;
-scripts and symbols beyond those need xelatex or lualatex), except the check mark.
+``p{}`` columns whose widths add up to about ``\\linewidth``. Citation cells cite the papers by
+their corpus keys, ``\\citet{cobis2023}`` for one paper and ``\\citep{a,b}`` for several (natbib,
+or biblatex with ``natbib=true``), with the keys of the .bib written beside the table; double
+quotes become TeX's opening and closing quotes. A comment at the top names the packages the
+fragment needs: booktabs, longtable, array, natbib, and a UTF-8 input encoding (inputenc or
+fontspec). Unicode text is written as it is (pdflatex knows Latin letters, quotes, dashes and
+bullets; scripts and symbols beyond those need xelatex or lualatex), except the check mark.
 ``latex_document`` wraps the fragment in a minimal article.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from litreview.render import alignment, clean_text, is_numeric_column, segments
@@ -71,34 +75,92 @@ _NORMAL = _Type("", "", 0.02, 0.04)
 _COMPACT = _Type("\\footnotesize", "4pt", 0.016, 0.025)
 
 
+_OPENS_AFTER = " \n\t([{\u2014\u2013/-"  # a quote after these (or at the start) opens
+
+
+def tex_quotes(text: str) -> str:
+    """Straight and curly double quotes as TeX's ``...'', a single quote that opens as `."""
+    out = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        if ch in "\"\u201c\u201d":
+            opens = ch == "\u201c" or (ch == '"' and before in _OPENS_AFTER)
+            out.append("``" if opens else "''")
+        elif ch in "\u2018'" and (ch == "\u2018" or before in _OPENS_AFTER) and i + 1 < len(text) and \
+                not text[i + 1].isspace():
+            out.append("`")
+        elif ch == "\u2019":
+            out.append("'")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def escape_latex(text: str, newline: str = " ") -> str:
-    """Plain text as LaTeX that prints the same characters; line breaks become ``newline``."""
+    """Plain text as LaTeX that prints the same characters (quotes as TeX's); line breaks
+    become ``newline``."""
     text = clean_text(text).replace("\t", " ")
     text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
+    text = tex_quotes(text).replace("--", "-{}-")
     if text.startswith("*"):
         text = "{}" + text
     return text.replace("\n", newline)
 
 
+_KEY_SAFE = re.compile(r"^[A-Za-z0-9_:.+/-]+$")  # keys \\cite takes as they are (BibTeX writes the same)
+
+
 def render_latex(tables: list[Table], **options: Any) -> bytes:
-    return latex_fragment(tables).encode("utf-8")
+    """``bib``: the .bib file the citations' keys are in (named in the leading comment)."""
+    bib = options.get("bib")
+    return (preamble_comment(tables, str(bib) if bib else None) + latex_fragment(tables)).encode("utf-8")
 
 
 def latex_fragment(tables: list[Table]) -> str:
     return "\n".join(_table_latex(table) for table in tables)
 
 
-def latex_document(tables: list[Table]) -> str:
-    """The fragment in a minimal article that pdflatex (or lualatex, xelatex) compiles."""
+def cites(tables: list[Table]) -> bool:
+    """Whether the tables cite papers by key (and so need natbib and a .bib)."""
+    return any(_cite_command(t.cell(row, c.key)) for t in tables for c in t.columns for row in [*t.rows, *t.totals])
+
+
+def preamble_comment(tables: list[Table], bib: str | None) -> str:
+    """The comment that opens a fragment: what to put in the thesis's preamble."""
+    lines = ["% Made by litreview. In the preamble:", "%   \\usepackage[utf8]{inputenc} % (not with xelatex/lualatex)",
+             "%   \\usepackage[T1]{fontenc}", "%   \\usepackage{booktabs,longtable,array}"]
+    if cites(tables):
+        stem = Path(bib).stem if bib else "references"
+        lines += ["%   \\usepackage[round]{natbib}  % \\citet, \\citep (or biblatex with natbib=true)",
+                  f"% and where the references go: \\bibliographystyle{{apalike}} \\bibliography{{{stem}}}"]
+        if not bib:
+            lines.append("% (the keys are the corpus keys: litreview export --format bibtex -o references.bib)")
+    return "\n".join(lines) + "\n"
+
+
+def latex_document(tables: list[Table], bib: str | None = None) -> str:
+    """The fragment in a minimal article that pdflatex (or lualatex, xelatex) compiles; with
+    ``bib`` (a .bib file's name), natbib and the reference list from it."""
+    citing = cites(tables)
     return (
         "\\documentclass{article}\n"
         "\\usepackage[utf8]{inputenc}\n"
         "\\usepackage[T1]{fontenc}\n"
         "\\usepackage{booktabs,longtable,array}\n"
-        "\\begin{document}\n"
+        + ("\\usepackage[round]{natbib}\n" if citing else "")
+        + "\\begin{document}\n"
         f"{latex_fragment(tables)}"
-        "\\end{document}\n"
+        + (f"\\bibliographystyle{{apalike}}\n\\bibliography{{{Path(bib).stem}}}\n" if citing and bib else "")
+        + "\\end{document}\n"
     )
+
+
+def _cite_command(cell: Cell) -> str:
+    """``\\citet{key}`` for a cell citing one paper, ``\\citep{a,b}`` for several; "" when the cell
+    cites none or a key \\cite cannot take."""
+    if not cell.keys or not all(_KEY_SAFE.match(k) for k in cell.keys):
+        return ""
+    return f"\\citet{{{cell.keys[0]}}}" if len(cell.keys) == 1 else f"\\citep{{{','.join(cell.keys)}}}"
 
 
 def _table_latex(table: Table) -> str:
@@ -271,6 +333,10 @@ def _cells(table: Table, row: dict[str, Cell], wraps: list[bool], *, bold: bool)
         if bold:
             text = escape_latex(cell.text, _nl(wrap))
             out.append(_wrap_start(f"\\textbf{{{text}}}", wrap) if text else "")
+            continue
+        command = _cite_command(cell)
+        if command:
+            out.append(_wrap_start(command, wrap))
             continue
         pieces = []
         for piece, marked in segments(cell):

@@ -15,12 +15,15 @@ import re
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litreview.errors import UsageError
-from litreview.render import clean_text, stable_zip
+from litreview.render import clean_text
 from litreview.synthesis.reading_list import ReadingEntry, ReadingList
 from litreview.synthesis.references import Formatted, Run
+
+if TYPE_CHECKING:
+    from litreview.render.docx import PageSetup
 
 FORMATS: tuple[str, ...] = ("terminal", "markdown", "html", "docx", "bibtex", "csljson")
 _SUFFIXES = {
@@ -36,8 +39,10 @@ def format_for_path(path: Path) -> str | None:
     return _SUFFIXES.get(Path(path).suffix.lower())
 
 
-def render_reading_list(reading: ReadingList, fmt: str, *, width: int = 100, color: bool = False) -> bytes:
-    """``reading`` in format ``fmt`` (one of ``FORMATS``); width and color matter for terminal only."""
+def render_reading_list(reading: ReadingList, fmt: str, *, width: int = 100, color: bool = False,
+                        page: PageSetup | None = None) -> bytes:
+    """``reading`` in format ``fmt`` (one of ``FORMATS``); width and color matter for terminal only,
+    ``page`` (paper, margins, template) for docx only."""
     if fmt == "terminal":
         return render_terminal(reading, width=width, color=color)
     if fmt == "markdown":
@@ -45,7 +50,7 @@ def render_reading_list(reading: ReadingList, fmt: str, *, width: int = 100, col
     if fmt == "html":
         return render_html(reading)
     if fmt == "docx":
-        return render_docx(reading)
+        return render_docx(reading, page)
     if fmt == "bibtex":
         from litreview.export.bibtex import export_bibtex
 
@@ -83,6 +88,10 @@ def _details(entry: ReadingEntry, reading: ReadingList) -> list[tuple[str, str]]
     return lines
 
 
+def _number(entry: ReadingEntry) -> str:
+    return f"{entry.number}. " if entry.number else ""
+
+
 def _heading(group_label: str, count: int, labels: dict[str, str]) -> str:
     return f"{group_label} ({count} {labels['paper'] if count == 1 else labels['papers']})"
 
@@ -109,8 +118,10 @@ def render_terminal(reading: ReadingList, *, width: int = 100, color: bool = Fal
             if group.label:
                 console.print(Text(_heading(_one_line(group.label), len(group.entries), reading.labels),
                                    style="bold"))
+            for paragraph in _note_lines(group.notes):
+                console.print(Padding(Text(paragraph, style="italic"), (0, 0, 0, 2)))
             for entry in group.entries:
-                reference = Text()
+                reference = Text(_number(entry))
                 for run in _runs(entry.reference):
                     reference.append(run.text, style=" ".join(filter(None, (_RICH_STYLES.get(s, "")
                                                                              for s in sorted(run.styles)))))
@@ -122,7 +133,22 @@ def render_terminal(reading: ReadingList, *, width: int = 100, color: bool = Fal
                         line.append(f"{label}: ", style="dim")
                     line.append(text)
                     console.print(Padding(line, (0, 0, 0, 6)))
+        if reading.references:
+            console.print()
+            console.print(Text(_one_line(reading.labels["references"]), style="bold"))
+            for formatted in reading.references:
+                reference = Text()
+                for run in _runs(formatted):
+                    reference.append(run.text, style=" ".join(filter(None, (_RICH_STYLES.get(s, "")
+                                                                             for s in sorted(run.styles)))))
+                for number, line in enumerate(reference.wrap(console, max(width - 4, 20))):
+                    console.print(Text("  " if number == 0 else "    ") + line)
     return _rstrip_lines(capture.get()).encode("utf-8")
+
+
+def _note_lines(notes: str) -> list[str]:
+    """A group's notes as paragraphs of one line each (blank lines between paragraphs dropped)."""
+    return [" ".join(clean_text(part).split()) for part in re.split(r"\n\s*\n", notes or "") if part.strip()]
 
 
 def _rstrip_lines(text: str) -> str:
@@ -171,12 +197,19 @@ def render_markdown(reading: ReadingList) -> bytes:
     for group in reading.groups:
         if group.label:
             lines += [f"## {md_escape(_heading(group.label, len(group.entries), reading.labels))}", ""]
+        for line in _note_lines(group.notes):
+            lines += [md_escape(line), ""]
         for entry in group.entries:
-            lines.append(f"- {md_runs(_runs(entry.reference))}")
+            lines.append(f"{entry.number}. " + md_runs(_runs(entry.reference)) if entry.number
+                         else f"- {md_runs(_runs(entry.reference))}")
             for label, text in _details(entry, reading):
                 prefix = f"*{md_escape(label)}:* " if label else ""
                 lines.append(f"  {prefix}{md_escape(text)}" if label else f"  {md_escape(text)}")
             lines.append("")
+    if reading.references:
+        lines += [f"## {md_escape(reading.labels['references'])}", ""]
+        for formatted in reading.references:
+            lines += [md_runs(_runs(formatted)), ""]
     return ("\n".join(_md_breaks(lines)).rstrip() + "\n").encode("utf-8")
 
 
@@ -201,6 +234,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; border-bottom: 1px solid #d0d7de; 
 .detail { margin: .2rem 0 0 2em; font-size: .92rem; }
 .detail .label { color: #57606a; }
 .annotation { color: #24292f; }
+.notes { font-style: italic; }
 """
 
 _HTML_TAGS = {"italic": "i", "bold": "b", "underline": "u", "superscript": "sup", "subscript": "sub"}
@@ -240,9 +274,10 @@ def html_body(reading: ReadingList, level: str = "h2") -> str:
         if group.label:
             heading = _heading(_one_line(group.label), len(group.entries), reading.labels)
             parts.append(f"<{level}>{escape(heading)}</{level}>")
+        parts += [f'<p class="notes">{escape(line)}</p>' for line in _note_lines(group.notes)]
         for entry in group.entries:
             parts.append(f'<div class="entry" id="{_anchor(group.theme, entry.key)}">')
-            parts.append(f'<p class="reference">{html_runs(_runs(entry.reference))}</p>')
+            parts.append(f'<p class="reference">{escape(_number(entry))}{html_runs(_runs(entry.reference))}</p>')
             for label, text in _details(entry, reading):
                 if label:
                     parts.append(f'<p class="detail"><span class="label">{escape(label)}:</span> '
@@ -250,6 +285,10 @@ def html_body(reading: ReadingList, level: str = "h2") -> str:
                 else:
                     parts.append(f'<p class="detail annotation">{escape(text)}</p>')
             parts.append("</div>")
+        parts.append("</section>")
+    if reading.references:
+        parts += ['<section class="references">', f"<{level}>{escape(reading.labels['references'])}</{level}>"]
+        parts += [f'<p class="reference">{html_runs(_runs(formatted))}</p>' for formatted in reading.references]
         parts.append("</section>")
     return "\n".join(parts)
 
@@ -260,17 +299,15 @@ def _anchor(theme: str, key: str) -> str:
 
 
 # -- Word --------------------------------------------------------------------------------------
-def render_docx(reading: ReadingList) -> bytes:
-    from docx import Document
+def render_docx(reading: ReadingList, page: PageSetup | None = None) -> bytes:
+    """A4 pages with thesis margins in Times New Roman 12 (or the template's pages and styles):
+    numbered references with a hanging indent, their notes, and the reference list at the end."""
     from docx.shared import Pt
 
-    document = Document()
-    props = document.core_properties
-    props.author = props.last_modified_by = props.comments = ""
-    props.title = _one_line(reading.title)[:255]
-    props.revision = 1
-    props.created = props.modified = props.last_printed = FIXED_TIME
-    props.language = "id-ID" if reading.lang == "id" else "en-US"
+    from litreview.render.docx import PageSetup, new_document, save
+
+    document, _ = new_document(page or PageSetup(), reading.lang)
+    document.core_properties.title = _one_line(reading.title)[:255]
     reference_style, detail_style = _docx_styles(document)
     document.add_heading(_one_line(reading.title), level=1)
     for note in reading.notes:
@@ -278,8 +315,12 @@ def render_docx(reading: ReadingList) -> bytes:
     for group in reading.groups:
         if group.label:
             document.add_heading(_heading(_one_line(group.label), len(group.entries), reading.labels), level=2)
+        for line in _note_lines(group.notes):
+            document.add_paragraph(line).runs[0].italic = True
         for entry in group.entries:
             last = _styled_paragraph(document, reference_style)
+            if entry.number:
+                last.add_run(_number(entry))
             for run in _runs(entry.reference):
                 _add_run(last, run)
             for label, text in _details(entry, reading):
@@ -288,9 +329,14 @@ def render_docx(reading: ReadingList) -> bytes:
                     last.add_run(f"{label}: ").italic = True
                 last.add_run(text)
             last.paragraph_format.space_after = Pt(10)  # space between entries
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue())
+    if reading.references:
+        document.add_heading(_one_line(reading.labels["references"]), level=2)
+        for formatted in reading.references:
+            paragraph = _styled_paragraph(document, reference_style)
+            for run in _runs(formatted):
+                _add_run(paragraph, run)
+            paragraph.paragraph_format.space_after = Pt(6)
+    return save(document)
 
 
 def _styled_paragraph(document: Any, style_id: str) -> Any:
@@ -304,19 +350,28 @@ def _styled_paragraph(document: Any, style_id: str) -> Any:
 def _docx_styles(document: Any) -> tuple[str, str]:
     """Paragraph styles for references (APA's half-inch hanging indent) and the lines under them;
     one style each rather than formatting every paragraph (a long list is written far faster)."""
-    from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Inches, Pt
 
-    reference = document.styles.add_style("Reference", WD_STYLE_TYPE.PARAGRAPH)
+    reference = _style(document, "Reference")
     reference.base_style = document.styles["Normal"]
     reference.paragraph_format.left_indent = Inches(0.5)
     reference.paragraph_format.first_line_indent = Inches(-0.5)
     reference.paragraph_format.space_after = Pt(2)
-    detail = document.styles.add_style("Reference note", WD_STYLE_TYPE.PARAGRAPH)
+    detail = _style(document, "Reference note")
     detail.base_style = document.styles["Normal"]
     detail.paragraph_format.left_indent = Inches(0.5)
     detail.paragraph_format.space_after = Pt(2)
     return reference.style_id, detail.style_id
+
+
+def _style(document: Any, name: str) -> Any:
+    """The paragraph style ``name``, added unless a template has one already."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    try:
+        return document.styles[name]
+    except KeyError:
+        return document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
 
 
 def _add_run(paragraph: Any, run: Run) -> None:

@@ -1,6 +1,9 @@
 """Excel workbooks (openpyxl): one sheet per table.
 
-Row 1 is the bold header, frozen; numbers are real numbers; text is always stored as text,
+Row 1 is the bold header, frozen, with a filter on every column, and repeated at the top of
+every printed page; pages print landscape on A4 (or Letter), the columns fitted to the page's
+width. Columns are as wide as their text asks (long text wraps in wide columns), and rows
+are tall enough for their wrapped lines. Numbers are real numbers; text is always stored as text,
 even when it starts with ``=`` (a title like ``=HYPERLINK(...)`` stays inert; such cells
 also get Excel's quote prefix so that editing them does not turn them into formulas).
 Totals rows follow the body in bold; the full title and the notes sit below the table.
@@ -15,14 +18,14 @@ from datetime import datetime
 from typing import Any
 
 from litreview.render import alignment, clean_text, numeric_value, segments, stable_zip
-from litreview.synthesis.table import Cell, Table
+from litreview.synthesis.table import Cell, Column, Table
 
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\]")
-_LONG_WIDTH = (60, 80)  # column width range for long-text columns
-_TEXT_WIDTH = (8, 50)
+_LONG_WIDTH = (30, 45)  # column width range for long-text columns (printed fitted to the page)
+_TEXT_WIDTH = (8, 25)
 
 
 def sheet_names(titles: list[str]) -> list[str]:
@@ -50,8 +53,13 @@ def render_xlsx(tables: list[Table], **options: Any) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    from litreview.render.docx import PageSetup
+
+    setup = PageSetup.from_options(options)
     for table, name in zip(tables, sheet_names([t.title for t in tables]), strict=True):
-        _fill_sheet(workbook.create_sheet(title=name), table)
+        sheet = workbook.create_sheet(title=name)
+        _fill_sheet(sheet, table)
+        _print_setup(sheet, table, setup.paper or "a4")
     if not tables:
         workbook.create_sheet(title="Table 1")
     props = workbook.properties
@@ -74,9 +82,11 @@ def _fill_sheet(ws: Any, table: Table) -> None:
     from openpyxl.utils import get_column_letter
 
     bold = Font(bold=True)
+    body = [(row, False) for row in table.rows] + [(row, True) for row in table.totals]
+    widths = [_width(table, column) for column in table.columns]
     looks = [
         Alignment(
-            wrap_text=column.kind == "long" or None,
+            wrap_text=True,
             vertical="top",
             horizontal="center" if alignment(table, column) == "center" else None,
         )
@@ -87,10 +97,10 @@ def _fill_sheet(ws: Any, table: Table) -> None:
         _set_text(cell, column.header)
         cell.font = bold
         cell.alignment = looks[index - 1]
-        ws.column_dimensions[get_column_letter(index)].width = _width(column.kind, column.width, column.header)
+        ws.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+    _set_height(ws, 1, [c.header for c in table.columns], widths)
     ws.freeze_panes = "A2"
     line = 2
-    body = [(row, False) for row in table.rows] + [(row, True) for row in table.totals]
     for row, is_total in body:
         for index, column in enumerate(table.columns, start=1):
             cell = ws.cell(row=line, column=index)
@@ -98,6 +108,7 @@ def _fill_sheet(ws: Any, table: Table) -> None:
             cell.alignment = looks[index - 1]
             if is_total:
                 cell.font = bold
+        _set_height(ws, line, [table.cell(row, c.key).text for c in table.columns], widths)
         line += 1
     extra = [table.title] if table.title else []
     extra += table.notes
@@ -113,12 +124,47 @@ def _fill_sheet(ws: Any, table: Table) -> None:
             line += 1
 
 
-def _width(kind: str, width: int, header: str) -> float:
-    if kind == "long":
-        low, high = _LONG_WIDTH
-        return float(min(max(width, low), high))
-    low, high = _TEXT_WIDTH
-    return float(min(max(width, len(header) + 2, low), high))
+def _print_setup(ws: Any, table: Table, paper: str) -> None:
+    """Filter, print titles, landscape pages fitted to the width, page numbers in the footer."""
+    from openpyxl.utils import get_column_letter
+
+    if not table.columns:
+        return
+    last = get_column_letter(len(table.columns))
+    ws.auto_filter.ref = f"A1:{last}{1 + len(table.rows)}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if paper == "a4" else ws.PAPERSIZE_LETTER
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P / &N"
+
+
+LINE_HEIGHT = 15.0  # points per line of Excel's default 11 pt type
+
+
+def _width(table: Table, column: Column) -> float:
+    """Characters wide: the longest line of the column (header included), at least its longest
+    word and some room, at most ``_TEXT_WIDTH``'s or, for long text, ``_LONG_WIDTH``'s upper end."""
+    texts = [column.header] + [table.cell(row, column.key).text for row in [*table.rows, *table.totals]]
+    # A word is wider than its letters in Excel's width unit (the digit 0) when set in a wider face
+    # (bold headers, a font the printer substitutes): a fifth more keeps it on one line.
+    word = int(max((len(w) for text in texts for w in text.split()), default=1) * 1.2) + 2
+    line = max((len(part) for text in texts for part in text.split("\n")), default=1) + 2
+    low, high = _LONG_WIDTH if column.kind == "long" else _TEXT_WIDTH
+    return float(max(min(line, high), min(word, high), min(low, line)))
+
+
+def _set_height(ws: Any, row: int, texts: list[str], widths: list[float]) -> None:
+    """Make a row tall enough for its wrapped lines (neither Excel nor openpyxl measures them)."""
+    lines = max((sum(max(1, -(-len(part) // max(int((width - 1) * 0.8), 1))) for part in text.split("\n"))
+                 for text, width in zip(texts, widths, strict=True)), default=1)  # 0.8: words wrap early
+    if lines > 1:
+        ws.row_dimensions[row].height = min(lines * LINE_HEIGHT, 409.0)  # Excel's highest row
 
 
 def _set_value(cell: Any, source: Cell) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from litreview.synthesis.review import WORDS, Entry, theme_label
-from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 CELLS = ("mark", "score", "count")
@@ -27,7 +27,7 @@ def build_theme_grid(
     column_totals = dict.fromkeys(ids, 0.0)
     for entry in entries:
         by_theme = {t.theme: t for t in entry.tags}
-        row = {"citation": text_cell(entry.citation)}
+        row = {"citation": citation_cell(entry.citation, [entry.key])}
         row_total = 0.0
         for theme in ids:
             tag = by_theme.get(theme)

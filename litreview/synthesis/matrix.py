@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litreview.model import Paper
 from litreview.synthesis.review import WORDS, Entry, theme_label
-from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 MATRIX_COLUMNS = ("citation", "title", "year", "method", "platforms", "themes", "findings", "gaps")
@@ -36,7 +36,7 @@ def build_matrix(
         paper = entry.paper
         key_findings, gaps = found.get(entry.key, ([], []))
         row = {
-            "citation": text_cell(entry.citation),
+            "citation": citation_cell(entry.citation, [entry.key]),
             "title": text_cell(paper.title),
             "year": number_cell(paper.year) if paper.year else text_cell(""),
             "method": text_cell(", ".join(_label(m, lang) for m in entry.facets.methods[:2])),

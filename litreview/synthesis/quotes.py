@@ -5,7 +5,7 @@ from __future__ import annotations
 from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, theme_label
 from litreview.synthesis.synthesize import is_sentence
-from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 
@@ -42,7 +42,7 @@ def build_evidence_table(
         sentence, marks = _marked(ev)
         table.rows.append({
             "theme": text_cell(theme_label(codebook, ev.theme, lang)),
-            "citation": text_cell(entry.citation),
+            "citation": citation_cell(entry.citation, [entry.key]),
             "section": text_cell(_place(ev, words)),
             "page": number_cell(ev.page) if ev.page else text_cell(""),
             "sentence": text_cell(sentence, marks),

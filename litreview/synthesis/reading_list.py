@@ -1,10 +1,12 @@
 """Reading lists: the tagged papers grouped by theme, each with its reference and annotation.
 
 ``build_reading_list`` takes papers and their assigned tags (``Corpus.tags_by_key``),
-chooses the groups (one per theme, in codebook order; a paper under every theme it
-has, or only under its strongest of the themes shown), orders and cuts each group,
+chooses the groups (one per theme, in codebook order, or the weeks or topics of a course
+plan, see ``load_plan``), puts each paper once under its strongest theme (or, with
+``primary_only`` off, under every theme it has), orders, cuts and numbers each group,
 then formats the references of the papers kept (one citeproc-py run for all, so
-year suffixes are told apart across the list) and annotates them. ``build_citations``
+year suffixes are told apart across the list), annotates them and adds the whole
+reference list at the end, in the style's order. ``build_citations``
 gives the same model for `litreview cite`: one group of chosen papers with their
 in-text citations. Renderers in ``render/reading_list.py`` turn a ``ReadingList``
 into each output format.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from litreview.errors import UsageError, ValidationError
 from litreview.model import Paper, Tag
@@ -32,6 +35,8 @@ WORDS: dict[str, dict[str, str]] = {
         "year": "year, oldest first", "score_order": "evidence score, highest first", "author": "first author",
         "parenthetical": "Parenthetical", "narrative": "Narrative", "primary": "each paper under its strongest theme",
         "top": "at most {n} per theme", "years": "published", "mentioned": " (mentioned)",
+        "all_themes": "each paper under every theme it has", "plan": "grouped as in {name}",
+        "unplaced": "{n} in no group of the plan",
     },
     "id": {
         "reading_list": "Daftar bacaan", "references": "Daftar pustaka", "themes": "Tema", "score": "Skor",
@@ -39,6 +44,8 @@ WORDS: dict[str, dict[str, str]] = {
         "year": "tahun, terlama dahulu", "score_order": "skor bukti, tertinggi dahulu", "author": "penulis pertama",
         "parenthetical": "Parentetis", "narrative": "Naratif", "primary": "tiap artikel di bawah tema terkuatnya",
         "top": "paling banyak {n} per tema", "years": "terbit", "mentioned": " (disebut)",
+        "all_themes": "tiap artikel di bawah semua temanya", "plan": "dikelompokkan menurut {name}",
+        "unplaced": "{n} tidak masuk kelompok mana pun dalam rencana",
     },
 }
 
@@ -57,15 +64,17 @@ class ReadingEntry:
     themes: list[str] = field(default_factory=list)  # labels of all the paper's themes, codebook order
     score: float | None = None  # the group theme's score (None outside a theme group)
     year: int | None = None
+    number: int = 0  # its number in the list (1, 2, ...), 0 for `cite`
     parenthetical: Formatted | None = None  # `cite` only
     narrative: Formatted | None = None
 
 
 @dataclass
 class ReadingGroup:
-    theme: str  # theme id; "" for the one group of `cite`
+    theme: str  # theme id; "" for the one group of `cite`; "group-N" for a plan's groups
     label: str
     entries: list[ReadingEntry] = field(default_factory=list)
+    notes: str = ""  # the lecturer's notes for a plan's group
 
 
 @dataclass
@@ -78,6 +87,7 @@ class ReadingList:
     notes: list[str] = field(default_factory=list)  # what the list is: style, count, order, filters
     labels: dict[str, str] = field(default_factory=dict)  # WORDS of its language
     show_scores: bool = False  # ordered by score: each entry shows its theme's score
+    references: list[Formatted] = field(default_factory=list)  # every paper's reference, as the style orders
 
     @property
     def entry_count(self) -> int:
@@ -87,7 +97,7 @@ class ReadingList:
 @dataclass
 class ReadingFilter:
     themes: list[str] = field(default_factory=list)
-    primary_only: bool = False
+    primary_only: bool = True  # each paper once, under its strongest theme; False: under every theme
     order: str = "year"
     top: int | None = None
     year_from: int | None = None
@@ -99,8 +109,8 @@ class ReadingFilter:
             parts.append(f"theme {', '.join(self.themes)}")
         if self.year_from is not None or self.year_to is not None:
             parts.append(f"year {self.year_from or ''}-{self.year_to or ''}")
-        if self.primary_only:
-            parts.append("primary only")
+        if not self.primary_only:
+            parts.append("all themes")
         if self.top is not None:
             parts.append(f"top {self.top}")
         return "; ".join(parts) or "no filter"
@@ -117,6 +127,23 @@ def check_filter(flt: ReadingFilter, codebook: Codebook) -> None:
             raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
 
 
+@dataclass
+class PlanGroup:
+    """One week or topic of a course plan: its papers are those of its themes and its keys."""
+
+    title: str
+    themes: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass
+class CoursePlan:
+    name: str  # the file's name, as the list's notes mention it
+    groups: list[PlanGroup]
+    title: str = ""  # the list's title, when the plan gives one
+
+
 def build_reading_list(
     papers: Iterable[Paper],
     tags: dict[str, list[Tag]],
@@ -125,53 +152,173 @@ def build_reading_list(
     flt: ReadingFilter | None = None,
     lang: str = "en",
     annotator: Callable[[Paper], Annotation] | None = None,
+    plan: CoursePlan | None = None,
 ) -> ReadingList:
-    """The reading list of ``papers`` (metadata is enough) by their assigned ``tags``.
-    ``annotator`` gives a paper's annotation (default: ``annotate`` on the paper as given, which
-    needs its text or abstract); it is called only for the papers the list keeps."""
+    """The reading list of ``papers`` (metadata is enough) by their assigned ``tags``, grouped by
+    theme or as the ``plan`` says. ``annotator`` gives a paper's annotation (default: ``annotate``
+    on the paper as given, which needs its text or abstract); it is called only for the papers
+    the list keeps."""
     flt = flt or ReadingFilter()
     check_filter(flt, codebook)
     order = _theme_order(codebook)
     wanted = set(flt.themes)
-    grouped: dict[str, list[tuple[Paper, float]]] = {}
+    if plan is None:
+        extra = sorted({t.theme for paper_tags in tags.values() for t in paper_tags} - set(order))
+        groups = [PlanGroup(title=t, themes=[t]) for t in [*sorted(order, key=order.__getitem__), *extra]]
+    else:
+        groups = plan.groups
+    placed: list[list[tuple[Paper, float | None]]] = [[] for _ in groups]
+    unplaced = 0
     for paper in papers:
         if not _in_years(paper, flt):
             continue
         paper_tags = [t for t in tags.get(paper.key, []) if not wanted or t.theme in wanted]
-        if not paper_tags:
-            continue
-        if flt.primary_only:
-            paper_tags = [max(paper_tags, key=lambda t: (t.score, -order.get(t.theme, len(order)), t.theme))]
-        for tag in paper_tags:
-            grouped.setdefault(tag.theme, []).append((paper, tag.score))
-    if not grouped:
-        if not any(tags.values()):
+        homes = _homes(paper, paper_tags, groups, order, every=not flt.primary_only)
+        unplaced += not homes and bool(paper_tags)
+        for index, score in homes:
+            placed[index].append((paper, score))
+    if not any(placed):
+        if plan is None and not any(tags.values()):
             raise ValidationError("the reading list is empty: no paper has a theme yet; run `litreview tag` "
                                   "(or give themes by hand with `litreview tag add KEY THEME`)")
-        raise ValidationError(f"the reading list is empty for these filters ({flt.describe()}); "
-                              "`litreview themes` shows the papers per theme")
+        where = f"the groups of {plan.name}" if plan else f"these filters ({flt.describe()})"
+        raise ValidationError(f"the reading list is empty for {where}; `litreview themes` shows the papers per theme")
     sort_key = _SORTS[flt.order]
-    themes = sorted(grouped, key=lambda t: (order.get(t, len(order)), t))
-    chosen: dict[str, list[tuple[Paper, float]]] = {}
-    for theme in themes:
-        members = sorted(grouped[theme], key=sort_key)
-        chosen[theme] = members[: flt.top] if flt.top is not None else members
-    unique = list({p.key: p for members in chosen.values() for p, _ in members}.values())
+    chosen = [(group, sorted(members, key=sort_key)[: flt.top]) for group, members in zip(groups, placed, strict=True)
+              if members]
+    unique = list({p.key: p for _, members in chosen for p, _ in members}.values())
     references = format_references(unique, style, lang)
     annotator = annotator or (lambda paper: annotate(paper, lang))
     notes = {p.key: annotator(p) for p in unique}
     all_themes = {p.key: _labels(tags.get(p.key, []), codebook, lang, order) for p in unique}
-    groups = [
-        ReadingGroup(theme=theme, label=_label(codebook, theme, lang), entries=[
+    numbers = iter(range(1, 1 + sum(len(members) for _, members in chosen)))
+    reading_groups = [
+        ReadingGroup(theme=group.themes[0] if plan is None else f"group-{index + 1}",
+                     label=_label(codebook, group.title, lang) if plan is None else group.title,
+                     notes=group.notes, entries=[
             ReadingEntry(key=p.key, reference=references[p.key].entry, annotation=notes[p.key],
-                         themes=all_themes[p.key], score=score, year=p.year)
-            for p, score in chosen[theme]
+                         themes=all_themes[p.key], score=score, year=p.year, number=next(numbers))
+            for p, score in members
         ])
-        for theme in themes
+        for index, (group, members) in enumerate(chosen)
     ]
     labels = words(lang)
-    return ReadingList(title=labels["reading_list"], groups=groups, papers=unique, style=style.title, lang=lang,
-                       notes=_notes(flt, style, len(unique), labels), labels=labels, show_scores=flt.order == "score")
+    listed = _notes(flt, style, len(unique), labels)
+    if plan is not None:
+        listed = [listed[0] + "; " + labels["plan"].format(name=plan.name)
+                  + ("; " + labels["unplaced"].format(n=unplaced) if unplaced else "")]
+    return ReadingList(title=(plan.title if plan and plan.title else labels["reading_list"]), groups=reading_groups,
+                       papers=unique, style=style.title, lang=lang, notes=listed, labels=labels,
+                       show_scores=flt.order == "score",
+                       references=[references[p.key].entry for p in bibliography_order(unique, style)])
+
+
+def _homes(paper: Paper, paper_tags: list[Tag], groups: list[PlanGroup], order: dict[str, int],
+           every: bool) -> list[tuple[int, float | None]]:
+    """The groups (index, the placing theme's score) a paper goes into: every group naming its key
+    or one of its themes, or (not ``every``) the first group naming its key, else the group of
+    its strongest theme."""
+    named: list[tuple[int, float | None]] = [(i, None) for i, g in enumerate(groups) if paper.key in g.keys]
+    by_theme = {t.theme: t for t in paper_tags}
+    themed = sorted(
+        ((i, by_theme[theme]) for i, g in enumerate(groups) for theme in g.themes if theme in by_theme),
+        key=lambda it: (-it[1].score, order.get(it[1].theme, len(order)), it[0]),
+    )
+    if every:
+        seen = {i for i, _ in named}
+        out: list[tuple[int, float | None]] = list(named)
+        for i, tag in sorted(themed, key=lambda it: it[0]):
+            if i not in seen:
+                seen.add(i)
+                out.append((i, tag.score))
+        return sorted(out, key=lambda it: it[0])
+    if named:
+        return named[:1]
+    return [(themed[0][0], themed[0][1].score)] if themed else []
+
+
+def bibliography_order(papers: list[Paper], style: CslStyle) -> list[Paper]:
+    """The papers as the style's reference list orders them: numeric styles by number (the order
+    given), the others by first author (or title), year and title."""
+    if style.citation_format == "numeric":
+        return list(papers)
+    return sorted(papers, key=lambda p: (author_key(p), p.year or _NO_YEAR, _title(p), p.key))
+
+
+_PLAN_KEYS = {"title", "groups", "weeks"}
+_GROUP_KEYS = {"title", "week", "topic", "themes", "keys", "notes"}
+
+
+def load_plan(path: Path, codebook: Codebook, key_exists: Callable[[str], bool]) -> CoursePlan:
+    """A course plan from YAML: an optional ``title`` and ``groups`` (or ``weeks``), each with a
+    ``title`` (or ``week``/``topic``), ``themes`` and/or ``keys``, and the lecturer's ``notes``.
+    Any problem is a ValidationError naming the file, the group and what to fix."""
+    import yaml
+
+    name = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError(f"{name}: no such plan file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"{name}: cannot read the plan ({type(exc).__name__}: {exc})") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise ValidationError(f"{name}: not valid YAML{where} ({problem})") from None
+    if not isinstance(data, dict):
+        raise ValidationError(f"{name}: a plan is a mapping with 'groups:' (a list of weeks or topics)")
+    unknown = sorted(set(map(str, data)) - _PLAN_KEYS)
+    if unknown:
+        raise ValidationError(f"{name}: unknown field '{unknown[0]}'; a plan has title and groups (or weeks)")
+    items = data.get("groups", data.get("weeks"))
+    if not isinstance(items, list) or not items:
+        raise ValidationError(f"{name}: 'groups' must be a list of weeks or topics, each with a title and "
+                              "themes and/or keys")
+    title = data.get("title") or ""
+    if not isinstance(title, str | int | float):
+        raise ValidationError(f"{name}: 'title' must be text")
+    groups = [_plan_group(name, number, item, codebook, key_exists) for number, item in enumerate(items, start=1)]
+    return CoursePlan(name=path.name, groups=groups, title=str(title).strip())
+
+
+def _plan_group(name: str, number: int, item: object, codebook: Codebook,
+                key_exists: Callable[[str], bool]) -> PlanGroup:
+    where = f"{name}: group {number}"
+    if not isinstance(item, dict):
+        raise ValidationError(f"{where}: each group is a mapping with title, themes and/or keys, and notes")
+    unknown = sorted(set(map(str, item)) - _GROUP_KEYS)
+    if unknown:
+        raise ValidationError(f"{where}: unknown field '{unknown[0]}'; a group has title, themes, keys and notes")
+    title = next((item[k] for k in ("title", "week", "topic") if item.get(k) not in (None, "")), None)
+    if not isinstance(title, str | int | float) or not str(title).strip():
+        raise ValidationError(f"{where}: give it a title (e.g. title: Week {number})")
+    where = f"{where} ({str(title).strip()!r})"
+    lists: dict[str, list[str]] = {}
+    for field_name in ("themes", "keys"):
+        value = item.get(field_name) or []
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            raise ValidationError(f"{where}: '{field_name}' must be a list of {field_name[:-1]} names")
+        lists[field_name] = [str(v).strip() for v in value]
+    if not lists["themes"] and not lists["keys"]:
+        raise ValidationError(f"{where}: list its themes and/or keys")
+    for theme in lists["themes"]:
+        if codebook.theme(theme) is None:
+            raise ValidationError(f"{where}: unknown theme '{theme}'; the codebook's themes are: "
+                                  f"{', '.join(codebook.theme_ids)}")
+    for key in lists["keys"]:
+        if not key_exists(key):
+            raise ValidationError(f"{where}: no paper with key '{key}' in the corpus")
+    notes = item.get("notes") or ""
+    if not isinstance(notes, str):
+        raise ValidationError(f"{where}: 'notes' must be text")
+    return PlanGroup(title=str(title).strip(), themes=list(dict.fromkeys(lists["themes"])),
+                     keys=list(dict.fromkeys(lists["keys"])), notes=notes.strip())
 
 
 def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en") -> ReadingList:
@@ -193,8 +340,7 @@ def _notes(flt: ReadingFilter, style: CslStyle, papers: int, labels: dict[str, s
     parts = [f"{labels['style']}: {style.title}", count, f"{labels['ordered']} {order}"]
     if flt.year_from is not None or flt.year_to is not None:
         parts.append(f"{labels['years']} {flt.year_from or ''}\u2013{flt.year_to or ''}")
-    if flt.primary_only:
-        parts.append(labels["primary"])
+    parts.append(labels["primary"] if flt.primary_only else labels["all_themes"])
     if flt.top is not None:
         parts.append(labels["top"].format(n=flt.top))
     return ["; ".join(parts)]
@@ -237,8 +383,8 @@ def _title(paper: Paper) -> str:
 
 _NO_YEAR = 10_000  # papers without a year sort last by year
 
-_SORTS: dict[str, Callable[[tuple[Paper, float]], tuple[object, ...]]] = {
+_SORTS: dict[str, Callable[[tuple[Paper, float | None]], tuple[object, ...]]] = {
     "year": lambda ps: (ps[0].year or _NO_YEAR, author_key(ps[0]), _title(ps[0]), ps[0].key),
-    "score": lambda ps: (-ps[1], author_key(ps[0]), ps[0].year or _NO_YEAR, ps[0].key),
+    "score": lambda ps: (-(ps[1] or 0.0), author_key(ps[0]), ps[0].year or _NO_YEAR, ps[0].key),
     "author": lambda ps: (author_key(ps[0]), ps[0].year or _NO_YEAR, _title(ps[0]), ps[0].key),
 }

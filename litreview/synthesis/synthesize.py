@@ -14,7 +14,7 @@ from collections import Counter
 
 from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
-from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -56,14 +56,14 @@ def build_synthesis(
         table.rows.append({
             "theme": text_cell(label),
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
-            "cited": text_cell(join_citations([e.citation for e in sources])),
+            "cited": _cited(sources),
             "statement": text_cell(statement(label, sources, total, opportunity, risk, lang,
                                              _companion(theme, sources, codebook, lang), theme)),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
-            "opportunity": text_cell(join_citations(opportunity)),
-            "risk": text_cell(join_citations(risk)),
+            "opportunity": _cited([e for e in sources if frames[e.key] in ("opportunity", "mixed")]),
+            "risk": _cited([e for e in sources if frames[e.key] in ("risk", "mixed")]),
         })
     return table
 
@@ -212,3 +212,9 @@ def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> li
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _cited(entries: list[Entry]) -> Cell:
+    """The entries' citations in APA order, with their keys in the same order."""
+    ordered = sorted({e.citation: e for e in entries}.values(), key=lambda e: e.citation.casefold())
+    return citation_cell(join_citations([e.citation for e in ordered]), [e.key for e in ordered])

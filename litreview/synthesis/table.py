@@ -16,11 +16,13 @@ from typing import Any
 @dataclass(slots=True)
 class Cell:
     """One cell: ``text`` as shown; ``value`` for numbers (sorting, spreadsheets); ``marks`` are
-    (start, end) spans of ``text`` to emphasise, in order and not overlapping."""
+    (start, end) spans of ``text`` to emphasise, in order and not overlapping; ``keys`` are the
+    corpus keys of the papers a citation cell cites (LaTeX writes them as ``\\citet``/``\\citep``)."""
 
     text: str = ""
     value: float | int | None = None
     marks: list[tuple[int, int]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text}
@@ -74,6 +76,11 @@ class Table:
 
 def text_cell(text: str, marks: list[tuple[int, int]] | None = None) -> Cell:
     return Cell(text=text, marks=list(marks or []))
+
+
+def citation_cell(text: str, keys: list[str]) -> Cell:
+    """A cell citing the papers of ``keys`` as ``text`` reads ("Cobis & Rusadi, 2023")."""
+    return Cell(text=text, keys=list(dict.fromkeys(keys)))
 
 
 def number_cell(value: float | int, text: str | None = None) -> Cell:
