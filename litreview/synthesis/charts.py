@@ -16,6 +16,7 @@ from litreview.errors import UsageError, ValidationError
 if TYPE_CHECKING:
     from litreview.model import Facets, Tag
     from litreview.store import Corpus
+    from litreview.synthesis.prisma import Flow
     from litreview.themes.codebook import Codebook
 
 KINDS: tuple[str, ...] = ("years", "themes", "themes-by-year", "cooccurrence", "platforms", "methods", "network",
@@ -40,7 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
         "network_note": "{papers} corpus papers, {works} most cited other works, {edges} citation links; "
                         "labels on the {labels} most cited where they do not overlap.",
         "corpus_paper": "Corpus paper", "cited_work": "Cited work",
-        "prisma": "PRISMA 2020: identification", "identified": "Records identified",
+        "prisma": "PRISMA 2020 flow diagram", "identified": "Records identified",
         "duplicates": "Duplicate records removed", "screen": "Records to screen",
         "possible": "Possible duplicates still to review", "removed": "Records removed before screening",
     },
@@ -56,7 +57,7 @@ WORDS: dict[str, dict[str, str]] = {
         "network_note": "{papers} artikel korpus, {works} karya lain yang paling banyak dirujuk, {edges} tautan "
                         "sitasi; label pada {labels} yang paling banyak dirujuk bila tidak bertumpuk.",
         "corpus_paper": "Artikel korpus", "cited_work": "Karya yang dirujuk",
-        "prisma": "PRISMA 2020: identifikasi", "identified": "Rekaman teridentifikasi",
+        "prisma": "Diagram alir PRISMA 2020", "identified": "Rekaman teridentifikasi",
         "duplicates": "Rekaman duplikat dihapus", "screen": "Rekaman untuk disaring",
         "possible": "Kemungkinan duplikat yang belum ditinjau", "removed": "Rekaman dihapus sebelum penyaringan",
     },
@@ -113,6 +114,7 @@ class Chart:
     nodes: list[ChartNode] = field(default_factory=list)
     edges: list[ChartEdge] = field(default_factory=list)
     boxes: dict[str, int] = field(default_factory=dict)
+    flow: dict[str, Any] = field(default_factory=dict)  # prisma: the whole flow as `prisma --format json` gives it
     labels: dict[str, str] = field(default_factory=dict)  # words the renderer needs (legend, box texts)
     notes: list[str] = field(default_factory=list)
 
@@ -140,6 +142,8 @@ class Chart:
             data["edges"] = [{"source": e.source, "target": e.target, "weight": e.weight} for e in self.edges]
         if self.boxes:
             data["boxes"] = self.boxes
+        if self.flow:
+            data["flow"] = self.flow
         if self.notes:
             data["notes"] = self.notes
         return data
@@ -356,14 +360,35 @@ def network_chart(chart: Chart, network: Any, words: dict[str, str]) -> Chart:
 
 
 def _prisma_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str]) -> Chart:
-    from litreview.synthesis.prisma import corpus_identification
+    from litreview.synthesis.prisma import corpus_flow
 
-    ident = corpus_identification(corpus, lang)
-    chart.boxes = {"identified": ident.identified, "duplicates_removed": ident.duplicates_removed,
-                   "after_deduplication": ident.after_deduplication,
-                   "possible_duplicates": ident.possible_duplicates}
+    return flow_chart(chart, corpus_flow(corpus, lang), words)
+
+
+def prisma_chart(corpus: Corpus, lang: str = "en") -> Chart:
+    """The PRISMA 2020 flow diagram of the corpus (``chart prisma``, ``prisma --diagram``)."""
+    lang = "id" if lang == "id" else "en"
+    papers = corpus.count()
+    if papers == 0:
+        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+    words = WORDS[lang]
+    shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
+    chart = Chart(kind="prisma", title=words["prisma"], lang=lang, papers=papers,
+                  source=words["source"].format(n=shown))
+    return _prisma_chart(chart, corpus, lang, words)
+
+
+def flow_chart(chart: Chart, result: Flow, words: dict[str, str]) -> Chart:
+    """The flow's counts as the chart's ``boxes`` (every whole number of ``prisma --format json``), its
+    records per source as ``categories``/``series``, and the whole flow (reasons too) as ``flow``."""
+    from litreview.synthesis.prisma import FLOW_WORDS
+
+    data = result.to_dict()
+    ident = result.identification
+    chart.boxes = {k: v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
     chart.categories = [name for name, _ in ident.by_database]
     chart.series = [Series(words["identified"], [n for _, n in ident.by_database])]
-    chart.labels = {k: words[k] for k in ("identified", "duplicates", "screen", "possible", "removed")}
+    chart.labels = dict(FLOW_WORDS[chart.lang])
     chart.labels["other"] = words["other"]
+    chart.flow = data
     return chart
