@@ -30,6 +30,13 @@ CorpusOpt = Annotated[
 ]
 
 
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Every record in the corpus; by default, once screening has begun, only the papers "
+                               "it included."),
+]
+
+
 class Settings:
     """Global options (set by the root callback for the command about to run)."""
 
@@ -148,3 +155,22 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     err.print(f"Wrote {target}")
+
+
+def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | None:
+    """The papers a table, chart, reading list or report covers: once any paper has a screening
+    decision, the papers included so far (said on stderr); else, or with ``--all``, every paper (None)."""
+    if all_records:
+        return None
+    from litreview.errors import ValidationError
+    from litreview.screening.actions import included_scope
+
+    found = included_scope(corpus)
+    if found is None:
+        return None
+    keys, total = found
+    if not keys:
+        raise ValidationError("screening has begun and no paper is included yet; include some with "
+                              "`litreview screen`, or give --all for every record")
+    err.print(f"[dim]covering the papers screening included: {len(keys)} of {total}; --all for every record[/dim]")
+    return keys

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from litreview.cli.common import CorpusOpt, err, open_corpus, out, stdout_is_terminal
+from litreview.cli.common import AllOpt, CorpusOpt, err, open_corpus, out, screening_scope, stdout_is_terminal
 from litreview.cli.themes import CodebookOpt, Lang, load_for
 from litreview.errors import UsageError
 
@@ -43,6 +43,7 @@ def reading_list(
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -70,7 +71,8 @@ def reading_list(
         if corpus.count() == 0:
             raise ValidationError("the corpus has no papers; add some with `litreview add`")
         tags = corpus.tags_by_key(level)
-        papers = (p for p in corpus.iter_papers() if p.key in tags)
+        within = screening_scope(corpus, all_records)
+        papers = (p for p in corpus.iter_papers() if p.key in tags and (within is None or p.key in within))
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
                                    annotator=lambda paper: annotate(corpus.get(paper.key), lang.value))
     _emit(built, chosen, output)

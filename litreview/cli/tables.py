@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from litreview.cli.common import (
+    AllOpt,
     CorpusOpt,
     check_writable,
     choose_format,
     open_corpus,
     out,
+    screening_scope,
     stdout_is_terminal,
     write_bytes,
 )
@@ -50,6 +52,7 @@ def table(
     cell: Annotated[str, typer.Option(help="themes only: mark, score or count per cell.")] = "mark",
     level: LevelOpt = Level.discussed,
     lang: LangOpt = Lang.en,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -75,6 +78,7 @@ def table(
         check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
+        flt.within = screening_scope(corpus, all_records)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
         entries = load_entries(corpus, book, flt, lang.value, sort)
         evidence = evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind in (

@@ -30,7 +30,9 @@ MAX_SERIES = 7  # stacks told apart by colour; the smaller sources are summed as
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "source": "Source: litreview corpus, {n} papers", "papers": "Papers", "year": "Year", "theme": "Theme",
+        "source": "Source: litreview corpus, {n} papers",
+        "source_included": "Source: litreview corpus, the {n} papers included by screening",
+        "papers": "Papers", "year": "Year", "theme": "Theme",
         "years": "Papers per year by source", "years_type": "Papers per year by document type",
         "themes": "Papers per theme", "discussed": "Discussed", "mentioned": "Only mentioned",
         "themes-by-year": "Papers discussing each theme, per year", "cooccurrence": "Themes discussed together",
@@ -46,7 +48,9 @@ WORDS: dict[str, dict[str, str]] = {
         "possible": "Possible duplicates still to review", "removed": "Records removed before screening",
     },
     "id": {
-        "source": "Sumber: korpus litreview, {n} artikel", "papers": "Artikel", "year": "Tahun", "theme": "Tema",
+        "source": "Sumber: korpus litreview, {n} artikel",
+        "source_included": "Sumber: korpus litreview, {n} artikel yang lolos penyaringan",
+        "papers": "Artikel", "year": "Tahun", "theme": "Tema",
         "years": "Artikel per tahun menurut sumber", "years_type": "Artikel per tahun menurut jenis dokumen",
         "themes": "Artikel per tema", "discussed": "Dibahas", "mentioned": "Hanya disebut",
         "themes-by-year": "Artikel yang membahas tiap tema, per tahun", "cooccurrence": "Tema yang dibahas bersama",
@@ -154,22 +158,31 @@ def check_kind(kind: str) -> None:
         raise UsageError(f"unknown chart kind {kind!r}; choose one of: {', '.join(KINDS)}")
 
 
-def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en", by: str = "source") -> Chart:
-    """The chart ``kind`` of the corpus (read only). ``by`` (years only): "source" or "type"."""
+def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en", by: str = "source",
+                within: set[str] | None = None) -> Chart:
+    """The chart ``kind`` of the corpus (read only). ``by`` (years only): "source" or "type";
+    ``within``: only these papers (those screening included; the PRISMA flow always counts every record)."""
     check_kind(kind)
     lang = "id" if lang == "id" else "en"
-    papers = corpus.count()
+    if kind == "prisma":
+        return prisma_chart(corpus, lang)
+    papers = corpus.count() if within is None else len(within)
     if papers == 0:
         raise ValidationError("the corpus has no papers; add some with `litreview add`")
     words = WORDS[lang]
     shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
-    chart = Chart(kind=kind, title=words[kind], lang=lang, papers=papers, source=words["source"].format(n=shown))
+    source = words["source" if within is None else "source_included"].format(n=shown)
+    chart = Chart(kind=kind, title=words[kind], lang=lang, papers=papers, source=source)
     if kind in THEME_KINDS:
         tagged, _ = corpus.tagged_count()
         if tagged == 0:
             raise ValidationError("no paper is tagged yet; run `litreview tag` before drawing theme charts")
+
+    def kept(found: dict[str, Any]) -> dict[str, Any]:
+        return found if within is None else {k: v for k, v in found.items() if k in within}
+
     if kind == "years":
-        years = {p.key: p.year for p in corpus.iter_papers()}
+        years = kept({p.key: p.year for p in corpus.iter_papers()})
         if by == "type":
             groups = {p.key: p.entry_type or "other" for p in corpus.iter_papers()}
             chart.title = words["years_type"]
@@ -177,18 +190,30 @@ def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en",
             groups = _sources(corpus.first_source_by_key(), lang)
         return _years_chart(chart, years, groups, words)
     if kind == "themes":
-        return _themes_chart(chart, corpus.theme_counts(), codebook, words)
+        counts = corpus.theme_counts() if within is None else theme_counts_of(kept(corpus.tags_by_key("mentioned")))
+        return _themes_chart(chart, counts, codebook, words)
     if kind in ("themes-by-year", "cooccurrence"):
-        tags = corpus.tags_by_key("discussed")
+        tags = kept(corpus.tags_by_key("discussed"))
         if kind == "cooccurrence":
             return _cooccurrence_chart(chart, tags, codebook, words)
         years = {p.key: p.year for p in corpus.iter_papers()}
         return _themes_by_year_chart(chart, tags, years, codebook, words)
     if kind in ("platforms", "methods"):
-        return _facet_chart(chart, corpus.facets_by_key(), kind, words)
-    if kind == "network":
-        return _network_chart(chart, corpus, lang, words)
-    return _prisma_chart(chart, corpus, lang, words)
+        return _facet_chart(chart, kept(corpus.facets_by_key()), kind, words)
+    return _network_chart(chart, corpus, lang, words, within)
+
+
+def theme_counts_of(tags: dict[str, list[Tag]]) -> dict[str, dict[str, int]]:
+    """Papers discussing and only mentioning each theme, as ``Corpus.theme_counts`` gives them."""
+    out: dict[str, dict[str, int]] = {}
+    for found in tags.values():
+        for tag in found:
+            counts = out.setdefault(tag.theme, {"auto": 0, "manual": 0, "mentioned": 0})
+            if tag.level == "discussed":
+                counts["manual" if tag.origin == "manual" else "auto"] += 1
+            elif tag.level == "mentioned":
+                counts["mentioned"] += 1
+    return out
 
 
 def _sources(first: dict[str, tuple[str, str]], lang: str) -> dict[str, str]:
@@ -323,11 +348,12 @@ def _facet_chart(chart: Chart, facets: dict[str, Facets], kind: str, words: dict
     return chart
 
 
-def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str]) -> Chart:
+def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str],
+                   within: set[str] | None = None) -> Chart:
     from litreview.synthesis.cited import index_corpus
     from litreview.synthesis.network import build_network
 
-    index = index_corpus(corpus)
+    index = index_corpus(corpus, sorted(within) if within is not None else None)
     if not index.works:
         raise ValidationError("no citations found in the corpus; the network needs papers with full text "
                               "(add PDFs or text files)")
