@@ -135,9 +135,9 @@ def _rules(corpus, path: Path, yes: bool, who: str) -> None:  # type: ignore[no-
     for number, effect in enumerate(plan.effects, start=1):
         sample = ", ".join(effect.keys[:5]) + (", ..." if len(effect.keys) > 5 else "")
         lines.append(f"  {number}. {effect.rule.describe()} -> exclude ({effect.rule.reason}): "
-                     f"{len(effect.keys)} records ({len(effect.new)} new){': ' + sample if sample else ''}")
+                     f"{_records(len(effect.keys))} ({len(effect.new)} new){': ' + sample if sample else ''}")
     if plan.lifted:
-        lines.append(f"  no rule excludes any more: {len(plan.lifted)} records ({', '.join(plan.lifted[:5])}"
+        lines.append(f"  no rule excludes any more: {_records(len(plan.lifted))} ({', '.join(plan.lifted[:5])}"
                      f"{', ...' if len(plan.lifted) > 5 else ''})")
     write_output("\n".join(lines) + "\n", None)
     if not yes:
@@ -147,6 +147,10 @@ def _rules(corpus, path: Path, yes: bool, who: str) -> None:  # type: ignore[no-
     applied = apply_rules(corpus, loaded, who)
     err.print(f"applied: {sum(len(e.keys) for e in applied.effects)} records excluded by the rules, "
               f"{applied.changes} changes")
+
+
+def _records(n: int) -> str:
+    return f"{n} record" if n == 1 else f"{n} records"
 
 
 def _import(corpus, path: Path, stage: str, who: str) -> None:  # type: ignore[no-untyped-def]
