@@ -123,8 +123,8 @@ def test_bad_diagram_names(run, tmp_path):
 
 # -- the whole workflow on real exports ----------------------------------------------------------------
 
-REAL = ["csv/pop_googlescholar_propithecus.csv", "csv/litstudy_scopus.csv", "bib/small/wos_savedrecs_propithecus_92.bib",
-        "ris/litstudy_example.ris"]
+REAL = ["csv/pop_googlescholar_propithecus.csv", "csv/litstudy_scopus.csv",
+        "bib/small/wos_savedrecs_propithecus_92.bib", "ris/litstudy_example.ris"]
 
 
 @pytest.mark.shared

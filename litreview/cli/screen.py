@@ -175,8 +175,8 @@ def _conflicts(corpus, fmt: str, stage: str | None) -> None:  # type: ignore[no-
     lines = [f"{c.key}\t{c.stage}\t" + "; ".join(f"{r}: {d}{' (' + why + ')' if why else ''}"
                                                    for r, (d, why) in c.reviewers.items()) for c in found]
     write_output("\n".join(lines) + ("\n" if lines else ""), None)
-    err.print(f"{len(found)} conflicts" + ("; resolve each with `litreview screen --resolve --include KEY` "
-                                           "(or --exclude KEY --reason R)" if found else ""))
+    hint = "; resolve each with `litreview screen --resolve --include KEY` (or --exclude KEY --reason R)"
+    err.print(("1 conflict" if len(found) == 1 else f"{len(found)} conflicts") + (hint if found else ""))
 
 
 def _agreement(corpus, fmt: str) -> None:  # type: ignore[no-untyped-def]

@@ -105,6 +105,9 @@ def draw_flow(chart: Chart) -> Any:
     rows = flow_boxes(chart)
     notes = flow_notes(chart)
     heights = [2 * PAD_CM + LINE_CM * max(len(left), len(right)) for _, left, right in rows]
+    for index, (phase, _, _) in enumerate(rows):  # a phase of one row is as tall as its label needs
+        if sum(p == phase for p, _, _ in rows) == 1:
+            heights[index] = max(heights[index], 0.4 + 0.15 * len(chart.labels[phase]))
     title_cm, foot_cm = 1.0, 0.5 + LINE_CM * (len(notes) + 1)
     height = title_cm + sum(heights) + GAP_CM * (len(rows) - 1) + foot_cm
     scale = min(1.0, MAX_HEIGHT_CM / height)  # a very long list of reasons: everything a little smaller
