@@ -36,6 +36,7 @@ from litreview.errors import (
     ValidationError,
 )
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
+from litreview.store_screening import SCREENING_MIGRATION, ScreeningStore
 
 CORPUS_DIRNAME = ".litreview"
 DB_NAME = "corpus.db"
@@ -279,6 +280,9 @@ MIGRATIONS: list[str] = [
         offered_at TEXT NOT NULL
     );
     """,
+    # 10: screening (litreview.store_screening): every decision ever made, per paper, stage and lane,
+    # the review's list of exclusion reasons, and where each reviewer left off.
+    SCREENING_MIGRATION,
 ]
 LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -378,7 +382,7 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
     return None
 
 
-class Corpus:
+class Corpus(ScreeningStore):
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
     def __init__(self, root: Path | None, *, create: bool = False, lock_timeout: float | None = None,
@@ -1278,6 +1282,7 @@ class Corpus:
             )
             self._move_manual_tags(kept_id, other_ids)
             self._move_library_rows(kept_id, other_ids)
+            self._move_screening(kept_id, other_ids)
             for table in ("maybe_duplicates", "distinct_papers"):
                 self._move_pairs(table, kept_id, other_ids)
             self.db.execute("DELETE FROM tag_runs WHERE paper_id = ?", (kept_id,))

@@ -82,9 +82,9 @@ def test_facet_prisma_and_network_numbers(run, sample):
     assert dict(zip([c["id"] for c in platforms["categories"]], platforms["series"][0]["values"], strict=True))[
         "TikTok"] == 2
     prisma = json.loads(run("prisma", "--format", "json", "-C", sample).stdout)
-    boxes = chart_json(run, sample, "prisma")["boxes"]
-    assert boxes == {k: prisma[k] for k in ("identified", "duplicates_removed", "after_deduplication",
-                                            "possible_duplicates")}
+    drawn = chart_json(run, sample, "prisma")
+    assert drawn["flow"] == prisma
+    assert drawn["boxes"] == {k: v for k, v in prisma.items() if isinstance(v, int) and not isinstance(v, bool)}
     net = chart_json(run, sample, "network")
     ids = {n["id"] for n in net["nodes"]}
     assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
@@ -150,7 +150,7 @@ def test_indonesian_labels(run, sample):
     assert "Hoaks dan disinformasi" in [c["label"] for c in data["categories"]]
     assert chart_json(run, sample, "years", "--lang", "id")["series"][0]["name"].startswith("Berkas")
     svg = run("chart", "prisma", "--format", "svg", "--lang", "id", "-C", sample).stdout
-    assert "<title>PRISMA 2020: identifikasi." in svg
+    assert "<title>Diagram alir PRISMA 2020." in svg
 
 
 @pytest.mark.parametrize(

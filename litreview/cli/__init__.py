@@ -96,6 +96,7 @@ from litreview.cli import papers as _papers  # noqa: E402
 from litreview.cli import prisma as _prisma  # noqa: E402
 from litreview.cli import reading as _reading  # noqa: E402
 from litreview.cli import refs as _refs  # noqa: E402
+from litreview.cli import screen as _screen  # noqa: E402
 from litreview.cli import search as _search  # noqa: E402
 from litreview.cli import tables as _tables  # noqa: E402
 from litreview.cli import themes as _themes  # noqa: E402
@@ -108,6 +109,7 @@ _reading.register(app)
 _refs.register(app)
 _search.register(app)
 _dupes.register(app)
+_screen.register(app)
 _prisma.register(app)
 _charts.register(app)
 _corpus.register_maintenance(app)  # last in --help: a command for when something went wrong

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from litreview.cli.common import CorpusOpt, check_writable, err, open_corpus, write_bytes
+from litreview.cli.common import AllOpt, CorpusOpt, check_writable, err, open_corpus, screening_scope, write_bytes
 from litreview.cli.themes import CodebookOpt, Lang, LangOpt, load_for
 from litreview.errors import UsageError
 
@@ -25,6 +25,7 @@ def chart(
     ] = None,
     by: Annotated[str, typer.Option("--by", help="years only: stack by source (database) or type.")] = "source",
     lang: LangOpt = Lang.en,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -43,7 +44,8 @@ def chart(
     if output is not None:
         check_writable(output)
     with open_corpus(corpus_dir) as corpus:
-        built = build_chart(corpus, load_for(corpus.root, codebook), kind, lang.value, by)
+        within = screening_scope(corpus, all_records) if kind != "prisma" else None
+        built = build_chart(corpus, load_for(corpus.root, codebook), kind, lang.value, by, within)
     if chosen == "json":
         write_bytes((json.dumps(built.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"), output, chosen)
         return
@@ -80,6 +82,7 @@ def report(
         int, typer.Option("--top", min=0, help="Reading list: each theme's N strongest papers (0: every paper).")
     ] = 20,
     lang: LangOpt = Lang.en,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -98,7 +101,8 @@ def report(
         raise UsageError(f"{output}: the report is HTML; name it .html")
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
-        built = build_report(corpus, load_for(corpus.root, codebook), lang.value, reading_top=top or None)
+        built = build_report(corpus, load_for(corpus.root, codebook), lang.value, reading_top=top or None,
+                             within=screening_scope(corpus, all_records))
     for kind, reason in built.skipped:
         err.print(f"[yellow]note:[/yellow] chart {kind} left out: {escape(reason)}")
     write_bytes(render_report(built), output, "html")

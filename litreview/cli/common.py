@@ -33,6 +33,13 @@ CorpusOpt = Annotated[
 ]
 
 
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Every record in the corpus; by default, once screening has begun, only the papers "
+                               "it included."),
+]
+
+
 class Settings:
     """Global options (set by the root callback for the command about to run)."""
 
@@ -177,3 +184,20 @@ def page_setup(paper: str | None, margins: str | None, template: Path | None) ->
         raise ValidationError(f"{template}: no such template file; give a Word document (.docx)")
     return PageSetup(paper=parse_paper(paper), margins=parse_margins(margins),
                      template=template.expanduser() if template is not None else None)
+def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | None:
+    """The papers a table, chart, reading list or report covers: once any paper has a screening
+    decision, the papers included so far (said on stderr); else, or with ``--all``, every paper (None)."""
+    if all_records:
+        return None
+    from litreview.errors import ValidationError
+    from litreview.screening.actions import included_scope
+
+    found = included_scope(corpus)
+    if found is None:
+        return None
+    keys, total = found
+    if not keys:
+        raise ValidationError("screening has begun and no paper is included yet; include some with "
+                              "`litreview screen`, or give --all for every record")
+    err.print(f"[dim]covering the papers screening included: {len(keys)} of {total}; --all for every record[/dim]")
+    return keys

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from litreview.cli.common import (
+    AllOpt,
     CorpusOpt,
     MarginsOpt,
     PaperOpt,
@@ -16,6 +17,7 @@ from litreview.cli.common import (
     open_corpus,
     out,
     page_setup,
+    screening_scope,
     stdout_is_terminal,
 )
 from litreview.cli.themes import CodebookOpt, Lang, load_for
@@ -62,6 +64,7 @@ def reading_list(
     paper: PaperOpt = None,
     margins: MarginsOpt = None,
     template: TemplateOpt = None,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -98,7 +101,9 @@ def reading_list(
             raise ValidationError("the corpus has no papers; add some with `litreview add`")
         tags = corpus.tags_by_key(level)
         named = {k for g in course.groups for k in g.keys} if course else set()
-        papers = (p for p in corpus.iter_papers() if p.key in tags or p.key in named)
+        within = screening_scope(corpus, all_records)
+        papers = (p for p in corpus.iter_papers()
+                  if (p.key in tags or p.key in named) and (within is None or p.key in within))
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
                                    annotator=lambda paper: annotate(corpus.get(paper.key), lang.value), plan=course)
     _emit(built, chosen, output, page)

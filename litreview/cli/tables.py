@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from litreview.cli.common import (
+    AllOpt,
     CorpusOpt,
     MarginsOpt,
     PaperOpt,
@@ -18,6 +19,7 @@ from litreview.cli.common import (
     open_corpus,
     out,
     page_setup,
+    screening_scope,
     stdout_is_terminal,
     write_bytes,
 )
@@ -62,6 +64,7 @@ def table(
         Path | None, typer.Option("--bib", help="latex: write the cited papers' BibTeX here (default: beside the "
                                                 ".tex, same name, .bib).", show_default=False)
     ] = None,
+    all_records: AllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
@@ -98,6 +101,7 @@ def table(
             check_writable(target)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
+        flt.within = screening_scope(corpus, all_records)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
         entries = load_entries(corpus, book, flt, lang.value, sort)
         evidence = evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind in (

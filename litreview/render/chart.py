@@ -27,7 +27,6 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 WIDTH = 6.3  # inches: 16 cm
 DPI = 300
 MAX_TICKS = 24  # category labels on a vertical bar chart
-PRISMA_SOURCES = 6  # sources listed in the identification box; the rest are summed
 _METADATA: dict[str, dict[str, Any]] = {
     "svg": {"Date": None, "Creator": "litreview"},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": "litreview", "Producer": "litreview"},
@@ -249,44 +248,7 @@ def _drop_overlapping(figure: Any, labels: list[Any]) -> None:
 
 
 def _prisma(chart: Chart) -> Any:
-    """The identification part of a PRISMA 2020 flow: records found per source, duplicates removed
-    (to the right), records left to screen (below)."""
-    from matplotlib.patches import Rectangle
+    """The PRISMA 2020 flow diagram (``render/prisma_flow.py``)."""
+    from litreview.render.prisma_flow import draw_flow
 
-    words = chart.labels
-    shown = list(zip(chart.categories, chart.series[0].values if chart.series else [], strict=True))
-    lines = [_wrap(f"{words['identified']} (n = {chart.boxes['identified']})", 44)]
-    lines += [f"   {_wrap(name, 30)}: n = {n}" for name, n in shown[:PRISMA_SOURCES]]
-    if len(shown) > PRISMA_SOURCES:
-        rest = sum(n for _, n in shown[PRISMA_SOURCES:])
-        other = words.get("other", "Other ({n})").format(n=len(shown) - PRISMA_SOURCES)
-        lines.append(f"   {_plain(other)}: n = {rest}")
-    duplicates = f"{words['duplicates']} (n = {chart.boxes['duplicates_removed']})"
-    removed = [_wrap(words["removed"] + ":", 40), _wrap(duplicates, 40)]
-    bottom = [_wrap(f"{words['screen']} (n = {chart.boxes['after_deduplication']})", 44)]
-    if chart.boxes.get("possible_duplicates"):
-        bottom.append(_wrap(f"{words['possible']}: {chart.boxes['possible_duplicates']}", 44))
-    figure = _figure(chart, 4.2)
-    ax = figure.add_subplot()
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    line = 0.05
-
-    def box(x: float, top: float, width: float, texts: list[str]) -> float:
-        rows = sum(t.count("\n") + 1 for t in texts)
-        height = 0.07 + line * rows
-        ax.add_patch(Rectangle((x, top - height), width, height, fill=False, edgecolor="#1f2328", linewidth=0.8))
-        ax.text(x + 0.02, top - 0.035, "\n".join(texts), ha="left", va="top", fontsize=8, linespacing=1.45)
-        return top - height
-
-    top = 0.97
-    first_bottom = box(0.02, top, 0.47, lines)
-    right_bottom = box(0.56, top, 0.42, removed)
-    last_top = 0.04 + 0.07 + line * sum(t.count("\n") + 1 for t in bottom)
-    box(0.02, last_top, 0.47, bottom)
-    arrow = {"arrowstyle": "-|>", "color": "#1f2328", "lw": 0.9, "shrinkA": 0, "shrinkB": 0}
-    middle = top - (top - max(first_bottom, right_bottom)) / 2
-    ax.annotate("", xy=(0.56, middle), xytext=(0.49, middle), arrowprops=arrow)
-    ax.annotate("", xy=(0.2, last_top), xytext=(0.2, first_bottom), arrowprops=arrow)
-    return figure
+    return draw_flow(chart)

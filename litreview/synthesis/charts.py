@@ -16,6 +16,7 @@ from litreview.errors import UsageError, ValidationError
 if TYPE_CHECKING:
     from litreview.model import Facets, Tag
     from litreview.store import Corpus
+    from litreview.synthesis.prisma import Flow
     from litreview.themes.codebook import Codebook
 
 KINDS: tuple[str, ...] = ("years", "themes", "themes-by-year", "cooccurrence", "platforms", "methods", "network",
@@ -29,7 +30,9 @@ MAX_SERIES = 7  # stacks told apart by colour; the smaller sources are summed as
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "source": "Source: litreview corpus, {n} papers", "papers": "Papers", "year": "Year", "theme": "Theme",
+        "source": "Source: litreview corpus, {n} papers",
+        "source_included": "Source: litreview corpus, the {n} papers included by screening",
+        "papers": "Papers", "year": "Year", "theme": "Theme",
         "years": "Papers per year by source", "years_type": "Papers per year by document type",
         "themes": "Papers per theme", "discussed": "Discussed", "mentioned": "Only mentioned",
         "themes-by-year": "Papers discussing each theme, per year", "cooccurrence": "Themes discussed together",
@@ -40,12 +43,14 @@ WORDS: dict[str, dict[str, str]] = {
         "network_note": "{papers} corpus papers, {works} most cited other works, {edges} citation links; "
                         "labels on the {labels} most cited where they do not overlap.",
         "corpus_paper": "Corpus paper", "cited_work": "Cited work",
-        "prisma": "PRISMA 2020: identification", "identified": "Records identified",
+        "prisma": "PRISMA 2020 flow diagram", "identified": "Records identified",
         "duplicates": "Duplicate records removed", "screen": "Records to screen",
         "possible": "Possible duplicates still to review", "removed": "Records removed before screening",
     },
     "id": {
-        "source": "Sumber: korpus litreview, {n} artikel", "papers": "Artikel", "year": "Tahun", "theme": "Tema",
+        "source": "Sumber: korpus litreview, {n} artikel",
+        "source_included": "Sumber: korpus litreview, {n} artikel yang lolos penyaringan",
+        "papers": "Artikel", "year": "Tahun", "theme": "Tema",
         "years": "Artikel per tahun menurut sumber", "years_type": "Artikel per tahun menurut jenis dokumen",
         "themes": "Artikel per tema", "discussed": "Dibahas", "mentioned": "Hanya disebut",
         "themes-by-year": "Artikel yang membahas tiap tema, per tahun", "cooccurrence": "Tema yang dibahas bersama",
@@ -56,7 +61,7 @@ WORDS: dict[str, dict[str, str]] = {
         "network_note": "{papers} artikel korpus, {works} karya lain yang paling banyak dirujuk, {edges} tautan "
                         "sitasi; label pada {labels} yang paling banyak dirujuk bila tidak bertumpuk.",
         "corpus_paper": "Artikel korpus", "cited_work": "Karya yang dirujuk",
-        "prisma": "PRISMA 2020: identifikasi", "identified": "Rekaman teridentifikasi",
+        "prisma": "Diagram alir PRISMA 2020", "identified": "Rekaman teridentifikasi",
         "duplicates": "Rekaman duplikat dihapus", "screen": "Rekaman untuk disaring",
         "possible": "Kemungkinan duplikat yang belum ditinjau", "removed": "Rekaman dihapus sebelum penyaringan",
     },
@@ -113,6 +118,7 @@ class Chart:
     nodes: list[ChartNode] = field(default_factory=list)
     edges: list[ChartEdge] = field(default_factory=list)
     boxes: dict[str, int] = field(default_factory=dict)
+    flow: dict[str, Any] = field(default_factory=dict)  # prisma: the whole flow as `prisma --format json` gives it
     labels: dict[str, str] = field(default_factory=dict)  # words the renderer needs (legend, box texts)
     notes: list[str] = field(default_factory=list)
 
@@ -140,6 +146,8 @@ class Chart:
             data["edges"] = [{"source": e.source, "target": e.target, "weight": e.weight} for e in self.edges]
         if self.boxes:
             data["boxes"] = self.boxes
+        if self.flow:
+            data["flow"] = self.flow
         if self.notes:
             data["notes"] = self.notes
         return data
@@ -150,22 +158,31 @@ def check_kind(kind: str) -> None:
         raise UsageError(f"unknown chart kind {kind!r}; choose one of: {', '.join(KINDS)}")
 
 
-def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en", by: str = "source") -> Chart:
-    """The chart ``kind`` of the corpus (read only). ``by`` (years only): "source" or "type"."""
+def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en", by: str = "source",
+                within: set[str] | None = None) -> Chart:
+    """The chart ``kind`` of the corpus (read only). ``by`` (years only): "source" or "type";
+    ``within``: only these papers (those screening included; the PRISMA flow always counts every record)."""
     check_kind(kind)
     lang = "id" if lang == "id" else "en"
-    papers = corpus.count()
+    if kind == "prisma":
+        return prisma_chart(corpus, lang)
+    papers = corpus.count() if within is None else len(within)
     if papers == 0:
         raise ValidationError("the corpus has no papers; add some with `litreview add`")
     words = WORDS[lang]
     shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
-    chart = Chart(kind=kind, title=words[kind], lang=lang, papers=papers, source=words["source"].format(n=shown))
+    source = words["source" if within is None else "source_included"].format(n=shown)
+    chart = Chart(kind=kind, title=words[kind], lang=lang, papers=papers, source=source)
     if kind in THEME_KINDS:
         tagged, _ = corpus.tagged_count()
         if tagged == 0:
             raise ValidationError("no paper is tagged yet; run `litreview tag` before drawing theme charts")
+
+    def kept(found: dict[str, Any]) -> dict[str, Any]:
+        return found if within is None else {k: v for k, v in found.items() if k in within}
+
     if kind == "years":
-        years = {p.key: p.year for p in corpus.iter_papers()}
+        years = kept({p.key: p.year for p in corpus.iter_papers()})
         if by == "type":
             groups = {p.key: p.entry_type or "other" for p in corpus.iter_papers()}
             chart.title = words["years_type"]
@@ -173,18 +190,30 @@ def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en",
             groups = _sources(corpus.first_source_by_key(), lang)
         return _years_chart(chart, years, groups, words)
     if kind == "themes":
-        return _themes_chart(chart, corpus.theme_counts(), codebook, words)
+        counts = corpus.theme_counts() if within is None else theme_counts_of(kept(corpus.tags_by_key("mentioned")))
+        return _themes_chart(chart, counts, codebook, words)
     if kind in ("themes-by-year", "cooccurrence"):
-        tags = corpus.tags_by_key("discussed")
+        tags = kept(corpus.tags_by_key("discussed"))
         if kind == "cooccurrence":
             return _cooccurrence_chart(chart, tags, codebook, words)
         years = {p.key: p.year for p in corpus.iter_papers()}
         return _themes_by_year_chart(chart, tags, years, codebook, words)
     if kind in ("platforms", "methods"):
-        return _facet_chart(chart, corpus.facets_by_key(), kind, words)
-    if kind == "network":
-        return _network_chart(chart, corpus, lang, words)
-    return _prisma_chart(chart, corpus, lang, words)
+        return _facet_chart(chart, kept(corpus.facets_by_key()), kind, words)
+    return _network_chart(chart, corpus, lang, words, within)
+
+
+def theme_counts_of(tags: dict[str, list[Tag]]) -> dict[str, dict[str, int]]:
+    """Papers discussing and only mentioning each theme, as ``Corpus.theme_counts`` gives them."""
+    out: dict[str, dict[str, int]] = {}
+    for found in tags.values():
+        for tag in found:
+            counts = out.setdefault(tag.theme, {"auto": 0, "manual": 0, "mentioned": 0})
+            if tag.level == "discussed":
+                counts["manual" if tag.origin == "manual" else "auto"] += 1
+            elif tag.level == "mentioned":
+                counts["mentioned"] += 1
+    return out
 
 
 def _sources(first: dict[str, tuple[str, str]], lang: str) -> dict[str, str]:
@@ -319,11 +348,12 @@ def _facet_chart(chart: Chart, facets: dict[str, Facets], kind: str, words: dict
     return chart
 
 
-def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str]) -> Chart:
+def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str],
+                   within: set[str] | None = None) -> Chart:
     from litreview.synthesis.cited import index_corpus
     from litreview.synthesis.network import build_network
 
-    index = index_corpus(corpus)
+    index = index_corpus(corpus, sorted(within) if within is not None else None)
     if not index.works:
         raise ValidationError("no citations found in the corpus; the network needs papers with full text "
                               "(add PDFs or text files)")
@@ -356,14 +386,35 @@ def network_chart(chart: Chart, network: Any, words: dict[str, str]) -> Chart:
 
 
 def _prisma_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str]) -> Chart:
-    from litreview.synthesis.prisma import corpus_identification
+    from litreview.synthesis.prisma import corpus_flow
 
-    ident = corpus_identification(corpus, lang)
-    chart.boxes = {"identified": ident.identified, "duplicates_removed": ident.duplicates_removed,
-                   "after_deduplication": ident.after_deduplication,
-                   "possible_duplicates": ident.possible_duplicates}
+    return flow_chart(chart, corpus_flow(corpus, lang), words)
+
+
+def prisma_chart(corpus: Corpus, lang: str = "en") -> Chart:
+    """The PRISMA 2020 flow diagram of the corpus (``chart prisma``, ``prisma --diagram``)."""
+    lang = "id" if lang == "id" else "en"
+    papers = corpus.count()
+    if papers == 0:
+        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+    words = WORDS[lang]
+    shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
+    chart = Chart(kind="prisma", title=words["prisma"], lang=lang, papers=papers,
+                  source=words["source"].format(n=shown))
+    return _prisma_chart(chart, corpus, lang, words)
+
+
+def flow_chart(chart: Chart, result: Flow, words: dict[str, str]) -> Chart:
+    """The flow's counts as the chart's ``boxes`` (every whole number of ``prisma --format json``), its
+    records per source as ``categories``/``series``, and the whole flow (reasons too) as ``flow``."""
+    from litreview.synthesis.prisma import FLOW_WORDS
+
+    data = result.to_dict()
+    ident = result.identification
+    chart.boxes = {k: v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
     chart.categories = [name for name, _ in ident.by_database]
     chart.series = [Series(words["identified"], [n for _, n in ident.by_database])]
-    chart.labels = {k: words[k] for k in ("identified", "duplicates", "screen", "possible", "removed")}
+    chart.labels = dict(FLOW_WORDS[chart.lang])
     chart.labels["other"] = words["other"]
+    chart.flow = data
     return chart

@@ -92,20 +92,21 @@ class Report:
 
 
 def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: str = "apa",
-                 reading_top: int | None = READING_TOP) -> Report:
+                 reading_top: int | None = READING_TOP, within: set[str] | None = None) -> Report:
     """The report of the whole corpus (read only); the reading list holds each theme's
     ``reading_top`` strongest papers (None: all), each paper once, under its strongest theme."""
-    from litreview.synthesis.charts import KINDS, build_chart
+    from litreview.synthesis.charts import KINDS, build_chart, theme_counts_of
     from litreview.synthesis.prisma import corpus_identification, source_name
     from litreview.synthesis.review import ReviewFilter, evidence_by_paper, load_entries, theme_label
 
     lang = "id" if lang == "id" else "en"
     words = WORDS[lang]
-    papers = corpus.count()
+    papers = corpus.count() if within is None else len(within)
     if papers == 0:
         raise ValidationError("the corpus has no papers; add some with `litreview add`")
     tagged, without_text = corpus.tagged_count()
-    counts = corpus.theme_counts()
+    counts = corpus.theme_counts() if within is None else theme_counts_of(
+        {k: v for k, v in corpus.tags_by_key("mentioned").items() if k in within})
     ids = codebook.theme_ids + sorted(set(counts) - set(codebook.theme_ids))
     themes = [ThemeCount(t, theme_label(codebook, t, lang), counts[t]["auto"] + counts[t]["manual"],
                          counts[t]["mentioned"]) for t in ids if t in counts]
@@ -113,12 +114,12 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
     skipped: list[tuple[str, str]] = []
     for kind in KINDS:
         try:
-            charts.append(build_chart(corpus, codebook, kind, lang))
+            charts.append(build_chart(corpus, codebook, kind, lang, within=within))
         except LitreviewError as error:
             skipped.append((kind, str(error)))
     prisma_chart = next((c for c in charts if c.kind == "prisma"), None)
     charts = [c for c in charts if c.kind != "prisma"]
-    entries = load_entries(corpus, codebook, ReviewFilter(), lang)
+    entries = load_entries(corpus, codebook, ReviewFilter(within=within), lang)
     tagged_entries = [e for e in entries if e.tags]
     synthesis = grid = None
     rows: list[EvidenceRow] = []
@@ -148,12 +149,12 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
         rows.sort(key=lambda r: (order.get(r.theme, len(order)), r.citation.casefold(), r.key))
     return Report(lang=lang, title=words["title"], papers=papers, tagged=tagged, without_text=without_text,
                   themes=themes, charts=charts, prisma_chart=prisma_chart, skipped=skipped, synthesis=synthesis,
-                  grid=grid, evidence=rows, reading=_reading_list(corpus, codebook, lang, style, reading_top),
+                  grid=grid, evidence=rows, reading=_reading_list(corpus, codebook, lang, style, reading_top, within),
                   identification=corpus_identification(corpus, lang), words=words)
 
 
 def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str,
-                  top: int | None) -> ReadingList | None:
+                  top: int | None, within: set[str] | None = None) -> ReadingList | None:
     """Tagged papers, each once under its strongest theme, with reference and annotation; with ``top``
     the strongest papers of each theme first, at most ``top``; else all, oldest first."""
     from litreview.synthesis.annotate import annotate
@@ -161,6 +162,8 @@ def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str,
     from litreview.synthesis.references import resolve_style
 
     tags = corpus.tags_by_key("discussed")
+    if within is not None:
+        tags = {k: v for k, v in tags.items() if k in within}
     if not any(tags.values()):
         return None
     papers = (p for p in corpus.iter_papers() if p.key in tags)

@@ -51,9 +51,10 @@ class ReviewFilter:
     keys: list[str] = field(default_factory=list)
     query: str = ""  # words the title, abstract, keywords or full text must all contain
     level: str = "discussed"  # the themes a paper discusses, or those it mentions too
+    within: set[str] | None = None  # only these papers (those screening included); None: all
 
     def describe(self) -> str:
-        parts = []
+        parts = ["papers included by screening"] if self.within is not None else []
         if self.themes:
             parts.append(f"theme {', '.join(self.themes)}")
         if self.year_from is not None or self.year_to is not None:
@@ -112,6 +113,8 @@ def load_entries(
     words = [w for w in flt.query.casefold().split() if w]
     entries = []
     for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words)):
+        if flt.within is not None and paper.key not in flt.within:
+            continue
         if flt.year_from is not None and (paper.year is None or paper.year < flt.year_from):
             continue
         if flt.year_to is not None and (paper.year is None or paper.year > flt.year_to):
