@@ -7,7 +7,8 @@ from before the first heading. Each candidate is scored by cue phrases in
 Indonesian and English ("hasil penelitian menunjukkan", "we find"; "penelitian
 selanjutnya", "future research"), by the section it stands in, and for findings
 by the theme evidence the caller knows of; very short or long sentences, figure
-captions and sentences made of citations count less. The best few are kept,
+captions and sentences made of citations count less, and a sentence reporting
+another work's claim ("Kruikemeyer dkk. (2013) berpendapat ...") is never one. The best few are kept,
 near-duplicates (and the same point in the other language's abstract) left out.
 
 A ``Finding`` keeps the sentence exactly as stored:
@@ -23,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from litreview.model import Evidence, Paper
+from litreview.text.attribution import reports_other_work
 from litreview.text.language import detect_language, language_scores
 from litreview.text.sentences import split_sentences
 from litreview.themes.tagger import ABSTRACT_FIELDS, field_text, required_literals
@@ -161,6 +163,11 @@ def _cue_score(sentence: str, cues: tuple[re.Pattern[str], list[float]]) -> floa
         index = int((match.lastgroup or "c0")[1:])
         found[index] = weights[index]
     return min(CUE_CAP, sum(found.values()))
+
+
+def finding_cue(sentence: str) -> float:
+    """How clearly ``sentence`` states a finding by its cue phrases (0 to ``CUE_CAP``)."""
+    return _cue_score(sentence, _FINDING_CUES)
 
 
 def _quality(sentence: str, words: int) -> float:
@@ -331,8 +338,8 @@ def key_findings(
     candidates = _candidates(paper, FINDING_SECTIONS)
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _FINDING_CUES), strict=True):
         quality = _quality(c.sentence, c.size)
-        if quality < QUALITY_FLOOR or lead_in:
-            continue
+        if quality < QUALITY_FLOOR or lead_in or reports_other_work(c.sentence):
+            continue  # a caption, a lead-in, or what another work found
         theme = max(0.0, theme_weight(c.field, c.start, c.end)) if theme_weight else 0.0
         score = (0.5 + cue + 0.5 * min(theme, CUE_CAP)) * FINDING_SECTIONS[c.section]
         score *= quality * _numbers(c.sentence)
@@ -358,7 +365,7 @@ def gaps(paper: Paper, limit: int = 2) -> list[Finding]:
     scored: list[tuple[float, _Candidate]] = []
     candidates = _candidates(paper, GAP_SECTIONS)
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _GAP_CUES), strict=True):
-        if cue < GAP_MINIMUM or lead_in:
+        if cue < GAP_MINIMUM or lead_in or reports_other_work(c.sentence):
             continue
         score = cue * GAP_SECTIONS[c.section] * _quality(c.sentence, c.size)
         if _AIMS.search(c.sentence):

@@ -16,6 +16,7 @@ from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.text import phrasing
+from litreview.text.attribution import reports_other_work
 from litreview.themes.codebook import Codebook
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -52,7 +53,7 @@ def build_synthesis(
         frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
         opportunity = [e.citation for e in sources if frames[e.key] in ("opportunity", "mixed")]
         risk = [e.citation for e in sources if frames[e.key] in ("risk", "mixed")]
-        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev)]
+        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
         chosen = representative(quotable, representatives)
         table.rows.append({
             "theme": text_cell(label),
@@ -72,6 +73,12 @@ def build_synthesis(
 def is_sentence(ev: Evidence) -> bool:
     """Evidence that is a sentence to quote, not a title or a keyword list."""
     return not ev.field.startswith(("title", "keywords"))
+
+
+def is_own(ev: Evidence) -> bool:
+    """Evidence the paper states itself, not a report of another work's claim (which the tagger
+    marks ``cites`` and ``text.attribution`` confirms)."""
+    return not (ev.cites and reports_other_work(ev.sentence))
 
 
 def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) -> tuple[str, int] | None:
