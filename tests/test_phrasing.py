@@ -43,7 +43,7 @@ def _stated_counts(text: str, lang: str) -> list[int]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(frames)
 def test_frame_sentence_en_counts_each_source_once(counts_n):
     opportunity, risk, both, n = counts_n
@@ -69,7 +69,7 @@ def test_frame_sentence_en_counts_each_source_once(counts_n):
         assert ", and " in text  # serial comma
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(frames)
 def test_frame_sentence_id_counts_each_source_once(counts_n):
     opportunity, risk, both, n = counts_n
@@ -96,7 +96,7 @@ def test_frame_counts_out_of_range_are_refused():
         phrasing.frame_sentence(3, 2, 0, 4)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(1, 150), st.integers(0, 150), st.sampled_from(["en", "id"]))
 def test_sources_of_agrees_with_its_count(n, extra, lang):
     total = n + extra
@@ -170,7 +170,7 @@ def _entries(n: int) -> list[Entry]:
                   tags=[Tag(theme="hoax", score=3.0)], facets=Facets()) for i in range(n)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(frames, st.integers(0, 120), st.sampled_from(["en", "id"]))
 def test_synthesis_statement_never_contradicts_itself(counts_n, extra, lang):
     opportunity, risk, both, n = counts_n

@@ -81,7 +81,7 @@ FINDING_CUE = 1.0  # the least finding cue a sentence outside results and conclu
 def is_definition(sentence: str) -> bool:
     """The sentence defines a term or a method rather than saying what this paper does or found."""
     match = _DEFINITION.match(sentence)
-    return bool(match) and not _THIS.search(match.group("subject"))
+    return match is not None and not _THIS.search(match.group("subject"))
 
 
 def _own(sentence: str) -> bool:
@@ -120,7 +120,7 @@ def annotate(paper: Paper, lang: str = "en") -> Annotation:
         if not sentence or (aim_span is not None and field == aim_span[0] and start < aim_span[2]
                             and aim_span[1] < end):
             continue  # the aim sentence itself
-        if _aim_score(sentence) >= 2.0 or not _own(sentence):
+        if aim_score(sentence) >= 2.0 or not _own(sentence):
             continue  # says what the paper does (not what it found), defines a term, or reports another work
         finding = quote(sentence)
         break
@@ -160,7 +160,8 @@ def _field(paper: Paper, name: str) -> str:
     return str(getattr(paper, name))
 
 
-def _aim_score(sentence: str) -> float:
+def aim_score(sentence: str) -> float:
+    """How clearly ``sentence`` states what the paper sets out to do (0 when it does not)."""
     return max((w for w, pattern in _AIM_CUES if pattern.search(sentence)), default=0.0)
 
 
@@ -190,7 +191,7 @@ def _best(text: str, spans: list[tuple[float, int, int]]) -> tuple[int, int] | N
         sentence = text[start:end]
         if not MIN_WORDS <= len(sentence.split()) <= 2 * MAX_WORDS:
             continue
-        score = _aim_score(sentence) * factor
+        score = aim_score(sentence) * factor
         if score and not _own(sentence):
             continue
         if score and (best is None or score > best[0]):

@@ -1,8 +1,9 @@
 """Theme synthesis: one row per theme, saying how the sources treat it, in English or Indonesian.
 
 For each theme: the sources that discuss it (citations), a statement written from
-templates that integrates them (how many of the sources, the methods and platforms
-they share, how they frame the theme), the most representative evidence (the
+templates that integrates them (how many of the sources, what two or more of them claim
+alike and who says otherwise, quoted (``claims.py``), the methods and platforms they
+share, how they frame the theme), the most representative evidence (the
 sentences most like all the theme's other evidence, near-duplicates removed), and the
 sources that see the theme as an opportunity beside those that see it as a risk.
 """
@@ -28,6 +29,7 @@ def build_synthesis(
     entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook, lang: str = "en",
     themes: list[str] | None = None, representatives: int = 2,
 ) -> Table:
+    from litreview.synthesis.claims import claim_sentences, claims_by_theme
     from litreview.synthesis.framing import framing
 
     words = WORDS[lang]
@@ -44,6 +46,7 @@ def build_synthesis(
         ],
     )
     total = len(entries)
+    claims = claims_by_theme(entries, evidence, codebook, themes)
     for theme in themes or codebook.theme_ids:
         sources = [e for e in entries if theme in e.themes]
         if not sources:
@@ -60,7 +63,8 @@ def build_synthesis(
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": text_cell(join_citations([e.citation for e in sources])),
             "statement": text_cell(statement(label, sources, total, [frames[e.key] for e in sources], lang,
-                                             _companion(theme, sources, codebook, lang), theme)),
+                                             _companion(theme, sources, codebook, lang), theme,
+                                             claim_sentences(claims.get(theme, []), lang))),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
@@ -92,9 +96,10 @@ def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) 
 
 
 def statement(label: str, sources: list[Entry], total: int, frames: list[str], lang: str,
-              companion: tuple[str, int] | None = None, theme: str = "") -> str:
+              companion: tuple[str, int] | None = None, theme: str = "", claims: list[str] | None = None) -> str:
     """The synthesised sentence(s) for one theme, from templates (``litreview.text.phrasing``).
-    ``frames`` holds each source's frame ("opportunity", "risk", "mixed" for both, "neutral").
+    ``frames`` holds each source's frame ("opportunity", "risk", "mixed" for both, "neutral");
+    ``claims`` the sentences on what they claim (``claims.claim_sentences``), placed after the count.
     Sources that only mention the theme (``--level mentioned``) are named apart from those that
     discuss it."""
     n = len(sources)
@@ -111,6 +116,7 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
     parts: list[str] = []
     if lang == "id":
         parts.append(phrasing.sentence(f"{phrasing.sources_of(n, total, 'id')} ({cites}) membahas {topic}.", "id"))
+        parts += claims or []
         if shared_method:
             parts.append(phrasing.clause(methods[shared_method[0]], n, "memakai", f"metode {shared_method[0]}", "id"))
         if shared_platforms:
@@ -118,6 +124,7 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
     else:
         parts.append(phrasing.sentence(
             f"{phrasing.sources_of(n, total)} ({cites}) {phrasing.verb_en(n, 'discuss')} {topic}."))
+        parts += claims or []
         if shared_method:
             parts.append(phrasing.clause(methods[shared_method[0]], n, "use", f"a {shared_method[0]} method"))
         if shared_platforms:
