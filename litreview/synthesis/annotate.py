@@ -160,6 +160,15 @@ def _field(paper: Paper, name: str) -> str:
     return str(getattr(paper, name))
 
 
+_STATES_AIM = re.compile("|".join(f"(?:{p.pattern})" for w, p in _AIM_CUES if w >= 2.0), re.IGNORECASE)
+
+
+def states_aim(sentence: str) -> bool:
+    """The sentence clearly states what the paper sets out to do (an aim cue weighing 2 or more):
+    one search, for callers that only need yes or no."""
+    return _STATES_AIM.search(sentence) is not None
+
+
 def aim_score(sentence: str) -> float:
     """How clearly ``sentence`` states what the paper sets out to do (0 when it does not)."""
     return max((w for w, pattern in _AIM_CUES if pattern.search(sentence)), default=0.0)

@@ -33,7 +33,6 @@ SAME_CLAIM = 0.24  # similarity at which two sentences make one claim (cross-val
 PER_SOURCE = 6  # a source's strongest sentences per theme that are compared
 MAX_SENTENCES = 160  # sentences compared per theme (the strongest), so a large corpus stays fast
 MIN_WORDS, MAX_WORDS = 6, 80
-AIM = 2.0  # a sentence stating the paper's aim this clearly is not a claim (``annotate.aim_score``)
 _STOPS = (".", "!", "\u201d.", ".\u201d", '."', ".)")  # a claim is a sentence: a title or a question is not
 _SKIPPED_PLACES = frozenset({"title", "keywords", "heading", "review"})
 _SKIPPED_SECTIONS = frozenset({"method", "methods", "references", "acknowledgements"})
@@ -45,9 +44,7 @@ _LEAD_IN = re.compile(
     r"(?:\s+bahwa|\s+that)?[\s,:]+",
     re.IGNORECASE,
 )
-_DEFINITION = re.compile(r"^\W*(?:[\w/()-]+[ ,]+){0,6}?(?:adalah|merupakan|ialah|is defined as|refers to)\b",
-                         re.IGNORECASE)
-
+_UNREAD = Bag(frozenset(), False)
 
 @dataclass
 class Quote:
@@ -79,31 +76,41 @@ class Claim:
 
 
 def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote]:
-    """A source's own finding-like sentences on ``theme``, strongest first (at most ``PER_SOURCE``)."""
-    from litreview.synthesis.annotate import aim_score, is_definition
+    """A source's own finding-like sentences on ``theme``, strongest first (at most ``PER_SOURCE``;
+    their concepts are read later, for the sentences a theme keeps: see ``read_concepts``)."""
+    from litreview.synthesis.annotate import is_definition, states_aim
 
     seen: set[str] = set()
-    out: list[tuple[float, int, Evidence]] = []
-    for ev in evidence:
+    out: list[Quote] = []
+    for ev in sorted((e for e in evidence if e.theme == theme), key=lambda e: (-e.score, e.start)):
         sentence = " ".join(ev.sentence.split())
         words = len(sentence.split())
-        if (ev.theme != theme or ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
+        if (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
                 or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= words <= MAX_WORDS
                 or not sentence.endswith(_STOPS) or sentence in seen or is_definition(sentence)
-                or aim_score(sentence) >= AIM or reports_other_work(sentence)):
+                or states_aim(sentence) or reports_other_work(sentence)):
             continue
         seen.add(sentence)
-        out.append((-ev.score, ev.start, ev))
-    out.sort(key=lambda item: (item[0], item[1]))
+        out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None))
+        if len(out) == PER_SOURCE:
+            break
+    return out
+
+
+def read_concepts(quotes: list[Quote]) -> list[Quote]:
+    """The strongest ``MAX_SENTENCES`` quotes with their concepts and frames read."""
     reader = default_reader()
-    return [Quote(entry.key, entry.citation, " ".join(ev.sentence.split()), ev.page, ev.score,
-                  reader.read(ev.sentence), frame_of(ev.sentence)) for _, _, ev in out[:PER_SOURCE]]
+    kept = sorted(quotes, key=lambda q: (-q.score, q.citation.casefold(), q.sentence))[:MAX_SENTENCES]
+    for q in kept:
+        q.bag = reader.read(q.sentence)
+        q.frame = frame_of(q.sentence)
+    return kept
 
 
 def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
                  threshold: float = SAME_CLAIM) -> list[Claim]:
-    """The claims two or more sources share among ``quotes``, most supported first."""
-    quotes = sorted(quotes, key=lambda q: (-q.score, q.citation.casefold(), q.sentence))[:MAX_SENTENCES]
+    """The claims two or more sources share among ``quotes`` (read: ``read_concepts``), most
+    supported first."""
     n = len(quotes)
     sim = [[0.0] * n for _ in range(n)]
     for i in range(n):
@@ -121,20 +128,30 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
 def _average_linkage(sim: list[list[float]], threshold: float) -> list[list[int]]:
     """Clusters of indices: the two clusters with the highest average similarity merge while it
     reaches ``threshold``; pairs of one source (similarity 0) pull clusters apart."""
-    clusters: list[list[int]] = [[i] for i in range(len(sim))]
+    import numpy as np
+
+    n = len(sim)
+    if n < 2:
+        return []
+    totals = np.array(sim, dtype=float)  # sum of the members' similarities, cluster by cluster
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     while True:
-        best, pair = threshold, None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                total = sum(sim[i][j] for i in clusters[a] for j in clusters[b])
-                average = total / (len(clusters[a]) * len(clusters[b]))
-                if average >= best and (pair is None or average > best):
-                    best, pair = average, (a, b)
-        if pair is None:
-            return [c for c in clusters if len(c) > 1]
-        a, b = pair
-        clusters[a] = sorted(clusters[a] + clusters[b])
-        del clusters[b]
+        average = totals / np.outer(sizes, sizes)
+        average[~alive, :] = -1.0
+        average[:, ~alive] = -1.0
+        np.fill_diagonal(average, -1.0)
+        a, b = divmod(int(np.argmax(average)), n)  # the first best pair: stable
+        if average[a, b] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        totals[a, :] += totals[b, :]
+        totals[:, a] += totals[:, b]
+        sizes[a] += sizes[b]
+        alive[b] = False
+        members[a] += members.pop(b)
+    return [sorted(m) for m in members.values() if len(m) > 1]
 
 
 def _claim(theme: str, quotes: list[Quote], sim: list[list[float]], members: list[int]) -> Claim | None:
@@ -182,7 +199,7 @@ def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], c
     for theme in codebook.theme_ids:
         quotes = [q for e in entries if theme in e.themes for q in candidates(e, evidence.get(e.key, []), theme)]
         if quotes:
-            per_theme[theme] = quotes
+            per_theme[theme] = read_concepts(quotes)
     weight = weights([q.bag for quotes in per_theme.values() for q in quotes])
     wanted = themes or codebook.theme_ids
     return {theme: group_claims(theme, per_theme[theme], weight) for theme in wanted if theme in per_theme}
