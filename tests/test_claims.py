@@ -161,3 +161,10 @@ def test_claim_gold_reads_and_judges():
     print(f"claim pairs: {len(pairs)}, cross-validated precision {precision:.3f}, recall {recall:.3f}")
     assert len(pairs) >= 150
     assert precision >= 0.75 and recall >= 0.58
+
+
+def test_no_claim_is_one_line_saying_why(run, sample):
+    result = run("table", "claims", "--keys", "fahruji2023")
+    assert result.exit_code == 1
+    assert "no two sources say the same thing" in result.output
+    assert "Traceback" not in result.output

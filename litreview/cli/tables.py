@@ -91,6 +91,9 @@ def table(
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     if not built.rows:
+        if kind is Kind.claims and any(e.tags for e in entries):
+            raise CorpusError(f"no claims for these filters ({flt.describe()}): no two sources say the same "
+                              "thing about a theme in like words; `litreview table evidence` lists what each says")
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")
     width = out.width if stdout_is_terminal() else 120

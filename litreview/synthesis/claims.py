@@ -79,6 +79,7 @@ def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote
     """A source's own finding-like sentences on ``theme``, strongest first (at most ``PER_SOURCE``;
     their concepts are read later, for the sentences a theme keeps: see ``read_concepts``)."""
     from litreview.synthesis.annotate import is_definition, states_aim
+    from litreview.synthesis.findings import aim_or_method
 
     seen: set[str] = set()
     out: list[Quote] = []
@@ -88,7 +89,7 @@ def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote
         if (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
                 or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= words <= MAX_WORDS
                 or not sentence.endswith(_STOPS) or sentence in seen or is_definition(sentence)
-                or states_aim(sentence) or reports_other_work(sentence)):
+                or states_aim(sentence) or aim_or_method(sentence) or reports_other_work(sentence)):
             continue
         seen.add(sentence)
         out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None))

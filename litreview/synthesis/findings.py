@@ -128,7 +128,8 @@ _AIMS = re.compile(
     r"\b(?:bertujuan|tujuan (?:dari )?(?:penelitian|studi|kajian)|penelitian ini menggunakan|metode penelitian"
     r"|pendekatan (?:kualitatif|kuantitatif)|data (?:dikumpulkan|diperoleh)|teknik pengumpulan"
     r"|this (?:study|paper|article|research) (?:aims|examines|investigates|explores|uses|employs|analy[sz]es)"
-    r"|the (?:aim|purpose|objective)s? of|we (?:use|used|employ|collected)|data (?:were|was) collected)\b",
+    r"|the (?:aim|purpose|objective)s? of|we (?:use|used|employ|collected)|data (?:were|was) collected"
+    r"|(?:kami|peneliti|penulis) (?:mengumpulkan|menggunakan|mewawancarai)|melalui wawancara|dengan wawancara)\b",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"^(?:gambar|tabel|grafik|diagram|bagan|figure|fig\.|table|chart)\s*\d|^(?:sumber|source)\s*:",
@@ -163,6 +164,12 @@ def _cue_score(sentence: str, cues: tuple[re.Pattern[str], list[float]]) -> floa
         index = int((match.lastgroup or "c0")[1:])
         found[index] = weights[index]
     return min(CUE_CAP, sum(found.values()))
+
+
+def aim_or_method(sentence: str) -> bool:
+    """The sentence says what the paper set out to do or how ("data dikumpulkan melalui",
+    "we collected", "pendekatan kualitatif"), not what it found."""
+    return _AIMS.search(sentence) is not None
 
 
 def finding_cue(sentence: str) -> float:
