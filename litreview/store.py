@@ -1532,15 +1532,16 @@ class Corpus(ScreeningStore):
             clauses.append(f"e.theme IN ({','.join('?' * len(themes))})")
             params += themes
         cursor = self.db.execute(
-            'SELECT p.key, e.theme, e.field, e.start, e."end", e.section, e.page, e.score, e.sentence, e.matches'
-            " FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            'SELECT p.key, e.theme, e.field, e.start, e."end", e.section, e.page, e.score, e.sentence, e.matches,'
+            " e.place, e.cites, e.weight FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
             " JOIN papers p ON p.id = e.paper_id WHERE " + " AND ".join(clauses) + " ORDER BY p.key, e.theme, e.ord",
             params,
         )
         while batch := cursor.fetchmany(500):
             for r in batch:
                 yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
-                                     score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])])
+                                     score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])],
+                                     place=r[10], cites=bool(r[11]), weight=r[12])
 
     def stored_findings(self) -> dict[str, tuple[str, str, list[str], list[str]]]:
         """Every paper's kept findings: key -> (content digest, codebook digest, findings, gaps)."""

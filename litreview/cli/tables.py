@@ -1,4 +1,4 @@
-"""`table`: the review tables (matrix, themes, synthesis, evidence) in every output format."""
+"""`table`: the review tables (matrix, themes, synthesis, claims, evidence) in every output format."""
 
 from __future__ import annotations
 
@@ -31,11 +31,12 @@ class Kind(StrEnum):
     matrix = "matrix"
     themes = "themes"
     synthesis = "synthesis"
+    claims = "claims"
     evidence = "evidence"
 
 
 def table(
-    kind: Annotated[Kind, typer.Argument(help="matrix, themes, synthesis or evidence.")],
+    kind: Annotated[Kind, typer.Argument(help="matrix, themes, synthesis, claims or evidence.")],
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="terminal (default), markdown, csv, json, latex, html, docx, xlsx."),
@@ -77,6 +78,7 @@ def table(
     [cyan]litreview table matrix --paper letter --margins 3,2.5,2.5,2.5 -o matrix.docx[/cyan]
     [cyan]litreview table evidence --theme hoax -o bukti.tex[/cyan]
     [cyan]litreview table synthesis --theme hoax --lang id[/cyan]
+    [cyan]litreview table claims -o klaim.xlsx[/cyan]
     [cyan]litreview table evidence --theme youth --format markdown[/cyan]
     """
     from litreview.catalog import parse_year_range
@@ -104,8 +106,10 @@ def table(
         flt.within = screening_scope(corpus, all_records)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
         entries = load_entries(corpus, book, flt, lang.value, sort)
-        evidence = evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind in (
-            Kind.synthesis, Kind.evidence) else {}
+        # synthesis and claims read every theme's evidence: what a shared word counts for in a claim is
+        # learnt from all of it, so a theme's claims are the same whichever themes are asked for
+        evidence = evidence_by_paper(corpus, entries, (flt.themes or None) if kind is Kind.evidence else None,
+                                     flt.level) if kind in (Kind.synthesis, Kind.claims, Kind.evidence) else {}
         found = findings_for(corpus, entries) if needs_findings else {}
     shown = flt.themes or None
     if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
@@ -114,6 +118,9 @@ def table(
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     if not built.rows:
+        if kind is Kind.claims and any(e.tags for e in entries):
+            raise CorpusError(f"no claims for these filters ({flt.describe()}): no two sources say the same "
+                              "thing about a theme in like words; `litreview table evidence` lists what each says")
         raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
                           "are the papers tagged? run `litreview tag`")
     width = out.width if stdout_is_terminal() else 120
@@ -164,6 +171,10 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  
         from litreview.synthesis.synthesize import build_synthesis
 
         return build_synthesis(entries, evidence, book, lang, themes)
+    if kind is Kind.claims:
+        from litreview.synthesis.claims import build_claims_table
+
+        return build_claims_table(entries, evidence, book, lang, themes)
     from litreview.synthesis.quotes import build_evidence_table
 
     return build_evidence_table(entries, evidence, book, lang, themes)

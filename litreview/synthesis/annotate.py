@@ -5,7 +5,11 @@ phrases in Indonesian and English ("Penelitian ini bertujuan", "Tujuan
 penelitian ini", "Artikel ini membahas", "This study aims", "This paper
 examines", "We investigate"), in the full text's abstract, introduction and
 method sections when the paper has a full text, else in its abstract. The
-finding is the best of ``findings.key_findings`` that is not the aim sentence.
+finding is the best of ``findings.key_findings`` that is not the aim sentence and states a
+finding (a cue such as "hasil penelitian menunjukkan" or "we find", or a results or conclusion
+section), else the abstract's last sentence. Neither is ever a definition ("Metode kualitatif
+adalah pendekatan yang bertujuan ...", "Buzzer merupakan istilah ...") or a sentence reporting
+another work's claim ("Kruikemeyer dkk. (2013) berpendapat ...").
 Both are quoted as they stand (line breaks made spaces); a sentence longer
 than ``MAX_WORDS`` words is cut there and marked with "…".
 
@@ -21,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from litreview.model import Paper
+from litreview.text.attribution import reports_other_work
 from litreview.text.sentences import split_sentences
 
 MAX_WORDS = 80
@@ -62,6 +67,26 @@ _AIM_CUES = _cues([
     (1.0, r"in this (?:study|paper|article)"),
 ])
 _FIELD_OF_LANGUAGE = {"id": "abstract_id", "en": "abstract_en"}
+# A definition: "X adalah/merupakan ...", "X is defined as ...", where X is not this paper's own
+# ("Tujuan penelitian ini adalah ..." is an aim).
+_DEFINITION = re.compile(
+    r"^\W*(?P<subject>(?:[\w/()-]+[ ,]+){0,10}?)(?:adalah|merupakan|ialah|yaitu|yakni|didefinisikan"
+    r"|diartikan|is defined as|are defined as|refers to|is a term|is an? (?:approach|method|technique))\b",
+    re.IGNORECASE,
+)
+_THIS = re.compile(r"\b(?:ini|this|our|we|kami|penulis|peneliti)\b", re.IGNORECASE)
+FINDING_CUE = 1.0  # the least finding cue a sentence outside results and conclusions needs
+
+
+def is_definition(sentence: str) -> bool:
+    """The sentence defines a term or a method rather than saying what this paper does or found."""
+    match = _DEFINITION.match(sentence)
+    return match is not None and not _THIS.search(match.group("subject"))
+
+
+def _own(sentence: str) -> bool:
+    """The paper's own statement: not a definition, not another work's claim."""
+    return not is_definition(sentence) and not reports_other_work(sentence)
 
 
 @dataclass(frozen=True)
@@ -82,11 +107,12 @@ class Annotation:
 def annotate(paper: Paper, lang: str = "en") -> Annotation:
     """``paper``'s aim and main finding, quoted (the finding is what the paper says it found, not
     weighted by the review's themes: the annotation sums up the paper, whatever group it is in)."""
-    from litreview.synthesis.findings import key_findings
+    from litreview.synthesis.findings import finding_cue, key_findings
 
     view = _in_language(paper, lang)
     aim_span = _aim(view)
-    spans = [(f.field, f.start, f.end) for f in key_findings(view, None, limit=3)]
+    spans = [(f.field, f.start, f.end) for f in key_findings(view, None, limit=3)
+             if f.section in ("results", "conclusion") or finding_cue(f.sentence) >= FINDING_CUE]
     spans.append(_last_abstract_sentence(view))  # when no sentence has a finding's cue
     finding = ""
     for field, start, end in spans:
@@ -94,8 +120,8 @@ def annotate(paper: Paper, lang: str = "en") -> Annotation:
         if not sentence or (aim_span is not None and field == aim_span[0] and start < aim_span[2]
                             and aim_span[1] < end):
             continue  # the aim sentence itself
-        if _aim_score(sentence) >= 2.0:
-            continue  # says what the paper does, not what it found
+        if aim_score(sentence) >= 2.0 or not _own(sentence):
+            continue  # says what the paper does (not what it found), defines a term, or reports another work
         finding = quote(sentence)
         break
     aim = quote(_field(view, aim_span[0])[aim_span[1] : aim_span[2]]) if aim_span else ""
@@ -134,7 +160,17 @@ def _field(paper: Paper, name: str) -> str:
     return str(getattr(paper, name))
 
 
-def _aim_score(sentence: str) -> float:
+_STATES_AIM = re.compile("|".join(f"(?:{p.pattern})" for w, p in _AIM_CUES if w >= 2.0), re.IGNORECASE)
+
+
+def states_aim(sentence: str) -> bool:
+    """The sentence clearly states what the paper sets out to do (an aim cue weighing 2 or more):
+    one search, for callers that only need yes or no."""
+    return _STATES_AIM.search(sentence) is not None
+
+
+def aim_score(sentence: str) -> float:
+    """How clearly ``sentence`` states what the paper sets out to do (0 when it does not)."""
     return max((w for w, pattern in _AIM_CUES if pattern.search(sentence)), default=0.0)
 
 
@@ -164,7 +200,9 @@ def _best(text: str, spans: list[tuple[float, int, int]]) -> tuple[int, int] | N
         sentence = text[start:end]
         if not MIN_WORDS <= len(sentence.split()) <= 2 * MAX_WORDS:
             continue
-        score = _aim_score(sentence) * factor
+        score = aim_score(sentence) * factor
+        if score and not _own(sentence):
+            continue
         if score and (best is None or score > best[0]):
             best = (score, start, end)
     return (best[1], best[2]) if best else None

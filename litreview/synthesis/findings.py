@@ -7,7 +7,8 @@ from before the first heading. Each candidate is scored by cue phrases in
 Indonesian and English ("hasil penelitian menunjukkan", "we find"; "penelitian
 selanjutnya", "future research"), by the section it stands in, and for findings
 by the theme evidence the caller knows of; very short or long sentences, figure
-captions and sentences made of citations count less. The best few are kept,
+captions and sentences made of citations count less, and a sentence reporting
+another work's claim ("Kruikemeyer dkk. (2013) berpendapat ...") is never one. The best few are kept,
 near-duplicates (and the same point in the other language's abstract) left out.
 
 A ``Finding`` keeps the sentence exactly as stored:
@@ -23,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from litreview.model import Evidence, Paper
+from litreview.text.attribution import reports_other_work
 from litreview.text.language import detect_language, language_scores
 from litreview.text.sentences import split_sentences
 from litreview.themes.tagger import ABSTRACT_FIELDS, field_text, required_literals
@@ -126,7 +128,8 @@ _AIMS = re.compile(
     r"\b(?:bertujuan|tujuan (?:dari )?(?:penelitian|studi|kajian)|penelitian ini menggunakan|metode penelitian"
     r"|pendekatan (?:kualitatif|kuantitatif)|data (?:dikumpulkan|diperoleh)|teknik pengumpulan"
     r"|this (?:study|paper|article|research) (?:aims|examines|investigates|explores|uses|employs|analy[sz]es)"
-    r"|the (?:aim|purpose|objective)s? of|we (?:use|used|employ|collected)|data (?:were|was) collected)\b",
+    r"|the (?:aim|purpose|objective)s? of|we (?:use|used|employ|collected)|data (?:were|was) collected"
+    r"|(?:kami|peneliti|penulis) (?:mengumpulkan|menggunakan|mewawancarai)|melalui wawancara|dengan wawancara)\b",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"^(?:gambar|tabel|grafik|diagram|bagan|figure|fig\.|table|chart)\s*\d|^(?:sumber|source)\s*:",
@@ -161,6 +164,17 @@ def _cue_score(sentence: str, cues: tuple[re.Pattern[str], list[float]]) -> floa
         index = int((match.lastgroup or "c0")[1:])
         found[index] = weights[index]
     return min(CUE_CAP, sum(found.values()))
+
+
+def aim_or_method(sentence: str) -> bool:
+    """The sentence says what the paper set out to do or how ("data dikumpulkan melalui",
+    "we collected", "pendekatan kualitatif"), not what it found."""
+    return _AIMS.search(sentence) is not None
+
+
+def finding_cue(sentence: str) -> float:
+    """How clearly ``sentence`` states a finding by its cue phrases (0 to ``CUE_CAP``)."""
+    return _cue_score(sentence, _FINDING_CUES)
 
 
 def _quality(sentence: str, words: int) -> float:
@@ -331,8 +345,8 @@ def key_findings(
     candidates = _candidates(paper, FINDING_SECTIONS)
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _FINDING_CUES), strict=True):
         quality = _quality(c.sentence, c.size)
-        if quality < QUALITY_FLOOR or lead_in:
-            continue
+        if quality < QUALITY_FLOOR or lead_in or reports_other_work(c.sentence):
+            continue  # a caption, a lead-in, or what another work found
         theme = max(0.0, theme_weight(c.field, c.start, c.end)) if theme_weight else 0.0
         score = (0.5 + cue + 0.5 * min(theme, CUE_CAP)) * FINDING_SECTIONS[c.section]
         score *= quality * _numbers(c.sentence)
@@ -358,7 +372,7 @@ def gaps(paper: Paper, limit: int = 2) -> list[Finding]:
     scored: list[tuple[float, _Candidate]] = []
     candidates = _candidates(paper, GAP_SECTIONS)
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _GAP_CUES), strict=True):
-        if cue < GAP_MINIMUM or lead_in:
+        if cue < GAP_MINIMUM or lead_in or reports_other_work(c.sentence):
             continue
         score = cue * GAP_SECTIONS[c.section] * _quality(c.sentence, c.size)
         if _AIMS.search(c.sentence):

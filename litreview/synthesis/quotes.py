@@ -1,4 +1,8 @@
-"""The evidence table: one row per evidence sentence, as reviewers paste under a theme heading."""
+"""The evidence table: one row per evidence sentence, as reviewers paste under a theme heading.
+
+A sentence reporting another work's claim is labelled with the work it cites, after the citing
+paper: "Anonim, 2024b, citing Kruikemeier et al., 2013".
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, theme_label
 from litreview.synthesis.synthesize import is_sentence
 from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
+from litreview.text.attribution import citing_label
 from litreview.themes.codebook import Codebook
 
 
@@ -40,9 +45,10 @@ def build_evidence_table(
             rows.append((order.get(ev.theme, len(order)), entry.citation.casefold(), entry.key, ev.start, entry, ev))
     for _, _, _, _, entry, ev in sorted(rows, key=lambda r: r[:4]):
         sentence, marks = _marked(ev)
+        citing = citing_label(ev.sentence, lang) if ev.cites else ""
         table.rows.append({
             "theme": text_cell(theme_label(codebook, ev.theme, lang)),
-            "citation": citation_cell(entry.citation, [entry.key]),
+            "citation": citation_cell(f"{entry.citation}, {citing}" if citing else entry.citation, [entry.key]),
             "section": text_cell(_place(ev, words)),
             "page": number_cell(ev.page) if ev.page else text_cell(""),
             "sentence": text_cell(sentence, marks),

@@ -1,8 +1,9 @@
 """Theme synthesis: one row per theme, saying how the sources treat it, in English or Indonesian.
 
 For each theme: the sources that discuss it (citations), a statement written from
-templates that integrates them (how many of the sources, the methods and platforms
-they share, how they frame the theme), the most representative evidence (the
+templates that integrates them (how many of the sources, what two or more of them claim
+alike and who says otherwise, quoted (``claims.py``), the methods and platforms they
+share, how they frame the theme), the most representative evidence (the
 sentences most like all the theme's other evidence, near-duplicates removed), and the
 sources that see the theme as an opportunity beside those that see it as a risk.
 """
@@ -15,6 +16,8 @@ from collections import Counter
 from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
+from litreview.text import phrasing
+from litreview.text.attribution import reports_other_work
 from litreview.themes.codebook import Codebook
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -26,6 +29,7 @@ def build_synthesis(
     entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook, lang: str = "en",
     themes: list[str] | None = None, representatives: int = 2,
 ) -> Table:
+    from litreview.synthesis.claims import claim_sentences, claims_by_theme
     from litreview.synthesis.framing import framing
 
     words = WORDS[lang]
@@ -42,6 +46,7 @@ def build_synthesis(
         ],
     )
     total = len(entries)
+    claims = claims_by_theme(entries, evidence, codebook, themes)
     for theme in themes or codebook.theme_ids:
         sources = [e for e in entries if theme in e.themes]
         if not sources:
@@ -51,14 +56,15 @@ def build_synthesis(
         frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
         opportunity = [e.citation for e in sources if frames[e.key] in ("opportunity", "mixed")]
         risk = [e.citation for e in sources if frames[e.key] in ("risk", "mixed")]
-        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev)]
+        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
         chosen = representative(quotable, representatives)
         table.rows.append({
             "theme": text_cell(label),
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": _cited(sources),
-            "statement": text_cell(statement(label, sources, total, opportunity, risk, lang,
-                                             _companion(theme, sources, codebook, lang), theme)),
+            "statement": text_cell(statement(label, sources, total, [frames[e.key] for e in sources], lang,
+                                             _companion(theme, sources, codebook, lang), theme,
+                                             claim_sentences(claims.get(theme, []), lang))),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
@@ -73,6 +79,12 @@ def is_sentence(ev: Evidence) -> bool:
     return not ev.field.startswith(("title", "keywords"))
 
 
+def is_own(ev: Evidence) -> bool:
+    """Evidence the paper states itself, not a report of another work's claim (which the tagger
+    marks ``cites`` and ``text.attribution`` confirms)."""
+    return not (ev.cites and reports_other_work(ev.sentence))
+
+
 def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) -> tuple[str, int] | None:
     """The other theme most of these sources also discuss (at least two of them), with how many."""
     counts = Counter(t for e in sources for t in e.themes if t != theme)
@@ -83,10 +95,13 @@ def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) 
     return theme_label(codebook, ranked[0][0], lang), ranked[0][1]
 
 
-def statement(label: str, sources: list[Entry], total: int, opportunity: list[str], risk: list[str],
-              lang: str, companion: tuple[str, int] | None = None, theme: str = "") -> str:
-    """The synthesised sentence(s) for one theme, from templates. Sources that only mention the
-    theme (``--level mentioned``) are named apart from those that discuss it."""
+def statement(label: str, sources: list[Entry], total: int, frames: list[str], lang: str,
+              companion: tuple[str, int] | None = None, theme: str = "", claims: list[str] | None = None) -> str:
+    """The synthesised sentence(s) for one theme, from templates (``litreview.text.phrasing``).
+    ``frames`` holds each source's frame ("opportunity", "risk", "mixed" for both, "neutral");
+    ``claims`` the sentences on what they claim (``claims.claim_sentences``), placed after the count.
+    Sources that only mention the theme (``--level mentioned``) are named apart from those that
+    discuss it."""
     n = len(sources)
     cites = join_citations([e.citation for e in sources])
     topic = _in_sentence(label)
@@ -98,91 +113,59 @@ def statement(label: str, sources: list[Entry], total: int, opportunity: list[st
     platforms = Counter(p.name for e in sources for p in e.facets.platforms)
     shared_method = [m for m, c in methods.most_common(1) if c >= 2]
     shared_platforms = [p for p, c in platforms.most_common(3) if c >= 2]
+    parts: list[str] = []
     if lang == "id":
-        parts = [f"{_count_id(n, total)} ({cites}) membahas {topic}."]
+        parts.append(phrasing.sentence(f"{phrasing.sources_of(n, total, 'id')} ({cites}) membahas {topic}.", "id"))
+        parts += claims or []
         if shared_method:
-            parts.append(f"{methods[shared_method[0]]} di antaranya memakai metode {shared_method[0]}.")
+            parts.append(phrasing.clause(methods[shared_method[0]], n, "memakai", f"metode {shared_method[0]}", "id"))
         if shared_platforms:
-            parts.append(f"Platform yang paling sering dikaji: {_and(shared_platforms, 'dan')}.")
-        parts.append(_frame_sentence_id(len(opportunity), len(risk), n))
-        if companion:
-            other = _in_sentence(companion[0])
-            who = "Semuanya" if companion[1] == n else f"{companion[1]} di antaranya"
-            parts.append(f"{who} juga membahas {other}.")
+            parts.append(f"Platform yang paling sering dikaji: {phrasing.join(shared_platforms, 'id')}.")
     else:
-        parts = [f"{_count_en(n, total)} ({cites}) discuss{'es' if n == 1 else ''} {topic}."]
+        parts.append(phrasing.sentence(
+            f"{phrasing.sources_of(n, total)} ({cites}) {phrasing.verb_en(n, 'discuss')} {topic}."))
+        parts += claims or []
         if shared_method:
-            parts.append(f"{methods[shared_method[0]]} of them use a {shared_method[0]} method.")
+            parts.append(phrasing.clause(methods[shared_method[0]], n, "use", f"a {shared_method[0]} method"))
         if shared_platforms:
-            parts.append(f"The platforms most studied are {_and(shared_platforms, 'and')}.")
-        parts.append(_frame_sentence_en(len(opportunity), len(risk), n))
-        if companion:
-            other = _in_sentence(companion[0])
-            who = "All of them" if companion[1] == n else f"{companion[1]} of them"
-            parts.append(f"{who} also discuss {other}.")
+            if len(shared_platforms) == 1:
+                parts.append(f"The platform most studied is {shared_platforms[0]}.")
+            else:
+                parts.append(f"The platforms most studied are {phrasing.join(shared_platforms)}.")
+    parts.append(phrasing.frame_sentence(*phrasing.count_frames(frames), n, lang))
+    if companion:
+        other = _in_sentence(companion[0])
+        if lang == "id":
+            parts.append(phrasing.clause(companion[1], n, "juga membahas", other, "id"))
+        else:
+            parts.append(phrasing.clause(companion[1], n, "also discuss", other))
     return " ".join(p for p in parts if p)
 
 
 def _mentioned_statement(topic: str, sources: list[Entry], mentioning: list[Entry], total: int, lang: str) -> str:
-    """Sources that discuss a theme and those that only mention it, e.g. "2 of 8 sources (A; B) discuss reach;
-    3 more only mention it (C; D; E)."""
+    """Sources that discuss a theme and those that only mention it, e.g. "Two of eight sources (A; B) discuss
+    reach; three more only mention it (C; D; E)."""
     discussing = [e for e in sources if e not in mentioning]
     said = join_citations([e.citation for e in discussing])
     only = join_citations([e.citation for e in mentioning])
     k, m = len(discussing), len(mentioning)
     if lang == "id":
         if not discussing:
-            return f"{_count_id(m, total)} ({only}) hanya menyebut {topic}, tanpa membahasnya."
-        return f"{_count_id(k, total)} ({said}) membahas {topic}; {m} sumber lain hanya menyebutnya ({only})."
+            return phrasing.sentence(
+                f"{phrasing.sources_of(m, total, 'id')} ({only}) hanya menyebut {topic}, tanpa membahasnya.", "id")
+        return phrasing.sentence(f"{phrasing.sources_of(k, total, 'id')} ({said}) membahas {topic}; "
+                                 f"{phrasing.number(m, 'id')} sumber lain hanya menyebutnya ({only}).", "id")
     if not discussing:
-        return f"{_count_en(m, total)} ({only}) only mention{'s' if m == 1 else ''} {topic} without discussing it."
-    return (f"{_count_en(k, total)} ({said}) discuss{'es' if k == 1 else ''} {topic}; {m} more only "
-            f"mention{'s' if m == 1 else ''} it ({only}).")
+        return phrasing.sentence(f"{phrasing.sources_of(m, total)} ({only}) only {phrasing.verb_en(m, 'mention')} "
+                                 f"{topic} without discussing it.")
+    return phrasing.sentence(
+        f"{phrasing.sources_of(k, total)} ({said}) {phrasing.verb_en(k, 'discuss')} {topic}; "
+        f"{phrasing.number(m)} more only {phrasing.verb_en(m, 'mention')} it ({only}).")
 
 
 def _in_sentence(label: str) -> str:
     """A theme label inside a sentence: "Hoaxes" -> "hoaxes", but "KPU" stays."""
     return label if label[:2].isupper() else label[0].lower() + label[1:]
-
-
-def _count_en(n: int, total: int) -> str:
-    if n == total:
-        return f"All {n} sources" if n > 2 else ("Both sources" if n == 2 else "The one source")
-    return f"{n} of {total} source{'s' if total != 1 else ''}"
-
-
-def _count_id(n: int, total: int) -> str:
-    if n == total:
-        return f"Seluruh {n} sumber" if n > 1 else "Satu-satunya sumber"
-    return f"{n} dari {total} sumber"
-
-
-def _frame_sentence_en(opportunity: int, risk: int, n: int) -> str:
-    if opportunity and risk:
-        return (f"They diverge: {opportunity} present{'s' if opportunity == 1 else ''} it as an opportunity and "
-                f"{risk} as a risk.")
-    if opportunity:
-        return "They present it as an opportunity." if opportunity == n else \
-            f"{opportunity} of them present it as an opportunity."
-    if risk:
-        return "They present it as a risk." if risk == n else f"{risk} of them present it as a risk."
-    return ""
-
-
-def _frame_sentence_id(opportunity: int, risk: int, n: int) -> str:
-    if opportunity and risk:
-        return f"Pandangan mereka berbeda: {opportunity} melihatnya sebagai peluang dan {risk} sebagai risiko."
-    if opportunity:
-        return "Sumber-sumber itu melihatnya sebagai peluang." if opportunity == n else \
-            f"{opportunity} di antaranya melihatnya sebagai peluang."
-    if risk:
-        return "Sumber-sumber itu melihatnya sebagai risiko." if risk == n else \
-            f"{risk} di antaranya melihatnya sebagai risiko."
-    return ""
-
-
-def _and(items: list[str], word: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> list[tuple[str, Evidence]]:

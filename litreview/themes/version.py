@@ -3,4 +3,5 @@
 It lives apart from both the tagger and the codebook, which each read it.
 """
 
-TAGGER_VERSION = "2"  # 2: salience-weighted evidence, length-scaled bar, discussed/mentioned levels
+TAGGER_VERSION = "3"  # 2: salience-weighted evidence, length-scaled bar, discussed/mentioned levels
+# 3: sentences glued at a stop in PDF text ("luas.Melihat", "luas.2 Melihat") are split

@@ -1,0 +1,293 @@
+"""Claims: the points several sources make about a theme, who supports each and who says otherwise.
+
+Within a theme, the finding-like sentences of the sources (their own statements: not another
+work's claim, not a definition, a heading, a question or a method; see ``candidates``) are
+read as bags of bilingual concepts (``concepts.py``), so an Indonesian and an English source
+can support one claim. Sentences of different sources that are alike (weighted concept overlap
+of at least ``SAME_CLAIM``, the threshold chosen by cross-validation on the claim-pair gold,
+``benchmarks/eval_claims.py``) are grouped by average linkage. A group that two or more sources
+share is a claim: its representative sentence is the one most like the others, its supporting
+sources those whose sentence takes the group's side, its contrary sources those whose sentence
+denies it ("tidak berpengaruh", "no effect") or frames it the other way (opportunity vs risk).
+
+The claims table lists them (theme, claim, supporting, contrary, quotes with pages), and
+``claim_sentences`` writes the synthesis clauses from templates that only quote: "Two sources
+agree (A, 2023; B, 2024): “...”. C (2023) states otherwise: “...”."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from litreview.model import Evidence
+from litreview.synthesis.concepts import Bag, default_reader, similarity, weights
+from litreview.synthesis.framing import OPPORTUNITY, RISK, frame_of
+from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
+from litreview.synthesis.table import Column, Table, number_cell, text_cell
+from litreview.text import phrasing
+from litreview.text.attribution import reports_other_work
+from litreview.themes.codebook import Codebook
+
+SAME_CLAIM = 0.24  # similarity at which two sentences make one claim (cross-validated, see module doc)
+PER_SOURCE = 6  # a source's strongest sentences per theme that are compared
+MAX_SENTENCES = 160  # sentences compared per theme (the strongest), so a large corpus stays fast
+MIN_WORDS, MAX_WORDS = 6, 80
+_STOPS = (".", "!", "\u201d.", ".\u201d", '."', ".)")  # a claim is a sentence: a title or a question is not
+_SKIPPED_PLACES = frozenset({"title", "keywords", "heading", "review"})
+_SKIPPED_SECTIONS = frozenset({"method", "methods", "references", "acknowledgements"})
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:hasil|temuan)(?:\s+\w+){0,3}\s+(?:menunjukkan|menunjukan|membuktikan|mengungkapkan|memperlihatkan)"
+    r"|(?:penelitian|studi|kajian|artikel|tulisan)\s+ini\s+(?:menyimpulkan|menemukan|menunjukkan|menunjukan)"
+    r"|(?:the\s+|our\s+)?(?:results?|findings|study|analysis)(?:\s+\w+){0,2}\s+(?:shows?|showed|indicates?|indicated"
+    r"|reveals?|revealed|suggests?|demonstrates?|confirms?)|we\s+(?:find|found|show|conclude))"
+    r"(?:\s+bahwa|\s+that)?[\s,:]+",
+    re.IGNORECASE,
+)
+_UNREAD = Bag(frozenset(), False)
+
+@dataclass
+class Quote:
+    """One source's sentence in a claim."""
+
+    key: str
+    citation: str
+    sentence: str  # on one line, exactly the paper's words
+    page: int | None
+    score: float
+    bag: Bag
+    frame: str | None  # "opportunity", "risk" or None
+
+    def cited(self, lang: str) -> str:
+        page = f", {'hlm.' if lang == 'id' else 'p.'} {self.page}" if self.page else ""
+        return f"\u201c{self.sentence}\u201d ({self.citation}{page})"
+
+
+@dataclass
+class Claim:
+    theme: str
+    representative: Quote
+    supporting: list[Quote] = field(default_factory=list)  # one per source, the representative first
+    contrary: list[Quote] = field(default_factory=list)  # one per source
+
+    @property
+    def sources(self) -> int:
+        return len({q.key for q in self.supporting})
+
+
+def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote]:
+    """A source's own finding-like sentences on ``theme``, strongest first (at most ``PER_SOURCE``;
+    their concepts are read later, for the sentences a theme keeps: see ``read_concepts``)."""
+    from litreview.synthesis.annotate import is_definition, states_aim
+    from litreview.synthesis.findings import aim_or_method
+
+    seen: set[str] = set()
+    out: list[Quote] = []
+    for ev in sorted((e for e in evidence if e.theme == theme), key=lambda e: (-e.score, e.start)):
+        sentence = " ".join(ev.sentence.split())
+        words = len(sentence.split())
+        if (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
+                or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= words <= MAX_WORDS
+                or not sentence.endswith(_STOPS) or sentence in seen or is_definition(sentence)
+                or states_aim(sentence) or aim_or_method(sentence) or reports_other_work(sentence)):
+            continue
+        seen.add(sentence)
+        out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None))
+        if len(out) == PER_SOURCE:
+            break
+    return out
+
+
+def read_concepts(quotes: list[Quote]) -> list[Quote]:
+    """The strongest ``MAX_SENTENCES`` quotes with their concepts and frames read."""
+    reader = default_reader()
+    kept = sorted(quotes, key=lambda q: (-q.score, q.citation.casefold(), q.sentence))[:MAX_SENTENCES]
+    for q in kept:
+        q.bag = reader.read(q.sentence)
+        q.frame = frame_of(q.sentence)
+    return kept
+
+
+def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
+                 threshold: float = SAME_CLAIM) -> list[Claim]:
+    """The claims two or more sources share among ``quotes`` (read: ``read_concepts``), most
+    supported first."""
+    n = len(quotes)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if quotes[i].key != quotes[j].key:
+                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight)
+    clusters = _average_linkage(sim, threshold)
+    claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
+    kept = [c for c in claims if c is not None and c.sources + len(c.contrary) >= 2]
+    kept.sort(key=lambda c: (-c.sources, -len(c.contrary), -c.representative.score, c.representative.citation,
+                             c.representative.sentence))
+    return kept
+
+
+def _average_linkage(sim: list[list[float]], threshold: float) -> list[list[int]]:
+    """Clusters of indices: the two clusters with the highest average similarity merge while it
+    reaches ``threshold``; pairs of one source (similarity 0) pull clusters apart."""
+    import numpy as np
+
+    n = len(sim)
+    if n < 2:
+        return []
+    totals = np.array(sim, dtype=float)  # sum of the members' similarities, cluster by cluster
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while True:
+        average = totals / np.outer(sizes, sizes)
+        average[~alive, :] = -1.0
+        average[:, ~alive] = -1.0
+        np.fill_diagonal(average, -1.0)
+        a, b = divmod(int(np.argmax(average)), n)  # the first best pair: stable
+        if average[a, b] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        totals[a, :] += totals[b, :]
+        totals[:, a] += totals[:, b]
+        sizes[a] += sizes[b]
+        alive[b] = False
+        members[a] += members.pop(b)
+    return [sorted(m) for m in members.values() if len(m) > 1]
+
+
+def _claim(theme: str, quotes: list[Quote], sim: list[list[float]], members: list[int]) -> Claim | None:
+    """Supporting and contrary quotes of a group: the side most sources take (polarity, then frame)
+    supports; the representative is the supporting sentence most like the others."""
+    side = {id(q): (q.bag.negated, q.frame) for q in quotes}
+    negated = sum(q.bag.negated for q in quotes)
+    majority_negated = negated * 2 > len(quotes)
+    frames = [q.frame for q in quotes if q.bag.negated == majority_negated and q.frame]
+    majority_frame = max(set(frames), key=lambda f: (frames.count(f), f)) if frames else None
+    opposite = {OPPORTUNITY: RISK, RISK: OPPORTUNITY}.get(majority_frame or "")
+
+    def contrary(q: Quote) -> bool:
+        negation, frame = side[id(q)]
+        return negation != majority_negated or (opposite is not None and frame == opposite)
+
+    position = {id(q): members[k] for k, q in enumerate(quotes)}
+    support = [q for q in quotes if not contrary(q)]
+    against = [q for q in quotes if contrary(q)]
+    if not support:
+        return None
+
+    def centrality(q: Quote) -> float:
+        others = [o for o in support if o.key != q.key]
+        return sum(sim[position[id(q)]][position[id(o)]] for o in others) / max(1, len(others))
+
+    support.sort(key=lambda q: (-round(centrality(q), 6), len(q.bag.concepts), -q.score, q.citation.casefold(),
+                                q.sentence))
+    return Claim(theme, support[0], _one_per_source(support), _one_per_source(against))
+
+
+def _one_per_source(quotes: list[Quote]) -> list[Quote]:
+    out: dict[str, Quote] = {}
+    for q in quotes:
+        out.setdefault(q.key, q)
+    return list(out.values())
+
+
+def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook,
+                    themes: list[str] | None = None) -> dict[str, list[Claim]]:
+    """Each theme's claims (codebook order), over the entries' evidence. How much a shared word
+    counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
+    claims do not change with the themes asked for (pass the evidence of all themes)."""
+    per_theme: dict[str, list[Quote]] = {}
+    for theme in codebook.theme_ids:
+        quotes = [q for e in entries if theme in e.themes for q in candidates(e, evidence.get(e.key, []), theme)]
+        if quotes:
+            per_theme[theme] = read_concepts(quotes)
+    weight = weights([q.bag for quotes in per_theme.values() for q in quotes])
+    wanted = themes or codebook.theme_ids
+    return {theme: group_claims(theme, per_theme[theme], weight) for theme in wanted if theme in per_theme}
+
+
+# -- the table ---------------------------------------------------------------------------------
+CLAIM_WORDS = {
+    "en": {"claims": "Claims by theme", "claim": "Claim", "supporting": "Supporting", "contrary": "Contrary",
+           "quotes": "Quotes", "note": "A claim is a point two or more sources make in like words (either language); "
+           "contrary sources deny it or frame it the other way. Quotes give each source's sentence."},
+    "id": {"claims": "Klaim per tema", "claim": "Klaim", "supporting": "Pendukung", "contrary": "Berlawanan",
+           "quotes": "Kutipan", "note": "Klaim adalah pokok yang dinyatakan dua sumber atau lebih dengan kata-kata "
+           "serupa (dalam bahasa mana pun); sumber yang berlawanan menyangkalnya atau membingkainya sebaliknya. "
+           "Kutipan memuat kalimat tiap sumber."},
+}
+
+
+def build_claims_table(entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook,
+                       lang: str = "en", themes: list[str] | None = None) -> Table:
+    """One row per claim: theme, the representative sentence, supporting and contrary sources, quotes."""
+    words = WORDS[lang] | CLAIM_WORDS[lang]
+    table = Table(
+        kind="claims", title=words["claims"], lang=lang,
+        columns=[
+            Column("theme", words["theme"], "text", 18),
+            Column("claim", words["claim"], "long", 50),
+            Column("sources", words["sources"], "number", 8),
+            Column("supporting", words["supporting"], "long", 26),
+            Column("contrary", words["contrary"], "long", 20),
+            Column("quotes", words["quotes"], "long", 70),
+        ],
+        notes=[words["note"]],
+    )
+    for theme, claims in claims_by_theme(entries, evidence, codebook, themes).items():
+        label = theme_label(codebook, theme, lang)
+        for claim in claims:
+            table.rows.append({
+                "theme": text_cell(label),
+                "claim": text_cell(f"\u201c{clause(claim.representative.sentence)}\u201d"),
+                "sources": number_cell(claim.sources),
+                "supporting": text_cell(join_citations([q.citation for q in claim.supporting])),
+                "contrary": text_cell(join_citations([q.citation for q in claim.contrary])),
+                "quotes": text_cell("\n".join(q.cited(lang) for q in claim.supporting + claim.contrary)),
+            })
+    return table
+
+
+# -- sentences for the synthesis ---------------------------------------------------------------
+def narrative(citation: str, lang: str = "en") -> str:
+    """"Cobis & Rusadi, 2023" as a sentence names it: "Cobis and Rusadi (2023)" / "Cobis dan Rusadi (2023)"."""
+    author, _, year = citation.rpartition(", ")
+    if not author:
+        return citation
+    return f"{author.replace(' & ', ' dan ' if lang == 'id' else ' and ')} ({year})"
+
+
+def clause(sentence: str) -> str:
+    """The part of a quoted sentence that states the claim: a lead-in ("Hasil penelitian menunjukkan
+    bahwa", "The results show that") and a leading connective left out, cut to a cell's length."""
+    from litreview.synthesis.findings import display_sentence
+
+    text = display_sentence(sentence)
+    match = _LEAD_IN.match(text)
+    if match and len(text[match.end():].split()) >= 4:
+        text = text[match.end():]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def claim_sentences(claims: list[Claim], lang: str = "en", limit: int = 2) -> list[str]:
+    """Sentences for the synthesis from the ``limit`` best claims, each quoting its representative
+    sentence (and a contrary source's sentence): nothing but the sources' words and citations."""
+    out: list[str] = []
+    for claim in claims[:limit]:
+        cites = join_citations([q.citation for q in claim.supporting])
+        said = clause(claim.representative.sentence)
+        if claim.sources >= 2:
+            if lang == "id":
+                out.append(phrasing.sentence(f"{phrasing.number(claim.sources, 'id')} sumber sepakat ({cites}): "
+                                             f"\u201c{said}\u201d", "id"))
+            else:
+                out.append(phrasing.sentence(f"{phrasing.number(claim.sources)} sources agree ({cites}): "
+                                             f"\u201c{said}\u201d"))
+        if claim.contrary:
+            other = claim.contrary[0]
+            names = phrasing.join([narrative(q.citation, lang) for q in claim.contrary], lang)
+            verb = "menyatakan sebaliknya" if lang == "id" else phrasing.verb_en(len(claim.contrary), "state") + \
+                " otherwise"
+            out.append(phrasing.sentence(f"{names} {verb}: \u201c{clause(other.sentence)}\u201d", lang))
+    return [s if s.endswith((".", "\u201d")) else s + "." for s in out]
