@@ -381,10 +381,28 @@ def _xml(data: bytes) -> Any:
     return etree.fromstring(data, etree.XMLParser(remove_comments=True, no_network=True, resolve_entities=False))
 
 
-def _build_styles(style: CslStyle, lang: str, citations: bool) -> _Styles:
+def _prepared(style: CslStyle, lang: str) -> Any:
     root = _xml(style.xml)
     _override_terms(root, lang)
     _space_after_first_field(root)
+    return root
+
+
+def prepared_style_xml(style: CslStyle, lang: str = "en") -> bytes:
+    """The style as litreview formats with it for ``lang`` (its terms set, such as "diakses"),
+    for another CSL processor to use the same."""
+    from lxml import etree
+
+    return bytes(etree.tostring(_prepared(style, lang), xml_declaration=True, encoding="utf-8"))
+
+
+def format_bibliography(papers: Iterable[Paper], style: CslStyle, lang: str = "en") -> list[Reference]:
+    """The references of ``papers`` in the order of the style's bibliography."""
+    return list(format_references(papers, style, lang).values())
+
+
+def _build_styles(style: CslStyle, lang: str, citations: bool) -> _Styles:
+    root = _prepared(style, lang)
     citation = root.find(f"{{{CSL_NS}}}citation")
     layout = citation.find(f"{{{CSL_NS}}}layout")
     locale = LOCALES.get(lang, "en-US")
