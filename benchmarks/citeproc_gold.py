@@ -101,7 +101,8 @@ def differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
             out.append(f"citation {key}: citeproc-js {text!r}, litreview {got['citations'].get(key)!r}")
     want_order, got_order = [k for k, _ in expected["bibliography"]], [k for k, _ in got["bibliography"]]
     if want_order != got_order:
-        first = next((i for i, (a, b) in enumerate(zip(want_order, got_order)) if a != b), len(want_order))
+        pairs = enumerate(zip(want_order, got_order, strict=False))
+        first = next((i for i, (a, b) in pairs if a != b), len(want_order))
         out.append(f"order: from position {first + 1}, citeproc-js {want_order[first:first + 4]}, "
                    f"litreview {got_order[first:first + 4]}")
     return out
@@ -139,8 +140,9 @@ def main() -> int:
         found = differences(expected, litreview_output(items, lang))
         entries = sum(1 for d in found if d.startswith("entry "))
         citations = sum(1 for d in found if d.startswith("citation "))
+        order = "differs" if any(d.startswith("order") for d in found) else "same"
         print(f"APA 7, {LANGS[lang]}: {len(items)} references; entries differing {entries}, "
-              f"citations differing {citations}, order {'differs' if any(d.startswith('order') for d in found) else 'same'}")
+              f"citations differing {citations}, order {order}")
         for line in found:
             print("  " + line)
         total += len(found)
