@@ -47,3 +47,17 @@ def test_references_match_citeproc_js(lang: str) -> None:
 def test_gold_is_citeproc_js_output(lang: str) -> None:
     expected = json.loads((oracle.GOLD / f"apa-{lang}.json").read_text(encoding="utf-8"))
     assert oracle.oracle(oracle.load_cases(), lang, oracle.citeproc_js_dir()) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_bibtex_as_students_write_it_gives_the_same_references(lang: str) -> None:
+    """Title Case and capitals, `type = {Skripsi}`, `school`, an institution as author without
+    double braces, "Jurnal Informatika, Vol.5, No. 1, Juni 2009", "address = {Yogyakarta.}"."""
+    from litreview.ingest.bibtex import read
+    from litreview.synthesis.references import format_references, resolve_style
+
+    papers = read((ROOT / "tests" / "fixtures" / "references" / "cases.bib").read_bytes(), "cases.bib").papers
+    assert len(papers) == 8
+    gold = dict(map(tuple, json.loads((oracle.GOLD / f"apa-{lang}.json").read_text(encoding="utf-8"))["bibliography"]))
+    got = {k: " ".join(r.entry.text.split()) for k, r in format_references(papers, resolve_style("apa"), lang).items()}
+    assert got == {k: gold[k] for k in got}

@@ -287,10 +287,24 @@ def item_language(paper: Paper) -> str:
     return ""
 
 
-def csl_item(paper: Paper, item_id: str) -> dict[str, Any]:
+def wants_sentence_case(style: CslStyle) -> bool:
+    """Whether the style sets titles in sentence case from the stored titles (APA and the styles
+    that depend on it)."""
+    return style.path.stem.startswith("apa") or "APA" in style.title.split()
+
+
+# CSL types whose titles are names (of laws, cases, standards): never sentence-cased.
+_NAMED_TITLES = frozenset({"legislation", "bill", "legal_case", "regulation", "treaty", "hearing", "standard",
+                           "patent"})
+# CSL types whose container is a book: its title is in sentence case too (APA 7, 10.3).
+_BOOK_CONTAINERS = frozenset({"chapter", "entry", "entry-dictionary", "entry-encyclopedia"})
+
+
+def csl_item(paper: Paper, item_id: str, sentence: bool = False) -> dict[str, Any]:
     """``paper`` as a CSL item citeproc-py reads: the CSL-JSON export's item with its language set,
     the fields citeproc-py does not know (other-language titles, the key) left out, and its text
-    HTML-escaped (citeproc-py's HTML formatter does not escape variables)."""
+    HTML-escaped (citeproc-py's HTML formatter does not escape variables). With ``sentence``,
+    titles written in Title Case or capitals are set in sentence case (``text/titlecase.py``)."""
     from litreview.export.csljson import date_parts, paper_to_csl
 
     item = paper_to_csl(paper, item_id)
@@ -299,6 +313,13 @@ def csl_item(paper: Paper, item_id: str) -> dict[str, Any]:
         item["accessed"] = urldate  # BibTeX's urldate is CSL's accessed ("Diakses 5 Januari 2024, dari")
     known = _citeproc_variables()
     out: dict[str, Any] = {"id": item_id, "type": item.get("type", "document")}
+    if sentence:
+        from litreview.text.titlecase import sentence_case
+
+        if item.get("type") not in _NAMED_TITLES:
+            item["title"] = sentence_case(str(item.get("title", "")))
+        if item.get("type") in _BOOK_CONTAINERS and item.get("container-title"):
+            item["container-title"] = sentence_case(str(item["container-title"]))
     for newer, older in _CSL_1_0_1_NAMES.items():
         if newer in item and older not in item:
             item[older] = item.pop(newer)
@@ -397,7 +418,7 @@ def format_references(
     chosen = list({p.key: p for p in papers}.values())
     if not chosen:
         return {}
-    items = _items(chosen)
+    items = _items(chosen, style)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it skips; the output says enough
         try:
@@ -424,9 +445,10 @@ def format_bibliography(papers: Iterable[Paper], style: CslStyle, lang: str = "e
     return [references[chosen[i].key] for i in _bibliography_order(chosen, style, lang, letters)]
 
 
-def _items(papers: list[Paper]) -> list[dict[str, Any]]:
+def _items(papers: list[Paper], style: CslStyle) -> list[dict[str, Any]]:
     ids = [f"r{i}" for i in range(len(papers))]  # citeproc-py lower-cases ids; these never collide
-    return [csl_item(p, i) for p, i in zip(papers, ids, strict=True)]
+    sentence = wants_sentence_case(style)
+    return [csl_item(p, i, sentence) for p, i in zip(papers, ids, strict=True)]
 
 
 def _cannot_format(style: CslStyle, exc: Exception) -> ValidationError:
@@ -440,7 +462,7 @@ def _bibliography_order(papers: list[Paper], style: CslStyle, lang: str,
     root = _xml(style.xml)
     if root.find(f"{{{CSL_NS}}}bibliography/{{{CSL_NS}}}sort") is None:
         return list(range(len(papers)))
-    items = _items(papers)
+    items = _items(papers, style)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
