@@ -85,11 +85,12 @@ def refs(
 
 
 def _network(corpus, index):  # type: ignore[no-untyped-def]
+    from litreview.synthesis.citations import corpus_letters
     from litreview.synthesis.network import build_network
 
     wanted = {c.paper for w in index.works for c in w.citing} | {w.corpus_key for w in index.works if w.corpus_key}
     papers = {p.key: p for p in corpus.iter_papers(sorted(wanted))} if wanted else {}
-    return build_network(index, papers)
+    return build_network(index, papers, corpus_letters(corpus, papers.values()))
 
 
 def register(app: typer.Typer) -> None:

@@ -125,6 +125,7 @@ def build_reading_list(
     flt: ReadingFilter | None = None,
     lang: str = "en",
     annotator: Callable[[Paper], Annotation] | None = None,
+    letters: dict[str, str] | None = None,
 ) -> ReadingList:
     """The reading list of ``papers`` (metadata is enough) by their assigned ``tags``.
     ``annotator`` gives a paper's annotation (default: ``annotate`` on the paper as given, which
@@ -157,7 +158,7 @@ def build_reading_list(
         members = sorted(grouped[theme], key=sort_key)
         chosen[theme] = members[: flt.top] if flt.top is not None else members
     unique = list({p.key: p for members in chosen.values() for p, _ in members}.values())
-    references = format_references(unique, style, lang)
+    references = format_references(unique, style, lang, letters=letters)
     annotator = annotator or (lambda paper: annotate(paper, lang))
     notes = {p.key: annotator(p) for p in unique}
     all_themes = {p.key: _labels(tags.get(p.key, []), codebook, lang, order) for p in unique}
@@ -174,9 +175,11 @@ def build_reading_list(
                        notes=_notes(flt, style, len(unique), labels), labels=labels, show_scores=flt.order == "score")
 
 
-def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en") -> ReadingList:
-    """`litreview cite`: each paper's reference with its parenthetical and narrative citations."""
-    references = format_references(papers, style, lang, citations=True)
+def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en",
+                    letters: dict[str, str] | None = None) -> ReadingList:
+    """`litreview cite`: each paper's reference with its parenthetical and narrative citations
+    (``letters``: the corpus's year letters, ``citations.corpus_letters``)."""
+    references = format_references(papers, style, lang, citations=True, letters=letters)
     unique = list({p.key: p for p in papers}.values())
     labels = words(lang)
     entries = [ReadingEntry(key=p.key, reference=references[p.key].entry, year=p.year,

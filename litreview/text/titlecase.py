@@ -35,6 +35,7 @@ PROPER_NOUNS = frozenset(
     jokowi widodo joko prabowo subianto gibran rakabuming anies baswedan ganjar pranowo ahok purnama
     basuki soeharto suharto sukarno soekarno megawati soekarnoputri yudhoyono sby mahfud muhaimin
     iskandar habibie wahid gus dur amien rais middle
+    routledge oxford cambridge sage palgrave springer wiley elgar harvard yale princeton
     islam islamic muslim muslims christian christianity catholic hindu buddhist quran qur'an
     januari februari maret april mei juni juli agustus september oktober november desember
     january february march may june july august october december
@@ -42,11 +43,15 @@ PROPER_NOUNS = frozenset(
     gen
     """.split()
 )
-# Words naming a kind of place or body: the capitalised word after them is a name ("Kota Bandung").
+# Words naming a kind of place: the capitalised word after them is a name ("Kota Bandung").
 _NAME_HEADS = frozenset(
     """kota kabupaten provinsi propinsi kecamatan desa kelurahan pulau teluk gunung sungai danau universitas
-    institut partai kementerian komisi badan dewan presiden gubernur bupati walikota wali daerah
-    university province city regency district island party ministry president governor""".split()
+    institut province city regency district island university""".split()
+)
+# Words naming a body or office: kept before a known name ("Partai Gerindra", "Presiden Jokowi").
+_BODY_HEADS = frozenset(
+    "partai kementerian komisi badan dewan presiden gubernur bupati walikota party ministry president "
+    "governor".split()
 )
 # "Jawa Barat", "Kalimantan Timur", "Nusa Tenggara": kept after a proper noun.
 _DIRECTIONS = frozenset("barat timur utara selatan tengah tenggara raya".split())
@@ -64,7 +69,8 @@ _FUNCTION_WORDS = frozenset(
     """a an and as at but by for from in into nor of on onto or over per so the to up via vs with within without
     about among after before between through under upon against toward towards during
     dan di ke dari dalam pada untuk bagi oleh atau serta yang dengan terhadap tentang antara melalui sebagai
-    akan sejak hingga sampai kepada daripada menuju tanpa atas bawah para si sang""".split()
+    akan sejak hingga sampai kepada daripada menuju tanpa atas bawah para si sang menjelang jelang selama
+    setelah sebelum menurut seputar mengenai lewat versus sebuah seorang""".split()
 )
 
 
@@ -99,8 +105,11 @@ def sentence_case(title: str) -> str:
         lower = word.lower()
         starts = i == 0 or bool(re.search(r"[:?!]\s*$", before))
         after_head = i > 0 and words[i - 1].casefold() in _NAME_HEADS and not caps
-        before_name = (folded in _NAME_HEADS and i + 1 < len(words) and words[i + 1][:1].isupper() and not caps
-                       and not re.search(r"[:;,.]\s*$", title[match.end():matches[i + 1].start()]))
+        following = words[i + 1] if i + 1 < len(words) else ""
+        joined = bool(following) and not re.search(r"[:;,.]\s*$", title[match.end():matches[i + 1].start()])
+        before_name = joined and not caps and following[:1].isupper() and (
+            folded in _NAME_HEADS
+            or (folded in _BODY_HEADS and (following.casefold() in PROPER_NOUNS or _is_acronym_like(following))))
         if caps and folded in _KNOWN_ACRONYMS:
             new = word.upper()
         elif not caps and _is_acronym_like(word):
