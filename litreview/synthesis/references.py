@@ -817,11 +817,16 @@ def _narrative(parenthetical: str, styles: _Styles, author: str, as_cited: str) 
     return f"{author} {parenthetical}"
 
 
+# A period after a title that ends in "?" or "!" (closing tags between): citeproc-js leaves it out.
+_PERIOD_AFTER_MARK = re.compile(r"([?!])((?:</[a-z]+>)*)\.(?=\s|$)")
+
+
 def _tidy(markup: str) -> str:
-    """Control characters out, runs of white space (line breaks of the source) made one space."""
+    """Control characters out, runs of white space (line breaks of the source) made one space,
+    "Quo vadis?." made "Quo vadis?" as citeproc-js writes it."""
     from litreview.text.clean import strip_controls
 
-    return " ".join(strip_controls(markup).split())
+    return _PERIOD_AFTER_MARK.sub(r"\1\2", " ".join(strip_controls(markup).split()))
 
 
 # -- HTML to runs ------------------------------------------------------------------------------

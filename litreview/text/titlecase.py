@@ -77,7 +77,7 @@ _FUNCTION_WORDS = frozenset(
 def looks_title_cased(title: str) -> bool:
     """Whether ``title`` is in Title Case or capitals: after its first word, no word but a
     function word ("dan", "di", "of", "the") starts in lower case, and two or more start in capitals."""
-    words = _WORD.findall(title)[1:]
+    words = [m.group() for m in _WORD.finditer(title) if m.start() == 0 or title[m.start() - 1] != "-"][1:]
     if any(w[:1].islower() and w.casefold() not in _FUNCTION_WORDS for w in words):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 2
