@@ -135,6 +135,8 @@ def _bibtex_fields(paper: Paper, extra: dict[str, str]) -> dict[str, str]:
         value = extra.pop(field, "").strip()
         if value and not paper.publisher and "publisher" not in out:
             out["publisher"] = value
+    if out.get("genre", "").casefold().replace(" ", "") in _THESIS_GENRES:  # type = {phdthesis}
+        out["genre"] = _THESIS_GENRES[out["genre"].casefold().replace(" ", "")]
     if paper.entry_type in _THESIS_GENRES and "genre" not in out and "genre" not in extra:
         out["genre"] = _THESIS_GENRES[paper.entry_type]
     return out

@@ -126,7 +126,8 @@ def _csl_type(paper: Paper) -> str:
 def reference_order(paper: Paper) -> tuple[object, ...]:
     """Where ``paper`` stands in an APA reference list: authors (family names first, all of
     them; the title when there is none), then undated before dated before "in press", the
-    date (the year alone for articles, books, reports, theses...), the title, the key."""
+    date (the year alone for articles, books, reports, theses...), the title, the volume (none
+    last), the key."""
     title = _folded(paper.title or paper.title_id or paper.title_en)
     authors = "; ".join(_folded(p.inverted()) for p in paper.authors if p.surname)
     year = paper.year or (int(m.group()) if (m := _YEAR.match(paper.date.strip())) else None)
@@ -137,7 +138,7 @@ def reference_order(paper: Paper) -> tuple[object, ...]:
     year_only = kind in _YEAR_ONLY_TYPES or (kind == "paper-conference" and (
         paper.editors or paper.volume or paper.issue or paper.pages))
     date = (year or 0,) if year_only else (year or 0, *parts)
-    return (authors or title, group, date, title, paper.key)
+    return (authors or title, group, date, title, not paper.volume, paper.volume, paper.key)
 
 
 def year_letters(papers: Iterable[Paper], lang: str = "en") -> dict[str, str]:

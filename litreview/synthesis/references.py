@@ -314,12 +314,13 @@ def csl_item(paper: Paper, item_id: str, sentence: bool = False) -> dict[str, An
     known = _citeproc_variables()
     out: dict[str, Any] = {"id": item_id, "type": item.get("type", "document")}
     if sentence:
-        from litreview.text.titlecase import sentence_case
+        from litreview.text.titlecase import proper_nouns_in, sentence_case
 
+        names = proper_nouns_in(paper.abstract) if paper.abstract else frozenset()
         if item.get("type") not in _NAMED_TITLES:
-            item["title"] = sentence_case(str(item.get("title", "")))
+            item["title"] = sentence_case(str(item.get("title", "")), names)
         if item.get("type") in _BOOK_CONTAINERS and item.get("container-title"):
-            item["container-title"] = sentence_case(str(item["container-title"]))
+            item["container-title"] = sentence_case(str(item["container-title"]), names)
     for newer, older in _CSL_1_0_1_NAMES.items():
         if newer in item and older not in item:
             item[older] = item.pop(newer)
@@ -819,14 +820,17 @@ def _narrative(parenthetical: str, styles: _Styles, author: str, as_cited: str) 
 
 # A period after a title that ends in "?" or "!" (closing tags between): citeproc-js leaves it out.
 _PERIOD_AFTER_MARK = re.compile(r"([?!])((?:</[a-z]+>)*)\.(?=\s|$)")
+# "Jakarta.." (a field ending in a period before the style's): one period, as citeproc-js prints it.
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.((?:</[a-z]+>)*)\.(?=\s|$)")
 
 
 def _tidy(markup: str) -> str:
     """Control characters out, runs of white space (line breaks of the source) made one space,
-    "Quo vadis?." made "Quo vadis?" as citeproc-js writes it."""
+    "Quo vadis?." and "Jakarta.." made "Quo vadis?" and "Jakarta." as citeproc-js writes them."""
     from litreview.text.clean import strip_controls
 
-    return _PERIOD_AFTER_MARK.sub(r"\1\2", " ".join(strip_controls(markup).split()))
+    text = _PERIOD_AFTER_MARK.sub(r"\1\2", " ".join(strip_controls(markup).split()))
+    return _DOUBLE_PERIOD.sub(r".\1", text)
 
 
 # -- HTML to runs ------------------------------------------------------------------------------

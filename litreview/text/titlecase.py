@@ -88,8 +88,24 @@ def _all_caps(title: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-def sentence_case(title: str) -> str:
-    """``title`` in sentence case when it is in Title Case or capitals; otherwise as it is."""
+def proper_nouns_in(text: str) -> frozenset[str]:
+    """Words that ``text`` (an abstract) writes capitalised inside its sentences and never in
+    lower case ("Coldplay", "Bayes"), case-folded: names a title in capitals or Title Case hides."""
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        before = text[max(0, match.start() - 3):match.start()]
+        if word[:1].islower():
+            lowered.add(word.casefold())
+        elif match.start() > 0 and not re.search(r"[.!?:]\s*$|^\s*$", before) and not word.isupper():
+            capitalised.add(word.casefold())
+    return frozenset(capitalised - lowered)
+
+
+def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
+    """``title`` in sentence case when it is in Title Case or capitals; otherwise as it is.
+    ``known``: more proper nouns, case-folded (``proper_nouns_in`` the paper's abstract)."""
     if not title or not looks_title_cased(title):
         return title
     caps = _all_caps(title)
@@ -116,7 +132,7 @@ def sentence_case(title: str) -> str:
             new = word
         elif starts:
             new = lower[:1].upper() + lower[1:] if caps else word
-        elif (folded in PROPER_NOUNS or (after_head and word[:1].isupper()) or before_name
+        elif (folded in PROPER_NOUNS or folded in known or (after_head and word[:1].isupper()) or before_name
               or (folded in _DIRECTIONS and i > 0 and words[i - 1].casefold() in PROPER_NOUNS)):
             new = lower[:1].upper() + lower[1:] if caps else word
         elif len(word) == 1 and word.isupper() and word not in ("A", "I"):
