@@ -169,6 +169,7 @@ class Hit:
     year: int | None
     authors: list[str]
     short_authors: str  # "Cobis & Rusadi", "Fahruji et al."
+    citation: str  # "Cobis & Rusadi, 2023", "Anonim, 2024b" (letters as everywhere: citations.corpus_letters)
     themes: list[str]
     score: float  # BM25, higher is better
     title_spans: list[tuple[int, int]]
@@ -202,10 +203,23 @@ def search_corpus(
         return []
     sources = {s.id: s for s in corpus.search_sources([i for i, _ in found], evidence=False)}
     wanted = parsed.stems
-    return [_hit(sources[i], -rank, wanted, stemmer) for i, rank in found if i in sources]
+    citations = _citations(corpus, list(sources.values()))
+    return [_hit(sources[i], -rank, wanted, stemmer, citations[sources[i].key]) for i, rank in found if i in sources]
 
 
-def _hit(source: SearchSource, score: float, wanted: set[str], stemmer: Stemmer) -> Hit:
+def _citations(corpus: Corpus, sources: list[SearchSource]) -> dict[str, str]:
+    from litreview.model import Paper
+    from litreview.synthesis.citations import citations_for, corpus_letters
+
+    papers = []
+    for source in sources:
+        paper = Paper.from_metadata({k: v for k, v in source.metadata.items() if k in Paper.METADATA_FIELDS})
+        paper.key = source.key
+        papers.append(paper)
+    return citations_for(papers, letters=corpus_letters(corpus, papers))
+
+
+def _hit(source: SearchSource, score: float, wanted: set[str], stemmer: Stemmer, citation: str) -> Hit:
     from litreview.catalog import author_names, short_authors
 
     meta = source.metadata
@@ -216,6 +230,7 @@ def _hit(source: SearchSource, score: float, wanted: set[str], stemmer: Stemmer)
         year=source.year,
         authors=author_names(meta),
         short_authors=short_authors(meta),
+        citation=citation,
         themes=source.themes,
         score=round(score, 3),
         title_spans=[(s, e) for s, e, stem in stemmer.spans(title) if stem in wanted],

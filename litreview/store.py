@@ -957,6 +957,19 @@ class Corpus(ScreeningStore):
         rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
         return list(rows.values())
 
+    def keys_alike(self, keys: list[str]) -> list[str]:
+        """The keys of the papers that share year (or its absence) and first author (or its
+        absence) with any of ``keys``, those included: the papers that may be cited alike (one
+        indexed lookup per chunk of keys)."""
+        found: dict[str, None] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            rows = self.db.execute(
+                "SELECT b.key FROM papers AS a JOIN papers AS b ON b.first_author = a.first_author "
+                f"AND b.year IS a.year WHERE a.key IN ({', '.join('?' * len(chunk))}) ORDER BY b.key", chunk)
+            found.update((row[0], None) for row in rows)
+        return list(found)
+
     def title_count(self, norm_title: str) -> int:
         """Papers with this normalised title (one indexed count)."""
         if not norm_title:

@@ -361,7 +361,8 @@ def test_sample_corpus_reading_list(run, tmp_path):
     assert run("add", ROOT / "corpus").exit_code == 0
     result = run("reading-list", "--theme", "youth", "--lang", "id")
     assert result.exit_code == 0, result.output
-    assert "  Munadi. (2023). Pemilih Milenial dan Gen Z: Perilaku Politik Kaum Muda dalam Pemilu Indonesia." \
+    # APA 7: the title in sentence case, proper nouns kept (stored in Title Case)
+    assert "  Munadi. (2023). Pemilih milenial dan Gen Z: Perilaku politik kaum muda dalam Pemilu Indonesia." \
            in result.stdout
     assert "Munadi, ." not in result.stdout
     assert "Pemilih muda (3 artikel)" in result.stdout

@@ -97,7 +97,7 @@ def test_report_in_a_real_browser(report_page, browser, tmp_path):
     titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#evidence-table tbody td:nth-child(2)")]
     assert any("Lestari" in t for t in titles)
     hostile = browser.find_element(By.CSS_SELECTOR, "#reading").text
-    assert "<script>alert('judul')</script> Hoaks & Pemilih Pemula" in hostile  # shown as text, not run
+    assert "<script>alert(\u2018judul\u2019)</script> Hoaks & Pemilih Pemula" in hostile  # shown as text, not run
 
     rows = browser.find_elements(By.CSS_SELECTOR, "#evidence-table tbody tr")
     assert all(r.is_displayed() for r in rows)

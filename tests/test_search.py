@@ -265,8 +265,8 @@ def test_cli_json_shape(run, cli_corpus):
     result = run("search", "kampanye", "--format", "json")
     assert result.exit_code == 0, result.output
     (hit,) = json.loads(result.stdout)
-    assert set(hit) == {"key", "title", "year", "authors", "short_authors", "themes", "score", "title_spans",
-                        "snippet"}
+    assert set(hit) == {"key", "title", "year", "authors", "short_authors", "citation", "themes", "score",
+                        "title_spans", "snippet"}
     assert hit["title"] == "Kampanye [daring] menjelang Pemilu" and hit["year"] == 2024
     assert hit["authors"] == ["Sari Wulandari"] and isinstance(hit["score"], float)
     assert set(hit["snippet"]) == {"field", "text", "spans"}

@@ -99,13 +99,16 @@ def reading_list(
         course = load_plan(plan.expanduser(), book, corpus.key_exists) if plan is not None else None
         if corpus.count() == 0:
             raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        from litreview.synthesis.citations import corpus_letters
+
         tags = corpus.tags_by_key(level)
         named = {k for g in course.groups for k in g.keys} if course else set()
         within = screening_scope(corpus, all_records)
-        papers = (p for p in corpus.iter_papers()
-                  if (p.key in tags or p.key in named) and (within is None or p.key in within))
+        papers = [p for p in corpus.iter_papers()
+                  if (p.key in tags or p.key in named) and (within is None or p.key in within)]
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
-                                   annotator=lambda paper: annotate(corpus.get(paper.key), lang.value), plan=course)
+                                   annotator=lambda paper: annotate(corpus.get(paper.key), lang.value), plan=course,
+                                   letters=corpus_letters(corpus, papers))
     _emit(built, chosen, output, page)
 
 
@@ -132,8 +135,82 @@ def cite(
         for key in wanted:
             if not corpus.key_exists(key):
                 corpus.get(key)  # NotFound, naming close keys
+        from litreview.synthesis.citations import corpus_letters
+
         papers = list(corpus.iter_papers(wanted))
-    _emit(build_citations(papers, resolved, lang.value), chosen, output)
+        letters = corpus_letters(corpus, papers)
+    _emit(build_citations(papers, resolved, lang.value, letters), chosen, output)
+
+
+def bibliography(
+    keys: Annotated[list[str] | None, typer.Option("--keys", "-k", help="Only these papers (repeat, or "
+                                                                       "separate with commas).")] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only papers of this theme "
+                                                                          "(repeat for more).")] = None,
+    cited_in: Annotated[Path | None, typer.Option("--cited-in", help="Only the papers a manuscript cites: a LaTeX "
+                                                                     ".aux or .tex file, or Markdown with "
+                                                                     "[@key] citations.")] = None,
+    style: StyleOpt = "apa",
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    codebook: CodebookOpt = None,
+    corpus_dir: CorpusOpt = None,
+) -> None:
+    """The reference list alone (References; with --lang id, Daftar Pustaka): every paper of the
+    corpus, or those chosen, in the style's order (alphabetical for APA 7), with a hanging indent.
+
+    Examples: [cyan]litreview bibliography -o daftar-pustaka.docx --lang id[/cyan]
+    [cyan]litreview bibliography --cited-in skripsi.aux -o pustaka.bib[/cyan]
+    [cyan]litreview daftar-pustaka --theme hoax --format markdown[/cyan]
+    """
+    from litreview.errors import ValidationError
+    from litreview.synthesis.bibliography import build_bibliography, cited_keys
+    from litreview.synthesis.citations import corpus_letters
+
+    chosen = _format(fmt, output)
+    resolved = _style(style)
+    wanted = [k.strip() for item in keys or [] for k in item.split(",") if k.strip()]
+    if cited_in is not None:
+        cited = cited_keys(cited_in)
+        if not cited:
+            raise ValidationError(f"{cited_in}: cites no key (looked for \\cite{{...}}, \\citation{{...}} "
+                                  "or [@key])")
+        wanted += cited
+    wanted = list(dict.fromkeys(wanted))
+    with open_corpus(corpus_dir) as corpus:
+        if corpus.count() == 0:
+            raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        unknown = [k for k in wanted if not corpus.key_exists(k)]
+        if unknown and cited_in is None:
+            corpus.get(unknown[0])  # NotFound, naming close keys
+        if unknown:
+            err.print(f"[yellow]warning:[/yellow] {_escape(str(cited_in))}: {len(unknown)} cited "
+                      f"{'key is' if len(unknown) == 1 else 'keys are'} not in the corpus: "
+                      f"{_escape(', '.join(unknown[:20]))}{' ...' if len(unknown) > 20 else ''}")
+        known = [k for k in wanted if k not in set(unknown)]
+        if wanted and not known:
+            raise ValidationError(f"{cited_in}: none of its {len(wanted)} cited keys is in the corpus")
+        papers = list(corpus.iter_papers(known or None))
+        if theme:
+            book = load_for(corpus.root, codebook)
+            for name in theme:
+                if book.theme(name) is None:
+                    raise UsageError(f"unknown theme '{name}'; the codebook's themes are: "
+                                     f"{', '.join(book.theme_ids)}")
+            tags = corpus.tags_by_key("discussed")
+            papers = [p for p in papers if {t.theme for t in tags.get(p.key, [])} & set(theme)]
+            if not papers:
+                raise ValidationError(f"no paper has the theme {', '.join(theme)}; `litreview themes` "
+                                      "shows the papers per theme")
+        letters = corpus_letters(corpus, papers)
+    _emit(build_bibliography(papers, resolved, lang.value, letters), chosen, output)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -172,3 +249,6 @@ def register(app: typer.Typer) -> None:
     """Register this module's commands on the app."""
     app.command("reading-list")(reading_list)
     app.command()(cite)
+    app.command()(bibliography)
+    app.command("daftar-pustaka", help="Alias of `bibliography`: the reference list alone (Daftar Pustaka).")(
+        bibliography)

@@ -64,6 +64,7 @@ def refs(
                 raise CorpusError(f"{key}: has no full text, so no citations to read; add its PDF or text file")
         index = index_corpus(corpus, [key] if key else None)
         network = _network(corpus, index) if graph_fmt else None
+        labels = _labels(corpus, index, lang.value)
     if network is not None and graph is not None and graph_fmt is not None:
         write_bytes(render_graph(network, graph_fmt).encode("utf-8"), graph, "graph")
         err.print(f"{len(network.nodes)} nodes, {len(network.edges)} citation links")
@@ -76,7 +77,8 @@ def refs(
                            "works": [w.to_dict() for w in works]}, ensure_ascii=False, indent=2) + "\n"
         write_bytes(data.encode("utf-8"), output, chosen)
         return
-    table = paper_refs_table(key, index, lang.value, top) if key else refs_table(index, lang.value, top, min_papers)
+    table = (paper_refs_table(key, index, lang.value, top, labels) if key
+             else refs_table(index, lang.value, top, min_papers, labels))
     if not table.rows:
         raise UsageError(f"no cited work is cited by {min_papers} papers or more; lower --min-papers")
     width = out.width if stdout_is_terminal() else 160
@@ -84,12 +86,22 @@ def refs(
     write_bytes(render([table], chosen, width=width, color=color), output, chosen)
 
 
+def _labels(corpus, index, lang: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The in-text citations of the cited works that are corpus papers, with their year letters."""
+    from litreview.synthesis.citations import citations_for, corpus_letters
+
+    keys = sorted({w.corpus_key for w in index.works if w.corpus_key})
+    papers = list(corpus.iter_papers(keys)) if keys else []
+    return citations_for(papers, lang, letters=corpus_letters(corpus, papers))
+
+
 def _network(corpus, index):  # type: ignore[no-untyped-def]
+    from litreview.synthesis.citations import corpus_letters
     from litreview.synthesis.network import build_network
 
     wanted = {c.paper for w in index.works for c in w.citing} | {w.corpus_key for w in index.works if w.corpus_key}
     papers = {p.key: p for p in corpus.iter_papers(sorted(wanted))} if wanted else {}
-    return build_network(index, papers)
+    return build_network(index, papers, corpus_letters(corpus, papers.values()))
 
 
 def register(app: typer.Typer) -> None:

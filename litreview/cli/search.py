@@ -77,9 +77,8 @@ def _print_hit(n: int, hit: Hit) -> None:
     head = Text()
     head.append(f"{n}. ", style="dim")
     head.append(hit.key, style="cyan bold")
-    details = ", ".join(str(x) for x in (hit.short_authors, hit.year) if x)
-    if details:
-        head.append(f"  ({details})", style="dim")
+    if hit.citation:
+        head.append(f"  ({hit.citation})", style="dim")
     out.print(head)
     out.print(_highlighted("   ", hit.title, hit.title_spans, "bold"))
     if hit.snippet.text:

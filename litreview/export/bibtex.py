@@ -146,6 +146,20 @@ def join_keywords(words: list[str]) -> str:
     return ", ".join(words)
 
 
+def protect_title(title: str) -> str:
+    """The title escaped, with its proper nouns and acronyms in braces so that a BibTeX style
+    that lowers the case of titles keeps them: "Hoaks di {WhatsApp} menjelang {Pemilu} 2024"."""
+    from litreview.text.titlecase import protected_words
+
+    text = escape(title)
+    words = protected_words(title)
+    if not words:
+        return text
+    pattern = re.compile(r"(?<![\w{\\])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w}])")
+    return pattern.sub(r"{\1}", text)
+
+
 def _file_field(paths: list[str]) -> str:
     items = []
     for path in paths:
@@ -171,7 +185,7 @@ def _fields(paper: Paper) -> list[tuple[str, str]]:
     if paper.editors or editors_truncated:
         out.append(("editor", _names(paper.editors, editors_truncated)))
     if paper.title:
-        out.append(("title", "{" + escape(paper.title) + "}"))
+        out.append(("title", protect_title(paper.title)))
     others = _other_language(paper)
     if len(others) == 1:
         add("titleaddon", getattr(paper, f"title_{others[0]}"))

@@ -101,9 +101,45 @@ def paper_to_csl(paper: Paper, key: str) -> dict[str, Any]:
             main = getattr(paper, field)
             if value and value != main:
                 item[f"{field}_{lang}"] = value
+    if paper.journal and not paper.volume and not paper.issue:
+        from litreview.ingest.fields import split_container
+
+        item["container-title"], item["volume"], item["issue"] = split_container(paper.journal)
+    for name, value in _bibtex_fields(paper, extra).items():
+        if not item.get(name):
+            item[name] = value
     for name, value in extra.items():
         item[name] = _extra_value(name, value)  # the raw form wins over a parsed one ("issued", "language")
     return {key: value for key, value in item.items() if value not in ("", [], None)}
+
+
+# BibTeX's fields for what CSL names otherwise (kept in Paper.extra by the BibTeX importer).
+_BIBTEX_TO_CSL = {"type": "genre", "address": "publisher-place", "location": "publisher-place",
+                  "eventtitle": "event-title", "venue": "event-place", "series": "collection-title",
+                  "edition": "edition", "howpublished": "medium", "chapter": "chapter-number"}
+_PUBLISHING_BODIES = ("school", "institution", "organization")
+# The genre APA gives a thesis whose record does not name one.
+_THESIS_GENRES = {"mastersthesis": "Master\u2019s thesis", "phdthesis": "Doctoral dissertation"}
+
+
+def _bibtex_fields(paper: Paper, extra: dict[str, str]) -> dict[str, str]:
+    """CSL variables from the BibTeX fields of ``extra`` (which loses them): ``type`` is the
+    genre ("Skripsi", "Tesis"), never the CSL type; the school, institution or organisation is
+    the publisher; the address is the place, without the period a BibTeX address often ends in."""
+    out: dict[str, str] = {}
+    for field, variable in _BIBTEX_TO_CSL.items():
+        value = extra.pop(field, "").strip()
+        if value:
+            out[variable] = value.rstrip(".") if variable == "publisher-place" else value
+    for field in _PUBLISHING_BODIES:
+        value = extra.pop(field, "").strip()
+        if value and not paper.publisher and "publisher" not in out:
+            out["publisher"] = value
+    if out.get("genre", "").casefold().replace(" ", "") in _THESIS_GENRES:  # type = {phdthesis}
+        out["genre"] = _THESIS_GENRES[out["genre"].casefold().replace(" ", "")]
+    if paper.entry_type in _THESIS_GENRES and "genre" not in out and "genre" not in extra:
+        out["genre"] = _THESIS_GENRES[paper.entry_type]
+    return out
 
 
 def export_csljson(papers: list[Paper]) -> str:

@@ -46,6 +46,7 @@ from litreview.ingest.fields import (
     parse_date,
     parse_year,
     settle_languages,
+    split_container,
     split_keywords,
 )
 from litreview.model import ImportResult, Paper
@@ -614,6 +615,8 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
         name, raw = _pick(fields, names)
         if name:
             setattr(paper, attr, _field_text(name, take(name)))
+    if paper.journal and not paper.volume and not paper.issue:
+        paper.journal, paper.volume, paper.issue = split_container(paper.journal)
     if fields.get("pages", "").strip():
         paper.pages = _pages(take("pages"))
     if fields.get("doi", "").strip():

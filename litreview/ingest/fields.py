@@ -350,3 +350,25 @@ def settle_languages(
             setattr(paper, f"title_{other}", value)
             used.append(name)
     return used
+
+
+# "Jurnal Informatika, Vol.5, No. 1, Juni 2009", "Jurnal Politik Vol 3 No 2 (2020)",
+# "Jurnal Komunikasi, Volume 12, Nomor 1": the journal's name with its volume, issue and date.
+_CONTAINER_NUMBERS = re.compile(
+    r"^(?P<name>.*?\S)[\s,;.]+(?:vol(?:ume)?\.?|v\.)\s*:?\s*(?P<volume>[0-9IVXLC]+[A-Za-z]?)"
+    r"(?:[\s,;.]*(?:no\.?|nomor|number|num\.?|issue|edisi|iss\.?)\s*:?\s*(?P<issue>[0-9]+(?:\s*[-/\u2013]\s*[0-9]+)?)"
+    r"|\s*\((?P<paren>[0-9]+(?:\s*[-/\u2013]\s*[0-9]+)?)\))?"
+    r"(?P<rest>[\s,;.()]*(?:[A-Za-z]+\.?\s*)?(?:\d{4})?[\s.)]*)$",
+    re.IGNORECASE,
+)
+
+
+def split_container(journal: str) -> tuple[str, str, str]:
+    """(journal, volume, issue) of a journal field that carries its numbers: "Jurnal Informatika,
+    Vol.5, No. 1, Juni 2009" -> ("Jurnal Informatika", "5", "1"); ``journal`` alone, and two empty
+    strings, when it does not."""
+    found = _CONTAINER_NUMBERS.match(" ".join(journal.split()))
+    if not found:
+        return journal, "", ""
+    issue = found.group("issue") or found.group("paren") or ""
+    return found.group("name").rstrip(" ,;."), found.group("volume"), re.sub(r"\s+", "", issue)

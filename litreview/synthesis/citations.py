@@ -1,12 +1,17 @@
-"""APA 7 in-text citations for table cells and prose, in English or Indonesian.
+"""APA 7 in-text citations for table cells and prose, in English or Indonesian, and the one
+place where works cited alike get their letters.
 
 ``in_text`` gives one paper's citation: "Munadi, 2023", "Cobis & Rusadi, 2023",
 "Fahruji et al., 2023" (Indonesian "Fahruji dkk., 2023"), or in narrative form
 "Cobis and Rusadi (2023)". Parenthetical citations come without their
-parentheses, because a table cell holds them alone. ``citations_for`` does the
-same for many papers and tells apart works that would read the same by a
-letter after the year, in the order of their titles (APA 7, 8.19):
-"Anonim, 2024a", "Anonim, 2024b", "n.d.-a".
+parentheses, because a table cell holds them alone.
+
+``year_letters`` tells apart works that would be cited alike by a letter after the year
+(APA 7, 8.19: "Anonim, 2024a", "Anonim, 2024b", "n.d.-a"), given in the order of the
+reference list (author, date, title, as APA's CSL style and citeproc-js sort it), whatever
+the keys are. ``corpus_letters`` computes them for some papers among all the corpus's, so a
+paper has the same letter in every output (tables, reading lists, `cite`, `bibliography`,
+`refs`, `search`, graph labels); ``citations_for`` gives many papers' citations with them.
 """
 
 from __future__ import annotations
@@ -14,8 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from litreview.model import Paper
+
+if TYPE_CHECKING:
+    from litreview.store import Corpus
 
 _TERMS = {
     "en": {"et_al": "et al.", "and": "and", "no_date": "n.d.", "untitled": "[Untitled]"},
@@ -23,7 +32,6 @@ _TERMS = {
 }
 _TITLE_WORDS = 4  # a title standing in for the author is cut to this many words
 _YEAR = re.compile(r"\d{4}")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _terms(lang: str) -> dict[str, str]:
@@ -75,10 +83,17 @@ def _join(author: str, year: str, narrative: bool) -> str:
     return f"{author} ({year})" if narrative else f"{author}, {year}"
 
 
-def in_text(paper: Paper, lang: str = "en", narrative: bool = False) -> str:
+def in_text(paper: Paper, lang: str = "en", narrative: bool = False, letter: str = "") -> str:
     """The APA 7 in-text citation of ``paper``: "Cobis & Rusadi, 2023" (parenthetical, without the
-    parentheses) or "Cobis and Rusadi (2023)" (narrative); ``lang`` "id" gives "dkk.", "dan", "t.t."."""
-    return _join(_author_part(paper, lang, narrative), _year(paper, lang), narrative)
+    parentheses) or "Cobis and Rusadi (2023)" (narrative); ``lang`` "id" gives "dkk.", "dan", "t.t.".
+    ``letter`` (from ``year_letters``) follows the year: "2024a", "n.d.-a"."""
+    return _join(_author_part(paper, lang, narrative), _dated(_year(paper, lang), letter, lang), narrative)
+
+
+def _dated(year: str, letter: str, lang: str) -> str:
+    if not letter:
+        return year
+    return f"{year}-{letter}" if year == _terms(lang)["no_date"] else f"{year}{letter}"
 
 
 def _letter(index: int) -> str:
@@ -91,30 +106,73 @@ def _letter(index: int) -> str:
     return out
 
 
-def _title_order(paper: Paper) -> tuple[str, str]:
-    """Sort works by title as APA does (a leading "The"/"A"/"An" ignored), then by key."""
-    title = _clean(paper.title or paper.title_id or paper.title_en)
-    return (_LEADING_ARTICLE.sub("", title).casefold(), paper.key)
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def citations_for(papers: Iterable[Paper], lang: str = "en", narrative: bool = False) -> dict[str, str]:
-    """Each paper's citation by its key, with "a", "b", ... after the year (in title order) where
-    different papers would otherwise be cited alike: "Anonim, 2024a", "Munadi, n.d.-b"."""
-    no_date = _terms(lang)["no_date"]
+# CSL types whose reference list sorts by year alone (APA's date-sort macro); others by the full date.
+_YEAR_ONLY_TYPES = frozenset(
+    "article article-journal book chapter entry entry-dictionary entry-encyclopedia dataset figure graphic "
+    "manuscript map musical_score patent report review review-book thesis".split())
+
+
+def _csl_type(paper: Paper) -> str:
+    from litreview.ingest.csljson import TYPE_TO_CSL
+
+    return paper.extra.get("csl_type") or TYPE_TO_CSL.get(paper.entry_type, "document")
+
+
+def reference_order(paper: Paper) -> tuple[object, ...]:
+    """Where ``paper`` stands in an APA reference list: authors (family names first, all of
+    them; the title when there is none), then undated before dated before "in press", the
+    date (the year alone for articles, books, reports, theses...), the title, the volume (none
+    last), the key."""
+    title = _folded(paper.title or paper.title_id or paper.title_en)
+    authors = "; ".join(_folded(p.inverted()) for p in paper.authors if p.surname)
+    year = paper.year or (int(m.group()) if (m := _YEAR.match(paper.date.strip())) else None)
+    status = paper.extra.get("status", "").strip()
+    group = 1 if year is not None else (2 if status else 0)
+    parts = [int(p) for p in paper.date.split("-")[1:3] if p.isdigit()] if paper.date[:4].isdigit() else []
+    kind = _csl_type(paper)
+    year_only = kind in _YEAR_ONLY_TYPES or (kind == "paper-conference" and (
+        paper.editors or paper.volume or paper.issue or paper.pages))
+    date = (year or 0,) if year_only else (year or 0, *parts)
+    return (authors or title, group, date, title, not paper.volume, paper.volume, paper.key)
+
+
+def year_letters(papers: Iterable[Paper], lang: str = "en") -> dict[str, str]:
+    """The letter each paper's year takes ("a", "b", ...) where different papers would otherwise
+    be cited alike, by key; papers cited alone are left out. Letters go in reference-list order
+    (``reference_order``)."""
     groups: dict[tuple[str, str], dict[str, Paper]] = {}
-    order: dict[str, None] = {}
     for paper in papers:
-        order[paper.key] = None
-        author = _author_part(paper, lang, narrative)
-        groups.setdefault((author, _year(paper, lang)), {})[paper.key] = paper  # a key seen twice counts once
+        author = _author_part(paper, "en", False).casefold()
+        groups.setdefault((author, _year(paper, "en")), {})[paper.key] = paper  # a key seen twice counts once
     out: dict[str, str] = {}
-    for (author, year), members in groups.items():
-        if len(members) == 1:
-            (key,) = members
-            out[key] = _join(author, year, narrative)
-            continue
-        for i, paper in enumerate(sorted(members.values(), key=_title_order)):
-            suffix = _letter(i)
-            dated = f"{year}-{suffix}" if year == no_date else f"{year}{suffix}"
-            out[paper.key] = _join(author, dated, narrative)
-    return {key: out[key] for key in order}  # in the order given
+    for members in groups.values():
+        if len(members) > 1:
+            for i, paper in enumerate(sorted(members.values(), key=reference_order)):
+                out[paper.key] = _letter(i)
+    return out
+
+
+def corpus_letters(corpus: Corpus, papers: Iterable[Paper]) -> dict[str, str]:
+    """``year_letters`` of ``papers`` among all the corpus's papers: a paper's letter does not
+    depend on which others are shown with it. Only papers of the same first author (or of no
+    author) and year are read."""
+    chosen = {p.key: p for p in papers}
+    others = [k for k in corpus.keys_alike(list(chosen)) if k not in chosen]
+    everyone = list(chosen.values()) + list(corpus.iter_papers(others)) if others else list(chosen.values())
+    letters = year_letters(everyone)
+    return {key: letters[key] for key in chosen if key in letters}
+
+
+def citations_for(papers: Iterable[Paper], lang: str = "en", narrative: bool = False,
+                  letters: dict[str, str] | None = None) -> dict[str, str]:
+    """Each paper's citation by its key, in the order given, with the letters of ``letters``
+    (default: ``year_letters`` of these papers): "Anonim, 2024a", "Munadi, n.d.-b"."""
+    chosen = {p.key: p for p in papers}
+    if letters is None:
+        letters = year_letters(chosen.values(), lang)
+    return {key: in_text(paper, lang, narrative, letters.get(key, "")) for key, paper in chosen.items()}

@@ -38,15 +38,17 @@ class Network:
     edges: list[Edge] = field(default_factory=list)
 
 
-def build_network(index: CitationIndex, papers: dict[str, Paper]) -> Network:
-    """``papers``: the corpus papers that cite or are cited, by key (their metadata is enough)."""
+def build_network(index: CitationIndex, papers: dict[str, Paper], letters: dict[str, str] | None = None) -> Network:
+    """``papers``: the corpus papers that cite or are cited, by key (their metadata is enough);
+    ``letters``: their year letters (``citations.corpus_letters``)."""
     nodes: dict[str, Node] = {}
+    letters = letters or {}
 
     def paper_node(key: str) -> Node:
         if key not in nodes:
             paper = papers.get(key)
             nodes[key] = Node(
-                id=key, label=in_text(paper) if paper else key, kind="paper",
+                id=key, label=in_text(paper, letter=letters.get(key, "")) if paper else key, kind="paper",
                 year=str(paper.year or "") if paper else "", title=paper.title if paper else "",
                 doi=paper.doi if paper else "")
         return nodes[key]

@@ -153,6 +153,7 @@ def build_reading_list(
     lang: str = "en",
     annotator: Callable[[Paper], Annotation] | None = None,
     plan: CoursePlan | None = None,
+    letters: dict[str, str] | None = None,
 ) -> ReadingList:
     """The reading list of ``papers`` (metadata is enough) by their assigned ``tags``, grouped by
     theme or as the ``plan`` says. ``annotator`` gives a paper's annotation (default: ``annotate``
@@ -187,7 +188,7 @@ def build_reading_list(
     chosen = [(group, sorted(members, key=sort_key)[: flt.top]) for group, members in zip(groups, placed, strict=True)
               if members]
     unique = list({p.key: p for _, members in chosen for p, _ in members}.values())
-    references = format_references(unique, style, lang)
+    references = format_references(unique, style, lang, letters=letters)
     annotator = annotator or (lambda paper: annotate(paper, lang))
     notes = {p.key: annotator(p) for p in unique}
     all_themes = {p.key: _labels(tags.get(p.key, []), codebook, lang, order) for p in unique}
@@ -321,9 +322,11 @@ def _plan_group(name: str, number: int, item: object, codebook: Codebook,
                      keys=list(dict.fromkeys(lists["keys"])), notes=notes.strip())
 
 
-def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en") -> ReadingList:
-    """`litreview cite`: each paper's reference with its parenthetical and narrative citations."""
-    references = format_references(papers, style, lang, citations=True)
+def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en",
+                    letters: dict[str, str] | None = None) -> ReadingList:
+    """`litreview cite`: each paper's reference with its parenthetical and narrative citations
+    (``letters``: the corpus's year letters, ``citations.corpus_letters``)."""
+    references = format_references(papers, style, lang, citations=True, letters=letters)
     unique = list({p.key: p for p in papers}.values())
     labels = words(lang)
     entries = [ReadingEntry(key=p.key, reference=references[p.key].entry, year=p.year,

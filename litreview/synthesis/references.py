@@ -36,9 +36,11 @@ stays cheap.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -285,10 +287,24 @@ def item_language(paper: Paper) -> str:
     return ""
 
 
-def csl_item(paper: Paper, item_id: str) -> dict[str, Any]:
+def wants_sentence_case(style: CslStyle) -> bool:
+    """Whether the style sets titles in sentence case from the stored titles (APA and the styles
+    that depend on it)."""
+    return style.path.stem.startswith("apa") or "APA" in style.title.split()
+
+
+# CSL types whose titles are names (of laws, cases, standards): never sentence-cased.
+_NAMED_TITLES = frozenset({"legislation", "bill", "legal_case", "regulation", "treaty", "hearing", "standard",
+                           "patent"})
+# CSL types whose container is a book: its title is in sentence case too (APA 7, 10.3).
+_BOOK_CONTAINERS = frozenset({"chapter", "entry", "entry-dictionary", "entry-encyclopedia"})
+
+
+def csl_item(paper: Paper, item_id: str, sentence: bool = False) -> dict[str, Any]:
     """``paper`` as a CSL item citeproc-py reads: the CSL-JSON export's item with its language set,
     the fields citeproc-py does not know (other-language titles, the key) left out, and its text
-    HTML-escaped (citeproc-py's HTML formatter does not escape variables)."""
+    HTML-escaped (citeproc-py's HTML formatter does not escape variables). With ``sentence``,
+    titles written in Title Case or capitals are set in sentence case (``text/titlecase.py``)."""
     from litreview.export.csljson import date_parts, paper_to_csl
 
     item = paper_to_csl(paper, item_id)
@@ -297,6 +313,17 @@ def csl_item(paper: Paper, item_id: str) -> dict[str, Any]:
         item["accessed"] = urldate  # BibTeX's urldate is CSL's accessed ("Diakses 5 Januari 2024, dari")
     known = _citeproc_variables()
     out: dict[str, Any] = {"id": item_id, "type": item.get("type", "document")}
+    if sentence:
+        from litreview.text.titlecase import proper_nouns_in, sentence_case
+
+        names = proper_nouns_in(paper.abstract) if paper.abstract else frozenset()
+        if item.get("type") not in _NAMED_TITLES:
+            item["title"] = sentence_case(str(item.get("title", "")), names)
+        if item.get("type") in _BOOK_CONTAINERS and item.get("container-title"):
+            item["container-title"] = sentence_case(str(item["container-title"]), names)
+    for newer, older in _CSL_1_0_1_NAMES.items():
+        if newer in item and older not in item:
+            item[older] = item.pop(newer)
     for name, value in item.items():
         python_name = name.replace("-", "_")
         if name in ("id", "type") or python_name not in known:
@@ -306,13 +333,52 @@ def csl_item(paper: Paper, item_id: str) -> dict[str, Any]:
         if isinstance(value, dict) and not ({"date-parts", "literal"} & set(value)):
             continue  # a date citeproc-py cannot read
         out[name] = value
-    out = {name: value if name in ("id", "type") else _escaped(value) for name, value in out.items()}
+    for role in ("author", "editor", "container-author", "collection-editor", "translator"):
+        if isinstance(out.get(role), list):
+            out[role] = [_joined_particle(name) for name in out[role]]
+    out = {name: value if name in _VERBATIM else _escaped(_typographic(value)) for name, value in out.items()}
     language = item_language(paper)
     if language:
         out["language"] = language
     else:
         out.pop("language", None)
     return out
+
+
+# CSL 1.0.2 names of variables that citeproc-py knows by their CSL 1.0.1 names.
+_CSL_1_0_1_NAMES = {"event-title": "event"}
+# Variables whose text is printed as it is (no typographic quotes).
+_VERBATIM = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"})
+_DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
+_OPENING_APOSTROPHE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u201c]))'(?=\w)")
+_CLOSING_APOSTROPHE = re.compile(r"'")
+
+
+def _joined_particle(name: Any) -> Any:
+    """A particle that ends in a hyphen or an apostrophe ("al-", "d'") is written against the
+    family name ("al-Farisi"), as citeproc-js writes it; citeproc-py puts a space between."""
+    if not isinstance(name, dict):
+        return name
+    particle = str(name.get("non-dropping-particle", ""))
+    if particle.endswith(("-", "'", "\u2019")) and name.get("family"):
+        name = dict(name)
+        name["family"] = particle + str(name["family"])
+        del name["non-dropping-particle"]
+    return name
+
+
+def _typographic(value: Any) -> Any:
+    """Straight quotes made typographic, as citeproc-js prints them: "Indonesia's" ->
+    "Indonesia\u2019s", "'judul'" -> "\u2018judul\u2019", '"hoaks"' -> '\u201choaks\u201d'."""
+    if isinstance(value, str):
+        if '"' in value:
+            value = _DOUBLE_QUOTED.sub("\u201c\\1\u201d", value)
+        return _CLOSING_APOSTROPHE.sub("\u2019", _OPENING_APOSTROPHE.sub("\u2018", value))
+    if isinstance(value, list):
+        return [_typographic(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "date-parts" else _typographic(v) for k, v in value.items()}
+    return value
 
 
 def _escaped(value: Any) -> Any:
@@ -343,32 +409,111 @@ class _Styles:
 
 
 def format_references(
-    papers: Iterable[Paper], style: CslStyle, lang: str = "en", citations: bool = False
+    papers: Iterable[Paper], style: CslStyle, lang: str = "en", citations: bool = False,
+    letters: dict[str, str] | None = None,
 ) -> dict[str, Reference]:
     """Each paper's reference (and, with ``citations``, its parenthetical and narrative
-    citations) by key, in the order given. Works that the style would cite alike get year
-    suffixes in title order. Raises ValidationError when citeproc-py cannot use the style."""
+    citations) by key, in the order given. Works cited alike take the year letters of
+    ``letters`` (``citations.corpus_letters``; by default ``year_letters`` of these papers) when
+    the style asks for them. Raises ValidationError when citeproc-py cannot use the style."""
     chosen = list({p.key: p for p in papers}.values())
     if not chosen:
         return {}
-    ids = [f"r{i}" for i in range(len(chosen))]  # citeproc-py lower-cases ids; these never collide
-    items = [csl_item(p, i) for p, i in zip(chosen, ids, strict=True)]
+    items = _items(chosen, style)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it skips; the output says enough
         try:
             styles = _build_styles(style, lang, citations)
             if styles.suffixes:
-                _add_year_suffixes(items, chosen, styles.main)
+                _set_year_letters(items, chosen, letters)
             if citations or len(items) < PARALLEL_MIN_ITEMS or (os.cpu_count() or 1) < 2:
                 entries = _entries(styles.main, items)
             else:
                 entries = _entries_in_parallel(style, lang, items)
-            return _format(chosen, items, entries, styles, citations)
+            return _format(chosen, items, entries, styles, citations, lang)
         except (UsageError, ValidationError, NotFound):
             raise
         except Exception as exc:  # citeproc-py fails on styles it cannot follow: say which one
-            raise ValidationError(f"{style.name}: citeproc-py cannot format with this style "
-                                  f"({type(exc).__name__}: {exc}){_problem_note(style)}") from exc
+            raise _cannot_format(style, exc) from exc
+
+
+def format_bibliography(papers: Iterable[Paper], style: CslStyle, lang: str = "en",
+                        letters: dict[str, str] | None = None) -> list[Reference]:
+    """The references of ``papers`` in the order of the style's bibliography (by author, date
+    and title for APA; as given for styles that do not sort)."""
+    chosen = list({p.key: p for p in papers}.values())
+    references = format_references(chosen, style, lang, letters=letters)
+    return [references[chosen[i].key] for i in _bibliography_order(chosen, style, lang, letters)]
+
+
+def _items(papers: list[Paper], style: CslStyle) -> list[dict[str, Any]]:
+    ids = [f"r{i}" for i in range(len(papers))]  # citeproc-py lower-cases ids; these never collide
+    sentence = wants_sentence_case(style)
+    return [csl_item(p, i, sentence) for p, i in zip(papers, ids, strict=True)]
+
+
+def _cannot_format(style: CslStyle, exc: Exception) -> ValidationError:
+    return ValidationError(f"{style.name}: citeproc-py cannot format with this style "
+                           f"({type(exc).__name__}: {exc}){_problem_note(style)}")
+
+
+def _bibliography_order(papers: list[Paper], style: CslStyle, lang: str,
+                        letters: dict[str, str] | None) -> list[int]:
+    """Indexes of ``papers`` in the order the style's bibliography sorts them."""
+    root = _xml(style.xml)
+    if root.find(f"{{{CSL_NS}}}bibliography/{{{CSL_NS}}}sort") is None:
+        return list(range(len(papers)))
+    items = _items(papers, style)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            styles = _build_styles(style, lang, False)
+            if styles.suffixes:
+                _set_year_letters(items, papers, letters)
+            bib, _cites = _bibliography(styles.main, items)
+            layout = styles.main.root.bibliography.layout
+            sort = layout.getparent().find("cs:sort", layout.nsmap)
+            keys = [(key.get("sort", "ascending") == "descending",
+                     [_sort_text(v) for v in key.sort_keys(bib.items, layout)])
+                    for key in sort.findall("cs:key", sort.nsmap)]
+        except (UsageError, ValidationError, NotFound):
+            raise
+        except Exception as exc:
+            raise _cannot_format(style, exc) from exc
+    def compare(a: int, b: int) -> int:
+        return _compare(keys, a, b)
+
+    return sorted(range(len(papers)), key=functools.cmp_to_key(compare))
+
+
+def _sort_text(value: Any) -> str:
+    """A sort key as citeproc-py renders it ("<i>Judul</i>", "Cobis, M. Y., &amp; Rusadi, U.",
+    pieces in a list) as text to collate: markup, punctuation, case and accents left out."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = "".join(str(v) for v in value)
+    text = html.unescape(re.sub(r"<[^>]*>", "", str(value)))
+    folded = unicodedata.normalize("NFKD", text)
+    kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+    return " ".join(kept.casefold().split())
+
+
+def _compare(keys: list[tuple[bool, list[str]]], a: int, b: int) -> int:
+    """CSL's order: key by key, an empty key after any other, numbers as numbers; then as given."""
+    for descending, values in keys:
+        left, right = values[a], values[b]
+        if left == right:
+            continue
+        if not left or not right:
+            return -1 if left else 1
+        if left.isdigit() and right.isdigit():
+            result = (int(left) > int(right)) - (int(left) < int(right))
+        else:
+            result = (left > right) - (left < right)
+        if result:
+            return -result if descending else result
+    return (a > b) - (a < b)
 
 
 def _problem_note(style: CslStyle) -> str:
@@ -381,10 +526,23 @@ def _xml(data: bytes) -> Any:
     return etree.fromstring(data, etree.XMLParser(remove_comments=True, no_network=True, resolve_entities=False))
 
 
-def _build_styles(style: CslStyle, lang: str, citations: bool) -> _Styles:
+def _prepared(style: CslStyle, lang: str) -> Any:
     root = _xml(style.xml)
     _override_terms(root, lang)
     _space_after_first_field(root)
+    return root
+
+
+def prepared_style_xml(style: CslStyle, lang: str = "en") -> bytes:
+    """The style as litreview formats with it for ``lang`` (its terms set, such as "diakses"),
+    for another CSL processor to use the same."""
+    from lxml import etree
+
+    return bytes(etree.tostring(_prepared(style, lang), xml_declaration=True, encoding="utf-8"))
+
+
+def _build_styles(style: CslStyle, lang: str, citations: bool) -> _Styles:
+    root = _prepared(style, lang)
     citation = root.find(f"{{{CSL_NS}}}citation")
     layout = citation.find(f"{{{CSL_NS}}}layout")
     locale = LOCALES.get(lang, "en-US")
@@ -414,7 +572,9 @@ def _citeproc_style(root: Any, locale: str) -> Any:
     from citeproc import CitationStylesStyle
     from lxml import etree
 
-    _speed_up_citeproc()
+    from litreview.synthesis.citeproc_fixes import apply as apply_citeproc_fixes
+
+    apply_citeproc_fixes()
     return CitationStylesStyle(io.BytesIO(etree.tostring(root)), locale=locale, validate=False)
 
 
@@ -558,52 +718,18 @@ def _cite(bib: Any, cite: Any) -> str:
     return str(bib.cite(cite, lambda item: None) or "")
 
 
-_YEAR = re.compile(r"\d{4}")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-def _add_year_suffixes(items: list[dict[str, Any]], papers: list[Paper], style: Any) -> None:
-    """Set "year-suffix" on items whose citations would read alike, "a", "b", ... in title order.
-    Only works that share their first author (or title) and year are compared by rendering."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i, paper in enumerate(papers):
-        first = paper.authors[0].surname if paper.authors else (paper.title or paper.title_id or paper.title_en)
-        groups.setdefault((" ".join(first.casefold().split()), _year_of(paper)), []).append(i)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        chosen = [items[i] for i in members]
-        bib, cites = _bibliography(style, chosen)
-        alike: dict[str, list[int]] = {}
-        for i, cite in zip(members, cites, strict=True):
-            alike.setdefault(_cite(bib, cite), []).append(i)
-        for same in alike.values():
-            if len(same) < 2:
-                continue
-            for n, i in enumerate(sorted(same, key=lambda i: _title_order(papers[i]))):
-                items[i]["year-suffix"] = _letters(n)
+def _set_year_letters(items: list[dict[str, Any]], papers: list[Paper], letters: dict[str, str] | None) -> None:
+    """Give items the year letters of their papers ("year-suffix")."""
+    from litreview.synthesis.citations import year_letters
 
-
-def _year_of(paper: Paper) -> str:
-    if paper.year:
-        return str(paper.year)
-    found = _YEAR.search(paper.date)
-    return found.group() if found else ""
-
-
-def _title_order(paper: Paper) -> tuple[str, str]:
-    title = " ".join((paper.title or paper.title_id or paper.title_en).split())
-    return _LEADING_ARTICLE.sub("", title).casefold(), paper.key
-
-
-def _letters(n: int) -> str:
-    """0 -> "a", 25 -> "z", 26 -> "aa"."""
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
+    if letters is None:
+        letters = year_letters(papers)
+    for item, paper in zip(items, papers, strict=True):
+        if letters.get(paper.key):
+            item["year-suffix"] = letters[paper.key]
 
 
 PARALLEL_MIN_ITEMS = 400  # below this, starting worker processes costs more than it saves
@@ -641,8 +767,13 @@ def _entries_in_parallel(style: CslStyle, lang: str, items: list[dict[str, Any]]
         return [entry for future in futures for entry in future.result()]
 
 
+# Locales whose punctuation goes inside closing quotes (their <style-options punctuation-in-quote="true">).
+_PUNCTUATION_IN_QUOTE = frozenset({"en", "id"})
+_AFTER_QUOTE = re.compile("\u201d([,.])")
+
+
 def _format(papers: list[Paper], items: list[dict[str, Any]], entries: list[str], styles: _Styles,
-            citations: bool) -> dict[str, Reference]:
+            citations: bool, lang: str = "en") -> dict[str, Reference]:
     bib, cites = _bibliography(styles.main, items)
     authors: dict[str, list[str]] = {}
     if citations:
@@ -657,6 +788,8 @@ def _format(papers: list[Paper], items: list[dict[str, Any]], entries: list[str]
             out[paper.key] = Reference(key=paper.key, entry=formatted)
             continue
         parenthetical = _tidy(_cite(bib, cite))
+        if lang in _PUNCTUATION_IN_QUOTE:  # '("Judul," 2024)' as citeproc-js writes it, not '("Judul", 2024)'
+            parenthetical = _AFTER_QUOTE.sub("\\1\u201d", parenthetical)
         narrative = _narrative(parenthetical, styles, authors.get("text", [""] * len(papers))[i],
                                authors.get("symbol", [""] * len(papers))[i])
         out[paper.key] = Reference(key=paper.key, entry=formatted, parenthetical=Formatted.from_html(parenthetical),
@@ -685,11 +818,19 @@ def _narrative(parenthetical: str, styles: _Styles, author: str, as_cited: str) 
     return f"{author} {parenthetical}"
 
 
+# A period after a title that ends in "?" or "!" (closing tags between): citeproc-js leaves it out.
+_PERIOD_AFTER_MARK = re.compile(r"([?!])((?:</[a-z]+>)*)\.(?=\s|$)")
+# "Jakarta.." (a field ending in a period before the style's): one period, as citeproc-js prints it.
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.((?:</[a-z]+>)*)\.(?=\s|$)")
+
+
 def _tidy(markup: str) -> str:
-    """Control characters out, runs of white space (line breaks of the source) made one space."""
+    """Control characters out, runs of white space (line breaks of the source) made one space,
+    "Quo vadis?." and "Jakarta.." made "Quo vadis?" and "Jakarta." as citeproc-js writes them."""
     from litreview.text.clean import strip_controls
 
-    return " ".join(strip_controls(markup).split())
+    text = _PERIOD_AFTER_MARK.sub(r"\1\2", " ".join(strip_controls(markup).split()))
+    return _DOUBLE_PERIOD.sub(r".\1", text)
 
 
 # -- HTML to runs ------------------------------------------------------------------------------
@@ -727,29 +868,3 @@ def html_runs(markup: str) -> list[Run]:
     parser.feed(markup)
     parser.close()
     return parser.runs
-
-
-# -- speed -------------------------------------------------------------------------------------
-_PATCHED = False
-
-
-def _speed_up_citeproc() -> None:
-    """citeproc-py looks a macro up by XPath every time a style calls it, a third of its time on
-    APA: keep the macros found per style (styles are never changed after parsing)."""
-    global _PATCHED
-    if _PATCHED:
-        return
-    from citeproc import model
-
-    original = model.CitationStylesElement.get_macro
-
-    def get_macro(self: Any, name: str) -> Any:
-        root = self.get_root()
-        cache = root.__dict__.setdefault("_litreview_macros", {})
-        found = cache.get(name)
-        if found is None:
-            found = cache[name] = original(self, name)
-        return found
-
-    model.CitationStylesElement.get_macro = get_macro
-    _PATCHED = True

@@ -31,9 +31,12 @@ def _words(lang: str) -> dict[str, str]:
     return WORDS["id" if lang == "id" else "en"]
 
 
-def refs_table(index: CitationIndex, lang: str = "en", top: int | None = None, min_papers: int = 1) -> Table:
-    """Cited works across the corpus, most cited first."""
+def refs_table(index: CitationIndex, lang: str = "en", top: int | None = None, min_papers: int = 1,
+               labels: dict[str, str] | None = None) -> Table:
+    """Cited works across the corpus, most cited first. ``labels``: the in-text citations of the
+    corpus papers among them, by key (with their year letters), shown instead of the citing texts'."""
     w = _words(lang)
+    labels = labels or {}
     works = [work for work in index.works if work.papers >= min_papers]
     shown = works[:top] if top else works
     table = Table(
@@ -52,7 +55,7 @@ def refs_table(index: CitationIndex, lang: str = "en", top: int | None = None, m
     )
     for work in shown:
         table.rows.append({
-            "work": text_cell(work.label(lang)),
+            "work": text_cell(labels.get(work.corpus_key) or work.label(lang)),
             "title": text_cell(work.title),
             "papers": number_cell(work.papers),
             "mentions": number_cell(work.mentions),
@@ -64,10 +67,12 @@ def refs_table(index: CitationIndex, lang: str = "en", top: int | None = None, m
     return table
 
 
-def paper_refs_table(key: str, index: CitationIndex, lang: str = "en", top: int | None = None) -> Table:
+def paper_refs_table(key: str, index: CitationIndex, lang: str = "en", top: int | None = None,
+                     labels: dict[str, str] | None = None) -> Table:
     """One paper's cited works (``index`` built from that paper alone), most cited first, with
-    the reference entry each was linked to."""
+    the reference entry each was linked to (``labels`` as for ``refs_table``)."""
     w = _words(lang)
+    labels = labels or {}
     table = Table(
         kind="refs",
         title=w["paper_refs"].format(key=key),
@@ -83,7 +88,7 @@ def paper_refs_table(key: str, index: CitationIndex, lang: str = "en", top: int 
     citings = [(work, citing) for work in index.works for citing in work.citing if citing.paper == key]
     for work, citing in citings[:top] if top else citings:
         table.rows.append({
-            "work": text_cell(work.label(lang)),
+            "work": text_cell(labels.get(work.corpus_key) or work.label(lang)),
             "mentions": number_cell(citing.mentions),
             "pages": text_cell(", ".join(citing.pages)),
             "reference": text_cell(citing.reference),

@@ -166,7 +166,10 @@ def _reading_list(corpus: Corpus, codebook: Codebook, lang: str, style: str,
         tags = {k: v for k, v in tags.items() if k in within}
     if not any(tags.values()):
         return None
-    papers = (p for p in corpus.iter_papers() if p.key in tags)
+    from litreview.synthesis.citations import corpus_letters
+
+    papers = [p for p in corpus.iter_papers() if p.key in tags]
     flt = ReadingFilter(primary_only=True, order="score" if top else "year", top=top)
     return build_reading_list(papers, tags, codebook, resolve_style(style), flt, lang,
-                              annotator=lambda paper: annotate(corpus.get(paper.key), lang))
+                              annotator=lambda paper: annotate(corpus.get(paper.key), lang),
+                              letters=corpus_letters(corpus, papers))

@@ -97,7 +97,7 @@ def load_entries(
     with_text: bool = False,
 ) -> list[Entry]:
     """The papers the filter chooses, with citations (APA, disambiguated among them), tags and facets."""
-    from litreview.synthesis.citations import citations_for
+    from litreview.synthesis.citations import citations_for, corpus_letters
 
     check_themes(codebook, flt.themes)
     if sort not in SORTS:
@@ -127,7 +127,8 @@ def load_entries(
         entries.append(Entry(paper=paper, tags=paper_tags, facets=facets.get(paper.key, Facets())))
     if not entries:
         raise ValidationError(f"no paper matches the filters ({flt.describe()})")
-    cites = citations_for([e.paper for e in entries], lang)
+    chosen = [e.paper for e in entries]
+    cites = citations_for(chosen, lang, letters=corpus_letters(corpus, chosen))
     for entry in entries:
         entry.citation = cites[entry.key]
     entries.sort(key=_SORT_KEYS[sort])

@@ -188,8 +188,31 @@ def _parse(name: str, decode: Callable[[str], str]) -> Person:
             return Person(literal=" ".join(decode(name).split()))
     if not name:
         return Person()
+    if "," not in name and looks_like_institution(name):
+        return Person(literal=" ".join(decode(name).split()))
     family, given, particle, suffix, literal = _parse_cached(name, decode)
     return Person(family=family, given=given, particle=particle, suffix=suffix, literal=literal)
+
+
+# Words that make a name an organisation's, not a person's ("Komisi Pemilihan Umum", "Pew Research
+# Center"); compared case-folded, on whole words.
+_INSTITUTION_WORDS = frozenset("""
+    universitas institut fakultas sekolah akademi politeknik kementerian kementrian komisi badan dewan
+    lembaga dinas direktorat pusat asosiasi yayasan perkumpulan pemerintah majelis mahkamah bank
+    kepolisian sekretariat kantor biro perhimpunan ikatan persatuan jaringan forum koalisi aliansi
+    university institute faculty school college academy ministry department commission agency council
+    association foundation centre center organization organisation office bureau committee government
+    corporation company society network alliance coalition consortium federation union group team
+    laboratory bps kpu bawaslu dkpp kominfo apjii lipi brin unesco unicef undp oecd who
+    fmipa fisip fkip feb fib lppm unj ugm unair unpad undip unhas uny upi uin iain itb ipb
+""".split())
+
+
+def looks_like_institution(name: str) -> bool:
+    """Whether ``name`` (two words or more, without a comma) names an organisation: it has a
+    word such as "Universitas", "Komisi", "Center", "KPU" or "FMIPA"."""
+    words = [w.strip("{}().,") for w in name.split()]
+    return len(words) >= 2 and any(w.casefold() in _INSTITUTION_WORDS for w in words)
 
 
 def parse_name(s: str) -> Person:

@@ -1,0 +1,170 @@
+"""Sentence case for titles, keeping proper nouns and acronyms, and the words BibTeX must protect.
+
+APA 7 sets the titles of articles, books, chapters, reports and web pages in sentence case:
+"Strategi komunikasi KPU Kabupaten Sleman dalam sosialisasi Pilkada". Titles are stored as
+their source gives them; ``sentence_case`` is applied when a reference is rendered, and only
+to a title written in Title Case or in capitals (one already in sentence case is left as it
+is). Kept as written: acronyms and words with inner capitals (KPU, DPR, TikTok, YouTube), the
+proper nouns of ``PROPER_NOUNS`` (places, institutions, parties, platforms, people, months,
+"Pemilu", "Pilkada", "Gen Z"), a capitalised word after "Kota", "Kabupaten", "Universitas"
+and the like ("Kabupaten Sleman"), the first word and the first word after a colon.
+``protected_words`` lists the words of a title that BibTeX must keep in braces.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Proper nouns kept capitalised (compared case-folded, whole words).
+PROPER_NOUNS = frozenset(
+    """
+    indonesia indonesian indonesians nusantara asia asian asean southeast east west north south
+    europe european america american australia australian malaysia malaysian singapore philippines
+    thailand vietnam myanmar china chinese india japan korea timor netherlands dutch english arab arabic
+    jakarta jawa java javanese sunda sundanese sumatra sumatera bali balinese kalimantan borneo sulawesi
+    papua maluku aceh riau jambi bengkulu lampung banten yogyakarta jogja surabaya bandung semarang medan
+    makassar palembang malang solo surakarta denpasar manado padang pontianak banjarmasin balikpapan
+    samarinda kupang mataram ambon jayapura depok bogor bekasi tangerang cirebon sleman bantul
+    madura lombok flores ntt ntb diy dki jabodetabek betawi minang minangkabau batak bugis
+    pemilu pilkada pilpres pileg pemilukada reformasi pancasila bhinneka orde
+    kpu kpud bawaslu dkpp dpr dprd mpr dpd mk ma kpk polri tni kominfo bssn bps bnpt mafindo
+    apjii lipi brin komnas ham ite uu perppu perpu pkpu
+    pdi pdip golkar gerindra pkb nasdem pks pan demokrat ppp perindo psi hanura pbb gelora ummat
+    facebook tiktok instagram twitter youtube whatsapp telegram line google meta threads snapchat
+    linkedin reddit wikipedia internet covid
+    jokowi widodo joko prabowo subianto gibran rakabuming anies baswedan ganjar pranowo ahok purnama
+    basuki soeharto suharto sukarno soekarno megawati soekarnoputri yudhoyono sby mahfud muhaimin
+    iskandar habibie wahid gus dur amien rais middle
+    routledge oxford cambridge sage palgrave springer wiley elgar harvard yale princeton
+    islam islamic muslim muslims christian christianity catholic hindu buddhist quran qur'an
+    januari februari maret april mei juni juli agustus september oktober november desember
+    january february march may june july august october december
+    senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday
+    gen
+    """.split()
+)
+# Words naming a kind of place: the capitalised word after them is a name ("Kota Bandung").
+_NAME_HEADS = frozenset(
+    """kota kabupaten provinsi propinsi kecamatan desa kelurahan pulau teluk gunung sungai danau universitas
+    institut province city regency district island university""".split()
+)
+# Words naming a body or office: kept before a known name ("Partai Gerindra", "Presiden Jokowi").
+_BODY_HEADS = frozenset(
+    "partai kementerian komisi badan dewan presiden gubernur bupati walikota party ministry president "
+    "governor".split()
+)
+# "Jawa Barat", "Kalimantan Timur", "Nusa Tenggara": kept after a proper noun.
+_DIRECTIONS = frozenset("barat timur utara selatan tengah tenggara raya".split())
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019.][^\W\d_]+)*", re.UNICODE)
+
+
+def _is_acronym_like(word: str) -> bool:
+    """KPU, DPR-RI, TikTok, YouTube, iPhone, COVID-19: a capital after the first letter."""
+    core = word.strip("'\u2019.-")
+    return any(c.isupper() for c in core[1:])
+
+
+# Words Title Case leaves in lower case (English and Indonesian function words).
+_FUNCTION_WORDS = frozenset(
+    """a an and as at but by for from in into nor of on onto or over per so the to up via vs with within without
+    about among after before between through under upon against toward towards during
+    dan di ke dari dalam pada untuk bagi oleh atau serta yang dengan terhadap tentang antara melalui sebagai
+    akan sejak hingga sampai kepada daripada menuju tanpa atas bawah para si sang menjelang jelang selama
+    setelah sebelum menurut seputar mengenai lewat versus sebuah seorang""".split()
+)
+
+
+def looks_title_cased(title: str) -> bool:
+    """Whether ``title`` is in Title Case or capitals: after its first word, no word but a
+    function word ("dan", "di", "of", "the") starts in lower case, and two or more start in capitals."""
+    words = [m.group() for m in _WORD.finditer(title) if m.start() == 0 or title[m.start() - 1] != "-"][1:]
+    if any(w[:1].islower() and w.casefold() not in _FUNCTION_WORDS for w in words):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 2
+
+
+def _all_caps(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def proper_nouns_in(text: str) -> frozenset[str]:
+    """Words that ``text`` (an abstract) writes capitalised inside its sentences and never in
+    lower case ("Coldplay", "Bayes"), case-folded: names a title in capitals or Title Case hides."""
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        before = text[max(0, match.start() - 3):match.start()]
+        if word[:1].islower():
+            lowered.add(word.casefold())
+        elif match.start() > 0 and not re.search(r"[.!?:]\s*$|^\s*$", before) and not word.isupper():
+            capitalised.add(word.casefold())
+    return frozenset(capitalised - lowered)
+
+
+def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
+    """``title`` in sentence case when it is in Title Case or capitals; otherwise as it is.
+    ``known``: more proper nouns, case-folded (``proper_nouns_in`` the paper's abstract)."""
+    if not title or not looks_title_cased(title):
+        return title
+    caps = _all_caps(title)
+    matches = list(_WORD.finditer(title))
+    words = [m.group() for m in matches]
+    out: list[str] = []
+    position = 0
+    for i, (match, word) in enumerate(zip(matches, words, strict=True)):
+        before = title[position:match.start()]
+        out.append(before)
+        position = match.end()
+        folded = word.casefold().strip("'\u2019.")
+        lower = word.lower()
+        starts = i == 0 or bool(re.search(r"[:?!]\s*$", before))
+        after_head = i > 0 and words[i - 1].casefold() in _NAME_HEADS and not caps
+        following = words[i + 1] if i + 1 < len(words) else ""
+        joined = bool(following) and not re.search(r"[:;,.]\s*$", title[match.end():matches[i + 1].start()])
+        before_name = joined and not caps and following[:1].isupper() and (
+            folded in _NAME_HEADS
+            or (folded in _BODY_HEADS and (following.casefold() in PROPER_NOUNS or _is_acronym_like(following))))
+        if caps and folded in _KNOWN_ACRONYMS:
+            new = word.upper()
+        elif not caps and _is_acronym_like(word):
+            new = word
+        elif starts:
+            new = lower[:1].upper() + lower[1:] if caps else word
+        elif (folded in PROPER_NOUNS or folded in known or (after_head and word[:1].isupper()) or before_name
+              or (folded in _DIRECTIONS and i > 0 and words[i - 1].casefold() in PROPER_NOUNS)):
+            new = lower[:1].upper() + lower[1:] if caps else word
+        elif len(word) == 1 and word.isupper() and word not in ("A", "I"):
+            new = word  # "Generasi Z", "Twitter/X"
+        else:
+            new = lower
+        out.append(new)
+    out.append(title[position:])
+    return "".join(out)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+# Acronyms among PROPER_NOUNS, written in capitals when a title in capitals is cased.
+_KNOWN_ACRONYMS = frozenset(
+    "kpu kpud dkpp dpr dprd mpr dpd mk ma kpk tni bssn bps bnpt apjii lipi brin ham ite uu pkpu pdi pdip "
+    "pkb pks pan ppp psi pbb sby ntt ntb diy dki covid".split()
+)
+
+
+def protected_words(title: str) -> list[str]:
+    """The words of ``title`` whose case a BibTeX style must not change (once each, in order):
+    those its sentence case keeps capitalised, other than the first word and the first after a
+    colon (acronyms, TikTok, proper nouns; in a title already in sentence case, every capital)."""
+    cased = sentence_case(title)
+    found: dict[str, None] = {}
+    for i, match in enumerate(_WORD.finditer(cased)):
+        word = match.group()
+        starts = i == 0 or bool(re.search(r"[:?!]\s*$", cased[:match.start()]))
+        if word[:1].isupper() and not (starts and not _is_acronym_like(word) and word.casefold() not in PROPER_NOUNS):
+            if word in title:
+                found[word] = None
+    return list(found)

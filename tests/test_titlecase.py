@@ -1,0 +1,64 @@
+"""Sentence case for APA titles, BibTeX's protected words, journal fields that carry their
+numbers, and institutions written as one name."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.export.bibtex import protect_title
+from litreview.ingest.fields import split_container
+from litreview.text.names import parse_name
+from litreview.text.titlecase import protected_words, sentence_case
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Strategi Komunikasi KPU Kabupaten Sleman dalam Sosialisasi Pilkada",
+     "Strategi komunikasi KPU Kabupaten Sleman dalam sosialisasi Pilkada"),
+    ("SISTEM INFORMASI REKAPITULASI SUARA BERBASIS WEB", "Sistem informasi rekapitulasi suara berbasis web"),
+    ("PERAN MEDIA SOSIAL DALAM PILKADA DKI JAKARTA", "Peran media sosial dalam Pilkada DKI Jakarta"),
+    ("The Use of TikTok and Instagram by Gen Z Voters: A Case Study of Jakarta",
+     "The use of TikTok and Instagram by Gen Z voters: A case study of Jakarta"),
+    ("Hoaks di WhatsApp Menjelang Pemilu 2024 di Kota Bandung, Jawa Barat",
+     "Hoaks di WhatsApp menjelang Pemilu 2024 di Kota Bandung, Jawa Barat"),
+    ("Peran DPR dan Bawaslu dalam Mengawasi Kampanye Prabowo di YouTube dan X",
+     "Peran DPR dan Bawaslu dalam mengawasi kampanye Prabowo di YouTube dan X"),
+    ("Politik Identitas di Indonesia Pasca-Reformasi", "Politik identitas di Indonesia pasca-Reformasi"),
+    # already in sentence case: left as written (its capitals are the author's)
+    ("Pedoman penulisan skripsi Fakultas Ilmu Sosial", "Pedoman penulisan skripsi Fakultas Ilmu Sosial"),
+    ("Islamic populism in Indonesia and the Middle East", "Islamic populism in Indonesia and the Middle East"),
+    ("Hoaks", "Hoaks"),
+    ("", ""),
+])
+def test_sentence_case(title: str, expected: str) -> None:
+    assert sentence_case(title) == expected
+    assert sentence_case(expected) == expected  # idempotent
+
+
+def test_protected_words_and_bibtex_braces() -> None:
+    assert protected_words("Hoaks di WhatsApp Menjelang Pemilu 2024") == ["WhatsApp", "Pemilu"]
+    assert protected_words("Media sosial dan pemilih muda di Jakarta") == ["Jakarta"]
+    assert protect_title("Literasi Digital Gen Z & KPU: 50% Hoaks") == \
+        "Literasi Digital {Gen} {Z} \\& {KPU}: 50\\% Hoaks"
+
+
+@pytest.mark.parametrize(("journal", "expected"), [
+    ("Jurnal Informatika, Vol.5, No. 1, Juni 2009", ("Jurnal Informatika", "5", "1")),
+    ("Jurnal Politik Vol 3 No 2 (2020)", ("Jurnal Politik", "3", "2")),
+    ("Jurnal Komunikasi, Volume 12, Nomor 1", ("Jurnal Komunikasi", "12", "1")),
+    ("Jurnal X Vol. 4(2)", ("Jurnal X", "4", "2")),
+    ("Journal of Communication", ("Journal of Communication", "", "")),
+    ("Vol. 5", ("Vol. 5", "", "")),
+])
+def test_split_container(journal: str, expected: tuple[str, str, str]) -> None:
+    assert split_container(journal) == expected
+
+
+@pytest.mark.parametrize("name", ["FMIPA UNJ", "Komisi Pemilihan Umum", "Pew Research Center",
+                                  "Universitas Negeri Jakarta", "Badan Pusat Statistik"])
+def test_institutions_are_one_name(name: str) -> None:
+    assert parse_name(name).literal == name
+
+
+@pytest.mark.parametrize("name", ["Mikhael Yulius Cobis", "AHMAD FAUZI", "Udi Rusadi"])
+def test_people_are_still_people(name: str) -> None:
+    assert not parse_name(name).literal
