@@ -54,8 +54,6 @@ def build_synthesis(
         label = theme_label(codebook, theme, lang)
         per_source = {e.key: [ev for ev in evidence.get(e.key, []) if ev.theme == theme] for e in sources}
         frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
-        opportunity = [e.citation for e in sources if frames[e.key] in ("opportunity", "mixed")]
-        risk = [e.citation for e in sources if frames[e.key] in ("risk", "mixed")]
         quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
         chosen = representative(quotable, representatives)
         table.rows.append({
