@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.model import Tag
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
@@ -27,11 +28,11 @@ class TagReport:
     words: int = 0
 
     def summary(self) -> str:
-        parts = [f"{len(self.tagged)} paper{'s' if len(self.tagged) != 1 else ''} tagged"]
+        parts = [tr("{n} paper tagged", "{n} papers tagged", n=len(self.tagged))]
         if self.unchanged:
-            parts.append(f"{self.unchanged} unchanged since the last tagging")
+            parts.append(tr("{n} unchanged since the last tagging", n=self.unchanged))
         if self.no_text:
-            parts.append(f"{len(self.no_text)} without text or abstract")
+            parts.append(tr("{n} without text or abstract", n=len(self.no_text)))
         return ", ".join(parts)
 
 

@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from litreview import __version__
 from litreview.errors import LitreviewError
+from litreview.i18n import tr
 
 
 class _Group(TyperGroup):
@@ -24,14 +25,14 @@ class _Group(TyperGroup):
 
             if (ctx.obj or {}).get("debug"):
                 err.print_exception()
-            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            err.print(f"[red]{tr('error:')}[/red] {escape(str(exc))}")
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt as exc:
             from litreview.cli.common import err
             from litreview.errors import Terminated
 
-            how, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
-            err.print(f"[red]{how}[/red]: stopped; nothing of the unfinished command was saved")
+            how, code = (tr("terminated"), 143) if isinstance(exc, Terminated) else (tr("interrupted"), 130)
+            err.print(f"[red]{how}[/red]: " + tr("stopped; nothing of the unfinished command was saved"))
             raise typer.Exit(code) from None
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:  # a storage fault outside a transaction
             from litreview.cli.common import err
@@ -71,6 +72,11 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="en|id", show_default=False,
+                     help="Language of messages, headings and help (default: $LITREVIEW_LANG, else en)."),
+    ] = None,
     lock_timeout: Annotated[
         float | None,
         typer.Option(
@@ -83,8 +89,13 @@ def _root(
         ),
     ] = None,
 ) -> None:
+    from litreview import i18n
     from litreview.cli.common import settings
+    from litreview.errors import UsageError
 
+    if lang is not None and i18n.normalize(lang) is None:
+        raise UsageError(f"--lang {lang!r}: choose en or id")
+    i18n.set_lang(lang)  # every run starts from this (or the environment's) language
     ctx.obj = {"debug": debug}
     settings.lock_timeout = lock_timeout
 
@@ -113,6 +124,28 @@ _screen.register(app)
 _prisma.register(app)
 _charts.register(app)
 _corpus.register_maintenance(app)  # last in --help: a command for when something went wrong
+
+
+def _localize_help() -> None:
+    """With --lang id (or LITREVIEW_LANG=id) on the command line, the main commands' help in Indonesian."""
+    from litreview.i18n import startup_lang
+
+    if startup_lang() != "id":
+        return
+    from litreview.i18n_id import COMMAND_HELP
+
+    app.info.help = COMMAND_HELP[""]
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        if name in COMMAND_HELP:
+            info.help = COMMAND_HELP[name]
+    for group in app.registered_groups:
+        if group.name in COMMAND_HELP and group.typer_instance is not None:
+            group.typer_instance.info.help = COMMAND_HELP[group.name]
+            group.help = COMMAND_HELP[group.name]
+
+
+_localize_help()
 
 
 def _terminate(signum: int, frame: Any) -> None:

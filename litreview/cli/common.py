@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from litreview.errors import CorpusError, UsageError
+from litreview.i18n import tr
 from litreview.store import Corpus, find_corpus_dir
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ settings = Settings()
 
 
 def _say_waiting() -> None:
-    err.print("waiting for another litreview to finish…")
+    err.print(tr("waiting for another litreview to finish…"))
 
 
 def open_corpus(corpus_dir: Path | None) -> Corpus:
@@ -157,7 +158,7 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    err.print(f"Wrote {target}")
+    err.print(tr("Wrote {target}", target=target))
 
 
 PaperOpt = Annotated[
@@ -199,5 +200,6 @@ def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | Non
     if not keys:
         raise ValidationError("screening has begun and no paper is included yet; include some with "
                               "`litreview screen`, or give --all for every record")
-    err.print(f"[dim]covering the papers screening included: {len(keys)} of {total}; --all for every record[/dim]")
+    err.print("[dim]" + tr("covering the papers screening included: {n} of {total}; --all for every record",
+                           n=len(keys), total=total) + "[/dim]")
     return keys

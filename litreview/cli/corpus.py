@@ -9,6 +9,8 @@ import typer
 from rich.markup import escape
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, open_or_create_corpus, out
+from litreview.cli.themes import Lang, LangOpt
+from litreview.i18n import tr
 from litreview.store import CORPUS_DIRNAME, Corpus, find_corpus_dir
 
 SHOW_ADDED_MAX = 25
@@ -16,6 +18,7 @@ SHOW_ADDED_MAX = 25
 
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to create the corpus.")] = Path("."),
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Create a corpus (a [bold].litreview/[/bold] directory) in DIRECTORY, creating DIRECTORY too
     when it does not exist yet (as `git init` does).
@@ -35,7 +38,8 @@ def init(
     existed = (target / CORPUS_DIRNAME / "corpus.db").is_file()
     with Corpus.init(target) as corpus:
         where = corpus.root
-    err.print(f"{'Corpus already exists in' if existed else 'Created an empty corpus in'} {escape(str(where))}")
+    err.print(tr("Corpus already exists in {where}" if existed else "Created an empty corpus in {where}",
+                 where=escape(str(where))))
 
 
 def add(
@@ -77,6 +81,7 @@ def add(
                                                      "and Folders), when it cannot be found in Zotero's settings.")
     ] = None,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Add papers from PDF, BibTeX, RIS, CSL-JSON/YAML, plain-text or Markdown files, and from
     bibliographic exports: Publish or Perish, Scopus, IEEE Xplore, SpringerLink and Embase CSV,
@@ -119,7 +124,7 @@ def add(
         tagger = make_tagger(find_corpus_dir(explicit=corpus_dir), None)
     corpus, created = open_or_create_corpus(corpus_dir)
     if created:
-        err.print(f"No corpus found; created one in {escape(str(corpus.root))}")
+        err.print(tr("No corpus found; created one in {where}", where=escape(str(corpus.root))))
     folders = []
     for folder in attachments or []:
         if not folder.expanduser().is_dir():
@@ -177,13 +182,15 @@ class _progress:
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     if len(report.added) <= SHOW_ADDED_MAX:
         for key, title in report.added:
-            out.print(f"[green]added[/green] {escape(key)}  {escape(title)}")
+            out.print(f"[green]{tr('added')}[/green] {escape(key)}  {escape(title)}")
     for dup in report.duplicates:
         gained = f"; added to it: {', '.join(dup.merged)}" if dup.merged else ""
-        what = f"{escape(dup.source)}: same as {escape(dup.key)} ({escape(dup.reason)}){escape(gained)}"
-        err.print(f"[yellow]duplicate[/yellow] {what}")
+        what = tr("{source}: same as {key} ({reason})", source=escape(dup.source), key=escape(dup.key),
+                  reason=escape(dup.reason)) + escape(gained)
+        err.print(f"[yellow]{tr('duplicate')}[/yellow] {what}")
     for new, old, reason in report.maybe_duplicates:
-        err.print(f"[yellow]possible duplicate[/yellow] {escape(new)} and {escape(old)}: {escape(reason)}; both kept")
+        err.print(f"[yellow]{tr('possible duplicate')}[/yellow] "
+                  + tr("{new} and {old}: {reason}; both kept", new=escape(new), old=escape(old), reason=escape(reason)))
     for written, papers, added in report.title_groups.values():
         err.print(f"[yellow]possible duplicates[/yellow] {papers:,} papers share the title {escape(repr(written))} "
                   f"({added:,} added now): all kept, listed as one group by `litreview dupes`")
@@ -192,7 +199,7 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     for coded in report.codings:
         print_codings(coded)
     for warning in report.warnings:
-        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+        err.print(f"[yellow]{tr('warning')}[/yellow] {escape(warning)}")
     if report.skipped:
         from collections import Counter
 
@@ -203,17 +210,17 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         err.print(f"skipped {len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} "
                   f"of types litreview does not read: {escape(listed)}")
     for failure in report.failed:
-        err.print(f"[red]failed[/red] {escape(failure)}")
+        err.print(f"[red]{tr('failed')}[/red] {escape(failure)}")
     if report.orphans_removed:
         err.print(f"removed {report.orphans_removed} file cop{'ies' if report.orphans_removed != 1 else 'y'} "
                   "left in files/ by an add that was stopped")
     if report.tagging is not None and report.tagging.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.tagging.assigned.items(), key=lambda x: (-x[1], x[0])))
-        err.print(f"themes: {escape(counts)} (see `litreview themes`)")
-    parts = [f"{len(report.added)} added"]
-    parts.append(f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''} skipped")
-    parts.append(f"{len(report.failed)} failed")
-    err.print(f"{', '.join(parts)} ({report.files_read} file{'s' if report.files_read != 1 else ''} read)")
+        err.print(tr("themes: {counts} (see `litreview themes`)", counts=escape(counts)))
+    parts = [tr("{n} added", n=len(report.added)),
+             tr("{n} duplicate skipped", "{n} duplicates skipped", n=len(report.duplicates)),
+             tr("{n} failed", n=len(report.failed))]
+    err.print(f"{', '.join(parts)} ({tr('{n} file read', '{n} files read', n=report.files_read)})")
 
 
 def _print_sync(synced: Any) -> None:

@@ -81,6 +81,10 @@ def list_papers(
                          level=level, collection=collection or "", library_tag=zotero_tag or "")
     chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     with open_corpus(corpus_dir) as corpus:
+        if theme:  # an unknown theme is an error, not an empty list; labels and aliases ("hoaks") name it too
+            from litreview.cli.themes import load_for
+
+            filters.theme = load_for(corpus.root, None).resolve_all([theme])[0]
         rows = list_rows(corpus, filters, sort)
         if chosen is ListFormat.json:
             write_output(json.dumps([row_to_dict(r) for r in rows], ensure_ascii=False, indent=2), None)

@@ -20,7 +20,7 @@ from litreview.cli.common import (
     screening_scope,
     stdout_is_terminal,
 )
-from litreview.cli.themes import CodebookOpt, Lang, load_for
+from litreview.cli.themes import CodebookOpt, Lang, lang_option, load_for
 from litreview.errors import UsageError
 
 _FORMATS_HELP = "terminal (default), markdown, html, docx, bibtex, csljson."
@@ -31,7 +31,10 @@ StyleOpt = Annotated[
                                        "or the path of a .csl file."),
 ]
 LangOpt = Annotated[
-    Lang, typer.Option("--lang", help="Language of the references (CSL locale en-US or id-ID) and of the headings.")
+    Lang,
+    typer.Option("--lang", case_sensitive=False, callback=lang_option,
+                 help="Language of the references (CSL locale en-US or id-ID), headings and messages "
+                      "(default: $LITREVIEW_LANG, else en)."),
 ]
 FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help=_FORMATS_HELP)]
 OutputOpt = Annotated[
@@ -194,10 +197,7 @@ def bibliography(
         papers = list(corpus.iter_papers(known or None))
         if theme:
             book = load_for(corpus.root, codebook)
-            for name in theme:
-                if book.theme(name) is None:
-                    raise UsageError(f"unknown theme '{name}'; the codebook's themes are: "
-                                     f"{', '.join(book.theme_ids)}")
+            theme = book.resolve_all(theme)  # labels and aliases ("hoaks") name themes too
             tags = corpus.tags_by_key("discussed")
             papers = [p for p in papers if {t.theme for t in tags.get(p.key, [])} & set(theme)]
             if not papers:

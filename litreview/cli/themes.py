@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.store import find_corpus_dir
 
 NO_TEXT_SHOWN = 10  # papers without text named one by one; the rest are counted
@@ -40,7 +41,23 @@ class Format(StrEnum):
     json = "json"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and headings: en or id.")]
+def lang_option(value: Lang, ctx: typer.Context, param: typer.CallbackParam) -> Lang:
+    """``--lang`` given: the language of this run's messages too; not given: ``$LITREVIEW_LANG``
+    (or the root ``litreview --lang``), else English."""
+    from litreview import i18n
+
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if source is None or source.name == "DEFAULT":
+        return Lang(i18n.lang())
+    i18n.set_lang(value.value)
+    return value
+
+
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", case_sensitive=False, callback=lang_option,
+                 help="Language of labels, headings and messages: en or id (default: $LITREVIEW_LANG, else en)."),
+]
 
 
 class Level(StrEnum):
@@ -143,7 +160,8 @@ def codebook_show(
         }
         write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
         return
-    table = Table(title=escape(book.source), header_style="bold", show_lines=True)
+    table = Table(title=escape(tr("default codebook") if book.source == "default codebook" else book.source),
+                  header_style="bold", show_lines=True)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column(words["label"])
     table.add_column(words["description"], ratio=2)
@@ -161,8 +179,9 @@ def codebook_show(
     out.print(table)
     _print_offered(corpus_dir)
     facets = ", ".join(f"{words.get(k, k)}: {len(v)}" for k, v in book.facets.items())
-    err.print(f"{len(book.themes)} themes; facets {facets}; a theme is discussed when one sentence counts 'single', "
-              f"or its sentences (at least 'min') reach the bar, which grows with the text's words")
+    err.print(tr("{n} themes; facets {facets}; a theme is discussed when one sentence counts 'single', "
+                 "or its sentences (at least 'min') reach the bar, which grows with the text's words",
+                 n=len(book.themes), facets=facets))
 
 
 def _offered(corpus_dir: Path | None) -> list[dict[str, Any]]:
@@ -224,8 +243,7 @@ def codebook_suggest(
 
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
-        if book.theme(theme) is None:
-            raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(book.theme_ids)}")
+        theme = book.resolve_all([theme])[0]
         chosen = corpus.keys_with_theme(theme, None if include_auto else "manual")
         if not chosen:
             raise ValidationError(
@@ -308,13 +326,14 @@ def _run_tagging(keys: list[str] | None, codebook: Path | None, force: bool, cor
         tagger = make_tagger(corpus.root, codebook)
         report = tag_corpus(corpus, tagger, keys, force=force)
     for key in report.no_text[:NO_TEXT_SHOWN]:
-        err.print(f"[yellow]no text[/yellow] {escape(key)}: no full text or abstract to tag; skipped")
+        err.print(f"[yellow]{tr('no text')}[/yellow] " + tr("{key}: no full text or abstract to tag; skipped",
+                                                            key=escape(key)))
     if len(report.no_text) > NO_TEXT_SHOWN:
         err.print(f"[yellow]no text[/yellow] ... and {len(report.no_text) - NO_TEXT_SHOWN} more papers "
                   "without text or abstract (`litreview list --format json` shows has_text)")
     if report.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.assigned.items(), key=lambda x: (-x[1], x[0])))
-        err.print(f"themes assigned: {escape(counts)}")
+        err.print(tr("themes assigned: {counts}", counts=escape(counts)))
     err.print(escape(report.summary()))
 
 
@@ -326,6 +345,7 @@ def tag_main(
         bool, typer.Option("--force", help="Re-tag even papers whose text and codebook are unchanged.")
     ] = False,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Tag papers by theme (all papers, or the KEYS given), or record your own decisions."""
     ctx.ensure_object(dict)
@@ -355,13 +375,12 @@ def tag_run(
 
 def _decide(ctx: typer.Context, key: str, themes: list[str], assigned: bool,
             codebook: Path | None, corpus_dir: Path | None) -> None:
-    from litreview.tagging import check_theme, decide_tag
+    from litreview.tagging import decide_tag
 
     book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
     with open_corpus(where) as corpus:
         tagger = make_tagger(corpus.root, book)
-        for theme in themes:
-            check_theme(tagger.codebook, theme)
+        themes = tagger.codebook.resolve_all(themes)  # labels and aliases ("hoaks") become ids
         for theme in themes:
             found = decide_tag(corpus, tagger, key, theme, assigned)
             if assigned:
@@ -440,13 +459,12 @@ def tag_reset(
 
     Example: [cyan]litreview tag reset cobis2023 polarization[/cyan]
     """
-    from litreview.tagging import check_theme, reset_tag
+    from litreview.tagging import reset_tag
 
     book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
     with open_corpus(where) as corpus:
         tagger = make_tagger(corpus.root, book)
-        for theme in themes:
-            check_theme(tagger.codebook, theme)
+        themes = tagger.codebook.resolve_all(themes)
         for theme in themes:
             if reset_tag(corpus, tagger, key, theme):
                 err.print(f"{escape(key)}: {escape(theme)} is decided by the tagger again")
@@ -482,8 +500,7 @@ def tags(
     book = load_for(corpus.root, codebook)
     words = _WORDS[lang.value]
     if why is not None:
-        if book.theme(why) is None:
-            raise UsageError(f"unknown theme '{why}'; the codebook's themes are: {', '.join(book.theme_ids)}")
+        why = book.resolve_all([why])[0]
         explained = explain_decision(book, why, next((t for t in found if t.theme == why), None),
                                      run["words"] if run else 0, run is not None, lang.value)
         if fmt is Format.json:
@@ -653,7 +670,8 @@ def themes(
         cells = [escape(row["theme"])] + ([escape(row["label"])] if labels else [])
         table.add_row(*cells, *(str(row[name]) for name in counts_shown))
     out.print(table)
-    err.print(f"{tagged} of {total} papers tagged" + (f"; {no_text} without text or abstract" if no_text else ""))
+    err.print(tr("{tagged} of {total} papers tagged", tagged=tagged, total=total)
+              + ("; " + tr("{n} without text or abstract", n=no_text) if no_text else ""))
 
 
 def register(app: typer.Typer) -> None:

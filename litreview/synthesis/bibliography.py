@@ -15,7 +15,7 @@ from pathlib import Path
 
 from litreview.errors import NotFound, UsageError
 from litreview.model import Paper
-from litreview.synthesis.reading_list import ReadingEntry, ReadingGroup, ReadingList, words
+from litreview.synthesis.reading_list import ReadingEntry, ReadingGroup, ReadingList, style_title, words
 from litreview.synthesis.references import CslStyle, format_bibliography
 
 TITLES = {"en": "References", "id": "Daftar Pustaka"}
@@ -61,5 +61,6 @@ def build_bibliography(papers: list[Paper], style: CslStyle, lang: str = "en",
     count = f"{len(entries)} {labels['paper'] if len(entries) == 1 else labels['papers']}"
     return ReadingList(title=TITLES["id" if lang == "id" else "en"],
                        groups=[ReadingGroup(theme="", label="", entries=entries)], papers=unique,
-                       style=style.title, lang=lang, notes=[f"{labels['style']}: {style.title}; {count}"],
+                       style=style_title(style.title, lang), lang=lang,
+                       notes=[f"{labels['style']}: {style_title(style.title, lang)}; {count}"],
                        labels=labels)

@@ -14,6 +14,7 @@ into each output format.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,9 +123,7 @@ def check_filter(flt: ReadingFilter, codebook: Codebook) -> None:
         raise UsageError(f"--order {flt.order!r}: choose one of {', '.join(ORDERS)}")
     if flt.top is not None and flt.top < 1:
         raise UsageError(f"--top {flt.top}: give a number of papers per theme, 1 or more")
-    for theme in flt.themes:
-        if codebook.theme(theme) is None:
-            raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
+    flt.themes[:] = codebook.resolve_all(flt.themes)  # labels and aliases ("hoaks") become ids
 
 
 @dataclass
@@ -204,12 +203,12 @@ def build_reading_list(
         for index, (group, members) in enumerate(chosen)
     ]
     labels = words(lang)
-    listed = _notes(flt, style, len(unique), labels)
+    listed = _notes(flt, style, len(unique), labels, lang)
     if plan is not None:
         listed = [listed[0] + "; " + labels["plan"].format(name=plan.name)
                   + ("; " + labels["unplaced"].format(n=unplaced) if unplaced else "")]
     return ReadingList(title=(plan.title if plan and plan.title else labels["reading_list"]), groups=reading_groups,
-                       papers=unique, style=style.title, lang=lang, notes=listed, labels=labels,
+                       papers=unique, style=style_title(style.title, lang), lang=lang, notes=listed, labels=labels,
                        show_scores=flt.order == "score",
                        references=[references[p.key].entry for p in bibliography_order(unique, style)])
 
@@ -308,10 +307,12 @@ def _plan_group(name: str, number: int, item: object, codebook: Codebook,
         lists[field_name] = [str(v).strip() for v in value]
     if not lists["themes"] and not lists["keys"]:
         raise ValidationError(f"{where}: list its themes and/or keys")
-    for theme in lists["themes"]:
-        if codebook.theme(theme) is None:
+    for i, theme in enumerate(lists["themes"]):
+        found = codebook.resolve(theme)
+        if found is None:
             raise ValidationError(f"{where}: unknown theme '{theme}'; the codebook's themes are: "
                                   f"{', '.join(codebook.theme_ids)}")
+        lists["themes"][i] = found
     for key in lists["keys"]:
         if not key_exists(key):
             raise ValidationError(f"{where}: no paper with key '{key}' in the corpus")
@@ -333,14 +334,15 @@ def build_citations(papers: list[Paper], style: CslStyle, lang: str = "en",
                             parenthetical=references[p.key].parenthetical, narrative=references[p.key].narrative)
                for p in unique]
     return ReadingList(title=labels["references"], groups=[ReadingGroup(theme="", label="", entries=entries)],
-                       papers=unique, style=style.title, lang=lang, notes=[f"{labels['style']}: {style.title}"],
+                       papers=unique, style=style_title(style.title, lang), lang=lang,
+                       notes=[f"{labels['style']}: {style_title(style.title, lang)}"],
                        labels=labels)
 
 
-def _notes(flt: ReadingFilter, style: CslStyle, papers: int, labels: dict[str, str]) -> list[str]:
+def _notes(flt: ReadingFilter, style: CslStyle, papers: int, labels: dict[str, str], lang: str = "en") -> list[str]:
     count = f"{papers} {labels['paper'] if papers == 1 else labels['papers']}"
     order = labels["score_order"] if flt.order == "score" else labels[flt.order]
-    parts = [f"{labels['style']}: {style.title}", count, f"{labels['ordered']} {order}"]
+    parts = [f"{labels['style']}: {style_title(style.title, lang)}", count, f"{labels['ordered']} {order}"]
     if flt.year_from is not None or flt.year_to is not None:
         parts.append(f"{labels['years']} {flt.year_from or ''}\u2013{flt.year_to or ''}")
     parts.append(labels["primary"] if flt.primary_only else labels["all_themes"])
@@ -391,3 +393,12 @@ _SORTS: dict[str, Callable[[tuple[Paper, float | None]], tuple[object, ...]]] = 
     "score": lambda ps: (-(ps[1] or 0.0), author_key(ps[0]), ps[0].year or _NO_YEAR, ps[0].key),
     "author": lambda ps: (author_key(ps[0]), ps[0].year or _NO_YEAR, _title(ps[0]), ps[0].key),
 }
+
+
+def style_title(title: str, lang: str) -> str:
+    """A CSL style's title as the list names it: "APA Style 7th edition" is "APA edisi ke-7" in Indonesian."""
+    if lang == "id":
+        found = re.fullmatch(r"(.*?)\s*(?:Style\s+)?(\d+)(?:st|nd|rd|th) edition", title)
+        if found:
+            return f"{found.group(1).strip()} edisi ke-{found.group(2)}"
+    return title

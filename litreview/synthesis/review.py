@@ -87,9 +87,8 @@ class Entry:
 
 
 def check_themes(codebook: Codebook, themes: list[str]) -> None:
-    for theme in themes:
-        if codebook.theme(theme) is None:
-            raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
+    """Unknown names are usage errors; labels and aliases ("hoaks") become theme ids, in place."""
+    themes[:] = codebook.resolve_all(themes)
 
 
 def load_entries(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -32,7 +33,7 @@ _CONTEXT_KEYS = ("terms", "min_per_1000_words", "min_mentions")
 _THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent", "single")
 _SALIENCE_KEYS = ("places", "cites")
 PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
-_THEME_KEYS = ("id", "label", "description", "terms", "patterns", "exclude", "threshold")
+_THEME_KEYS = ("id", "label", "aliases", "description", "terms", "patterns", "exclude", "threshold")
 _TERM_KEYS = ("term", "weight", "exclude", "context", "exact", "case")
 _PATTERN_KEYS = ("pattern", "weight")
 _FACET_KINDS = ("platforms", "methods", "actors")
@@ -143,6 +144,7 @@ class Theme:
     exclude: list[Term] = field(default_factory=list)  # phrases whose words never count for this theme
     threshold: Threshold = field(default_factory=Threshold)
     line: int = 0
+    aliases: list[str] = field(default_factory=list)  # other names a user may type for it ("hoaks")
 
     def label_in(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.id
@@ -184,9 +186,38 @@ class Codebook:
                 return theme
         return None
 
+    def resolve(self, name: str) -> str | None:
+        """The id of the theme ``name`` names: its id, a label in either language or an alias,
+        in any case, with spaces, hyphens or underscores ("Hoaks", "pemilih-muda") ; None if none."""
+        wanted = _name_key(name)
+        for theme in self.themes:
+            if theme.id == name:
+                return theme.id
+        for theme in self.themes:
+            names = [theme.id, *theme.label.values(), *theme.aliases]
+            if wanted in {_name_key(n) for n in names}:
+                return theme.id
+        return None
+
+    def resolve_all(self, names: Iterable[str]) -> list[str]:
+        """Theme ids for ``names`` (see :meth:`resolve`); an unknown name is a usage error."""
+        from litreview.errors import UsageError
+
+        out = []
+        for name in names:
+            found = self.resolve(name)
+            if found is None:
+                raise UsageError(f"unknown theme '{name}'; the codebook's themes are: {', '.join(self.theme_ids)}")
+            out.append(found)
+        return out
+
     @property
     def theme_ids(self) -> list[str]:
         return [t.id for t in self.themes]
+
+
+def _name_key(name: str) -> str:
+    return "-".join(name.casefold().replace("_", " ").replace("-", " ").split())
 
 
 # -- finding and reading ---------------------------------------------------------------
@@ -480,7 +511,9 @@ class _Reader:
         if not terms and not patterns:
             self.problem(node, f"{what} is empty: give it terms or patterns")
         threshold = self.threshold(values["threshold"], base) if "threshold" in values else base
-        return Theme(theme_id, label, description, terms, patterns, exclude, threshold, line)
+        named = self.sequence(values["aliases"], f"{what} aliases") if "aliases" in values else []
+        aliases = [a for a in (self.string(n, f"{what} alias") for n in named) if a]
+        return Theme(theme_id, label, description, terms, patterns, exclude, threshold, line, aliases)
 
     def terms(self, node: Any, what: str) -> list[Term]:
         import yaml
