@@ -33,6 +33,7 @@ def corpus_dir(tmp_path: Path) -> Path:
 def _isolate(monkeypatch, tmp_path):
     """No test sees the developer's corpus or editor."""
     monkeypatch.delenv("LITREVIEW_CORPUS", raising=False)
+    monkeypatch.delenv("LITREVIEW_LANG", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.setenv("COLUMNS", "200")

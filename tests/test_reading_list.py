@@ -131,8 +131,8 @@ def test_bad_filters_and_empty_lists(book, apa):
         _build(book, apa, order="title")
     with pytest.raises(UsageError, match="--top 0: give a number of papers per theme, 1 or more"):
         _build(book, apa, top=0)
-    with pytest.raises(UsageError, match="unknown theme 'hoaks'; the codebook's themes are: reach"):
-        _build(book, apa, themes=["hoaks"])
+    with pytest.raises(UsageError, match="unknown theme 'kampanye-hitam'; the codebook's themes are: reach"):
+        _build(book, apa, themes=["kampanye-hitam"])
     with pytest.raises(ValidationError, match=r"empty for these filters \(theme reach; year 2030-; all themes\)"):
         _build(book, apa, themes=["reach"], year_from=2030, primary_only=False)
     with pytest.raises(ValidationError, match="no paper has a theme yet; run `litreview tag`"):
@@ -334,7 +334,7 @@ def test_reading_list_bad_input_is_one_line(read):
          "error: the reading list is empty for these filters (theme reach)"),
         (("reading-list", "--year", "2030-", "--top", "2"), 1,
          "error: the reading list is empty for these filters (year 2030-; top 2)"),
-        (("reading-list", "--theme", "hoaks"), 2, "error: unknown theme 'hoaks'"),
+        (("reading-list", "--theme", "kampanye-hitam"), 2, "error: unknown theme 'kampanye-hitam'"),
         (("reading-list", "--style", "harvard"), 2, "error: unknown citation style 'harvard'; did you mean "
                                                    "harvard-cite-them-right"),
         (("reading-list", "--style", "tidak/ada.csl"), 1, "error: tidak/ada.csl: no such style file"),

@@ -176,8 +176,8 @@ def test_bad_input_is_one_line_and_leaves_no_file(run, tmp_path, sample):
     run("init", empty)
     result = run("table", "matrix", "--corpus", empty / ".litreview")
     assert result.exit_code == 1 and "the corpus has no papers" in result.stderr
-    result = run("table", "synthesis", "--theme", "hoaks")
-    assert result.exit_code == 2 and "unknown theme 'hoaks'" in result.stderr
+    result = run("table", "synthesis", "--theme", "kampanye-hitam")
+    assert result.exit_code == 2 and "unknown theme 'kampanye-hitam'" in result.stderr
     result = run("table", "matrix", "--year", "1990")
     assert result.exit_code == 1 and "no paper matches the filters (year 1990-1990)" in result.stderr
     result = run("table", "matrix", "-o", tmp_path / "tidak" / "ada.docx")

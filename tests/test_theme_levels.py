@@ -233,8 +233,8 @@ def test_tags_why_explains_one_decision(run, two_levels):
     data = json.loads(run("tags", "lestari2024", "--why", "hoax", "-f", "json").stdout)
     assert data["decision"] == "discussed" and data["bar"] > 0 and data["evidence"][0]["terms"] == ["Hoaks"]
     before = snapshot(two_levels / ".litreview")
-    bad = run("tags", "lestari2024", "--why", "hoaks")
-    assert bad.exit_code == 2 and "unknown theme 'hoaks'" in bad.stderr
+    bad = run("tags", "lestari2024", "--why", "kampanye-hitam")
+    assert bad.exit_code == 2 and "unknown theme 'kampanye-hitam'" in bad.stderr
     assert snapshot(two_levels / ".litreview") == before
 
 

@@ -101,10 +101,10 @@ def test_manual_decisions_survive_retagging(run, tagged):
 
 def test_unknown_theme_lists_the_valid_ids(run, tagged):
     before = snapshot(tagged / ".litreview")
-    result = run("tag", "add", "lestari2024", "hoaks")
+    result = run("tag", "add", "lestari2024", "kampanye-hitam")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "error: unknown theme 'hoaks'; the codebook's themes are: hoax, youth, participation, targeting, mobilization"
+        "error: unknown theme 'kampanye-hitam'; the codebook's themes are: hoax, youth, participation, targeting, mobilization"
     )
     assert snapshot(tagged / ".litreview") == before
 

@@ -1,0 +1,138 @@
+"""The Indonesian interface: --lang id / LITREVIEW_LANG, the catalogue, theme names by label or alias."""
+
+import ast
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from litreview import i18n
+from litreview.i18n_id import CATALOG, COMMAND_HELP
+from litreview.themes.codebook import load_codebook
+
+MD = FIXTURES / "text" / "relawan-digital.md"
+TXT = FIXTURES / "text" / "catatan-tanpa-metadata.txt"
+CORPUS = ROOT / "corpus"
+
+
+def _templates() -> dict[str, str]:
+    """Every literal message given to tr() in the package, with the file it is in."""
+    found: dict[str, str] = {}
+    for path in (ROOT / "litreview").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr" and node.args:
+                first = node.args[0]
+                options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+                for option in options:
+                    if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                        found[option.value] = str(path.relative_to(ROOT))
+    return found
+
+
+def test_every_message_has_its_indonesian_form_with_the_same_placeholders():
+    templates = _templates()
+    assert len(templates) >= 25
+    missing = {t: where for t, where in templates.items() if t not in CATALOG}
+    assert not missing
+    fields = re.compile(r"{(\w*)}")
+    for english, indonesian in CATALOG.items():
+        assert english in templates, f"catalogue entry no code uses: {english!r}"
+        assert set(fields.findall(english)) == set(fields.findall(indonesian)), english
+
+
+def test_tr_plural_and_language(monkeypatch):
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    i18n.set_lang(None)
+    assert i18n.tr("{n} paper tagged", "{n} papers tagged", n=1) == "1 paper tagged"
+    assert i18n.tr("{n} paper tagged", "{n} papers tagged", n=3) == "3 papers tagged"
+    monkeypatch.setenv(i18n.ENV, "ID")
+    assert i18n.tr("{n} paper tagged", "{n} papers tagged", n=3) == "3 artikel diberi tema"
+    i18n.set_lang("en")
+    assert i18n.tr("{n} failed", n=2) == "2 failed"
+    i18n.set_lang(None)
+    assert [i18n.normalize(v) for v in ("id-ID", "Indonesian", "EN", "fr")] == ["id", "id", "en", None]
+
+
+def test_add_tag_and_themes_speak_indonesian(run):
+    added = run("add", MD, TXT, "--lang", "id")
+    assert added.exit_code == 0, added.output
+    assert "Korpus tidak ditemukan" in added.stderr and "2 ditambahkan, 0 duplikat dilewati, 0 gagal" in added.stderr
+    assert "ditambahkan wulandari2024" in added.stdout
+    tagged = run("tag", "--force", "--lang", "ID")  # any case
+    assert tagged.exit_code == 0 and "2 artikel diberi tema" in tagged.stderr
+    themes = run("themes", "--lang", "id")
+    assert "dari 2 artikel diberi tema" in themes.stderr
+    english = run("themes")  # the next run starts from English again
+    assert "of 2 papers tagged" in english.stderr
+
+
+def test_the_environment_sets_the_language(run, monkeypatch):
+    run("add", MD)
+    monkeypatch.setenv("LITREVIEW_LANG", "id")
+    result = run("add", TXT)
+    assert "1 ditambahkan" in result.stderr
+    assert "Tabel" not in result.stderr
+    table = run("table", "themes", "--format", "markdown")
+    assert "Sitasi" in table.stdout  # the table's headings follow the environment too
+    overridden = run("add", MD, "--lang", "en")
+    assert "1 duplicate skipped" in overridden.stderr
+
+
+def test_errors_in_indonesian_and_bad_language(run):
+    run("add", MD)
+    failed = run("add", "tidak-ada.pdf", "--lang", "id")
+    assert failed.exit_code != 0 and "gagal" in failed.stderr
+    bad = run("--lang", "xx", "list")
+    assert bad.exit_code == 2 and "choose en or id" in bad.stderr
+    wrong = run("table", "themes", "--lang", "fr")
+    assert wrong.exit_code == 2
+
+
+def test_themes_by_label_or_alias(run):
+    run("add", CORPUS)
+    run("tag")
+    by_alias = run("list", "--theme", "hoaks", "--format", "json")
+    by_id = run("list", "--theme", "hoax", "--format", "json")
+    assert by_alias.exit_code == 0 and by_alias.stdout == by_id.stdout and '"key"' in by_id.stdout
+    unknown = run("list", "--theme", "tidak-ada")
+    assert unknown.exit_code == 2 and "unknown theme 'tidak-ada'" in unknown.stderr
+    grid = run("table", "themes", "--theme", "Pemilih Muda", "--format", "csv", "--lang", "id")
+    assert grid.exit_code == 0 and "Pemilih muda" in grid.stdout.splitlines()[0]
+    decided = run("tag", "add", "fahruji2023", "pemilih-muda")
+    assert decided.exit_code == 0 and "youth" in decided.stderr
+    why = run("tags", "anonim2024", "--why", "Hoaks", "--lang", "id")
+    assert why.exit_code == 0 and "Hoaks dan disinformasi" in why.stdout
+    reading = run("reading-list", "--theme", "hoaks", "--lang", "id")
+    assert reading.exit_code == 0 and "Gaya: APA edisi ke-7" in reading.stdout
+    refs = run("bibliography", "--theme", "hoaks", "--lang", "id")
+    assert refs.exit_code == 0 and "Daftar Pustaka" in refs.stdout
+
+
+def test_codebook_aliases_resolve_and_are_checked(tmp_path):
+    book = load_codebook(None)
+    assert [book.resolve(n) for n in ("hoaks", "HOAX", "Jangkauan", "gen z", "Political image", "x")] == [
+        "hoax", "hoax", "reach", "youth", "image", None]
+    bad = tmp_path / "codebook.yaml"
+    text = (ROOT / "litreview" / "themes" / "default_codebook.yaml").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("    aliases: [hoaks,"))
+    bad.write_text(text.replace(line, "    aliases: hoaks"), encoding="utf-8")
+    from litreview.errors import LitreviewError
+
+    with pytest.raises(LitreviewError, match="aliases must be a list"):
+        load_codebook(bad)
+
+
+def test_indonesian_help_in_the_installed_command(tmp_path):
+    exe = Path(sys.executable).with_name("litreview")
+    if not exe.exists():
+        pytest.skip("the litreview entry point is not installed beside this Python")
+    env = {**os.environ, "LITREVIEW_LANG": "id"}
+    shown = subprocess.run([str(exe), "--help"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert shown.returncode == 0 and COMMAND_HELP["add"].split(",")[0] in " ".join(shown.stdout.split())
+    flagged = subprocess.run([str(exe), "add", "--help", "--lang", "id"], capture_output=True, text=True,
+                             cwd=tmp_path, timeout=60)
+    assert "Tambahkan artikel" in " ".join(flagged.stdout.split())
