@@ -121,7 +121,7 @@ def test_only_kept_papers_are_annotated(book, apa):
 def test_indonesian_labels(book, apa):
     reading = _build(book, apa, lang="id", order="score", top=2, primary_only=True)
     assert reading.title == "Daftar bacaan"
-    assert reading.notes == ["Gaya: APA Style 7th edition; 4 artikel; diurutkan menurut skor bukti, tertinggi "
+    assert reading.notes == ["Gaya: APA edisi ke-7; 4 artikel; diurutkan menurut skor bukti, tertinggi "
                              "dahulu; tiap artikel di bawah tema terkuatnya; paling banyak 2 per tema"]
     assert reading.groups[0].label == "Hoaks dan disinformasi"
 

@@ -104,7 +104,8 @@ def test_unknown_theme_lists_the_valid_ids(run, tagged):
     result = run("tag", "add", "lestari2024", "kampanye-hitam")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "error: unknown theme 'kampanye-hitam'; the codebook's themes are: hoax, youth, participation, targeting, mobilization"
+        "error: unknown theme 'kampanye-hitam'; the codebook's themes are: "
+        "hoax, youth, participation, targeting, mobilization"
     )
     assert snapshot(tagged / ".litreview") == before
 
