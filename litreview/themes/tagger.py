@@ -71,7 +71,20 @@ _ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+|issn|e-issn|p-issn|e
 
 def is_masthead(sentence: str) -> bool:
     """A line naming a journal with its volume, issue or ISSN."""
-    return len(sentence) < 400 and bool(_JOURNAL.search(sentence)) and bool(_ISSUE.search(sentence))
+    if len(sentence) >= 400:
+        return False
+    low = sentence.lower()  # no other letters match those of _JOURNAL's words ignoring case: a quick test first
+    if "jurnal" not in low and "journal" not in low and "pro" not in low:
+        return False
+    return bool(_JOURNAL.search(sentence)) and bool(_ISSUE.search(sentence))
+
+
+def cites_another_work(sentence: str) -> bool:
+    """Whether a sentence reports another work (see ``_CITES``). Each way of citing holds a
+    bracket or the word "menurut" / "according": sentences without any skip the expression."""
+    if "(" in sentence or "[" in sentence or "enurut" in sentence or "ccording" in sentence:
+        return bool(_CITES.search(sentence))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +167,11 @@ class Tagger:
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
         self._gate_finders = _literal_finders({key for gate in self._gates if gate for key in gate})
+        self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
+        self._gated_by: dict[tuple[str, bool], list[int]] = {}  # literal -> the patterns it lets run
+        for n, gate in enumerate(self._gates):
+            for key in gate or ():
+                self._gated_by.setdefault(key, []).append(n)
 
     def _index(self, entry: _Entry) -> None:
         if not entry.norms:
@@ -215,7 +233,7 @@ class Tagger:
         starts = list(accumulate(map(len, pieces)))[0:-1:2]  # the end of each gap is a word's start
         ns = list(map(self.normalizer.cache_get, toks))
         if None in ns:
-            ns = self.normalizer.norm_all(toks)
+            ns = self.normalizer.fill_missing(toks, ns)  # words not seen before: the few stemmed here
         lookup = self._lookup
         hits = list(compress(range(len(ns)), map(self._interesting.__contains__, ns)))
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
@@ -332,18 +350,18 @@ class Tagger:
                 index = bisect_right(starts, pos) - 1
                 if index >= 0 and pos < spans[index][1]:
                     holding.setdefault((literal, case), set()).add(index)
-        for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
-            if gate is None:
+        # the sentences each pattern runs on: those holding one of its literals (every pattern
+        # whose literals are all absent is skipped without a look), or the whole text
+        where: dict[int, set[int]] = {n: set() for n in self._ungated}
+        for key, found in holding.items():
+            for n in self._gated_by[key]:
+                where.setdefault(n, set()).update(found)
+        for n in sorted(where):
+            target, facet, pattern, compiled = self._patterns[n]
+            if self._gates[n] is None:
                 ranges = [(0, len(text))]
             else:
-                indices: set[int] = set()
-                for key in gate:
-                    found = holding.get(key)
-                    if found:
-                        indices |= found
-                if not indices:
-                    continue
-                ranges = [(spans[i][0], spans[i][1]) for i in sorted(indices)]
+                ranges = [(spans[i][0], spans[i][1]) for i in sorted(where[n])]
             for start, end in ranges:
                 for match in compiled.finditer(text, start, end):  # type: ignore[attr-defined]
                     if match.end() == match.start():
@@ -411,7 +429,7 @@ class Tagger:
         if is_masthead(sentence):
             return
         place = _place(source.field, kind, role, sentence)
-        cites = bool(_CITES.search(sentence))
+        cites = cites_another_work(sentence)
         weight = self.codebook.salience.weight(place, cites)
         for target, found_matches in matches.items():
             found_matches.sort(key=lambda m: (m.start, m.end))
