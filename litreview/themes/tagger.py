@@ -22,6 +22,7 @@ stands: ``getattr(paper, field)[start:end] == sentence``.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -121,6 +122,8 @@ class Tagger:
         self._singles: dict[str, list[_Entry]] = {}
         self._phrases: dict[str, list[_Entry]] = {}
         self._excludes: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # head -> (norms, theme, term)
+        self._salience: Any = None  # the codebook's salience the weights below were read from
+        self._weights: dict[tuple[str, bool], float] = {}  # (place, cites) -> weight
         self._patterns: list[tuple[str, str, Pattern, object]] = []  # (target, facet, pattern, compiled)
         self._build()
 
@@ -282,6 +285,16 @@ class Tagger:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
 
+    def _weight(self, place: str, cites: bool) -> float:
+        """What a sentence standing at ``place`` counts for (the codebook's salience), remembered."""
+        salience = self.codebook.salience
+        if salience is not self._salience:
+            self._salience, self._weights = salience, {}
+        found = self._weights.get((place, cites))
+        if found is None:
+            found = self._weights[(place, cites)] = salience.weight(place, cites)
+        return found
+
     def _drop_contextual(self, by_theme: dict[str, list[Evidence]]) -> None:
         """Off the codebook's subject: terms marked ``context`` do not count."""
         for theme, evidence in list(by_theme.items()):
@@ -407,8 +420,7 @@ class Tagger:
             fuzzy = size == 1 and toks[first] in self.normalizer.fuzzy
             rule = "fuzzy" if fuzzy else ("phrase" if size > 1 else "word")
             matches.setdefault(entry.target, []).append(
-                Match(term=entry.term.text, rule=rule, start=m_start, end=m_end,
-                      text=source.text[m_start:m_end], weight=entry.term.weight)
+                Match(entry.term.text, rule, m_start, m_end, source.text[m_start:m_end], entry.term.weight)
             )
         for m_start, m_end, target, facet, pattern in patterns:
             if facet:
@@ -430,9 +442,9 @@ class Tagger:
             return
         place = _place(source.field, kind, role, sentence)
         cites = cites_another_work(sentence)
-        weight = self.codebook.salience.weight(place, cites)
+        weight = self._weight(place, cites)
         for target, found_matches in matches.items():
-            found_matches.sort(key=lambda m: (m.start, m.end))
+            found_matches.sort(key=_MATCH_ORDER)
             score = _sentence_score(found_matches)
             by_theme.setdefault(target, []).append(
                 Evidence(theme=target, field=source.field, start=start, end=end, sentence=sentence,
@@ -543,6 +555,7 @@ def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
     return (e.field in _LABEL_FIELDS, -e.counts, e.field != "text", e.start)
 
 
+_MATCH_ORDER = operator.attrgetter("start", "end")
 _JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")  # what may stand between the words of a phrase
 
 
