@@ -32,7 +32,8 @@ from litreview.themes.tagger import Tagger  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-CODEBOOKS = [None, ROOT / "examples" / "codebook-kampanye-digital.yaml", ROOT / "tests" / "fixtures" / "codebooks" / "small.yaml"]
+CODEBOOKS = [None, ROOT / "examples" / "codebook-kampanye-digital.yaml",
+             ROOT / "tests" / "fixtures" / "codebooks" / "small.yaml"]
 
 
 def _imported(label: str, paths: list[Path]) -> Iterator[tuple[str, Paper]]:
