@@ -23,6 +23,7 @@ _END = re.compile(
     # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat")
     rf"|(?<=[a-z\u00df-\u00ff]{{3}})[.!?][\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
 )
+_LONE_STOP = frozenset({".", ".\u00c2", ".\u00a0"})  # one full stop (and a stray "Â" or no-break space)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # Words after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -113,7 +114,7 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
     sentence_start = start
     for match in _END.finditer(text, start, end):
         stop = match.end()
-        if match.group().rstrip("\u00c2\u00a0") == "." and _abbreviation_before(text, match.start()):
+        if match.group() in _LONE_STOP and _abbreviation_before(text, match.start()):
             continue
         if stop - sentence_start < _LONGEST and not text[sentence_start].isspace():
             spans.append(Span(sentence_start, stop, False))  # the usual case, already trimmed

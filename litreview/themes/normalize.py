@@ -96,15 +96,21 @@ class Normalizer:
         return found
 
     def norm_all(self, words: list[str]) -> list[str]:
-        cache = self._cache
-        out = []
-        for word in words:
-            found = cache.get(word)
-            if found is None:
-                found = self._compute(word)
-                cache[word] = found
-            out.append(found)
-        return out
+        return self.fill_missing(words, list(map(self.cache_get, words)))
+
+    def fill_missing(self, words: list[str], found: list[str | None]) -> list[str]:
+        """Complete ``found``, the cached normal forms of ``words`` with None for a word not yet
+        seen, in place: only the missing words are visited (``list.index`` finds them)."""
+        index = found.index
+        norm = self.norm
+        i = -1
+        try:
+            while True:
+                i = index(None, i + 1)
+                found[i] = norm(words[i])
+        except ValueError:
+            pass
+        return found  # type: ignore[return-value]
 
     def cache_size(self) -> int:
         return len(self._cache)

@@ -22,6 +22,7 @@ stands: ``getattr(paper, field)[start:end] == sentence``.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -71,7 +72,20 @@ _ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+|issn|e-issn|p-issn|e
 
 def is_masthead(sentence: str) -> bool:
     """A line naming a journal with its volume, issue or ISSN."""
-    return len(sentence) < 400 and bool(_JOURNAL.search(sentence)) and bool(_ISSUE.search(sentence))
+    if len(sentence) >= 400:
+        return False
+    low = sentence.lower()  # no other letters match those of _JOURNAL's words ignoring case: a quick test first
+    if "jurnal" not in low and "journal" not in low and "pro" not in low:
+        return False
+    return bool(_JOURNAL.search(sentence)) and bool(_ISSUE.search(sentence))
+
+
+def cites_another_work(sentence: str) -> bool:
+    """Whether a sentence reports another work (see ``_CITES``). Each way of citing holds a
+    bracket or the word "menurut" / "according": sentences without any skip the expression."""
+    if "(" in sentence or "[" in sentence or "enurut" in sentence or "ccording" in sentence:
+        return bool(_CITES.search(sentence))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +122,8 @@ class Tagger:
         self._singles: dict[str, list[_Entry]] = {}
         self._phrases: dict[str, list[_Entry]] = {}
         self._excludes: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # head -> (norms, theme, term)
+        self._salience: Any = None  # the codebook's salience the weights below were read from
+        self._weights: dict[tuple[str, bool], float] = {}  # (place, cites) -> weight
         self._patterns: list[tuple[str, str, Pattern, object]] = []  # (target, facet, pattern, compiled)
         self._build()
 
@@ -154,6 +170,11 @@ class Tagger:
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
         self._gate_finders = _literal_finders({key for gate in self._gates if gate for key in gate})
+        self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
+        self._gated_by: dict[tuple[str, bool], list[int]] = {}  # literal -> the patterns it lets run
+        for n, gate in enumerate(self._gates):
+            for key in gate or ():
+                self._gated_by.setdefault(key, []).append(n)
 
     def _index(self, entry: _Entry) -> None:
         if not entry.norms:
@@ -215,7 +236,7 @@ class Tagger:
         starts = list(accumulate(map(len, pieces)))[0:-1:2]  # the end of each gap is a word's start
         ns = list(map(self.normalizer.cache_get, toks))
         if None in ns:
-            ns = self.normalizer.norm_all(toks)
+            ns = self.normalizer.fill_missing(toks, ns)  # words not seen before: the few stemmed here
         lookup = self._lookup
         hits = list(compress(range(len(ns)), map(self._interesting.__contains__, ns)))
         pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
@@ -263,6 +284,16 @@ class Tagger:
         if context:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
+
+    def _weight(self, place: str, cites: bool) -> float:
+        """What a sentence standing at ``place`` counts for (the codebook's salience), remembered."""
+        salience = self.codebook.salience
+        if salience is not self._salience:
+            self._salience, self._weights = salience, {}
+        found = self._weights.get((place, cites))
+        if found is None:
+            found = self._weights[(place, cites)] = salience.weight(place, cites)
+        return found
 
     def _drop_contextual(self, by_theme: dict[str, list[Evidence]]) -> None:
         """Off the codebook's subject: terms marked ``context`` do not count."""
@@ -332,18 +363,18 @@ class Tagger:
                 index = bisect_right(starts, pos) - 1
                 if index >= 0 and pos < spans[index][1]:
                     holding.setdefault((literal, case), set()).add(index)
-        for (target, facet, pattern, compiled), gate in zip(self._patterns, self._gates, strict=True):
-            if gate is None:
+        # the sentences each pattern runs on: those holding one of its literals (every pattern
+        # whose literals are all absent is skipped without a look), or the whole text
+        where: dict[int, set[int]] = {n: set() for n in self._ungated}
+        for key, found in holding.items():
+            for n in self._gated_by[key]:
+                where.setdefault(n, set()).update(found)
+        for n in sorted(where):
+            target, facet, pattern, compiled = self._patterns[n]
+            if self._gates[n] is None:
                 ranges = [(0, len(text))]
             else:
-                indices: set[int] = set()
-                for key in gate:
-                    found = holding.get(key)
-                    if found:
-                        indices |= found
-                if not indices:
-                    continue
-                ranges = [(spans[i][0], spans[i][1]) for i in sorted(indices)]
+                ranges = [(spans[i][0], spans[i][1]) for i in sorted(where[n])]
             for start, end in ranges:
                 for match in compiled.finditer(text, start, end):  # type: ignore[attr-defined]
                     if match.end() == match.start():
@@ -389,8 +420,7 @@ class Tagger:
             fuzzy = size == 1 and toks[first] in self.normalizer.fuzzy
             rule = "fuzzy" if fuzzy else ("phrase" if size > 1 else "word")
             matches.setdefault(entry.target, []).append(
-                Match(term=entry.term.text, rule=rule, start=m_start, end=m_end,
-                      text=source.text[m_start:m_end], weight=entry.term.weight)
+                Match(entry.term.text, rule, m_start, m_end, source.text[m_start:m_end], entry.term.weight)
             )
         for m_start, m_end, target, facet, pattern in patterns:
             if facet:
@@ -411,10 +441,10 @@ class Tagger:
         if is_masthead(sentence):
             return
         place = _place(source.field, kind, role, sentence)
-        cites = bool(_CITES.search(sentence))
-        weight = self.codebook.salience.weight(place, cites)
+        cites = cites_another_work(sentence)
+        weight = self._weight(place, cites)
         for target, found_matches in matches.items():
-            found_matches.sort(key=lambda m: (m.start, m.end))
+            found_matches.sort(key=_MATCH_ORDER)
             score = _sentence_score(found_matches)
             by_theme.setdefault(target, []).append(
                 Evidence(theme=target, field=source.field, start=start, end=end, sentence=sentence,
@@ -525,6 +555,7 @@ def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
     return (e.field in _LABEL_FIELDS, -e.counts, e.field != "text", e.start)
 
 
+_MATCH_ORDER = operator.attrgetter("start", "end")
 _JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")  # what may stand between the words of a phrase
 
 
