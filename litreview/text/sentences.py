@@ -18,10 +18,12 @@ _FOOTNOTE = r"(?:[0-9]{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})"  # a 
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
     # (a stray "Â" or no-break space after the stop, left by a bad conversion, does not hide it)
-    rf"|(?<=[a-z\u00df-\u00ff]{{3}})[.!?][\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
+    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
+    # (the stop is matched before the letters behind it are looked at: a look-behind first would
+    # be tried at every position of the text)
     # PDF text: sentences glued at the stop ("masyarakat luas.Melihat"), a footnote number or
     # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat")
-    rf"|(?<=[a-z\u00df-\u00ff]{{3}})[.!?][\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
+    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
 )
 _LONE_STOP = frozenset({".", ".\u00c2", ".\u00a0"})  # one full stop (and a stray "Â" or no-break space)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
