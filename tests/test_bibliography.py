@@ -93,3 +93,14 @@ def test_year_letters_are_the_same_everywhere(cases):
     assert result.exit_code == 0, result.output
     assert '"Anonim, 2024a",Debat calon presiden' in result.stdout
     assert '"Anonim, 2024b",Bawaslu temukan' in result.stdout
+
+
+def test_once_screening_began_the_list_holds_the_included_papers(cases):
+    assert cases("screen", "--include", "munadi2023,cobis2023").exit_code == 0
+    included = cases("bibliography")
+    assert included.exit_code == 0 and "covering the papers screening included: 2 of" in included.stderr
+    assert len(_lines(included.stdout)) == 2
+    everything = cases("bibliography", "--all")
+    assert len(_lines(everything.stdout)) > 2
+    named = cases("bibliography", "--keys", "utomo2024")  # keys named are listed as asked
+    assert named.exit_code == 0 and len(_lines(named.stdout)) == 1

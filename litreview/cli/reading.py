@@ -158,6 +158,7 @@ def bibliography(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     codebook: CodebookOpt = None,
+    all_records: AllOpt = False,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """The reference list alone (References; with --lang id, Daftar Pustaka): every paper of the
@@ -195,6 +196,9 @@ def bibliography(
         if wanted and not known:
             raise ValidationError(f"{cited_in}: none of its {len(wanted)} cited keys is in the corpus")
         papers = list(corpus.iter_papers(known or None))
+        if not wanted:  # keys named or cited are listed as asked; otherwise what screening included
+            within = screening_scope(corpus, all_records)
+            papers = [p for p in papers if within is None or p.key in within]
         if theme:
             book = load_for(corpus.root, codebook)
             theme = book.resolve_all(theme)  # labels and aliases ("hoaks") name themes too
