@@ -93,8 +93,7 @@ def test_errors_in_indonesian_and_bad_language(run):
 
 
 def test_themes_by_label_or_alias(run):
-    run("add", CORPUS)
-    run("tag")
+    run("add", CORPUS)  # tags them too
     by_alias = run("list", "--theme", "hoaks", "--format", "json")
     by_id = run("list", "--theme", "hoax", "--format", "json")
     assert by_alias.exit_code == 0 and by_alias.stdout == by_id.stdout and '"key"' in by_id.stdout
