@@ -274,16 +274,23 @@ def claim_sentences(claims: list[Claim], lang: str = "en", limit: int = 2) -> li
     """Sentences for the synthesis from the ``limit`` best claims, each quoting its representative
     sentence (and a contrary source's sentence): nothing but the sources' words and citations."""
     out: list[str] = []
+    before: str | None = None  # the sources of the claim stated just before
     for claim in claims[:limit]:
         cites = join_citations([q.citation for q in claim.supporting])
         said = clause(claim.representative.sentence)
         if claim.sources >= 2:
-            if lang == "id":
-                out.append(phrasing.sentence(f"{phrasing.number(claim.sources, 'id')} sumber sepakat ({cites}): "
+            if cites == before:  # the same sources again: "They also agree", not the count a second time
+                lead = "Sumber yang sama juga sepakat" if lang == "id" else "They also agree"
+                out.append(phrasing.sentence(f"{lead}: \u201c{said}\u201d", lang))
+            elif lang == "id":
+                also = " juga" if before is not None else ""
+                out.append(phrasing.sentence(f"{phrasing.number(claim.sources, 'id')} sumber{also} sepakat ({cites}): "
                                              f"\u201c{said}\u201d", "id"))
             else:
-                out.append(phrasing.sentence(f"{phrasing.number(claim.sources)} sources agree ({cites}): "
+                also = " also" if before is not None else ""
+                out.append(phrasing.sentence(f"{phrasing.number(claim.sources)} sources{also} agree ({cites}): "
                                              f"\u201c{said}\u201d"))
+            before = cites
         if claim.contrary:
             other = claim.contrary[0]
             names = phrasing.join([narrative(q.citation, lang) for q in claim.contrary], lang)
