@@ -14,10 +14,10 @@ from rich.console import Console
 
 from litreview.errors import CorpusError, UsageError
 from litreview.i18n import tr
-from litreview.store import Corpus, find_corpus_dir
 
 if TYPE_CHECKING:
     from litreview.render.docx import PageSetup
+    from litreview.store import Corpus
 
 # Data on stdout, messages on stderr; never wrap a message line.
 out = Console(soft_wrap=True, highlight=False)
@@ -56,6 +56,8 @@ def _say_waiting() -> None:
 
 def open_corpus(corpus_dir: Path | None) -> Corpus:
     """The corpus the user means, or a clear error when there is none."""
+    from litreview.store import Corpus, find_corpus_dir  # here: `--help` need not load the store
+
     found = find_corpus_dir(explicit=corpus_dir)
     if found is None:
         raise CorpusError("no corpus here or in any parent directory; run `litreview init` or pass --corpus DIR")
@@ -64,6 +66,8 @@ def open_corpus(corpus_dir: Path | None) -> Corpus:
 
 def open_or_create_corpus(corpus_dir: Path | None) -> tuple[Corpus, bool]:
     """For `add`: the corpus found, or a new one in the current directory (True when created)."""
+    from litreview.store import Corpus, find_corpus_dir
+
     found = find_corpus_dir(explicit=corpus_dir)
     if found is not None:
         return Corpus(found, lock_timeout=settings.lock_timeout, on_wait=_say_waiting), False

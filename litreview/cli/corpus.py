@@ -11,7 +11,6 @@ from rich.markup import escape
 from litreview.cli.common import CorpusOpt, err, open_corpus, open_or_create_corpus, out
 from litreview.cli.themes import Lang, LangOpt
 from litreview.i18n import tr
-from litreview.store import CORPUS_DIRNAME, Corpus, find_corpus_dir
 
 SHOW_ADDED_MAX = 25
 
@@ -35,6 +34,8 @@ def init(
             target.mkdir(parents=True)
         except OSError as exc:
             raise CorpusError(f"{directory}: cannot create the directory ({exc.strerror or exc})") from None
+    from litreview.store import CORPUS_DIRNAME, Corpus
+
     existed = (target / CORPUS_DIRNAME / "corpus.db").is_file()
     with Corpus.init(target) as corpus:
         where = corpus.root
@@ -120,6 +121,7 @@ def add(
     tagger = None
     if tag:  # a broken codebook stops the add before anything is read or written
         from litreview.cli.themes import make_tagger
+        from litreview.store import find_corpus_dir
 
         tagger = make_tagger(find_corpus_dir(explicit=corpus_dir), None)
     corpus, created = open_or_create_corpus(corpus_dir)
@@ -282,4 +284,4 @@ def register_maintenance(app: typer.Typer) -> None:
     app.command()(doctor)
 
 
-__all__ = ["register", "find_corpus_dir"]
+__all__ = ["register"]

@@ -17,7 +17,6 @@ from typer.core import TyperGroup
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
 from litreview.errors import UsageError, ValidationError
 from litreview.i18n import tr
-from litreview.store import find_corpus_dir
 
 NO_TEXT_SHOWN = 10  # papers without text named one by one; the rest are counted
 
@@ -88,6 +87,8 @@ _WORDS = {
 
 
 def _corpus_root(corpus_dir: Path | None) -> Path | None:
+    from litreview.store import find_corpus_dir
+
     return find_corpus_dir(explicit=corpus_dir)
 
 
