@@ -77,7 +77,8 @@ def flow_boxes(chart: Chart) -> list[tuple[str, list[str], list[str]]]:
     assessed = _wrapped(f"{w['assessed']} {_n(f['reports_assessed'])}", left_width)
     if f["reports_not_yet_assessed"]:
         assessed += _wrapped(f"{w['awaiting_assessment']} {_n(f['reports_not_yet_assessed'])}", left_width, "   ")
-    dropped = _wrapped(f"{w['reports_excluded'].rstrip(':')} {_n(f['reports_excluded'])}:", right_width)
+    colon = ":" if f["reports_excluded_reasons"] else ""  # the reasons follow
+    dropped = _wrapped(f"{w['reports_excluded'].rstrip(':')} {_n(f['reports_excluded'])}{colon}", right_width)
     dropped += _reasons(f["reports_excluded_reasons"], right_width, other)
     included = _wrapped(f"{w['studies']} {_n(f['studies_included'])}", left_width)
     included += _wrapped(f"{w['reports']} {_n(f['reports_of_included_studies'])}", left_width)
