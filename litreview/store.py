@@ -16,8 +16,8 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -620,7 +620,10 @@ class Corpus(ScreeningStore):
         tmp = ""
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            # The name is chosen before the file exists, so a Ctrl-C at any moment finds it in
+            # ``tmp`` and removes it (with mkstemp, one arriving inside the call left it behind).
+            tmp = str(target.parent / f".tmp-{secrets.token_hex(8)}")
+            fd = _open_new(tmp)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, target)
@@ -1869,3 +1872,8 @@ def _unknown_key_message(key: str, keys: list[str]) -> str:
     close = [m[0] for m in process.extract(key, keys, limit=3, score_cutoff=60)] if keys else []
     hint = f"; did you mean {', '.join(close)}?" if close else "; `litreview list` shows the keys"
     return f"no paper with key {key!r}{hint}"
+
+
+def _open_new(path: str) -> int:
+    """A new file (never an existing one) for writing, readable by its owner only until renamed."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

@@ -100,7 +100,7 @@ def test_a_files_directory_that_cannot_be_written_is_one_line(corpus_dir, run, m
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(store, "_open_new", refuse)
     result = run("add", MD, TXT, "--no-tag")
     assert result.exit_code == 1
     line = one_error_line(result.stderr)
@@ -111,7 +111,7 @@ def test_a_files_directory_that_cannot_be_written_is_one_line(corpus_dir, run, m
 
 
 def test_no_space_for_a_copy_removes_the_copies_already_made(corpus_dir, monkeypatch):
-    real = store.tempfile.mkstemp
+    real = store._open_new
     made = []
 
     def second_fails(*args, **kwargs):
@@ -120,7 +120,7 @@ def test_no_space_for_a_copy_removes_the_copies_already_made(corpus_dir, monkeyp
         made.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", second_fails)
+    monkeypatch.setattr(store, "_open_new", second_fails)
     with Corpus(corpus_dir / ".litreview") as corpus:
         with pytest.raises(StorageError, match="no space left on the device"):
             add_paths(corpus, [str(MD), str(TXT)])
