@@ -212,7 +212,9 @@ def looks_like_institution(name: str) -> bool:
     """Whether ``name`` (two words or more, without a comma) names an organisation: it has a
     word such as "Universitas", "Komisi", "Center", "KPU" or "FMIPA"."""
     words = [w.strip("{}().,") for w in name.split()]
-    return len(words) >= 2 and any(w.casefold() in _INSTITUTION_WORDS for w in words)
+    # A short acronym counts only in capitals: "FIB UI" is a faculty, "Upi Santoso" a person.
+    return len(words) >= 2 and any(w.casefold() in _INSTITUTION_WORDS and (len(w) > 4 or w.isupper())
+                                   for w in words)
 
 
 def parse_name(s: str) -> Person:
