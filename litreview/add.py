@@ -17,6 +17,7 @@ from typing import Any
 
 from litreview import dedup
 from litreview.errors import ImportFailed, LitreviewError, UsageError
+from litreview.i18n import tr
 from litreview.ingest import sniff, supported_extensions
 from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 from litreview.model import Paper
@@ -137,7 +138,7 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
                 problems.append(f"{printable_name(raw)}: no files match this pattern")
             files.extend(matched_files)
         else:
-            problems.append(f"{printable_name(raw)}: no such file or directory")
+            problems.append(tr("{name}: no such file or directory", name=printable_name(raw)))
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f.resolve(), None)

@@ -16,6 +16,11 @@ CATALOG: dict[str, str] = {
                                                              "yang disimpan",
     "waiting for another litreview to finish…": "menunggu litreview lain selesai…",
     # corpus
+    "no corpus here or in any parent directory; run `litreview init` or pass --corpus DIR":
+        "tidak ada korpus di sini atau di folder induk mana pun; jalankan `litreview init` atau beri --corpus DIR",
+    "{name}: no such file or directory": "{name}: berkas atau folder tidak ada",
+    "unknown theme '{name}'; the codebook's themes are: {themes}":
+        "tema '{name}' tidak dikenal; tema dalam buku kode: {themes}",
     "Corpus already exists in {where}": "Korpus sudah ada di {where}",
     "Created an empty corpus in {where}": "Korpus kosong dibuat di {where}",
     "No corpus found; created one in {where}": "Korpus tidak ditemukan; korpus baru dibuat di {where}",

@@ -60,7 +60,7 @@ def open_corpus(corpus_dir: Path | None) -> Corpus:
 
     found = find_corpus_dir(explicit=corpus_dir)
     if found is None:
-        raise CorpusError("no corpus here or in any parent directory; run `litreview init` or pass --corpus DIR")
+        raise CorpusError(tr("no corpus here or in any parent directory; run `litreview init` or pass --corpus DIR"))
     return Corpus(found, lock_timeout=settings.lock_timeout, on_wait=_say_waiting)
 
 

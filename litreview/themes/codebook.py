@@ -202,12 +202,14 @@ class Codebook:
     def resolve_all(self, names: Iterable[str]) -> list[str]:
         """Theme ids for ``names`` (see :meth:`resolve`); an unknown name is a usage error."""
         from litreview.errors import UsageError
+        from litreview.i18n import tr
 
         out = []
         for name in names:
             found = self.resolve(name)
             if found is None:
-                raise UsageError(f"unknown theme '{name}'; the codebook's themes are: {', '.join(self.theme_ids)}")
+                raise UsageError(tr("unknown theme '{name}'; the codebook's themes are: {themes}", name=name,
+                                    themes=", ".join(self.theme_ids)))
             out.append(found)
         return out
 
