@@ -313,6 +313,9 @@ def test_reading_list_all_themes_repeats_papers(cli):
     ("groups:\n  - title: W1\n    keys: [nobody1999]\n", "no paper with key 'nobody1999'"),
     ("groups:\n  - title: W1\n    themes: [hoax]\n    reading: 3\n", "unknown field 'reading'"),
     ("groups:\n  - title: W1\n    themes: [hoax]\n    notes: [a]\n", "'notes' must be text"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))
+     + "groups: *g\n", "refused as a possible alias bomb"),
 ])
 def test_bad_plan_is_one_line_naming_the_file(cli, tmp_path, content, problem):
     plan = tmp_path / "rencana.yaml"

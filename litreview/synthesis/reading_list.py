@@ -262,8 +262,12 @@ def load_plan(path: Path, codebook: Codebook, key_exists: Callable[[str], bool])
         raise ValidationError(f"{name}: no such plan file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"{name}: cannot read the plan ({type(exc).__name__}: {exc})") from None
+    from litreview.safeload import InputTooComplex, load_yaml
+
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw, name)  # a user's file: within the limits every other YAML input has
+    except InputTooComplex as exc:
+        raise ValidationError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
