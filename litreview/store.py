@@ -626,6 +626,8 @@ class Corpus(ScreeningStore):
             fd = _open_new(tmp)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            if self._in_transaction:  # recorded before it exists: a rollback at any moment removes it
+                self._new_files.append(target)
             os.replace(tmp, target)
         except OSError as exc:
             if tmp:
@@ -638,8 +640,6 @@ class Corpus(ScreeningStore):
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
             raise
-        if self._in_transaction:
-            self._new_files.append(target)
 
     def orphan_copies(self) -> list[Path]:
         """Files in files/ that no paper uses: copies (and temporary files) left by a write that was
