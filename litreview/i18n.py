@@ -14,7 +14,6 @@ template in the code has its entry).
 from __future__ import annotations
 
 import os
-import sys
 
 LANGS = ("en", "id")
 ENV = "LITREVIEW_LANG"
@@ -58,9 +57,9 @@ def set_lang(value: str | None) -> None:
     _current = normalize(value) if value else None
 
 
-def startup_lang() -> str:
-    """The language for help texts: ``--lang`` among the arguments, else the environment's."""
-    return _from_argv(sys.argv[1:]) or normalize(os.environ.get(ENV)) or "en"
+def language_of_args(args: list[str]) -> str:
+    """The language a command line asks for: its ``--lang``, else the environment's, else English."""
+    return _from_argv(list(args)) or normalize(os.environ.get(ENV)) or "en"
 
 
 def tr(text: str, plural: str | None = None, /, *, n: int | None = None, **values: object) -> str:
@@ -81,8 +80,3 @@ def translate(language: str, text: str, plural: str | None = None, /, *, n: int 
     if n is None and not values:
         return template
     return template.format(n=n, **values)
-
-
-def help_text(text: str) -> str:
-    """A help text in the language of this run's command line (see :func:`startup_lang`)."""
-    return translate(startup_lang(), text)

@@ -135,3 +135,55 @@ def test_indonesian_help_in_the_installed_command(tmp_path):
     flagged = subprocess.run([str(exe), "add", "--help", "--lang", "id"], capture_output=True, text=True,
                              cwd=tmp_path, timeout=60)
     assert "Tambahkan artikel" in " ".join(flagged.stdout.split())
+
+
+MAIN_COMMANDS = {"init", "add", "list", "show", "tag", "tags", "themes", "codebook", "table", "reading-list",
+                 "bibliography", "daftar-pustaka", "cite", "search"}
+
+
+def _commands(command, name=""):
+    yield name, command
+    for sub_name, sub in (getattr(command, "commands", None) or {}).items():
+        yield from _commands(sub, f"{name} {sub_name}".strip())
+
+
+def test_every_option_of_the_main_commands_has_its_indonesian_help():
+    import typer
+
+    from litreview.cli import app
+    from litreview.i18n_id import OPTION_HELP
+
+    missing = []
+    for name, command in _commands(typer.main.get_command(app)):
+        if name and name.split()[0] not in MAIN_COMMANDS:
+            continue
+        if name and name not in COMMAND_HELP:
+            missing.append(f"command {name!r}")
+        missing += [f"{name or 'litreview'}: {p.help!r}" for p in command.params
+                    if getattr(p, "help", None) and p.help not in OPTION_HELP]
+    assert not missing, "no Indonesian help for:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("args", [["--lang", "id", "add", "--help"], ["add", "--help", "--lang", "ID"]])
+def test_option_help_and_panels_turn_indonesian_for_one_run_only(args):
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    runner = CliRunner()
+    shown = " ".join(runner.invoke(app, args, env={"LITREVIEW_LANG": ""}).output.split())
+    assert "Tetapkan judul (hanya untuk satu berkas)." in shown and "Opsi" in shown and "Argumen" in shown
+    english = " ".join(runner.invoke(app, ["add", "--help"], env={"LITREVIEW_LANG": ""}).output.split())
+    assert "Set the title (one file only)." in english and "Options" in english
+    assert "Tetapkan judul" not in english and "Opsi" not in english
+
+
+def test_the_environment_turns_sub_command_help_indonesian():
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    shown = CliRunner().invoke(app, ["codebook", "suggest", "--help"], env={"LITREVIEW_LANG": "id"})
+    text = " ".join(shown.output.split())
+    assert shown.exit_code == 0
+    assert "Tema yang dicarikan istilah baru." in text and COMMAND_HELP["codebook suggest"][:30] in text

@@ -46,6 +46,53 @@ class _Group(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order registered, not alphabetical
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        from litreview.i18n import language_of_args
+
+        if parent is None:
+            indonesian = language_of_args(args) == "id"
+            _panel_titles(indonesian)
+            if indonesian:
+                localize_help(self)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+
+_PANEL_TITLES = {"ARGUMENTS_PANEL_TITLE": "Argumen", "OPTIONS_PANEL_TITLE": "Opsi",
+                 "COMMANDS_PANEL_TITLE": "Perintah", "REQUIRED_LONG_STRING": "[wajib]",
+                 "DEFAULT_STRING": "[bawaan: {}]"}
+_ENGLISH_TITLES: dict[str, str] = {}
+
+
+def _panel_titles(indonesian: bool) -> None:
+    """Typer's own words in the help (panel titles, "[required]", "[default: ...]"), set for each run."""
+    from typer import rich_utils
+
+    for name, indonesian_text in _PANEL_TITLES.items():
+        english = _ENGLISH_TITLES.setdefault(name, getattr(rich_utils, name))
+        setattr(rich_utils, name, indonesian_text if indonesian else english)
+
+
+def localize_help(root: Any) -> None:
+    """The help of the main commands, their sub-commands and their options and arguments in
+    Indonesian (``--lang id`` on the command line, or ``LITREVIEW_LANG=id``). Typer builds the
+    click commands afresh for every run, so this changes nothing beyond the run."""
+    from litreview.i18n_id import COMMAND_HELP, OPTION_HELP
+
+    def walk(command: Any, name: str) -> None:
+        if name in COMMAND_HELP:
+            command.help = COMMAND_HELP[name]
+            command.short_help = None
+        for param in command.params:
+            text = getattr(param, "help", None)
+            if text and text in OPTION_HELP:
+                param.help = OPTION_HELP[text]
+        subcommands = getattr(command, "commands", None)  # a group
+        if isinstance(subcommands, dict):
+            for sub_name, sub in subcommands.items():
+                walk(sub, f"{name} {sub_name}".strip())
+
+    walk(root, "")
+
 
 app = typer.Typer(
     cls=_Group,
@@ -126,26 +173,6 @@ _charts.register(app)
 _corpus.register_maintenance(app)  # last in --help: a command for when something went wrong
 
 
-def _localize_help() -> None:
-    """With --lang id (or LITREVIEW_LANG=id) on the command line, the main commands' help in Indonesian."""
-    from litreview.i18n import startup_lang
-
-    if startup_lang() != "id":
-        return
-    from litreview.i18n_id import COMMAND_HELP
-
-    app.info.help = COMMAND_HELP[""]
-    for info in app.registered_commands:
-        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
-        if name in COMMAND_HELP:
-            info.help = COMMAND_HELP[name]
-    for group in app.registered_groups:
-        if group.name in COMMAND_HELP and group.typer_instance is not None:
-            group.typer_instance.info.help = COMMAND_HELP[group.name]
-            group.help = COMMAND_HELP[group.name]
-
-
-_localize_help()
 
 
 def _terminate(signum: int, frame: Any) -> None:
