@@ -6,9 +6,11 @@ four fifths of the texts and judges the other fifth, so every figure is out of f
 to see them; ``python benchmarks/eval_themes.py`` prints them per kind and per theme.
 
 Abstract-length and English texts must reach precision and recall 0.85 and off-topic texts get
-no discussed theme (the issue's bars, met). Overall the codebook reached cross-validated precision
-0.90 and recall 0.80 on 76 texts; the floor below sits a little under that, so a change that loses
-ground fails. The overall target of recall 0.90 is not reached yet.
+no discussed theme (the issue's bars, met). Overall the codebook reaches cross-validated precision
+0.91 and recall 0.86 on 76 texts; the floor below sits a little under that, so a change that loses
+ground fails. Part of that recall comes from terms added after reading these texts' misses, so it
+is optimistic: texts coded apart from development (benchmarks/eval_themes.py --heldout) show
+what users see. The overall target of recall 0.90 is not reached yet.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from litreview.themes.tagger import Tagger
 GOLD = ROOT / "tests" / "gold" / "themes.yaml"
 SOURCES = ("corpus", "samples", "data", "texts")
 MIN_PRECISION = 0.88  # cross-validated, over the whole development set
-MIN_RECALL = 0.77
+MIN_RECALL = 0.83
 MIN_BY_KIND = 0.85  # abstract-length and English texts, precision and recall
 needs_texts = pytest.mark.skipif(not (SHARED / "texts").is_dir(), reason="../shared/texts is not present")
 
