@@ -28,6 +28,10 @@ from litreview.text.titlecase import protected_words, sentence_case
     ("Islamic populism in Indonesia and the Middle East", "Islamic populism in Indonesia and the Middle East"),
     ("Hoaks", "Hoaks"),
     ("", ""),
+    # chemical symbols keep their case, in Title Case and in capitals; "In" stays a word
+    ("Analisis Kandungan Pb Dan Cu Pada Air Sungai", "Analisis kandungan Pb dan Cu pada air sungai"),
+    ("KADAR LOGAM BERAT PB DAN HG PADA IKAN", "Kadar logam berat Pb dan Hg pada ikan"),
+    ("The Role of H2O2 and NaCl In Plant Cells", "The role of H2O2 and NaCl in plant cells"),
 ])
 def test_sentence_case(title: str, expected: str) -> None:
     assert sentence_case(title) == expected

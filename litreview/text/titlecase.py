@@ -43,6 +43,13 @@ PROPER_NOUNS = frozenset(
     gen
     """.split()
 )
+# Two-letter chemical element symbols, kept as symbols ("kadar Pb dan Cu"); symbols that are also
+# common words ("In", "As", "At", "Be", "He", "No", "Si", "Ga") are left out. "CO2", "NaCl"
+# and the like keep their case as acronyms.
+_ELEMENTS = frozenset(
+    "pb cu fe zn hg cd mg ca na cr mn ni co ag au sn pt cl al li ti ar ne kr xe rn sr ba cs rb sb bi ge "
+    "pd rh ir ru mo nb zr hf ta tl cm pu th".split()
+)
 # Words naming a kind of place: the capitalised word after them is a name ("Kota Bandung").
 _NAME_HEADS = frozenset(
     """kota kabupaten provinsi propinsi kecamatan desa kelurahan pulau teluk gunung sungai danau universitas
@@ -128,6 +135,8 @@ def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
             or (folded in _BODY_HEADS and (following.casefold() in PROPER_NOUNS or _is_acronym_like(following))))
         if caps and folded in _KNOWN_ACRONYMS:
             new = word.upper()
+        elif folded in _ELEMENTS and len(word) == 2 and word[:1].isupper():
+            new = word[0] + word[1].lower()
         elif not caps and _is_acronym_like(word):
             new = word
         elif starts:
