@@ -370,4 +370,10 @@ def test_libreoffice_prints_no_broken_word(cli, tmp_path):
         assert shape.startswith("A4")
         if source.name in ("matrix.docx", "evidence.docx", "matrix-sheet.xlsx"):
             assert shape.endswith("landscape"), source.name
-    assert check.pdf_facts(pdfs[-1])[0] == 1  # the matrix sheet: one page, fitted to its width
+    # the matrix sheet is fitted to its width: each page holds every column, with the header repeated
+    pages = check.pdf_facts(pdfs[-1])[0]
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdfs[-1]), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        header = text.splitlines()[0] if text.strip() else ""
+        assert "Citation" in header and "Key findings" in header, (page, header)

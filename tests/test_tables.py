@@ -95,10 +95,10 @@ def test_synthesis_of_reach_hoax_and_youth(run, sample):
     youth = next(r for label, r in rows.items() if "young" in label.lower() or "youth" in label.lower())
     reach = rows["Reach"]
     assert hoax["cited"]["text"] == "Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, 2023; Munadi, 2023"
-    assert hoax["sources"]["text"] == "4/4"  # of the papers the filter keeps
+    assert hoax["sources"]["text"] == "4/6"  # of the papers the filter keeps
     assert youth["cited"]["text"] == "Anonim, 2024a; Anonim, 2024b; Munadi, 2023"
-    assert reach["cited"]["text"] == "Anonim, 2024b"
-    assert hoax["statement"]["text"].startswith("All four sources (Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, "
+    assert reach["cited"]["text"] == "Anonim, 2024b; Fahruji & Fahrudin, 2023; Kruikemeier et al., 2018"
+    assert hoax["statement"]["text"].startswith("Four of six sources (Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, "
                                                 "2023; Munadi, 2023) discuss")
     assert hoax["statement"]["text"].endswith("All of them present it as a risk. All of them also discuss political "
                                               "participation.")
