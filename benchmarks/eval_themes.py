@@ -3,6 +3,7 @@
     python benchmarks/eval_themes.py                    # development set, 5 folds x 3 repeats
     python benchmarks/eval_themes.py --heldout ../heldout/themes.yaml
     python benchmarks/eval_themes.py --codebook my.yaml --folds 10 --json
+    python benchmarks/eval_themes.py --add-dev ../longtexts/themes.yaml   # more development texts
 
 The development set is ``tests/gold/themes.yaml``: texts in ``corpus/`` and, when present,
 ``../shared`` (samples, texts, PDFs), each coded by reading. The tagger reads every text once;
@@ -116,11 +117,28 @@ def errors(texts: list[Text], predictions: dict[str, set[str]]) -> None:
             print(f"  {text.id} ({text.words} words): extra {extra} missed {missed}")
 
 
+def _source(path: Path) -> str:
+    return f"dev:{path.parent.name}"
+
+
+def _outside(path: Path, source: str | None = None) -> list:
+    """The entries of a gold file kept outside the project, its texts in texts/ beside it."""
+    name = source or _source(path)
+    entries = load_gold(path, default_source=name)
+    for entry in entries:
+        entry.source = name
+        entry.id = entry.id.split("/", 1)[1] if "/" in entry.id else entry.id  # "heldout2/x.txt" -> "x.txt"
+    return entries
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--heldout", type=Path, default=None,
                         help="a held-out gold file; its texts are in a texts/ folder beside it")
+    parser.add_argument("--add-dev", type=Path, action="append", default=[], metavar="GOLD",
+                        help="more development texts: a gold file with its texts in a texts/ folder beside it "
+                             "(repeatable); they join the cross-validation and the fitted rule")
     parser.add_argument("--codebook", type=Path, default=None)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
@@ -132,6 +150,10 @@ def main() -> int:
     codebook = load_codebook(args.codebook)
     entries = load_gold(args.gold)
     pairs = read_texts(entries, roots())
+    for extra in args.add_dev:
+        more = _outside(extra)
+        entries += more
+        pairs += read_texts(more, {_source(extra): extra.parent / "texts"})
     texts, shipped = build_texts(pairs, codebook)
     print(f"{len(texts)} of {len(entries)} coded texts read ({sum(t.words for t in texts):,} words) "
           f"in {time.perf_counter() - started:.1f} s; codebook: {codebook.source}")
@@ -166,10 +188,7 @@ def main() -> int:
                                 " (fitted, not a forecast)")
 
     if args.heldout:
-        held_entries = load_gold(args.heldout, default_source="heldout")
-        for entry in held_entries:
-            entry.source = "heldout"
-            entry.id = entry.id.split("/", 1)[1] if "/" in entry.id else entry.id  # "heldout2/x.txt"
+        held_entries = _outside(args.heldout, "heldout")
         held_pairs = read_texts(held_entries, {"heldout": args.heldout.parent / "texts"})
         held_texts, held_shipped = build_texts(held_pairs, codebook)
         results["heldout"] = report(held_texts, held_shipped, codebook.theme_ids,
