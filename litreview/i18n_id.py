@@ -50,6 +50,19 @@ CATALOG: dict[str, str] = {
                                                        "dilewati",
     "{tagged} of {total} papers tagged": "{tagged} dari {total} artikel diberi tema",
     "default codebook": "buku kode bawaan",
+    # search
+    "Indexing {n} papers for search (once; later searches index only what changed)":
+        "Mengindeks {n} artikel untuk pencarian (sekali saja; pencarian berikutnya hanya mengindeks yang berubah)",
+    "No papers match.": "Tidak ada artikel yang cocok.",
+    "{n} paper": "{n} artikel",
+    " (the best {limit}; --limit shows more)": " ({limit} terbaik; --limit menampilkan lebih banyak)",
+    "themes: {names}": "tema: {names}",
+    "text": "teks",
+    "abstract": "abstrak",
+    "abstract (id)": "abstrak (id)",
+    "abstract (en)": "abstrak (en)",
+    "keywords": "kata kunci",
+    "title": "judul",
     "{n} themes; facets {facets}; a theme is discussed when one sentence counts 'single', or its sentences "
     "(at least 'min') reach the bar, which grows with the text's words":
         "{n} tema; faset {facets}; sebuah tema dibahas bila satu kalimat bernilai 'single', atau kalimat-kalimatnya "

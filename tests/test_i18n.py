@@ -187,3 +187,18 @@ def test_the_environment_turns_sub_command_help_indonesian():
     text = " ".join(shown.output.split())
     assert shown.exit_code == 0
     assert "Tema yang dicarikan istilah baru." in text and COMMAND_HELP["codebook suggest"][:30] in text
+
+
+def test_init_and_search_speak_indonesian(run, tmp_path):
+    made = run("init", str(tmp_path / "baru"), "--lang", "id")
+    assert made.exit_code == 0 and "Korpus kosong dibuat" in made.stderr
+    assert run("add", CORPUS).exit_code == 0
+    found = run("--lang", "id", "search", "hoaks", "--limit", "1")
+    assert found.exit_code == 0, found.output
+    assert "1 artikel (1 terbaik; --limit menampilkan lebih banyak)" in found.stderr
+    assert "tema: " in found.stdout and "themes:" not in found.stdout
+    assert re.search(r"\[(teks|abstrak|abstrak \(id\)|kata kunci|judul)\]", found.stdout), found.stdout
+    none = run("--lang", "id", "search", "zzzqqq")
+    assert none.exit_code == 0 and "Tidak ada artikel yang cocok." in none.stderr
+    english = run("search", "zzzqqq")
+    assert "No papers match." in english.stderr

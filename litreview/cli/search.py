@@ -11,6 +11,7 @@ from rich.text import Text
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 if TYPE_CHECKING:
     from litreview.search import Hit
@@ -58,18 +59,19 @@ def search(
         stemmer = Stemmer()
         waiting = pending_papers(corpus)
         if waiting >= _INDEXING_NOTICE:
-            err.print(f"Indexing {waiting:,} papers for search (once; later searches index only what changed)")
+            err.print(tr("Indexing {n} papers for search (once; later searches index only what changed)",
+                         n=f"{waiting:,}"))
         hits = search_corpus(corpus, " ".join(query), list(theme or []), years, limit, stemmer, level)
     if fmt is Format.json:
         write_output(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2), None)
         return
     if not hits:
-        err.print("No papers match.")
+        err.print(tr("No papers match."))
         return
     for n, hit in enumerate(hits, 1):
         _print_hit(n, hit)
-    err.print(f"{len(hits)} {'paper' if len(hits) == 1 else 'papers'}"
-              + (f" (the best {limit}; --limit shows more)" if len(hits) == limit else ""))
+    err.print(tr("{n} paper", "{n} papers", n=len(hits))
+              + (tr(" (the best {limit}; --limit shows more)", limit=limit) if len(hits) == limit else ""))
 
 
 def _print_hit(n: int, hit: Hit) -> None:
@@ -82,10 +84,17 @@ def _print_hit(n: int, hit: Hit) -> None:
     out.print(head)
     out.print(_highlighted("   ", hit.title, hit.title_spans, "bold"))
     if hit.snippet.text:
-        where = Text(f"  [{hit.snippet.field}]", style="dim")
+        where = Text(f"  [{_field_name(hit.snippet.field)}]", style="dim")
         out.print(_highlighted("   ", hit.snippet.text, hit.snippet.spans, "").append_text(where))
     if hit.themes:
-        out.print(Text(f"   themes: {', '.join(hit.themes)}", style="dim"))
+        out.print(Text("   " + tr("themes: {names}", names=", ".join(hit.themes)), style="dim"))
+
+
+def _field_name(field: str) -> str:
+    """The field a snippet comes from, as shown: "text", "abstract (id)", "keywords"..."""
+    names = {"text": tr("text"), "abstract": tr("abstract"), "abstract_id": tr("abstract (id)"),
+             "abstract_en": tr("abstract (en)"), "keywords": tr("keywords"), "title": tr("title")}
+    return names.get(field, field)
 
 
 def _highlighted(indent: str, text: str, spans: list[tuple[int, int]], style: str) -> Text:
