@@ -51,8 +51,8 @@ CATALOG: dict[str, str] = {
     "{tagged} of {total} papers tagged": "{tagged} dari {total} artikel diberi tema",
     "default codebook": "buku kode bawaan",
     # search
-    "Indexing {n} papers for search (once; later searches index only what changed)":
-        "Mengindeks {n} artikel untuk pencarian (sekali saja; pencarian berikutnya hanya mengindeks yang berubah)",
+    "Indexing {count} papers for search (once; later searches index only what changed)":
+        "Mengindeks {count} artikel untuk pencarian (sekali saja; pencarian berikutnya hanya mengindeks yang berubah)",
     "No papers match.": "Tidak ada artikel yang cocok.",
     "{n} paper": "{n} artikel",
     " (the best {limit}; --limit shows more)": " ({limit} terbaik; --limit menampilkan lebih banyak)",

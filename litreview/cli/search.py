@@ -59,8 +59,8 @@ def search(
         stemmer = Stemmer()
         waiting = pending_papers(corpus)
         if waiting >= _INDEXING_NOTICE:
-            err.print(tr("Indexing {n} papers for search (once; later searches index only what changed)",
-                         n=f"{waiting:,}"))
+            err.print(tr("Indexing {count} papers for search (once; later searches index only what changed)",
+                         count=f"{waiting:,}"))
         hits = search_corpus(corpus, " ".join(query), list(theme or []), years, limit, stemmer, level)
     if fmt is Format.json:
         write_output(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2), None)
