@@ -50,6 +50,28 @@ CATALOG: dict[str, str] = {
                                                        "dilewati",
     "{tagged} of {total} papers tagged": "{tagged} dari {total} artikel diberi tema",
     "default codebook": "buku kode bawaan",
+    # list and show
+    "key": "kunci",
+    "year": "tahun",
+    "authors": "penulis",
+    "themes": "tema",
+    "pages": "halaman",
+    "{name} from {source}": "{name} dari {source}",
+    "read with low confidence ({why}): check it, `litreview edit {key}` corrects it":
+        "terbaca dengan keyakinan rendah ({why}): periksa, `litreview edit {key}` memperbaikinya",
+    "{n} pages, ": "{n} halaman, ",
+    "sections": "bagian",
+    "{words} words, {pages}{citations} in-text citations": "{words} kata, {pages}{citations} sitasi dalam teks",
+    "words": "kata",
+    "{words} words, no sections recognised": "{words} kata, tidak ada bagian yang dikenali",
+    "files": "berkas",
+    "{size} bytes": "{size} bita",
+    " record {record}": " rekaman {record}",
+    "from {source}{record} ({format}, {added})": "dari {source}{record} ({format}, {added})",
+    "gone from Zotero": "hilang dari Zotero",
+    "item {item} is no longer in the library (deleted or in the trash); kept here":
+        "butir {item} tidak ada lagi di pustaka (dihapus atau di tempat sampah); tetap disimpan di sini",
+    "possible duplicate of": "kemungkinan duplikat dari",
     # search
     "Indexing {count} papers for search (once; later searches index only what changed)":
         "Mengindeks {count} artikel untuk pencarian (sekali saja; pencarian berikutnya hanya mengindeks yang berubah)",

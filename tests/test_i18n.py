@@ -202,3 +202,15 @@ def test_init_and_search_speak_indonesian(run, tmp_path):
     assert none.exit_code == 0 and "Tidak ada artikel yang cocok." in none.stderr
     english = run("search", "zzzqqq")
     assert "No papers match." in english.stderr
+
+
+def test_list_and_show_speak_indonesian(run):
+    assert run("add", CORPUS).exit_code == 0
+    listed = run("--lang", "id", "list", "--format", "table")
+    assert listed.exit_code == 0 and "8 artikel" in listed.stderr
+    assert "kunci" in listed.stdout and "penulis" in listed.stdout and "authors" not in listed.stdout
+    shown = run("--lang", "id", "show", "cobis2023")
+    text = " ".join(shown.stdout.split())
+    assert shown.exit_code == 0 and "berkas" in text and "bita" in text and "dari pemilu2024.bib rekaman" in text
+    english = " ".join(run("show", "cobis2023").stdout.split())
+    assert "bytes" in english and "from pemilu2024.bib record" in english

@@ -27,6 +27,7 @@ from litreview.cli.common import (
     write_output,
 )
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 
 
 class ListFormat(StrEnum):
@@ -102,12 +103,12 @@ def list_papers(
         else:
             table = Table(show_lines=False, header_style="bold")
             for name, opts in (
-                ("key", {"no_wrap": True, "style": "cyan"}),
-                ("year", {}),
-                ("authors", {"max_width": 28}),
-                ("title", {"ratio": 1}),
-                ("themes", {"max_width": 30}),
-                ("pages", {"justify": "right"}),
+                (tr("key"), {"no_wrap": True, "style": "cyan"}),
+                (tr("year"), {}),
+                (tr("authors"), {"max_width": 28}),
+                (tr("title"), {"ratio": 1}),
+                (tr("themes"), {"max_width": 30}),
+                (tr("pages"), {"justify": "right"}),
             ):
                 table.add_column(name, **opts)
             count = 0
@@ -124,7 +125,7 @@ def list_papers(
                 count += 1
             if count:
                 out.print(table)
-            err.print(f"{count} paper{'s' if count != 1 else ''}")
+            err.print(tr("{n} paper", "{n} papers", n=count))
 
 
 def show(
@@ -193,9 +194,9 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         if name == "authors":
             _print_affiliations(d, people)
     if guessed:
-        why = "; ".join(f"{name} from {source}" for name, source in guessed.items())
-        out.print(f"  [yellow]?[/yellow] read with low confidence ({escape(why)}): check it, "
-                  f"`litreview edit {escape(d['key'])}` corrects it")
+        why = "; ".join(tr("{name} from {source}", name=name, source=source) for name, source in guessed.items())
+        out.print("  [yellow]?[/yellow] " + tr("read with low confidence ({why}): check it, `litreview edit {key}` "
+                                               "corrects it", why=escape(why), key=escape(d["key"])))
     for name in ("abstract_id", "abstract_en", "abstract"):
         if d.get(name) and (name == "abstract_id" or d[name] != d.get("abstract_id")):
             if name == "abstract" and d[name] == d.get("abstract_en"):
@@ -204,13 +205,15 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     for name, value in sorted(d.get("extra", {}).items()):
         out.print(f"  [dim]{escape(name):<11}[/dim] {escape(value)}")
     if d["sections"]:
-        pages = f"{d['page_count']} pages, " if d["page_count"] else ""
-        out.print(f"  [bold]sections[/bold] ({d['words']} words, {pages}{d['citations']} in-text citations)")
+        pages = tr("{n} pages, ", n=d["page_count"]) if d["page_count"] else ""
+        out.print(f"  [bold]{tr('sections')}[/bold] ("
+                  + tr("{words} words, {pages}{citations} in-text citations", words=d["words"], pages=pages,
+                       citations=d["citations"]) + ")")
         for s in d["sections"]:
             page = f"p.{s['page']}" if s["page"] else ""
-            out.print(f"    {escape(s['heading'][:60]):<42} {s['kind']:<18} {s['words']:>6} words {page}")
+            out.print(f"    {escape(s['heading'][:60]):<42} {s['kind']:<18} {s['words']:>6} {tr('words')} {page}")
     elif d["words"]:
-        out.print(f"  [bold]text[/bold] {d['words']} words, no sections recognised")
+        out.print(f"  [bold]{tr('text')}[/bold] " + tr("{words} words, no sections recognised", words=d["words"]))
     if d.get("collections"):
         out.print(f"  [bold]{'collections':<11}[/bold] {escape('; '.join(d['collections']))}")
     if d.get("library_tags"):
@@ -219,14 +222,16 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         text = note["text"] if len(note["text"]) <= 600 else note["text"][:600].rstrip() + " ..."
         out.print(f"  [bold]note[/bold] [dim](Zotero {escape(note['note_key'])})[/dim]\n    "
                   + escape(text).replace("\n", "\n    "))
-    out.print("  [bold]files[/bold]")
+    out.print(f"  [bold]{tr('files')}[/bold]")
     for f in d["files"]:
         name = printable_name(f["name"])  # a line break in a file name must not break the listing
-        out.print(f"    {escape(name)} ({f['role']}, {f['size']} bytes, sha256 {f['sha256'][:12]})")
+        out.print(f"    {escape(name)} ({f['role']}, " + tr("{size} bytes", size=f["size"])
+                  + f", sha256 {f['sha256'][:12]})")
     for p in d["provenance"]:
-        record = f" record {p['record']}" if p["record"] else ""
+        record = tr(" record {record}", record=p["record"]) if p["record"] else ""
         source = printable_name(p["file_name"])
-        out.print(f"  [dim]from {escape(source)}{escape(record)} ({p['format']}, {p['added_at']})[/dim]")
+        out.print("  [dim]" + tr("from {source}{record} ({format}, {added})", source=escape(source),
+                                 record=escape(record), format=p["format"], added=p["added_at"]) + "[/dim]")
         details = p.get("details") or {}
         known = [f"{name.replace('_', ' ')} {details[name]}" for name in _ORIGIN_SHOWN if details.get(name)]
         if known:
@@ -238,12 +243,13 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
                 out.print(f"    [yellow]conflicting {escape(name)}[/yellow] {escape(show_value(value))}")
     for link in d.get("library_items", []):
         if link["gone"]:
-            out.print(f"  [yellow]gone from Zotero[/yellow] item {escape(link['item_key'])} is no longer in the "
-                      "library (deleted or in the trash); kept here")
+            out.print(f"  [yellow]{tr('gone from Zotero')}[/yellow] "
+                      + tr("item {item} is no longer in the library (deleted or in the trash); kept here",
+                           item=escape(link["item_key"])))
     for w in d["warnings"]:
-        out.print(f"  [yellow]warning[/yellow] {escape(w)}")
+        out.print(f"  [yellow]{tr('warning')}[/yellow] {escape(w)}")
     for m in d["possible_duplicates"]:
-        out.print(f"  [yellow]possible duplicate of[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+        out.print(f"  [yellow]{tr('possible duplicate of')}[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
     if d.get("title_group"):
         group = d["title_group"]
         out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
