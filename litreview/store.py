@@ -1559,6 +1559,22 @@ class Corpus(ScreeningStore):
                                      score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])],
                                      place=r[10], cites=bool(r[11]), weight=r[12])
 
+    def findings_state(self, key: str) -> tuple[str, str] | None:
+        """(content digest, codebook digest) the paper's kept findings were found for, or None."""
+        row = self.db.execute("SELECT f.content, f.codebook FROM findings f JOIN papers p ON p.id = f.paper_id"
+                              " WHERE p.key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def tag_state(self, key: str) -> tuple[str, str] | None:
+        """(content digest, codebook digest) of the paper's last tagging, or None (never tagged)."""
+        row = self.db.execute("SELECT t.content, t.codebook FROM tag_runs t JOIN papers p ON p.id = t.paper_id"
+                              " WHERE p.key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def evidence_of(self, key: str, level: str = "discussed") -> list[Evidence]:
+        """One paper's evidence at ``level``, in theme and rank order (as ``evidence_rows`` gives it)."""
+        return [evidence for _, evidence in self.evidence_rows([key], None, level)]
+
     def stored_findings(self) -> dict[str, tuple[str, str, list[str], list[str]]]:
         """Every paper's kept findings: key -> (content digest, codebook digest, findings, gaps)."""
         return {

@@ -114,10 +114,11 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
     supported first."""
     n = len(quotes)
     sim = [[0.0] * n for _ in range(n)]
+    default = max(weight.values(), default=1.0)  # once, not per pair
     for i in range(n):
         for j in range(i + 1, n):
             if quotes[i].key != quotes[j].key:
-                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight)
+                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight, default)
     clusters = _average_linkage(sim, threshold)
     claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
     kept = [c for c in claims if c is not None and c.sources + len(c.contrary) >= 2]
