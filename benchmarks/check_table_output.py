@@ -38,14 +38,21 @@ _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z
 
 def _run(corpus: Path, *args: str) -> tuple[int, str, str]:
     env = dict(os.environ, COLUMNS="200", LITREVIEW_LANG="")
-    proc = subprocess.run([sys.executable, "-m", "litreview", *args, "--corpus", str(corpus)], cwd=corpus,
+    where = ["--corpus", str(corpus)] if args[0] != "init" else [str(corpus)]
+    proc = subprocess.run([sys.executable, "-m", "litreview", *args, *where], cwd=corpus,
                           env=env, capture_output=True, text=True)
-    return proc.returncode, _STAMP.sub("<time>", proc.stdout), _STAMP.sub("<time>", proc.stderr)
+
+    def tidy(text: str) -> str:
+        return _STAMP.sub("<time>", text.replace(str(corpus.parent), "<tmp>"))
+
+    return proc.returncode, tidy(proc.stdout), tidy(proc.stderr)
 
 
 def outputs(corpus: Path, sources: list[str], verbose: bool) -> Iterator[tuple[str, object]]:
     corpus.mkdir(parents=True)
-    _run(corpus, "init")
+    code, _, err = _run(corpus, "init")
+    if code:
+        raise SystemExit(f"litreview init {corpus}: {err}")
     code, out, err = _run(corpus, "add", *sources, *(["--verbose"] if verbose else []))
     # the order of stderr lines is not part of the output compared: their set is
     yield "add", {"code": code, "out": out, "err": sorted(err.splitlines())}
@@ -105,7 +112,8 @@ def main() -> None:
     if len(lines) != len(saved):
         print(f"{len(lines)} outputs now, {len(saved)} saved")
         sys.exit(1)
-    print(f"identical: {len(lines)} outputs (sha256 {digest.hexdigest()[:16]}) in {time.perf_counter() - started:.1f} s")
+    print(f"identical: {len(lines)} outputs (sha256 {digest.hexdigest()[:16]}) "
+          f"in {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
 from litreview.model import Evidence, Facets, Paper, Tag
@@ -235,8 +236,8 @@ class FindingsFinder:
         self.workers = min(2, os.cpu_count() or 1) if parallel else 1
         self.chunk: list[tuple[Paper, list[Evidence]]] = []
         self.pending: deque = deque()  # type: ignore[type-arg]
-        self._pool_block = None
-        self.pool = None
+        self._pool_block: Any = None
+        self.pool: Any = None
 
     def __enter__(self) -> FindingsFinder:
         return self
@@ -259,7 +260,7 @@ class FindingsFinder:
         chunk, self.chunk = self.chunk, []
         done: list[tuple[str, tuple[list[str], list[str]]]] = []
         if self.workers < 2 or (self.pool is None and wait):  # a few papers: here, no pool to start
-            done.extend((paper.key, found) for paper, found in zip(chunk, _findings_of(chunk), strict=True))
+            done.extend((paper.key, found) for (paper, _), found in zip(chunk, _findings_of(chunk), strict=True))
             chunk = []
         if chunk:
             if self.pool is None:
