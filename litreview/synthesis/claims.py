@@ -198,8 +198,9 @@ def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], c
     counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
     claims do not change with the themes asked for (pass the evidence of all themes)."""
     per_theme: dict[str, list[Quote]] = {}
+    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in codebook.theme_ids:
-        quotes = [q for e in entries if theme in e.themes for q in candidates(e, evidence.get(e.key, []), theme)]
+        quotes = [q for e, held in themes_of if theme in held for q in candidates(e, evidence.get(e.key, []), theme)]
         if quotes:
             per_theme[theme] = read_concepts(quotes)
     weight = weights([q.bag for quotes in per_theme.values() for q in quotes])

@@ -47,8 +47,9 @@ def build_synthesis(
     )
     total = len(entries)
     claims = claims_by_theme(entries, evidence, codebook, themes)
+    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in themes or codebook.theme_ids:
-        sources = [e for e in entries if theme in e.themes]
+        sources = [e for e, held in themes_of if theme in held]
         if not sources:
             continue
         label = theme_label(codebook, theme, lang)
