@@ -41,7 +41,8 @@ def _block_corpus(rng: random.Random) -> Corpus:
             start = rng.randint(1, 5)
             paper = Paper(key=f"p{i}", title=title, year=rng.choice([2020, 2021, None]),
                           authors=[Person(family=rng.choice(["Nugroho", "Lubis", "Van Lubis"]), given="A")],
-                          pages=rng.choice(["", f"{start}--{start + 3}", f"{start}\u2013{start + 3}", f"{start}-{start + 3}"]))
+                          pages=rng.choice(["", f"{start}--{start + 3}", f"{start}\u2013{start + 3}",
+                                            f"{start}-{start + 3}"]))
             corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
     return corpus
 
