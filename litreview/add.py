@@ -67,6 +67,9 @@ class AddReport:
     duplicates: list[Duplicate] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one line each: whole files and single records
     warnings: list[str] = field(default_factory=list)
+    # What each warning says, without the file, record and names it concerns: warning -> kind, for
+    # warnings that add itself words (others' kinds: ``warning_kind``). Many warnings print one line per kind.
+    warning_kinds: dict[str, str] = field(default_factory=dict)
     maybe_duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (new key, old key, reason)
     # Titles shared by at least dedup.CROWDED_TITLE papers that this add added to: normalised title ->
     # (title as written, papers sharing it, added now). One notice each instead of a notice per pair.
@@ -78,11 +81,35 @@ class AddReport:
     codings: list[Any] = field(default_factory=list)  # a qda.CodingReport per QDA project (.qdpx) read
     orphans_removed: int = 0  # copies in files/ no paper used (an add killed before it committed)
 
+    def warn(self, label: str, message: str, kind: str = "") -> None:
+        """A warning about ``label`` (a file, or a record of one); ``kind`` what it says without
+        the names in it (the message with its numbers and quotes masked when not given)."""
+        warning = f"{label}: {message}"
+        self.warnings.append(warning)
+        self.warning_kinds[warning] = kind or warning_kind(message)
+
+    def warnings_by_kind(self) -> list[tuple[str, list[str]]]:
+        """(kind, its warnings) in the order each kind first came."""
+        groups: dict[str, list[str]] = {}
+        for warning in self.warnings:
+            groups.setdefault(self.warning_kinds.get(warning) or warning_kind(warning), []).append(warning)
+        return list(groups.items())
+
     @property
     def exit_code(self) -> int:
         if not self.failed:
             return 0
         return 3 if (self.added or self.duplicates or self.libraries or self.codings) else 1
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”")
+_NUMBER = re.compile(r"\d+")
+
+
+def warning_kind(message: str) -> str:
+    """A warning's kind: its words with quoted names and numbers masked ("year '19xx' is not a year"
+    and "year 'n.d.' is not a year" are one kind)."""
+    return _NUMBER.sub("N", _QUOTED.sub("'…'", message))
 
 
 @dataclass
@@ -331,11 +358,13 @@ def add_paths(
     progress: Callable[[str], None] | None = None,
     on_files: Callable[[int], None] | None = None,
     tagger: Any = None,
+    on_record: Callable[[], None] | None = None,
 ) -> AddReport:
     """Import ``paths`` into ``corpus``; see AddReport for what comes back.
 
     With a ``tagger``, the papers added (and those a duplicate gave new text or an
-    abstract) are tagged by theme in the same transaction.
+    abstract) are tagged by theme in the same transaction. ``progress`` is called with each
+    file read, ``on_record`` after each record stored (added, or merged into a paper).
     """
     options = options or AddOptions()
     corpus.check_writable()  # before reading anything
@@ -362,7 +391,7 @@ def add_paths(
         report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
         crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
-            _add_parsed_file(corpus, item, options, report, crowded)
+            _add_parsed_file(corpus, item, options, report, crowded, on_record)
         _settle_title_groups(corpus, report, crowded)
         if tagger is not None:
             from litreview.tagging import tag_corpus
@@ -453,7 +482,7 @@ def _in_title_group(corpus: Corpus, paper: Paper, index: dict[str, Any], crowded
 
 
 def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport,
-                     crowded: dict[str, str] | None = None) -> None:
+                     crowded: dict[str, str] | None = None, on_record: Callable[[], None] | None = None) -> None:
     crowded = {} if crowded is None else crowded
     if item.failure:
         report.failed.append(item.failure)
@@ -467,7 +496,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         report.failed.append(f"{item.name}: the file changed while it was being added; add it again")
         return
     report.failed.extend(item.errors)
-    report.warnings.extend(f"{item.name}: {w}" for w in item.warnings)
+    for warning in item.warnings:
+        report.warn(item.name, warning)
     stored: StoredFile | None = None
 
     def source_file() -> StoredFile:
@@ -489,7 +519,8 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     for paper in item.papers:
         _apply_overrides(paper, options)
         label = item.name if single else f"{item.name}: record {paper.source_record}"
-        report.warnings.extend(f"{label}: {w}" for w in paper.warnings)
+        for warning in paper.warnings:
+            report.warn(label, warning)
         attachments = (_read_attachments(paper, item.path, report, label, options.attachment_dirs)
                        if paper.attachments else [])
         if attachments and not paper.text:
@@ -505,11 +536,15 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
             merged = _merge_into(corpus, duplicate.key, paper, provenance, source_file if single else None,
                                  attachments)
             report.duplicates.append(Duplicate(label, duplicate.key, duplicate.reason, merged))
+            if on_record:
+                on_record()
             continue
         paper.key = corpus.free_key(dedup.make_key_base(paper))
         files = [source_file()] + [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]
         corpus.add_paper(paper, index, files, provenance)
         report.added.append((paper.key, paper.title))
+        if on_record:
+            on_record()
         for verdict in maybe:
             corpus.mark_maybe_duplicate(paper.key, verdict.key, verdict.reason)
             report.maybe_duplicates.append((paper.key, verdict.key, verdict.reason))
@@ -580,9 +615,11 @@ def _find_duplicate(
             candidates.setdefault(row["key"], row)
             same_place.add(row["key"])
     maybe, strong = [], []
-    for key in sorted(candidates):
+    ordered = sorted(candidates)
+    worth = dedup.worth_comparing_many(index, [(candidates[k]["doi"], candidates[k]["norm_title"]) for k in ordered])
+    for key, promising in zip(ordered, worth, strict=True):
         row = candidates[key]
-        if key not in same_place and not dedup.worth_comparing(index, row["doi"], row["norm_title"]):
+        if key not in same_place and not promising:
             continue  # decode the stored record only when the DOI or the title could match
         old = dedup.index_fields(Paper.from_metadata(corpus.metadata_of(row["id"])))
         verdict = dedup.judge(index, old, key)
@@ -653,8 +690,11 @@ def _read_attachments(paper: Paper, source: str, report: AddReport, label: str,
             path, blob = _attachment(raw, base, roots)
         except _Refused as refused:
             reason = str(refused)
-            report.warnings.append(f"{label}: attached file not found: {shown}" if reason == "not found"
-                                   else f"{label}: attached file {shown} refused: it {reason}; skipped")
+            if reason == "not found":
+                report.warn(label, f"attached file not found: {shown}", "attached file not found")
+            else:
+                report.warn(label, f"attached file {shown} refused: it {reason}; skipped",
+                            warning_kind(f"attached file refused: it {reason}; skipped"))
             continue
         out.append((printable_name(str(path)), blob, sha256_bytes(blob)))
     return out

@@ -32,6 +32,8 @@ CATALOG: dict[str, str] = {
     "duplicate": "duplikat",
     "possible duplicate": "kemungkinan duplikat",
     "warning": "peringatan",
+    "{count} warnings: {kind} (the first: {first}); --verbose lists them all":
+        "{count} peringatan: {kind} (yang pertama: {first}); --verbose menampilkan semuanya",
     "failed": "gagal",
     "{source}: same as {key} ({reason})": "{source}: sama dengan {key} ({reason})",
     "{new} and {old}: {reason}; both kept": "{new} dan {old}: {reason}; keduanya disimpan",

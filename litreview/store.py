@@ -283,6 +283,16 @@ MIGRATIONS: list[str] = [
     # 10: screening (litreview.store_screening): every decision ever made, per paper, stage and lane,
     # the review's list of exclusion reasons, and where each reviewer left off.
     SCREENING_MIGRATION,
+    # 11: duplicate checks that stay small as the corpus grows. papers_block_titles covers what a
+    # (year, first author) block is compared on, so `add` reads it from the index alone; papers_place
+    # indexes a paper's page range as ``lookup_same_place`` writes it ("--" and "–" read as "-"), so
+    # finding one article under two titles is one indexed lookup, not a JSON parse per paper of the block.
+    """
+    CREATE INDEX papers_block_titles ON papers(year, first_author, norm_title, doi, key);
+    DROP INDEX papers_block;
+    CREATE INDEX papers_place ON papers(year, first_author,
+        replace(replace(json_extract(metadata, '$.pages'), '--', '-'), '–', '-'));
+    """,
 ]
 LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -1190,15 +1200,23 @@ class Corpus(ScreeningStore):
 
     def lookup_title_prefix(self, year: int | None, first_author: str, norm_title: str) -> list[sqlite3.Row]:
         """Papers of the same year and first author whose normalised title starts with this one, or
-        is the start of it (a dropped subtitle, a title cut short): one indexed block."""
+        is the start of it (a dropped subtitle, a title cut short). Two indexed ranges of titles:
+        those that start with the title and a space (between "title " and "title!" in byte order),
+        and the title's own first words (the only titles it can start with), so the cost does not
+        grow with the (year, first author) block."""
         if not first_author or not norm_title or year is None:
             return []
-        return self.db.execute(
+        starts = [norm_title[:i] for i, ch in enumerate(norm_title) if ch == " " and i]
+        marks = ",".join("?" * len(starts))
+        shorter = f" UNION ALL SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE year = ? AND first_author = ?" \
+                  f" AND norm_title IN ({marks})" if starts else ""
+        rows = self.db.execute(
             f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE year = ? AND first_author = ?"
-            " AND norm_title != ? AND (substr(norm_title, 1, ?) = ? OR substr(?, 1, length(norm_title) + 1)"
-            " = norm_title || ' ')",
-            (year, first_author, norm_title, len(norm_title) + 1, norm_title + " ", norm_title),
+            " AND norm_title >= ? AND norm_title < ?" + shorter,
+            (year, first_author, norm_title + " ", norm_title + "!",
+             *((year, first_author, *starts) if starts else ())),
         ).fetchall()
+        return list({row[0]: row for row in rows}.values())
 
     def lookup_same_place(self, year: int | None, first_author: str, pages: str) -> list[sqlite3.Row]:
         """Papers of the same year and first author with the same pages (as written, "--" and "–"
@@ -1558,6 +1576,22 @@ class Corpus(ScreeningStore):
                 yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
                                      score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])],
                                      place=r[10], cites=bool(r[11]), weight=r[12])
+
+    def findings_state(self, key: str) -> tuple[str, str] | None:
+        """(content digest, codebook digest) the paper's kept findings were found for, or None."""
+        row = self.db.execute("SELECT f.content, f.codebook FROM findings f JOIN papers p ON p.id = f.paper_id"
+                              " WHERE p.key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def tag_state(self, key: str) -> tuple[str, str] | None:
+        """(content digest, codebook digest) of the paper's last tagging, or None (never tagged)."""
+        row = self.db.execute("SELECT t.content, t.codebook FROM tag_runs t JOIN papers p ON p.id = t.paper_id"
+                              " WHERE p.key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def evidence_of(self, key: str, level: str = "discussed") -> list[Evidence]:
+        """One paper's evidence at ``level``, in theme and rank order (as ``evidence_rows`` gives it)."""
+        return [evidence for _, evidence in self.evidence_rows([key], None, level)]
 
     def stored_findings(self) -> dict[str, tuple[str, str, list[str], list[str]]]:
         """Every paper's kept findings: key -> (content digest, codebook digest, findings, gaps)."""

@@ -48,11 +48,16 @@ def tag_corpus(
         missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # raises NotFound with close matches
+    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder
+
     report = TagReport()
     states = corpus.tag_states()
     digest = tagger.codebook.digest
-    with corpus.transaction():
-        for paper in corpus.iter_papers(list(dict.fromkeys(keys)) if keys else None, full=True):
+    wanted = list(dict.fromkeys(keys)) if keys else None
+    parallel = (len(wanted) if wanted else corpus.count()) >= PARALLEL_MIN_PAPERS
+    finding: dict[str, tuple[str, str]] = {}  # papers whose findings are being found -> digests of their tagging
+    with corpus.transaction(), FindingsFinder(parallel) as finder:
+        for paper in corpus.iter_papers(wanted, full=True):
             if progress:
                 progress(paper.key)
             if not force and states.get(paper.key) == (content_digest(paper), digest):
@@ -65,7 +70,19 @@ def tag_corpus(
             if tagging.words == 0:
                 report.no_text.append(paper.key)
             report.assigned.update(t.theme for t in tagging.assigned)
+            if corpus.findings_state(paper.key) != (tagging.content, tagging.codebook):
+                # The literature matrix's findings, found now (on the other core) rather than at its first build.
+                finding[paper.key] = (tagging.content, tagging.codebook)
+                _keep(corpus, finder.add(paper, corpus.evidence_of(paper.key)), finding)
+        _keep(corpus, finder.finish(), finding)
     return report
+
+
+def _keep(corpus: Corpus, found: list[tuple[str, tuple[list[str], list[str]]]],
+          finding: dict[str, tuple[str, str]]) -> None:
+    """Keep the findings found for papers just tagged, under the digests of that tagging."""
+    if found:
+        corpus.keep_findings([(key, *finding.pop(key), *result) for key, result in found])
 
 
 def check_theme(codebook: Codebook, theme: str) -> None:

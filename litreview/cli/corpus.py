@@ -13,6 +13,8 @@ from litreview.cli.themes import Lang, LangOpt
 from litreview.i18n import tr
 
 SHOW_ADDED_MAX = 25
+WARNINGS_LISTED = 20  # more warnings than this print one line per kind (all with --verbose)
+STORING_SHOWN_FROM = 1000  # a count of the records stored shows on a terminal from this many on
 
 
 def init(
@@ -81,6 +83,10 @@ def add(
         Path | None, typer.Option("--base-dir", help="Zotero: the base directory of linked files (Settings > Files "
                                                      "and Folders), when it cannot be found in Zotero's settings.")
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every warning (by default, past "
+                                                   f"{WARNINGS_LISTED} warnings, one line per kind with a count).")
+    ] = False,
     corpus_dir: CorpusOpt = None,
     lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
@@ -142,8 +148,9 @@ def add(
                          column_map=mapping, attachment_dirs=folders, include_trash=include_trash,
                          collection=collection, base_dir=str(base_dir) if base_dir is not None else None)
     with corpus, _progress() as progress:
-        report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger)
-    _print_report(report)
+        report = add_paths(corpus, paths, options, progress=progress.advance, on_files=progress.start, tagger=tagger,
+                           on_record=progress.stored)
+    _print_report(report, verbose)
     raise typer.Exit(report.exit_code)
 
 
@@ -153,6 +160,9 @@ class _progress:
     def __init__(self) -> None:
         self.bar: Any = None
         self.task: Any = None
+        self.storing: Any = None  # the count of records stored, once there are many
+        self.storing_task: Any = None
+        self.records = 0
 
     def __enter__(self) -> _progress:
         return self
@@ -176,12 +186,31 @@ class _progress:
         if self.bar is not None and self.task is not None:
             self.bar.advance(self.task)
 
+    def stored(self) -> None:
+        """One more record stored (added or merged): a count on a terminal, from the 1,000th record on."""
+        self.records += 1
+        if self.records < STORING_SHOWN_FROM or not err.is_terminal:
+            return
+        if self.storing is None:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            if self.bar is not None:
+                self.bar.stop()
+            self.storing = Progress(SpinnerColumn(), TextColumn("storing: {task.completed:,} records"),
+                                    TimeElapsedColumn(), console=err, transient=True)
+            self.storing.start()
+            self.storing_task = self.storing.add_task("records", total=None, completed=self.records)
+        elif self.records % 100 == 0:
+            self.storing.update(self.storing_task, completed=self.records)
+
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+        if self.storing is not None:
+            self.storing.stop()
 
 
-def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+def _print_report(report, verbose: bool = False) -> None:  # type: ignore[no-untyped-def]
     if len(report.added) <= SHOW_ADDED_MAX:
         for key, title in report.added:
             out.print(f"[green]{tr('added')}[/green] {escape(key)}  {escape(title)}")
@@ -200,8 +229,7 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         _print_sync(synced)
     for coded in report.codings:
         print_codings(coded)
-    for warning in report.warnings:
-        err.print(f"[yellow]{tr('warning')}[/yellow] {escape(warning)}")
+    _print_warnings(report, verbose)
     if report.skipped:
         from collections import Counter
 
@@ -223,6 +251,22 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
              tr("{n} duplicate skipped", "{n} duplicates skipped", n=len(report.duplicates)),
              tr("{n} failed", n=len(report.failed))]
     err.print(f"{', '.join(parts)} ({tr('{n} file read', '{n} files read', n=report.files_read)})")
+
+
+def _print_warnings(report: Any, verbose: bool) -> None:
+    """Every warning when there are few (or with --verbose); otherwise one line per kind, with its
+    count and the first (printing thousands of "attached file not found" lines takes seconds)."""
+    label = f"[yellow]{tr('warning')}[/yellow]"
+    if verbose or len(report.warnings) <= WARNINGS_LISTED:
+        for warning in report.warnings:
+            err.print(f"{label} {escape(warning)}")
+        return
+    for kind, warnings in report.warnings_by_kind():
+        if len(warnings) == 1:
+            err.print(f"{label} {escape(warnings[0])}")
+        else:
+            err.print(f"{label} " + tr("{count} warnings: {kind} (the first: {first}); --verbose lists them all",
+                                       count=f"{len(warnings):,}", kind=escape(kind), first=escape(warnings[0])))
 
 
 def _print_sync(synced: Any) -> None:

@@ -114,10 +114,11 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
     supported first."""
     n = len(quotes)
     sim = [[0.0] * n for _ in range(n)]
+    default = max(weight.values(), default=1.0)  # once, not per pair
     for i in range(n):
         for j in range(i + 1, n):
             if quotes[i].key != quotes[j].key:
-                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight)
+                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight, default)
     clusters = _average_linkage(sim, threshold)
     claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
     kept = [c for c in claims if c is not None and c.sources + len(c.contrary) >= 2]
@@ -197,8 +198,9 @@ def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], c
     counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
     claims do not change with the themes asked for (pass the evidence of all themes)."""
     per_theme: dict[str, list[Quote]] = {}
+    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in codebook.theme_ids:
-        quotes = [q for e in entries if theme in e.themes for q in candidates(e, evidence.get(e.key, []), theme)]
+        quotes = [q for e, held in themes_of if theme in held for q in candidates(e, evidence.get(e.key, []), theme)]
         if quotes:
             per_theme[theme] = read_concepts(quotes)
     weight = weights([q.bag for quotes in per_theme.values() for q in quotes])

@@ -274,12 +274,15 @@ def weights(bags: list[Bag]) -> dict[str, float]:
     return {c: math.log(1 + n / k) * (_WEAK if c in DOMAIN else 1.0) for c, k in counts.items()}
 
 
-def similarity(a: Bag, b: Bag, weight: dict[str, float]) -> float:
-    """Weighted overlap of two bags (cosine of their weighted concept sets), 0 to 1."""
+def similarity(a: Bag, b: Bag, weight: dict[str, float], default: float | None = None) -> float:
+    """Weighted overlap of two bags (cosine of their weighted concept sets), 0 to 1. A concept
+    ``weight`` lacks counts as much as the rarest; ``default`` is that weight when the caller
+    has it (it is the largest of ``weight``, a scan of the whole dict per call otherwise)."""
     common = a.concepts & b.concepts
     if len(common) < MIN_SHARED:
         return 0.0  # one word in common is a coincidence, not a claim
-    default = max(weight.values(), default=1.0)
+    if default is None:
+        default = max(weight.values(), default=1.0)
     shared = sum(weight.get(c, default) ** 2 for c in common)
     norm_a = sum(weight.get(c, default) ** 2 for c in a.concepts)
     norm_b = sum(weight.get(c, default) ** 2 for c in b.concepts)

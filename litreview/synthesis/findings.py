@@ -122,7 +122,13 @@ _GAP_CUES = _cues([
     ]),
 ])
 # For each cue expression, words one of which any match contains (a cheap test before the expression).
-_GATES = {cues[0].pattern: required_literals(cues[0].pattern) for cues in (_FINDING_CUES, _GAP_CUES)}
+# Each is compiled once into one alternation of the literals: a single scan of the sentence finds
+# whether any of them occurs (as ``any(literal in low ...)`` would, a literal per scan).
+_GATES = {
+    cues[0].pattern: re.compile("|".join(re.escape(text) for text, _ in literals)) if literals else None
+    for cues in (_FINDING_CUES, _GAP_CUES)
+    for literals in [required_literals(cues[0].pattern)]
+}
 # Aims and methods are not findings.
 _AIMS = re.compile(
     r"\b(?:bertujuan|tujuan (?:dari )?(?:penelitian|studi|kajian)|penelitian ini menggunakan|metode penelitian"
@@ -155,10 +161,8 @@ def _cue_score(sentence: str, cues: tuple[re.Pattern[str], list[float]]) -> floa
     """The weight of the distinct cue phrases in ``sentence``, capped."""
     pattern, weights = cues
     gate = _GATES.get(pattern.pattern)
-    if gate:
-        low = sentence.lower()
-        if not any(literal in low for literal, _ in gate):
-            return 0.0  # none of the words every cue needs: skip the long regular expression
+    if gate is not None and gate.search(sentence.lower()) is None:
+        return 0.0  # none of the words every cue needs: skip the long regular expression
     found: dict[int, float] = {}
     for match in pattern.finditer(sentence):
         index = int((match.lastgroup or "c0")[1:])

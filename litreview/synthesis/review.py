@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
 from litreview.model import Evidence, Facets, Paper, Tag
@@ -212,31 +213,66 @@ _CHUNK = 100
 
 def _find(corpus: Corpus, keys: list[str], evidence: dict[str, list[Evidence]]
           ) -> dict[str, tuple[list[str], list[str]]]:
-    """Findings and gaps of ``keys``, read in full from the corpus; on both cores for many papers,
-    the papers read here while workers find, a few chunks in flight (memory stays bounded)."""
-    from litreview.synthesis.findings import paper_findings
-
-    workers = min(2, os.cpu_count() or 1)
-    if len(keys) < PARALLEL_MIN_PAPERS or workers < 2:
-        return {key: paper_findings(corpus.get(key), evidence.get(key, [])) for key in keys}
-    from collections import deque
-    from concurrent.futures import Future
-
-    from litreview.workers import worker_pool
-
+    """Findings and gaps of ``keys``, read in full from the corpus; on both cores for many papers."""
+    finder = FindingsFinder(parallel=len(keys) >= PARALLEL_MIN_PAPERS)
     out: dict[str, tuple[list[str], list[str]]] = {}
-    pending: deque[tuple[list[str], Future[list[tuple[list[str], list[str]]]]]] = deque()
-    with worker_pool(workers) as pool:
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i : i + _CHUNK]
-            items = [(corpus.get(key), evidence.get(key, [])) for key in chunk]
-            pending.append((chunk, pool.submit(_findings_of, items)))
-            while len(pending) > 2 * workers:
-                done_keys, future = pending.popleft()
-                out.update(zip(done_keys, future.result(), strict=True))
-        for done_keys, future in pending:
-            out.update(zip(done_keys, future.result(), strict=True))
+    with finder:
+        for key in keys:
+            out.update(finder.add(corpus.get(key), evidence.get(key, [])))
+        out.update(finder.finish())
     return out
+
+
+class FindingsFinder:
+    """Finds papers' findings and gaps (``findings.paper_findings``) as they are handed in: on
+    both cores when ``parallel`` (a pool started at the first full chunk, the caller reading or
+    tagging the next papers while workers find), a few chunks in flight so memory stays bounded.
+    ``add`` and ``finish`` return the (key, (findings, gaps)) pairs done so far; use it as a
+    context manager so the workers stop with the block."""
+
+    def __init__(self, parallel: bool = True) -> None:
+        from collections import deque
+
+        self.workers = min(2, os.cpu_count() or 1) if parallel else 1
+        self.chunk: list[tuple[Paper, list[Evidence]]] = []
+        self.pending: deque = deque()  # type: ignore[type-arg]
+        self._pool_block: Any = None
+        self.pool: Any = None
+
+    def __enter__(self) -> FindingsFinder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool_block is not None:
+            self._pool_block.__exit__(*exc)
+            self._pool_block = self.pool = None
+
+    def add(self, paper: Paper, evidence: list[Evidence]) -> list[tuple[str, tuple[list[str], list[str]]]]:
+        self.chunk.append((paper, evidence))
+        if len(self.chunk) < _CHUNK:
+            return []
+        return self._flush(wait=False)
+
+    def finish(self) -> list[tuple[str, tuple[list[str], list[str]]]]:
+        return self._flush(wait=True)
+
+    def _flush(self, wait: bool) -> list[tuple[str, tuple[list[str], list[str]]]]:
+        chunk, self.chunk = self.chunk, []
+        done: list[tuple[str, tuple[list[str], list[str]]]] = []
+        if self.workers < 2 or (self.pool is None and wait):  # a few papers: here, no pool to start
+            done.extend((paper.key, found) for (paper, _), found in zip(chunk, _findings_of(chunk), strict=True))
+            chunk = []
+        if chunk:
+            if self.pool is None:
+                from litreview.workers import worker_pool
+
+                self._pool_block = worker_pool(self.workers)
+                self.pool = self._pool_block.__enter__()
+            self.pending.append(([paper.key for paper, _ in chunk], self.pool.submit(_findings_of, chunk)))
+        while self.pending and (wait or len(self.pending) > 2 * self.workers or self.pending[0][1].done()):
+            keys, future = self.pending.popleft()
+            done.extend(zip(keys, future.result(), strict=True))
+        return done
 
 
 def _findings_of(items: list[tuple[Paper, list[Evidence]]]) -> list[tuple[list[str], list[str]]]:

@@ -47,8 +47,9 @@ def build_synthesis(
     )
     total = len(entries)
     claims = claims_by_theme(entries, evidence, codebook, themes)
+    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in themes or codebook.theme_ids:
-        sources = [e for e in entries if theme in e.themes]
+        sources = [e for e, held in themes_of if theme in held]
         if not sources:
             continue
         label = theme_label(codebook, theme, lang)
@@ -173,17 +174,22 @@ def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> li
         return []
     pool = sorted(candidates, key=lambda c: (-c[1].score, c[0], c[1].start))[:MAX_CANDIDATES]
     bags = [set(w.casefold() for w in _WORD.findall(ev.sentence)) for _, ev in pool]
+    n = len(bags)
+    alike = [[0.0] * n for _ in range(n)]  # symmetric: each pair once
+    for i in range(n):
+        for j in range(i + 1, n):
+            alike[i][j] = alike[j][i] = _jaccard(bags[i], bags[j])
     centrality = []
-    for i, bag in enumerate(bags):
-        similar = sum(_jaccard(bag, other) for j, other in enumerate(bags) if j != i)
-        centrality.append(similar / max(1, len(bags) - 1) + 0.05 * pool[i][1].score)
+    for i in range(n):
+        similar = sum(alike[i][j] for j in range(n) if j != i)  # summed in the same order as ever
+        centrality.append(similar / max(1, n - 1) + 0.05 * pool[i][1].score)
     order = sorted(range(len(pool)), key=lambda i: (-centrality[i], pool[i][0], pool[i][1].start))
     chosen: list[int] = []
     for i in order:
         cite = pool[i][0]
         if any(pool[j][0] == cite for j in chosen):
             continue
-        if any(_jaccard(bags[i], bags[j]) > NEAR_DUPLICATE for j in chosen):
+        if any(alike[i][j] > NEAR_DUPLICATE for j in chosen):
             continue
         chosen.append(i)
         if len(chosen) == limit:

@@ -1,0 +1,168 @@
+"""Import and tables at scale: the indexed duplicate lookups give what the block scans gave,
+warnings come one line per kind, findings are found at tag time, schema 11 upgrades in place."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from litreview import dedup
+from litreview.add import AddReport, add_paths, warning_kind
+from litreview.model import Paper, Person
+from litreview.store import MIGRATIONS, Corpus
+from litreview.synthesis.review import ReviewFilter, findings_for, load_entries
+from litreview.tagging import tag_corpus
+from litreview.themes.codebook import load_codebook
+from litreview.themes.tagger import Tagger
+
+WORDS = "pemilu politik media sosial kampanye partai the of election voters study digital".split()
+
+
+def _title(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7)))
+
+
+def _source() -> dict:
+    return {"format": "text", "file_name": "x.md", "sha256": "0" * 64}
+
+
+def _block_corpus(rng: random.Random) -> Corpus:
+    """Papers crowded into a few (year, first author) blocks, titles often prefixes of each other."""
+    corpus = Corpus.in_memory()
+    with corpus.transaction():
+        for i in range(300):
+            title = _title(rng)
+            if rng.random() < 0.3:
+                title += " " + _title(rng)
+            start = rng.randint(1, 5)
+            paper = Paper(key=f"p{i}", title=title, year=rng.choice([2020, 2021, None]),
+                          authors=[Person(family=rng.choice(["Nugroho", "Lubis", "Van Lubis"]), given="A")],
+                          pages=rng.choice(["", f"{start}--{start + 3}", f"{start}\u2013{start + 3}",
+                                            f"{start}-{start + 3}"]))
+            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    return corpus
+
+
+def _old_title_prefix(corpus: Corpus, year: int | None, first_author: str, norm_title: str) -> set[str]:
+    """The block scan lookup_title_prefix replaced (schema 10)."""
+    if not first_author or not norm_title or year is None:
+        return set()
+    return {r[0] for r in corpus.db.execute(
+        "SELECT key FROM papers WHERE year = ? AND first_author = ? AND norm_title != ? AND (substr(norm_title, 1, ?)"
+        " = ? OR substr(?, 1, length(norm_title) + 1) = norm_title || ' ')",
+        (year, first_author, norm_title, len(norm_title) + 1, norm_title + " ", norm_title))}
+
+
+def test_indexed_lookups_find_what_the_block_scans_found():
+    rng = random.Random(3)
+    corpus = _block_corpus(rng)
+    plans = " ".join(str(r[3]) for r in corpus.db.execute(
+        "EXPLAIN QUERY PLAN SELECT key FROM papers WHERE year = 2020 AND first_author = 'lubis' AND "
+        "replace(replace(json_extract(metadata, '$.pages'), '--', '-'), '\u2013', '-') = '1-4'"))
+    assert "papers_place" in plans  # the page lookup is indexed, not a JSON parse per paper of the block
+    for _ in range(300):
+        title = dedup.normalize_title(_title(rng))
+        year, author = rng.choice([2020, 2021, None]), rng.choice(["nugroho", "lubis", "vanlubis"])
+        found = {r["key"] for r in corpus.lookup_title_prefix(year, author, title)}
+        assert found == _old_title_prefix(corpus, year, author, title)
+
+
+def test_worth_comparing_many_answers_as_one_at_a_time():
+    rng = random.Random(5)
+    for _ in range(200):
+        new = dedup.index_fields(Paper(title=_title(rng), doi=rng.choice(["", "10.1/a"])))
+        stored = [(rng.choice(["", "10.1/a", "10.1/b"]), dedup.normalize_title(_title(rng)))
+                  for _ in range(rng.randint(0, 40))]
+        assert dedup.worth_comparing_many(new, stored) == [dedup.worth_comparing(new, d, t) for d, t in stored]
+
+
+def test_a_schema_10_corpus_is_upgraded_in_place(tmp_path: Path):
+    root = tmp_path / ".litreview"
+    root.mkdir()
+    db = sqlite3.connect(root / "corpus.db")
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for version, script in enumerate(MIGRATIONS[:10], 1):
+        db.executescript(script)
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01T00:00:00Z')", (version,))
+    db.execute("INSERT INTO papers (key, title, year, norm_title, first_author, metadata, added_at, updated_at) VALUES"
+               " ('lubis2020', 'Kampanye digital', 2020, 'kampanye digital', 'lubis',"
+               " '{\"title\": \"Kampanye digital\", \"pages\": \"1--9\", \"year\": 2020}', 'x', 'x')")
+    db.commit()
+    db.close()
+    with Corpus(root) as corpus:
+        assert corpus.schema_version == len(MIGRATIONS) == 11
+        indexes = {r[0] for r in corpus.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"papers_block_titles", "papers_place"} <= indexes and "papers_block" not in indexes
+        assert [r["key"] for r in corpus.lookup_same_place(2020, "lubis", "1\u20139")] == ["lubis2020"]
+        assert corpus.get("lubis2020").pages == "1--9"
+
+
+def test_many_warnings_print_one_line_per_kind_and_all_with_verbose(run, tmp_path: Path):
+    entries = "".join(
+        f"@article{{r{i},\n  title = {{Kampanye digital nomor {i} di daerah}},\n  author = {{Lubis, A.}},\n"
+        f"  year = {{2020}},\n  file = {{:missing/p{i}.pdf:application/pdf}}\n}}\n" for i in range(25))
+    entries += "@article{y,\n  title = {Pemilu dan pemilih muda},\n  author = {Nugroho, B.},\n  year = {20xx}\n}\n"
+    (tmp_path / "lib.bib").write_text(entries, encoding="utf-8")
+    first = run("add", "lib.bib", "--no-tag")
+    lines = [line for line in first.stderr.splitlines() if "attached file not found" in line]
+    assert len(lines) == 1 and "25 warnings: attached file not found" in lines[0] and "--verbose" in lines[0]
+    assert "r0: attached file not found: missing/p0.pdf" in lines[0]
+    assert "year '20xx' is not a year" in first.stderr  # a kind with one warning prints as it is
+    run("init", "again")
+    verbose = run("add", "lib.bib", "--no-tag", "--verbose", "--corpus", "again")
+    listed = [line for line in verbose.stderr.splitlines() if "attached file not found" in line]
+    assert len(listed) == 25 and all("warnings:" not in line for line in listed)
+
+
+def test_warning_kinds_mask_names_and_numbers():
+    assert warning_kind("year '19xx' is not a year; kept in extra") == warning_kind("year 'n.d.' is not a year; "
+                                                                                  "kept in extra")
+    assert warning_kind("line 12: record not closed by ER") == warning_kind("line 7: record not closed by ER")
+    report = AddReport()
+    report.warn("a.bib: record #1", "attached file not found: x.pdf", "attached file not found")
+    report.warn("a.bib: record #2", "attached file not found: y.pdf", "attached file not found")
+    report.warnings.append("zotero: item K: something else")  # a warning added without a kind
+    assert [(kind, len(ws)) for kind, ws in report.warnings_by_kind()] == [
+        ("attached file not found", 2), ("zotero: item K: something else", 1)]
+
+
+def test_add_reports_each_record_stored(tmp_path: Path):
+    stored: list[None] = []
+    with Corpus.init(tmp_path) as corpus:
+        report = add_paths(corpus, [str(FIXTURES / "bib" / "zotero_pemilu.bib")], on_record=lambda: stored.append(None))
+    assert len(stored) == len(report.added) + len(report.duplicates) > 0
+
+
+@pytest.mark.parametrize("papers", [3, 90])  # one process, and the worker pool (chunks of 20 from 50 papers on)
+def test_findings_are_found_at_tag_time_as_the_matrix_would(papers: int, monkeypatch):
+    from litreview.synthesis import review
+
+    monkeypatch.setattr(review, "PARALLEL_MIN_PAPERS", 50)
+    monkeypatch.setattr(review, "_CHUNK", 20)
+    rng = random.Random(papers)
+    sentences = ["Hasil penelitian menunjukkan bahwa hoaks menyebar cepat di media sosial menjelang pemilu.",
+                 "Penelitian selanjutnya disarankan meneliti literasi digital pemilih muda.",
+                 "We find that campaign messages on social media reach young voters.",
+                 "Kampanye digital partai politik semakin ramai di Instagram."]
+    codebook = load_codebook()
+    tagged = Corpus.in_memory()
+    plain = Corpus.in_memory()
+    made = [Paper(key=f"p{i:04d}", title=_title(rng), year=2020, abstract=" ".join(rng.sample(sentences, 3)))
+            for i in range(papers)]
+    for corpus in (tagged, plain):
+        with corpus.transaction():
+            for paper in made:
+                corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    tag_corpus(tagged, Tagger(codebook))
+    assert len(tagged.stored_findings()) == papers
+    # the same corpus tagged without keeping findings (as before): the matrix finds them at its first build
+    tag_corpus(plain, Tagger(codebook))
+    plain.db.execute("DELETE FROM findings")
+    entries = load_entries(plain, codebook, ReviewFilter())
+    assert findings_for(tagged, entries) == findings_for(plain, entries)
+    assert {k: (v[2], v[3]) for k, v in tagged.stored_findings().items()} == \
+        {k: (v[2], v[3]) for k, v in plain.stored_findings().items()}
