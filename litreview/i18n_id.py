@@ -167,6 +167,8 @@ OPTION_HELP: dict[str, str] = {
     "Add papers even when they duplicate one in the corpus.":
         "Tambahkan artikel walaupun sama dengan artikel yang sudah ada di korpus.",
     "Tag the new papers by theme.": "Beri tema pada artikel baru.",
+    "List every warning (by default, past 20 warnings, one line per kind with a count).":
+        "Tampilkan setiap peringatan (bawaannya, lewat dari 20 peringatan, satu baris per jenis beserta jumlahnya).",
     "For a CSV of another layout: which column holds which field, FIELD=COLUMN,... "
     "(e.g. title=Judul,year=Tahun,authors=Penulis).":
         "Untuk CSV dengan susunan lain: kolom mana berisi ruas apa, RUAS=KOLOM,... "

@@ -70,7 +70,8 @@ def test_the_streaming_worker_dies_when_add_is_killed(corpus_dir, tmp_path):
 @pytest.mark.parametrize(("sent", "code", "word"), [(signal.SIGTERM, 143, "terminated"),
                                                     (signal.SIGINT, 130, "interrupted")])
 def test_sigterm_and_ctrl_c_stop_add_cleanly(corpus_dir, tmp_path, sent, code, word):
-    big = write_big_bib(tmp_path / "big.bib", 5000)
+    # large enough that a loaded machine cannot finish the add between the first copy and the signal
+    big = write_big_bib(tmp_path / "big.bib", 40000)
     add = start_add(corpus_dir, big)
     files = corpus_dir / ".litreview" / "files"
     try:
