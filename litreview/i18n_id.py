@@ -27,6 +27,11 @@ CATALOG: dict[str, str] = {
     "Wrote {target}": "Ditulis: {target}",
     "covering the papers screening included: {n} of {total}; --all for every record":
         "mencakup artikel yang lolos penyaringan: {n} dari {total}; --all untuk semua rekaman",
+    "covering {n} of {total} records: the papers tagged with a theme; --all for every record":
+        "mencakup {n} dari {total} rekaman: artikel yang diberi tema; --all untuk semua rekaman",
+    "covering {n} of {total} records: the papers tagged with a theme and included by screening; --all for every "
+    "record": "mencakup {n} dari {total} rekaman: artikel yang diberi tema dan lolos penyaringan; --all untuk semua "
+              "rekaman",
     # add
     "added": "ditambahkan",
     "duplicate": "duplikat",

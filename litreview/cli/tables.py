@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from litreview.cli.common import (
-    AllOpt,
     CorpusOpt,
+    CoverAllOpt,
     MarginsOpt,
     PaperOpt,
     TemplateOpt,
@@ -19,7 +19,7 @@ from litreview.cli.common import (
     open_corpus,
     out,
     page_setup,
-    screening_scope,
+    review_scope,
     stdout_is_terminal,
     write_bytes,
 )
@@ -65,11 +65,12 @@ def table(
         Path | None, typer.Option("--bib", help="latex: write the cited papers' BibTeX here (default: beside the "
                                                 ".tex, same name, .bib).", show_default=False)
     ] = None,
-    all_records: AllOpt = False,
+    all_records: CoverAllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """Build a review table from the tagged corpus.
+    """Build a review table from the tagged corpus: the papers tagged with a theme (and included by
+    screening, once it has begun; --all for every record), said in a note under the table.
 
     Word tables come on A4 pages with 4-3-3-3 cm margins in Times New Roman (or your --template),
     with a numbered caption; LaTeX tables cite with \\citet/\\citep and write a .bib beside them.
@@ -81,9 +82,18 @@ def table(
     [cyan]litreview table claims -o klaim.xlsx[/cyan]
     [cyan]litreview table evidence --theme youth --format markdown[/cyan]
     """
+    from dataclasses import replace
+
     from litreview.catalog import parse_year_range
     from litreview.render import FORMATS, format_for_path, render
-    from litreview.synthesis.review import ReviewFilter, evidence_by_paper, findings_for, load_entries
+    from litreview.synthesis.coverage import add_note
+    from litreview.synthesis.review import (
+        ReviewFilter,
+        check_themes,
+        evidence_by_paper,
+        findings_for,
+        load_entries,
+    )
 
     chosen = choose_format(fmt, output, FORMATS, format_for_path)
     if cell not in ("mark", "score", "count"):
@@ -103,9 +113,13 @@ def table(
             check_writable(target)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
-        flt.within = screening_scope(corpus, all_records)
+        check_themes(book, flt.themes)
+        flt.within, coverage = review_scope(corpus, level.value, all_records)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
-        entries = load_entries(corpus, book, flt, lang.value, sort)
+        # a synthesis or claims row counts its theme's sources among all the papers covered, so
+        # --theme chooses the rows, not the papers counted
+        by_theme = kind not in (Kind.synthesis, Kind.claims)
+        entries = load_entries(corpus, book, flt if by_theme else replace(flt, themes=[]), lang.value, sort)
         # synthesis and claims read every theme's evidence: what a shared word counts for in a claim is
         # learnt from all of it, so a theme's claims are the same whichever themes are asked for
         evidence = evidence_by_paper(corpus, entries, (flt.themes or None) if kind is Kind.evidence else None,
@@ -117,6 +131,9 @@ def table(
     built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
+    coverage.shown = len(entries)
+    coverage.filters = flt.named(book, lang.value)
+    add_note(built, coverage)
     if not built.rows:
         if kind is Kind.claims and any(e.tags for e in entries):
             raise CorpusError(f"no claims for these filters ({flt.describe()}): no two sources say the same "
