@@ -218,8 +218,7 @@ def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | Non
 def review_scope(corpus: Corpus, level: str = "discussed", all_records: bool = False
                  ) -> tuple[set[str] | None, Coverage]:
     """The papers a review table or reading list covers: those tagged with a theme at ``level`` and,
-    once screening has begun, included by it; with ``--all`` every record (None). Said on stderr
-    when records are left out."""
+    once screening has begun, included by it; with ``--all`` every record (None)."""
     from litreview.synthesis.coverage import scope
 
     included = None
@@ -233,13 +232,17 @@ def review_scope(corpus: Corpus, level: str = "discussed", all_records: bool = F
             if not included:
                 raise ValidationError("screening has begun and no paper is included yet; include some with "
                                       "`litreview screen`, or give --all for every record")
-    keys, coverage = scope(corpus, level, all_records, included)
-    if coverage.left_out:
-        if coverage.screened:
-            message = tr("covering {n} of {total} records: the papers tagged with a theme and included by "
-                         "screening; --all for every record", n=coverage.covered, total=coverage.library)
-        else:
-            message = tr("covering {n} of {total} records: the papers tagged with a theme; --all for every record",
-                         n=coverage.covered, total=coverage.library)
-        err.print("[dim]" + message + "[/dim]")
-    return keys, coverage
+    return scope(corpus, level, all_records, included)
+
+
+def say_coverage(coverage: Coverage) -> None:
+    """On stderr, once the output is written: how many records it covers, when some are left out."""
+    if not coverage.left_out:
+        return
+    if coverage.screened:
+        message = tr("covering {n} of {total} records: the papers tagged with a theme and included by "
+                     "screening; --all for every record", n=coverage.covered, total=coverage.library)
+    else:
+        message = tr("covering {n} of {total} records: the papers tagged with a theme; --all for every record",
+                     n=coverage.covered, total=coverage.library)
+    err.print("[dim]" + message + "[/dim]")

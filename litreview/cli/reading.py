@@ -19,6 +19,7 @@ from litreview.cli.common import (
     out,
     page_setup,
     review_scope,
+    say_coverage,
     screening_scope,
     stdout_is_terminal,
 )
@@ -73,9 +74,10 @@ def reading_list(
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """A reading list: the tagged papers by theme (with --all, the papers without a theme follow), each once under its strongest theme and
+    """A reading list: the tagged papers by theme, each once under its strongest theme and
     numbered, with its full reference in a CSL style (APA 7 by default) and an annotation quoted
-    from the paper (its aim and main finding); the whole reference list follows.
+    from the paper (its aim and main finding); the whole reference list follows. With --all, the
+    papers without a theme follow in a group of their own.
 
     Examples: [cyan]litreview reading-list --theme hoax --theme youth[/cyan]
     [cyan]litreview reading-list --order score --top 5 -o bacaan.docx --lang id[/cyan]
@@ -118,6 +120,7 @@ def reading_list(
                          ", ".join(theme_label(book, t, lang.value) for t in flt.themes))] if flt.themes else []
     built.notes.insert(0, coverage.note(lang.value))
     _emit(built, chosen, output, page)
+    say_coverage(coverage)
 
 
 def cite(

@@ -20,6 +20,7 @@ from litreview.cli.common import (
     out,
     page_setup,
     review_scope,
+    say_coverage,
     stdout_is_terminal,
     write_bytes,
 )
@@ -132,7 +133,7 @@ def table(
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     coverage.shown = len(entries)
-    coverage.filters = flt.named(book, lang.value)
+    coverage.filters = (flt if by_theme else replace(flt, themes=[])).named(book, lang.value)
     add_note(built, coverage)
     if not built.rows:
         if kind is Kind.claims and any(e.tags for e in entries):
@@ -150,6 +151,7 @@ def table(
         if cites([built]):
             write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
     write_bytes(data, output, chosen)
+    say_coverage(coverage)
 
 
 def _matrix_columns(columns: str | None) -> list[str] | None:

@@ -28,7 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tagged": "tagged with at least one theme",
         "tagged_mentioned": "discussing or mentioning at least one theme",
         "screened": " and included by screening",
-        "match": "{shown} of them match the filters ({filters}).",
+        "match": "{shown} of them {verb} the filters ({filters}).",
         "filters": "Filters: {filters}.",
         "theme": "theme", "themes": "themes", "year": "year", "keys": "keys", "query": "words",
     },
@@ -39,7 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tagged": "diberi sedikitnya satu tema",
         "tagged_mentioned": "membahas atau menyebut sedikitnya satu tema",
         "screened": " dan lolos penyaringan",
-        "match": "{shown} di antaranya sesuai filter ({filters}).",
+        "match": "{shown} di antaranya {verb} filter ({filters}).",
         "filters": "Filter: {filters}.",
         "theme": "tema", "themes": "tema", "year": "tahun", "keys": "kunci", "query": "kata",
     },
@@ -79,7 +79,8 @@ class Coverage:
         if self.filters:
             described = "; ".join(f"{w.get(kind, kind)} {value}" for kind, value in self.filters)
             if self.shown is not None and self.shown != self.covered:
-                line += " " + phrasing.sentence(w["match"].format(shown=_count(self.shown, lang),
+                verb = "sesuai" if lang == "id" else phrasing.verb_en(self.shown, "match")
+                line += " " + phrasing.sentence(w["match"].format(shown=_count(self.shown, lang), verb=verb,
                                                                   filters=described), lang)
             else:
                 line += " " + w["filters"].format(filters=described)

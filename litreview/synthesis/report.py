@@ -124,10 +124,9 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
     synthesis = grid = None
     rows: list[EvidenceRow] = []
     if tagged_entries:
+        from litreview.synthesis.coverage import Coverage, add_note
         from litreview.synthesis.grid import build_theme_grid
         from litreview.synthesis.synthesize import build_synthesis
-
-        from litreview.synthesis.coverage import Coverage, add_note
 
         evidence = evidence_by_paper(corpus, tagged_entries)
         covered = Coverage(corpus.count(), len(tagged_entries), screened=within is not None)
