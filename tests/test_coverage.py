@@ -73,6 +73,9 @@ def test_every_format_says_what_the_table_covers(run, sample):
                                                              "a theme or not.")
     narrowed = json.loads(run("table", "matrix", "--year", "2024", "--format", "json").stdout)[0]
     assert narrowed["notes"][0] == NOTE_EN + " Two of them match the filters (year 2024)."
+    asked = json.loads(run("table", "synthesis", "--theme", "hoax", "--columns", "theme,risk,both", "--format",
+                                 "json").stdout)
+    assert [c["key"] for c in asked[0]["columns"]] == ["theme", "risk", "both"]  # empty, but asked for: kept
     reading = run("reading-list", "--format", "markdown", "--lang", "id")
     assert NOTE_ID in reading.stdout and "mencakup 5 dari 8 rekaman" in reading.stderr
 

@@ -168,8 +168,16 @@ def _matrix_columns(columns: str | None) -> list[str] | None:
 
 
 def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
-    """Show only the chosen columns of a built table, in the order given."""
+    """Show only the chosen columns of a built table, in the order given. The synthesis's and the
+    claims table's "both" column, left out when empty, can be asked for all the same."""
+    from litreview.synthesis.claims import CLAIM_WORDS
+    from litreview.synthesis.review import WORDS
+    from litreview.synthesis.table import Column
+
     by_key = {c.key: c for c in table.columns}
+    if table.kind in ("synthesis", "claims") and "both" not in by_key:
+        words = WORDS[table.lang] if table.kind == "synthesis" else CLAIM_WORDS[table.lang]
+        by_key["both"] = Column("both", words["both"], "long", 20)
     chosen = [c.strip() for c in columns.split(",") if c.strip()]
     unknown = [c for c in chosen if c not in by_key]
     if unknown:
