@@ -76,6 +76,10 @@ def test_every_format_says_what_the_table_covers(run, sample):
     asked = json.loads(run("table", "synthesis", "--theme", "hoax", "--columns", "theme,risk,both", "--format",
                                  "json").stdout)
     assert [c["key"] for c in asked[0]["columns"]] == ["theme", "risk", "both"]  # empty, but asked for: kept
+    full = json.loads(run("table", "synthesis", "--format", "json").stdout)[0]  # Munadi frames youth both ways
+    assert any(note.startswith("As both:") for note in full["notes"])
+    narrow = json.loads(run("table", "synthesis", "--columns", "theme,statement", "--format", "json").stdout)[0]
+    assert narrow["notes"] == [NOTE_EN]  # the note on a column not shown goes with it
     reading = run("reading-list", "--format", "markdown", "--lang", "id")
     assert NOTE_ID in reading.stdout and "mencakup 5 dari 8 rekaman" in reading.stderr
 

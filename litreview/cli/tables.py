@@ -183,6 +183,11 @@ def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
     if unknown:
         raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(by_key)}")
     table.columns = [by_key[c] for c in chosen]
+    if "both" not in chosen:  # the note that explains the column goes with it
+        from litreview.synthesis.synthesize import BOTH_NOTE
+
+        explaining = {*BOTH_NOTE.values(), *(w["both_note"] for w in CLAIM_WORDS.values())}
+        table.notes = [note for note in table.notes if note not in explaining]
 
 
 def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
