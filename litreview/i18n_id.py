@@ -27,6 +27,11 @@ CATALOG: dict[str, str] = {
     "Wrote {target}": "Ditulis: {target}",
     "covering the papers screening included: {n} of {total}; --all for every record":
         "mencakup artikel yang lolos penyaringan: {n} dari {total}; --all untuk semua rekaman",
+    "covering {n} of {total} records: the papers tagged with a theme; --all for every record":
+        "mencakup {n} dari {total} rekaman: artikel yang diberi tema; --all untuk semua rekaman",
+    "covering {n} of {total} records: the papers tagged with a theme and included by screening; --all for every "
+    "record": "mencakup {n} dari {total} rekaman: artikel yang diberi tema dan lolos penyaringan; --all untuk semua "
+              "rekaman",
     # add
     "added": "ditambahkan",
     "duplicate": "duplikat",
@@ -233,6 +238,10 @@ OPTION_HELP: dict[str, str] = {
         "docx: dokumen Word yang gaya, ukuran halaman dan marginnya dipakai.",
     "latex: write the cited papers' BibTeX here (default: beside the .tex, same name, .bib).":
         "latex: tulis BibTeX artikel yang disitasi ke sini (bawaan: di samping .tex, nama sama, .bib).",
+    "Every record in the corpus; by default only the papers tagged with a theme (and, once screening has begun, "
+    "included by it).":
+        "Semua rekaman di korpus; bawaannya hanya artikel yang diberi tema (dan, setelah penyaringan dimulai, "
+        "yang lolos penyaringan).",
     "Every record in the corpus; by default, once screening has begun, only the papers it included.":
         "Semua rekaman di korpus; bawaannya, setelah penyaringan dimulai, hanya artikel yang lolos.",
     "Each paper under every theme it has (default: once, under its strongest theme of those shown).":

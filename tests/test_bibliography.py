@@ -89,7 +89,7 @@ def test_year_letters_are_the_same_everywhere(cases):
     result = cases("search", "--format", "json", "calon")
     hits = {h["key"]: h["citation"] for h in json.loads(result.stdout)}
     assert hits["anonim2024"] == "Anonim, 2024a"
-    result = cases("table", "matrix", "--format", "csv", "--lang", "id")
+    result = cases("table", "matrix", "--format", "csv", "--lang", "id", "--all")
     assert result.exit_code == 0, result.output
     assert '"Anonim, 2024a",Debat calon presiden' in result.stdout
     assert '"Anonim, 2024b",Bawaslu temukan' in result.stdout

@@ -271,6 +271,8 @@ def test_reading_list_command_terminal(read):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         'Reading list',
+        'Covers all three records in the library (each tagged with at least one theme). Filters: themes Young',
+        'voters, Hoaxes and disinformation.',
         'Style: APA Style 7th edition; 3 papers; ordered by year, oldest first; each paper under its',
         'strongest theme',
         '',
@@ -354,7 +356,12 @@ def test_reading_list_of_an_untagged_or_empty_corpus(run, tmp_path):
     assert result.exit_code == 1 and result.stderr.startswith("error: the corpus has no papers")
     assert run("add", "--no-tag", DAFTAR).exit_code == 0
     result = run("reading-list")
-    assert result.exit_code == 1 and "no paper has a theme yet; run `litreview tag`" in result.stderr
+    assert result.exit_code == 1 and "no paper is tagged with a theme yet; run `litreview tag`" in result.stderr
+    assert "--all" in result.stderr
+    every = run("reading-list", "--all", "--format", "markdown")  # untagged papers follow in a group of their own
+    assert every.exit_code == 0, every.output
+    assert "## Not tagged with a theme" in every.stdout
+    assert "Covers all" in every.stdout and "records in the library, tagged with a theme or not." in every.stdout
 
 
 def test_sample_corpus_reading_list(run, tmp_path):

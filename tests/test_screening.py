@@ -305,11 +305,26 @@ def test_tables_cover_the_included_papers_once_screening_begins(run, merged):
         return json.loads(run("table", "matrix", "--columns", "citation,year", "--format", "json", *more).stdout)[0][
             "rows"]
 
-    assert len(rows()) == 15
+    assert len(rows("--all")) == 15
+    untagged = run("table", "matrix")
+    assert untagged.exit_code == 1 and "no paper is tagged with a theme yet" in untagged.stderr
     full_run(run)
+    from litreview.screening.actions import included_scope
+    from litreview.store import Corpus
+
+    with Corpus(merged / ".litreview") as corpus:
+        included = sorted(included_scope(corpus)[0])  # 2 included at full text, 1 not yet decided there
+    assert len(included) == 3
+    for key in keys_of(run):  # every record tagged by hand but one of those included
+        if key != included[0]:
+            assert run("tag", "add", key, "hoax").exit_code == 0
     result = run("table", "matrix", "--columns", "citation,year", "--format", "json")
-    assert "covering the papers screening included: 3 of 15; --all for every record" in result.stderr
-    assert len(json.loads(result.stdout)[0]["rows"]) == 3  # 2 included at full text, 1 not yet decided there
+    assert ("covering 2 of 15 records: the papers tagged with a theme and included by screening; --all for every "
+            "record") in result.stderr
+    table = json.loads(result.stdout)[0]
+    assert len(table["rows"]) == 2 and table["coverage"]["covered"] == 2 and table["coverage"]["screened"]
+    assert table["notes"][0] == ("Covers two of the 15 records in the library: the papers tagged with at least one "
+                                 "theme and included by screening.")
     assert len(rows("--all")) == 15
     years = json.loads(run("chart", "years", "--format", "json").stdout)
     assert years["papers"] == 3 and "included by screening" in years["source"]

@@ -46,7 +46,7 @@ def _column(table, key):
 
 
 def test_matrix_names_every_paper_with_its_citation(run, sample):
-    table = _json(run, "matrix")
+    table = _json(run, "matrix", "--all")
     assert sorted(_column(table, "citation")) == sorted(CITATIONS.values())
     assert [c["key"] for c in table["columns"]] == [
         "citation", "title", "year", "method", "platforms", "themes", "findings", "gaps"]
@@ -56,7 +56,7 @@ def test_matrix_names_every_paper_with_its_citation(run, sample):
                                                             .split(", "))
     assert rows["Munadi, 2023"]["year"]["value"] == 2023
     assert rows["Cobis & Rusadi, 2023"]["findings"]["text"]  # an abstract-only record still has findings
-    indonesian = _json(run, "matrix", "--lang", "id")
+    indonesian = _json(run, "matrix", "--lang", "id", "--all")
     assert "Chadwick dkk., 2015" in _column(indonesian, "citation")
     assert indonesian["columns"][0]["header"] == "Sitasi"
 
@@ -75,7 +75,7 @@ def test_findings_come_from_the_paper_and_never_its_references(run, sample):
 
 
 def test_theme_grid_totals(run, sample):
-    table = _json(run, "themes")
+    table = _json(run, "themes", "--all")
     themes_of = {r["key"]: r["themes"] for r in json.loads(run("list", "--format", "json").stdout)}
     assert len(table["rows"]) == 8
     totals = table["totals"][0]
@@ -95,7 +95,7 @@ def test_synthesis_of_reach_hoax_and_youth(run, sample):
     youth = next(r for label, r in rows.items() if "young" in label.lower() or "youth" in label.lower())
     reach = rows["Reach"]
     assert hoax["cited"]["text"] == "Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, 2023; Munadi, 2023"
-    assert hoax["sources"]["text"] == "4/6"  # of the papers the filter keeps
+    assert hoax["sources"]["text"] == "4/6"  # of the six papers tagged with a theme; --theme chooses the rows
     assert youth["cited"]["text"] == "Anonim, 2024a; Anonim, 2024b; Munadi, 2023"
     assert reach["cited"]["text"] == "Anonim, 2024b; Fahruji & Fahrudin, 2023; Kruikemeier et al., 2018"
     assert hoax["statement"]["text"].startswith("Four of six sources (Anonim, 2024a; Anonim, 2024b; Cobis & Rusadi, "
@@ -104,7 +104,15 @@ def test_synthesis_of_reach_hoax_and_youth(run, sample):
                                               "participation.")
     whole = _json(run, "synthesis")
     hoax_all = next(r for r in whole["rows"] if r["theme"]["text"] == hoax["theme"]["text"])
-    assert hoax_all["statement"]["text"].startswith("Four of eight sources (")
+    assert hoax_all["statement"]["text"] == hoax["statement"]["text"]  # --theme changes no count
+    assert whole["coverage"] == {"library": 8, "covered": 6, "scope": "tagged", "screened": False, "shown": 6,
+                                 "filters": {}}
+    assert whole["notes"][0] == ("Covers six of the eight records in the library: the papers tagged with at "
+                                 "least one theme.")
+    every = _json(run, "synthesis", "--all")
+    assert next(r for r in every["rows"] if r["theme"]["text"] == hoax["theme"]["text"])["statement"]["text"] \
+        .startswith("Four of eight sources (")
+    assert every["notes"][0] == "Covers all eight records in the library, tagged with a theme or not."
     # each representative sentence stands in the paper it is cited to
     corpus = Corpus(sample / ".litreview")
     papers = {v: corpus.get(k) for k, v in CITATIONS.items()}
@@ -116,7 +124,9 @@ def test_synthesis_of_reach_hoax_and_youth(run, sample):
                                                      "keywords")]
             assert any(sentence.lstrip("\u201c") in " ".join(t.split()) for t in texts), (cite, sentence)
     indonesian = _json(run, "synthesis", "--theme", "hoax", "--lang", "id")
-    assert indonesian["rows"][0]["statement"]["text"].startswith("Keempat sumber (")
+    assert indonesian["rows"][0]["statement"]["text"].startswith("Empat dari enam sumber (")
+    assert indonesian["notes"][0] == ("Mencakup enam dari delapan rekaman di pustaka: artikel yang diberi sedikitnya "
+                                      "satu tema.")
 
 
 def test_evidence_table_quotes_the_cited_papers(run, sample):
@@ -147,7 +157,7 @@ def test_columns_of_any_table(run, sample):
 def test_filters(run, sample):
     assert set(_column(_json(run, "matrix", "--theme", "youth"), "citation")) == {
         "Anonim, 2024a", "Anonim, 2024b", "Munadi, 2023"}
-    assert _column(_json(run, "matrix", "--year", "2015-2017", "--sort", "year"), "citation") == [
+    assert _column(_json(run, "matrix", "--year", "2015-2017", "--sort", "year", "--all"), "citation") == [
         "Chadwick et al., 2015", "McNair, 2017"]
     assert _column(_json(run, "matrix", "--keys", "munadi2023,cobis2023"), "citation") == [
         "Cobis & Rusadi, 2023", "Munadi, 2023"]
@@ -214,10 +224,10 @@ def test_installed_entry_point_writes_a_table(tmp_path):
 
 
 def test_findings_are_kept_and_follow_the_text(run, sample):
-    first = _json(run, "matrix", "--columns", "citation,findings")
+    first = _json(run, "matrix", "--columns", "citation,findings", "--all")
     corpus = Corpus(sample / ".litreview")
     assert len(corpus.stored_findings()) == 8
-    assert _json(run, "matrix", "--columns", "citation,findings") == first  # read back, same table
+    assert _json(run, "matrix", "--columns", "citation,findings", "--all") == first  # read back, same table
     paper = corpus.get("munadi2023")
     paper.abstract = paper.abstract_id = "Hasil penelitian menunjukkan bahwa pemilih pemula paling aktif di TikTok."
     with corpus.transaction():

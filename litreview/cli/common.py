@@ -18,6 +18,7 @@ from litreview.i18n import tr
 if TYPE_CHECKING:
     from litreview.render.docx import PageSetup
     from litreview.store import Corpus
+    from litreview.synthesis.coverage import Coverage
 
 # Data on stdout, messages on stderr; never wrap a message line.
 out = Console(soft_wrap=True, highlight=False)
@@ -38,6 +39,11 @@ AllOpt = Annotated[
     bool,
     typer.Option("--all", help="Every record in the corpus; by default, once screening has begun, only the papers "
                                "it included."),
+]
+CoverAllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Every record in the corpus; by default only the papers tagged with a theme (and, "
+                               "once screening has begun, included by it)."),
 ]
 
 
@@ -207,3 +213,36 @@ def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | Non
     err.print("[dim]" + tr("covering the papers screening included: {n} of {total}; --all for every record",
                            n=len(keys), total=total) + "[/dim]")
     return keys
+
+
+def review_scope(corpus: Corpus, level: str = "discussed", all_records: bool = False
+                 ) -> tuple[set[str] | None, Coverage]:
+    """The papers a review table or reading list covers: those tagged with a theme at ``level`` and,
+    once screening has begun, included by it; with ``--all`` every record (None)."""
+    from litreview.synthesis.coverage import scope
+
+    included = None
+    if not all_records:
+        from litreview.errors import ValidationError
+        from litreview.screening.actions import included_scope
+
+        found = included_scope(corpus)
+        if found is not None:
+            included = found[0]
+            if not included:
+                raise ValidationError("screening has begun and no paper is included yet; include some with "
+                                      "`litreview screen`, or give --all for every record")
+    return scope(corpus, level, all_records, included)
+
+
+def say_coverage(coverage: Coverage) -> None:
+    """On stderr, once the output is written: how many records it covers, when some are left out."""
+    if not coverage.left_out:
+        return
+    if coverage.screened:
+        message = tr("covering {n} of {total} records: the papers tagged with a theme and included by "
+                     "screening; --all for every record", n=coverage.covered, total=coverage.library)
+    else:
+        message = tr("covering {n} of {total} records: the papers tagged with a theme; --all for every record",
+                     n=coverage.covered, total=coverage.library)
+    err.print("[dim]" + message + "[/dim]")

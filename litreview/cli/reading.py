@@ -10,6 +10,7 @@ import typer
 from litreview.cli.common import (
     AllOpt,
     CorpusOpt,
+    CoverAllOpt,
     MarginsOpt,
     PaperOpt,
     TemplateOpt,
@@ -17,6 +18,8 @@ from litreview.cli.common import (
     open_corpus,
     out,
     page_setup,
+    review_scope,
+    say_coverage,
     screening_scope,
     stdout_is_terminal,
 )
@@ -67,13 +70,14 @@ def reading_list(
     paper: PaperOpt = None,
     margins: MarginsOpt = None,
     template: TemplateOpt = None,
-    all_records: AllOpt = False,
+    all_records: CoverAllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
     """A reading list: the tagged papers by theme, each once under its strongest theme and
     numbered, with its full reference in a CSL style (APA 7 by default) and an annotation quoted
-    from the paper (its aim and main finding); the whole reference list follows.
+    from the paper (its aim and main finding); the whole reference list follows. With --all, the
+    papers without a theme follow in a group of their own.
 
     Examples: [cyan]litreview reading-list --theme hoax --theme youth[/cyan]
     [cyan]litreview reading-list --order score --top 5 -o bacaan.docx --lang id[/cyan]
@@ -83,6 +87,7 @@ def reading_list(
     from litreview.errors import ValidationError
     from litreview.synthesis.annotate import annotate
     from litreview.synthesis.reading_list import ReadingFilter, build_reading_list, check_filter, load_plan
+    from litreview.synthesis.review import theme_label
 
     chosen = _format(fmt, output)
     page = page_setup(paper, margins, template)
@@ -106,13 +111,16 @@ def reading_list(
 
         tags = corpus.tags_by_key(level)
         named = {k for g in course.groups for k in g.keys} if course else set()
-        within = screening_scope(corpus, all_records)
-        papers = [p for p in corpus.iter_papers()
-                  if (p.key in tags or p.key in named) and (within is None or p.key in within)]
+        within, coverage = review_scope(corpus, level, all_records)
+        papers = [p for p in corpus.iter_papers() if within is None or p.key in within or p.key in named]
         built = build_reading_list(papers, tags, book, resolved, flt, lang.value,
                                    annotator=lambda paper: annotate(corpus.get(paper.key), lang.value), plan=course,
-                                   letters=corpus_letters(corpus, papers))
+                                   letters=corpus_letters(corpus, papers), untagged=all_records)
+    coverage.filters = [("themes" if len(flt.themes) > 1 else "theme",
+                         ", ".join(theme_label(book, t, lang.value) for t in flt.themes))] if flt.themes else []
+    built.notes.insert(0, coverage.note(lang.value))
     _emit(built, chosen, output, page)
+    say_coverage(coverage)
 
 
 def cite(

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from litreview.cli.common import (
-    AllOpt,
     CorpusOpt,
+    CoverAllOpt,
     MarginsOpt,
     PaperOpt,
     TemplateOpt,
@@ -19,7 +19,8 @@ from litreview.cli.common import (
     open_corpus,
     out,
     page_setup,
-    screening_scope,
+    review_scope,
+    say_coverage,
     stdout_is_terminal,
     write_bytes,
 )
@@ -65,11 +66,12 @@ def table(
         Path | None, typer.Option("--bib", help="latex: write the cited papers' BibTeX here (default: beside the "
                                                 ".tex, same name, .bib).", show_default=False)
     ] = None,
-    all_records: AllOpt = False,
+    all_records: CoverAllOpt = False,
     codebook: CodebookOpt = None,
     corpus_dir: CorpusOpt = None,
 ) -> None:
-    """Build a review table from the tagged corpus.
+    """Build a review table from the tagged corpus: the papers tagged with a theme (and included by
+    screening, once it has begun; --all for every record), said in a note under the table.
 
     Word tables come on A4 pages with 4-3-3-3 cm margins in Times New Roman (or your --template),
     with a numbered caption; LaTeX tables cite with \\citet/\\citep and write a .bib beside them.
@@ -81,9 +83,18 @@ def table(
     [cyan]litreview table claims -o klaim.xlsx[/cyan]
     [cyan]litreview table evidence --theme youth --format markdown[/cyan]
     """
+    from dataclasses import replace
+
     from litreview.catalog import parse_year_range
     from litreview.render import FORMATS, format_for_path, render
-    from litreview.synthesis.review import ReviewFilter, evidence_by_paper, findings_for, load_entries
+    from litreview.synthesis.coverage import add_note
+    from litreview.synthesis.review import (
+        ReviewFilter,
+        check_themes,
+        evidence_by_paper,
+        findings_for,
+        load_entries,
+    )
 
     chosen = choose_format(fmt, output, FORMATS, format_for_path)
     if cell not in ("mark", "score", "count"):
@@ -103,9 +114,13 @@ def table(
             check_writable(target)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
-        flt.within = screening_scope(corpus, all_records)
+        check_themes(book, flt.themes)
+        flt.within, coverage = review_scope(corpus, level.value, all_records)
         needs_findings = kind is Kind.matrix and bool({"findings", "gaps"} & set(matrix_columns or ["findings"]))
-        entries = load_entries(corpus, book, flt, lang.value, sort)
+        # a synthesis or claims row counts its theme's sources among all the papers covered, so
+        # --theme chooses the rows, not the papers counted
+        by_theme = kind not in (Kind.synthesis, Kind.claims)
+        entries = load_entries(corpus, book, flt if by_theme else replace(flt, themes=[]), lang.value, sort)
         # synthesis and claims read every theme's evidence: what a shared word counts for in a claim is
         # learnt from all of it, so a theme's claims are the same whichever themes are asked for
         evidence = evidence_by_paper(corpus, entries, (flt.themes or None) if kind is Kind.evidence else None,
@@ -117,6 +132,9 @@ def table(
     built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
+    coverage.shown = len(entries)
+    coverage.filters = (flt if by_theme else replace(flt, themes=[])).named(book, lang.value)
+    add_note(built, coverage)
     if not built.rows:
         if kind is Kind.claims and any(e.tags for e in entries):
             raise CorpusError(f"no claims for these filters ({flt.describe()}): no two sources say the same "
@@ -133,6 +151,7 @@ def table(
         if cites([built]):
             write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
     write_bytes(data, output, chosen)
+    say_coverage(coverage)
 
 
 def _matrix_columns(columns: str | None) -> list[str] | None:
@@ -149,13 +168,26 @@ def _matrix_columns(columns: str | None) -> list[str] | None:
 
 
 def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
-    """Show only the chosen columns of a built table, in the order given."""
+    """Show only the chosen columns of a built table, in the order given. The synthesis's and the
+    claims table's "both" column, left out when empty, can be asked for all the same."""
+    from litreview.synthesis.claims import CLAIM_WORDS
+    from litreview.synthesis.review import WORDS
+    from litreview.synthesis.table import Column
+
     by_key = {c.key: c for c in table.columns}
+    if table.kind in ("synthesis", "claims") and "both" not in by_key:
+        words = WORDS[table.lang] if table.kind == "synthesis" else CLAIM_WORDS[table.lang]
+        by_key["both"] = Column("both", words["both"], "long", 20)
     chosen = [c.strip() for c in columns.split(",") if c.strip()]
     unknown = [c for c in chosen if c not in by_key]
     if unknown:
         raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(by_key)}")
     table.columns = [by_key[c] for c in chosen]
+    if "both" not in chosen:  # the note that explains the column goes with it
+        from litreview.synthesis.synthesize import BOTH_NOTE
+
+        explaining = {*BOTH_NOTE.values(), *(w["both_note"] for w in CLAIM_WORDS.values())}
+        table.notes = [note for note in table.notes if note not in explaining]
 
 
 def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]

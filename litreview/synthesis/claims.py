@@ -72,7 +72,25 @@ class Claim:
 
     @property
     def sources(self) -> int:
+        """The sources that state the claim (those that also deny it among them)."""
         return len({q.key for q in self.supporting})
+
+    @property
+    def both(self) -> set[str]:
+        """Keys of the sources on both sides: a sentence supports the claim, another denies it or
+        frames it the other way. Each is counted once, as both, never as a supporter and a
+        contrary source."""
+        return {q.key for q in self.supporting} & {q.key for q in self.contrary}
+
+    def only_supporting(self) -> list[Quote]:
+        return [q for q in self.supporting if q.key not in self.both]
+
+    def only_contrary(self) -> list[Quote]:
+        return [q for q in self.contrary if q.key not in self.both]
+
+    def on_both_sides(self) -> list[Quote]:
+        """The contrary sentence of each source on both sides (its supporting one is among ``supporting``)."""
+        return [q for q in self.contrary if q.key in self.both]
 
 
 def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote]:
@@ -121,7 +139,7 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
                 sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight, default)
     clusters = _average_linkage(sim, threshold)
     claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
-    kept = [c for c in claims if c is not None and c.sources + len(c.contrary) >= 2]
+    kept = [c for c in claims if c is not None and len({q.key for q in c.supporting + c.contrary}) >= 2]
     kept.sort(key=lambda c: (-c.sources, -len(c.contrary), -c.representative.score, c.representative.citation,
                              c.representative.sentence))
     return kept
@@ -211,12 +229,17 @@ def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], c
 # -- the table ---------------------------------------------------------------------------------
 CLAIM_WORDS = {
     "en": {"claims": "Claims by theme", "claim": "Claim", "supporting": "Supporting", "contrary": "Contrary",
-           "quotes": "Quotes", "note": "A claim is a point two or more sources make in like words (either language); "
-           "contrary sources deny it or frame it the other way. Quotes give each source's sentence."},
+           "quotes": "Quotes", "both": "Both sides",
+           "note": "A claim is a point two or more sources make in like words (either language); "
+           "contrary sources deny it or frame it the other way. Quotes give each source's sentence.",
+           "both_note": "Both sides: a source with one sentence that supports the claim and another that denies it "
+           "or frames it the other way; it is counted once, as both, and quoted twice."},
     "id": {"claims": "Klaim per tema", "claim": "Klaim", "supporting": "Pendukung", "contrary": "Berlawanan",
            "quotes": "Kutipan", "note": "Klaim adalah pokok yang dinyatakan dua sumber atau lebih dengan kata-kata "
            "serupa (dalam bahasa mana pun); sumber yang berlawanan menyangkalnya atau membingkainya sebaliknya. "
-           "Kutipan memuat kalimat tiap sumber."},
+           "Kutipan memuat kalimat tiap sumber.", "both": "Kedua sisi",
+           "both_note": "Kedua sisi: sumber yang satu kalimatnya mendukung klaim dan kalimat lainnya menyangkalnya "
+           "atau membingkainya sebaliknya; sumber itu dihitung sekali, sebagai keduanya, dan dikutip dua kali."},
 }
 
 
@@ -232,6 +255,7 @@ def build_claims_table(entries: list[Entry], evidence: dict[str, list[Evidence]]
             Column("sources", words["sources"], "number", 8),
             Column("supporting", words["supporting"], "long", 26),
             Column("contrary", words["contrary"], "long", 20),
+            Column("both", words["both"], "long", 20),
             Column("quotes", words["quotes"], "long", 70),
         ],
         notes=[words["note"]],
@@ -243,10 +267,15 @@ def build_claims_table(entries: list[Entry], evidence: dict[str, list[Evidence]]
                 "theme": text_cell(label),
                 "claim": text_cell(f"\u201c{clause(claim.representative.sentence)}\u201d"),
                 "sources": number_cell(claim.sources),
-                "supporting": text_cell(join_citations([q.citation for q in claim.supporting])),
-                "contrary": text_cell(join_citations([q.citation for q in claim.contrary])),
+                "supporting": text_cell(join_citations([q.citation for q in claim.only_supporting()])),
+                "contrary": text_cell(join_citations([q.citation for q in claim.only_contrary()])),
+                "both": text_cell(join_citations([q.citation for q in claim.on_both_sides()])),
                 "quotes": text_cell("\n".join(q.cited(lang) for q in claim.supporting + claim.contrary)),
             })
+    if any(row["both"].text for row in table.rows):
+        table.notes.append(words["both_note"])
+    else:  # no source on both sides: no empty column
+        table.columns = [c for c in table.columns if c.key != "both"]
     return table
 
 
@@ -278,25 +307,43 @@ def claim_sentences(claims: list[Claim], lang: str = "en", limit: int = 2) -> li
     out: list[str] = []
     before: str | None = None  # the sources of the claim stated just before
     for claim in claims[:limit]:
-        cites = join_citations([q.citation for q in claim.supporting])
-        said = clause(claim.representative.sentence)
-        if claim.sources >= 2:
+        agreeing = claim.only_supporting()  # a source on both sides is said apart, as both
+        cites = join_citations([q.citation for q in agreeing])
+        shown = claim.representative if claim.representative.key not in claim.both or not agreeing else agreeing[0]
+        said = clause(shown.sentence)
+        if len(agreeing) >= 2:
             if cites == before:  # the same sources again: "They also agree", not the count a second time
                 lead = "Sumber yang sama juga sepakat" if lang == "id" else "They also agree"
                 out.append(phrasing.sentence(f"{lead}: \u201c{said}\u201d", lang))
             elif lang == "id":
                 also = " juga" if before is not None else ""
-                out.append(phrasing.sentence(f"{phrasing.number(claim.sources, 'id')} sumber{also} sepakat ({cites}): "
+                out.append(phrasing.sentence(f"{phrasing.number(len(agreeing), 'id')} sumber{also} sepakat ({cites}): "
                                              f"\u201c{said}\u201d", "id"))
             else:
                 also = " also" if before is not None else ""
-                out.append(phrasing.sentence(f"{phrasing.number(claim.sources)} sources{also} agree ({cites}): "
+                out.append(phrasing.sentence(f"{phrasing.number(len(agreeing))} sources{also} agree ({cites}): "
                                              f"\u201c{said}\u201d"))
             before = cites
-        if claim.contrary:
-            other = claim.contrary[0]
-            names = phrasing.join([narrative(q.citation, lang) for q in claim.contrary], lang)
-            verb = "menyatakan sebaliknya" if lang == "id" else phrasing.verb_en(len(claim.contrary), "state") + \
-                " otherwise"
-            out.append(phrasing.sentence(f"{names} {verb}: \u201c{clause(other.sentence)}\u201d", lang))
+        elif agreeing:  # one source states it; the others take the other side or both
+            verb = "menyatakan" if lang == "id" else "states"
+            out.append(phrasing.sentence(f"{narrative(agreeing[0].citation, lang)} {verb}: \u201c{said}\u201d", lang))
+            before = None
+        contrary = claim.only_contrary()
+        if contrary:
+            names = phrasing.join([narrative(q.citation, lang) for q in contrary], lang)
+            verb = "menyatakan sebaliknya" if lang == "id" else phrasing.verb_en(len(contrary), "state") + " otherwise"
+            out.append(phrasing.sentence(f"{names} {verb}: \u201c{clause(contrary[0].sentence)}\u201d", lang))
+        both = claim.on_both_sides()
+        if both:
+            names = phrasing.join([narrative(q.citation, lang) for q in both], lang)
+            against = f"\u201c{clause(both[0].sentence)}\u201d"
+            if not agreeing:  # the claim is stated by these sources only: quote both their sides
+                first = next(q for q in claim.supporting if q.key == both[0].key)
+                against = f"\u201c{clause(first.sentence)}\u201d{' dan' if lang == 'id' else ', and'} {against}"
+            if lang == "id":
+                lead = f"{names} dihitung sebagai keduanya, sepakat sekaligus menyatakan sebaliknya"
+            else:
+                lead = (f"{names} {phrasing.verb_en(len(both), 'are', 'is')} counted as both, agreeing and also "
+                        "stating otherwise")
+            out.append(phrasing.sentence(f"{lead}: {against}", lang))
     return [s if s.endswith((".", "\u201d")) else s + "." for s in out]

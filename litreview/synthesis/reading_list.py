@@ -37,7 +37,7 @@ WORDS: dict[str, dict[str, str]] = {
         "parenthetical": "Parenthetical", "narrative": "Narrative", "primary": "each paper under its strongest theme",
         "top": "at most {n} per theme", "years": "published", "mentioned": " (mentioned)",
         "all_themes": "each paper under every theme it has", "plan": "grouped as in {name}",
-        "unplaced": "{n} in no group of the plan",
+        "unplaced": "{n} in no group of the plan", "untagged": "Not tagged with a theme",
     },
     "id": {
         "reading_list": "Daftar bacaan", "references": "Daftar pustaka", "themes": "Tema", "score": "Skor",
@@ -46,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "parenthetical": "Parentetis", "narrative": "Naratif", "primary": "tiap artikel di bawah tema terkuatnya",
         "top": "paling banyak {n} per tema", "years": "terbit", "mentioned": " (disebut)",
         "all_themes": "tiap artikel di bawah semua temanya", "plan": "dikelompokkan menurut {name}",
-        "unplaced": "{n} tidak masuk kelompok mana pun dalam rencana",
+        "unplaced": "{n} tidak masuk kelompok mana pun dalam rencana", "untagged": "Belum diberi tema",
     },
 }
 
@@ -153,19 +153,26 @@ def build_reading_list(
     annotator: Callable[[Paper], Annotation] | None = None,
     plan: CoursePlan | None = None,
     letters: dict[str, str] | None = None,
+    untagged: bool = False,
 ) -> ReadingList:
     """The reading list of ``papers`` (metadata is enough) by their assigned ``tags``, grouped by
     theme or as the ``plan`` says. ``annotator`` gives a paper's annotation (default: ``annotate``
     on the paper as given, which needs its text or abstract); it is called only for the papers
-    the list keeps."""
+    the list keeps. ``untagged`` (`--all`): papers without a theme follow in a group of their own
+    (grouped by theme, with no theme filter)."""
     flt = flt or ReadingFilter()
     check_filter(flt, codebook)
     order = _theme_order(codebook)
     wanted = set(flt.themes)
+    labels = words(lang)
     if plan is None:
         extra = sorted({t.theme for paper_tags in tags.values() for t in paper_tags} - set(order))
         groups = [PlanGroup(title=t, themes=[t]) for t in [*sorted(order, key=order.__getitem__), *extra]]
+        untagged = untagged and not wanted
+        if untagged:
+            groups.append(PlanGroup(title=labels["untagged"]))
     else:
+        untagged = False
         groups = plan.groups
     placed: list[list[tuple[Paper, float | None]]] = [[] for _ in groups]
     unplaced = 0
@@ -174,6 +181,8 @@ def build_reading_list(
             continue
         paper_tags = [t for t in tags.get(paper.key, []) if not wanted or t.theme in wanted]
         homes = _homes(paper, paper_tags, groups, order, every=not flt.primary_only)
+        if untagged and not homes and not tags.get(paper.key):
+            homes = [(len(groups) - 1, None)]
         unplaced += not homes and bool(paper_tags)
         for index, score in homes:
             placed[index].append((paper, score))
@@ -193,7 +202,7 @@ def build_reading_list(
     all_themes = {p.key: _labels(tags.get(p.key, []), codebook, lang, order) for p in unique}
     numbers = iter(range(1, 1 + sum(len(members) for _, members in chosen)))
     reading_groups = [
-        ReadingGroup(theme=group.themes[0] if plan is None else f"group-{index + 1}",
+        ReadingGroup(theme=(group.themes[0] if group.themes else "untagged") if plan is None else f"group-{index + 1}",
                      label=_label(codebook, group.title, lang) if plan is None else group.title,
                      notes=group.notes, entries=[
             ReadingEntry(key=p.key, reference=references[p.key].entry, annotation=notes[p.key],
@@ -202,7 +211,6 @@ def build_reading_list(
         ])
         for index, (group, members) in enumerate(chosen)
     ]
-    labels = words(lang)
     listed = _notes(flt, style, len(unique), labels, lang)
     if plan is not None:
         listed = [listed[0] + "; " + labels["plan"].format(name=plan.name)

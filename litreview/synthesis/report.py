@@ -124,12 +124,14 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
     synthesis = grid = None
     rows: list[EvidenceRow] = []
     if tagged_entries:
+        from litreview.synthesis.coverage import Coverage, add_note
         from litreview.synthesis.grid import build_theme_grid
         from litreview.synthesis.synthesize import build_synthesis
 
         evidence = evidence_by_paper(corpus, tagged_entries)
-        synthesis = build_synthesis(tagged_entries, evidence, codebook, lang)
-        grid = build_theme_grid(tagged_entries, codebook, lang)
+        covered = Coverage(corpus.count(), len(tagged_entries), screened=within is not None)
+        synthesis = add_note(build_synthesis(tagged_entries, evidence, codebook, lang), covered)
+        grid = add_note(build_theme_grid(tagged_entries, codebook, lang), covered)
         sources = {key: source_name(db, fmt, lang) for key, (db, fmt) in corpus.first_source_by_key().items()}
         labels = {t: theme_label(codebook, t, lang) for t in ids}
         order = {t: i for i, t in enumerate(ids)}

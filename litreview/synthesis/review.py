@@ -22,6 +22,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Themes", "findings": "Key findings", "gaps": "Gaps and recommendations", "theme": "Theme",
         "total": "Total", "sources": "Sources", "cited": "Cited", "statement": "Synthesis",
         "representative": "Representative evidence", "opportunity": "As an opportunity", "risk": "As a risk",
+        "both": "As both",
         "section": "Section", "page": "Page", "sentence": "Evidence", "papers": "papers",
         "matrix": "Literature matrix", "grid": "Themes by paper", "synthesis": "Theme synthesis",
         "evidence": "Evidence by theme", "abstract": "abstract", "title_field": "title", "keywords": "keywords",
@@ -33,6 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Tema", "findings": "Temuan utama", "gaps": "Celah dan rekomendasi", "theme": "Tema",
         "total": "Jumlah", "sources": "Sumber", "cited": "Dirujuk", "statement": "Sintesis",
         "representative": "Bukti representatif", "opportunity": "Sebagai peluang", "risk": "Sebagai risiko",
+        "both": "Sebagai keduanya",
         "section": "Bagian", "page": "Hlm.", "sentence": "Bukti", "papers": "artikel",
         "matrix": "Matriks literatur", "grid": "Tema per artikel", "synthesis": "Sintesis tema",
         "evidence": "Bukti per tema", "abstract": "abstrak", "title_field": "judul", "keywords": "kata kunci",
@@ -52,10 +54,10 @@ class ReviewFilter:
     keys: list[str] = field(default_factory=list)
     query: str = ""  # words the title, abstract, keywords or full text must all contain
     level: str = "discussed"  # the themes a paper discusses, or those it mentions too
-    within: set[str] | None = None  # only these papers (those screening included); None: all
+    within: set[str] | None = None  # only these papers (those covered: ``coverage.scope``); None: all
 
     def describe(self) -> str:
-        parts = ["papers included by screening"] if self.within is not None else []
+        parts = []
         if self.themes:
             parts.append(f"theme {', '.join(self.themes)}")
         if self.year_from is not None or self.year_to is not None:
@@ -67,6 +69,22 @@ class ReviewFilter:
         if self.level != "discussed":
             parts.append(f"level {self.level}")
         return "; ".join(parts) or "no filter"
+
+    def named(self, codebook: Codebook, lang: str = "en") -> list[tuple[str, str]]:
+        """The filters as a table's note names them: ("theme", "Hoaxes"), ("year", "2020-2024"), ..."""
+        out = []
+        if self.themes:
+            out.append(("themes" if len(self.themes) > 1 else "theme",
+                        ", ".join(theme_label(codebook, t, lang) for t in self.themes)))
+        if self.year_from is not None or self.year_to is not None:
+            years = (f"{self.year_from}" if self.year_from == self.year_to
+                     else f"{self.year_from or ''}\u2013{self.year_to or ''}")
+            out.append(("year", years))
+        if self.keys:
+            out.append(("keys", ", ".join(self.keys)))
+        if self.query:
+            out.append(("query", f"\u201c{self.query}\u201d"))
+        return out
 
 
 @dataclass

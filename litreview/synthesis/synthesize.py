@@ -23,6 +23,11 @@ from litreview.themes.codebook import Codebook
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CANDIDATES = 200  # evidence sentences compared for centrality per theme
 NEAR_DUPLICATE = 0.6
+BOTH_NOTE = {
+    "en": "As both: the source frames the theme as both an opportunity and a risk; it is counted once, as both.",
+    "id": "Sebagai keduanya: sumber membingkai tema sebagai peluang sekaligus risiko; sumber itu dihitung sekali, "
+          "sebagai keduanya.",
+}
 
 
 def build_synthesis(
@@ -43,6 +48,7 @@ def build_synthesis(
             Column("representative", words["representative"], "long", 60),
             Column("opportunity", words["opportunity"], "long", 24),
             Column("risk", words["risk"], "long", 24),
+            Column("both", words["both"], "long", 24),
         ],
     )
     total = len(entries)
@@ -67,9 +73,16 @@ def build_synthesis(
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
-            "opportunity": _cited([e for e in sources if frames[e.key] in ("opportunity", "mixed")]),
-            "risk": _cited([e for e in sources if frames[e.key] in ("risk", "mixed")]),
+            # each source once, as the statement counts it: a source framing the theme both ways is
+            # "as both", never in the opportunity and the risk columns at once
+            "opportunity": _cited([e for e in sources if frames[e.key] == "opportunity"]),
+            "risk": _cited([e for e in sources if frames[e.key] == "risk"]),
+            "both": _cited([e for e in sources if frames[e.key] == "mixed"]),
         })
+    if any(row["both"].text for row in table.rows):
+        table.notes.append(BOTH_NOTE["id" if lang == "id" else "en"])
+    else:  # no source frames a theme both ways: no empty column
+        table.columns = [c for c in table.columns if c.key != "both"]
     return table
 
 

@@ -10,7 +10,10 @@ nothing here knows about any output format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from litreview.synthesis.coverage import Coverage
 
 
 @dataclass(slots=True)
@@ -50,13 +53,14 @@ class Table:
     """A titled grid. ``rows`` map column keys to cells (a missing key is an empty cell);
     ``totals`` are summary rows shown after the body (the theme grid's totals)."""
 
-    kind: str  # "matrix", "themes", "synthesis", "evidence"
+    kind: str  # "matrix", "themes", "synthesis", "claims", "evidence"
     title: str
     columns: list[Column]
     rows: list[dict[str, Cell]] = field(default_factory=list)
     totals: list[dict[str, Cell]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # lines shown under the table
     lang: str = "en"
+    coverage: Coverage | None = None  # which papers it covers (its note is the first of ``notes``)
 
     def cell(self, row: dict[str, Cell], key: str) -> Cell:
         return row.get(key) or Cell()
@@ -71,7 +75,7 @@ class Table:
             "rows": [{k: self.cell(r, k).to_dict() for k in keys} for r in self.rows],
             "totals": [{k: self.cell(r, k).to_dict() for k in keys} for r in self.totals],
             "notes": list(self.notes),
-        }
+        } | ({"coverage": self.coverage.to_dict()} if self.coverage is not None else {})
 
 
 def text_cell(text: str, marks: list[tuple[int, int]] | None = None) -> Cell:
