@@ -9,6 +9,7 @@ from typing import Any
 
 from litreview.dedup import fold
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.model import LOW_CONFIDENCE_WARNING, Paper, Person
 from litreview.store import Corpus, PaperRow
 
@@ -55,12 +56,12 @@ def parse_year_range(value: str | None) -> tuple[int | None, int | None]:
         return None, None
     found = re.fullmatch(r"\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*", value)
     if not found or not (found.group(1) or found.group(3)):
-        raise UsageError(f"--year {value!r}: give a year (2023) or a range (2020-2024)")
+        raise UsageError(tr("--year {value}: give a year (2023) or a range (2020-2024)", value=repr(value)))
     start, dash, end = found.groups()
     low = int(start) if start else None
     high = int(end) if end else (None if dash else low)
     if low is not None and high is not None and low > high:
-        raise UsageError(f"--year {value!r}: the range runs backwards")
+        raise UsageError(tr("--year {value}: the range runs backwards", value=repr(value)))
     return low, high
 
 

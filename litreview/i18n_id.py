@@ -21,6 +21,19 @@ CATALOG: dict[str, str] = {
     "{name}: no such file or directory": "{name}: berkas atau folder tidak ada",
     "unknown theme '{name}'; the codebook's themes are: {themes}":
         "tema '{name}' tidak dikenal; tema dalam buku kode: {themes}",
+    "{output}: cannot tell the format from the extension; give --format":
+        "{output}: format tidak dapat dikenali dari ekstensinya; beri --format",
+    "{fmt} is a binary format; give --output FILE": "{fmt} adalah format biner; beri --output BERKAS",
+    "--level {value}: choose discussed or mentioned": "--level {value}: pilih discussed atau mentioned",
+    "--format {value}: choose text or json": "--format {value}: pilih text atau json",
+    "the corpus has no papers; add some with `litreview add`":
+        "korpus belum berisi artikel; tambahkan dengan `litreview add`",
+    "--year {value}: give a year (2023) or a range (2020-2024)":
+        "--year {value}: beri satu tahun (2023) atau rentang (2020-2024)",
+    "--year {value}: the range runs backwards": "--year {value}: rentangnya terbalik",
+    "; did you mean {keys}?": "; maksud Anda {keys}?",
+    "; `litreview list` shows the keys": "; `litreview list` menampilkan kuncinya",
+    "no paper with key {key}{hint}": "tidak ada artikel dengan kunci {key}{hint}",
     "Corpus already exists in {where}": "Korpus sudah ada di {where}",
     "Created an empty corpus in {where}": "Korpus kosong dibuat di {where}",
     "No corpus found; created one in {where}": "Korpus tidak ditemukan; korpus baru dibuat di {where}",

@@ -1904,8 +1904,10 @@ def _unknown_key_message(key: str, keys: list[str]) -> str:
     from rapidfuzz import process
 
     close = [m[0] for m in process.extract(key, keys, limit=3, score_cutoff=60)] if keys else []
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `litreview list` shows the keys"
-    return f"no paper with key {key!r}{hint}"
+    from litreview.i18n import tr
+
+    hint = tr("; did you mean {keys}?", keys=", ".join(close)) if close else tr("; `litreview list` shows the keys")
+    return tr("no paper with key {key}{hint}", key=repr(key), hint=hint)
 
 
 def _open_new(path: str) -> int:

@@ -214,3 +214,18 @@ def test_list_and_show_speak_indonesian(run):
     assert shown.exit_code == 0 and "berkas" in text and "bita" in text and "dari pemilu2024.bib rekaman" in text
     english = " ".join(run("show", "cobis2023").stdout.split())
     assert "bytes" in english and "from pemilu2024.bib record" in english
+
+
+def test_common_errors_speak_indonesian_in_one_line(run):
+    assert run("add", CORPUS).exit_code == 0
+    unknown = run("--lang", "id", "show", "cobis2032")
+    assert unknown.exit_code != 0
+    assert unknown.stderr.strip().splitlines() == ["galat: tidak ada artikel dengan kunci 'cobis2032'; maksud Anda "
+                                                   + unknown.stderr.split("maksud Anda ", 1)[1].strip()]
+    backwards = run("--lang", "id", "list", "--year", "2024-2020")
+    assert backwards.exit_code == 2 and backwards.stderr.strip() == "galat: --year '2024-2020': rentangnya terbalik"
+    odd = run("--lang", "id", "table", "matrix", "-o", "tabel.xyz")
+    assert odd.exit_code == 2
+    assert odd.stderr.strip() == "galat: tabel.xyz: format tidak dapat dikenali dari ekstensinya; beri --format"
+    english = run("show", "cobis2032")
+    assert english.stderr.startswith("error: no paper with key 'cobis2032'; did you mean")

@@ -11,6 +11,7 @@ import typer
 from litreview.cli.common import AllOpt, CorpusOpt, check_writable, err, open_corpus, screening_scope, write_bytes
 from litreview.cli.themes import CodebookOpt, Lang, LangOpt, load_for
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 _KINDS_HELP = "years, themes, themes-by-year, cooccurrence, platforms, methods, network or prisma."
 
@@ -72,7 +73,7 @@ def _chart_format(fmt: str | None, output: Path | None) -> str:
     else:
         raise UsageError("give --output FILE (.svg, .png, .pdf) or --format json")
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
-        raise UsageError(f"{chosen} is a binary format; give --output FILE")
+        raise UsageError(tr("{fmt} is a binary format; give --output FILE", fmt=chosen))
     return chosen
 
 

@@ -131,7 +131,7 @@ def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]
     if output is not None:
         found = format_for_path(output)
         if found is None:
-            raise UsageError(f"{output}: cannot tell the format from the extension; give --format")
+            raise UsageError(tr("{output}: cannot tell the format from the extension; give --format", output=output))
         return found
     return "terminal"
 
@@ -151,7 +151,7 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
     """To stdout, or atomically to ``output`` (a temporary file renamed: no partial file is left)."""
     if output is None:
         if fmt in ("docx", "xlsx") and sys.stdout.isatty():
-            raise UsageError(f"{fmt} is a binary format; give --output FILE")
+            raise UsageError(tr("{fmt} is a binary format; give --output FILE", fmt=fmt))
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return

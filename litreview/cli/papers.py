@@ -77,7 +77,7 @@ def list_papers(
 
     low, high = parse_year_range(year)
     if level not in ("discussed", "mentioned"):
-        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
+        raise UsageError(tr("--level {value}: choose discussed or mentioned", value=repr(level)))
     filters = ListFilter(year_from=low, year_to=high, author=author or "", text=text or "", theme=theme or "",
                          level=level, collection=collection or "", library_tag=zotero_tag or "")
     chosen = fmt or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
@@ -140,7 +140,7 @@ def show(
     from litreview.catalog import paper_details
 
     if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt!r}: choose text or json")
+        raise UsageError(tr("--format {value}: choose text or json", value=repr(fmt)))
     with open_corpus(corpus_dir) as corpus:
         details = paper_details(corpus, key)
     if fmt == "json":

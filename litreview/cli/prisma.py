@@ -11,6 +11,7 @@ import typer
 from litreview.cli.common import CorpusOpt, check_writable, open_corpus, write_bytes, write_output
 from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 
 def prisma(
@@ -32,7 +33,7 @@ def prisma(
     from litreview.synthesis.prisma import corpus_flow, render_flow_text
 
     if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt!r}: choose text or json")
+        raise UsageError(tr("--format {value}: choose text or json", value=repr(fmt)))
     figure_format = None
     if diagram is not None:
         from litreview.render.chart import format_for_path

@@ -25,6 +25,7 @@ from litreview.cli.common import (
 )
 from litreview.cli.themes import CodebookOpt, Lang, lang_option, load_for
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 _FORMATS_HELP = "terminal (default), markdown, html, docx, bibtex, csljson."
 
@@ -93,7 +94,7 @@ def reading_list(
     page = page_setup(paper, margins, template)
     low, high = parse_year_range(year)
     if level not in ("discussed", "mentioned"):
-        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
+        raise UsageError(tr("--level {value}: choose discussed or mentioned", value=repr(level)))
     if all_themes and primary_only:
         raise UsageError("--all-themes and --primary-only: choose one")
     if plan is not None and theme:
@@ -106,7 +107,7 @@ def reading_list(
         check_filter(flt, book)
         course = load_plan(plan.expanduser(), book, corpus.key_exists) if plan is not None else None
         if corpus.count() == 0:
-            raise ValidationError("the corpus has no papers; add some with `litreview add`")
+            raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
         from litreview.synthesis.citations import corpus_letters
 
         tags = corpus.tags_by_key(level)
@@ -192,7 +193,7 @@ def bibliography(
     wanted = list(dict.fromkeys(wanted))
     with open_corpus(corpus_dir) as corpus:
         if corpus.count() == 0:
-            raise ValidationError("the corpus has no papers; add some with `litreview add`")
+            raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
         unknown = [k for k in wanted if not corpus.key_exists(k)]
         if unknown and cited_in is None:
             corpus.get(unknown[0])  # NotFound, naming close keys

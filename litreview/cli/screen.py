@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, stdin_is_terminal, stdout_is_terminal, write_output
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 
 def screen(
@@ -66,7 +67,7 @@ def screen(
 
     chosen_stage = parse_stage(stage or "title-abstract")
     if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt!r}: choose text or json")
+        raise UsageError(tr("--format {value}: choose text or json", value=repr(fmt)))
     batch = {"include": _keys(include), "exclude": _keys(exclude), "maybe": _keys(maybe)}
     actions = [name for name, given in (
         ("--include/--exclude/--maybe", any(batch.values())), ("--rules", rules is not None),

@@ -52,7 +52,7 @@ def search(
 
     years = parse_year_range(year)
     if level not in ("discussed", "mentioned"):
-        raise UsageError(f"--level {level!r}: choose discussed or mentioned")
+        raise UsageError(tr("--level {value}: choose discussed or mentioned", value=repr(level)))
     with open_corpus(corpus_dir) as corpus:
         if theme:
             _check_themes(corpus.root, theme)

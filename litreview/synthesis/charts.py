@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 
 if TYPE_CHECKING:
     from litreview.model import Facets, Tag
@@ -168,7 +169,7 @@ def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en",
         return prisma_chart(corpus, lang)
     papers = corpus.count() if within is None else len(within)
     if papers == 0:
-        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     words = WORDS[lang]
     shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
     source = words["source" if within is None else "source_included"].format(n=shown)
@@ -396,7 +397,7 @@ def prisma_chart(corpus: Corpus, lang: str = "en") -> Chart:
     lang = "id" if lang == "id" else "en"
     papers = corpus.count()
     if papers == 0:
-        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     words = WORDS[lang]
     shown = f"{papers:,}" if lang == "en" else f"{papers:,}".replace(",", ".")
     chart = Chart(kind="prisma", title=words["prisma"], lang=lang, papers=papers,

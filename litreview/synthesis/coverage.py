@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 from litreview.text import phrasing
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def scope(corpus: Corpus, level: str = "discussed", every_record: bool = False,
     to cover, a ValidationError that says what to do."""
     library = corpus.count()
     if library == 0:
-        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     if every_record:
         return None, Coverage(library, library, every_record=True, level=level)
     tagged = {key for key, tags in corpus.tags_by_key(level).items() if tags}

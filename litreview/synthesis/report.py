@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from litreview.errors import LitreviewError, ValidationError
+from litreview.i18n import tr
 
 if TYPE_CHECKING:
     from litreview.store import Corpus
@@ -103,7 +104,7 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
     words = WORDS[lang]
     papers = corpus.count() if within is None else len(within)
     if papers == 0:
-        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     tagged, without_text = corpus.tagged_count()
     counts = corpus.theme_counts() if within is None else theme_counts_of(
         {k: v for k, v in corpus.tags_by_key("mentioned").items() if k in within})

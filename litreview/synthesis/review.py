@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.model import Evidence, Facets, Paper, Tag
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
@@ -121,7 +122,7 @@ def load_entries(
     if sort not in SORTS:
         raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
     if corpus.count() == 0:
-        raise ValidationError("the corpus has no papers; add some with `litreview add`")
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     if flt.keys:
         missing = [k for k in flt.keys if not corpus.key_exists(k)]
         if missing:
