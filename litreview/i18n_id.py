@@ -47,6 +47,8 @@ CATALOG: dict[str, str] = {
               "rekaman",
     # add
     "added": "ditambahkan",
+    "reading": "membaca",
+    "storing: {count} records": "menyimpan: {count} rekaman",
     "duplicate": "duplikat",
     "possible duplicate": "kemungkinan duplikat",
     "warning": "peringatan",

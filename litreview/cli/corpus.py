@@ -172,7 +172,7 @@ class _progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
-                TextColumn("reading"),
+                TextColumn(tr("reading")),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
@@ -196,8 +196,9 @@ class _progress:
 
             if self.bar is not None:
                 self.bar.stop()
-            self.storing = Progress(SpinnerColumn(), TextColumn("storing: {task.completed:,} records"),
-                                    TimeElapsedColumn(), console=err, transient=True)
+            label = tr("storing: {count} records", count="{task.completed:,}")  # rich fills in the count
+            self.storing = Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(), console=err,
+                                    transient=True)
             self.storing.start()
             self.storing_task = self.storing.add_task("records", total=None, completed=self.records)
         elif self.records % 100 == 0:
