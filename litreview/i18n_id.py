@@ -34,6 +34,27 @@ CATALOG: dict[str, str] = {
     "; did you mean {keys}?": "; maksud Anda {keys}?",
     "; `litreview list` shows the keys": "; `litreview list` menampilkan kuncinya",
     "no paper with key {key}{hint}": "tidak ada artikel dengan kunci {key}{hint}",
+    "--cell {value}: choose mark, score or count": "--cell {value}: pilih mark, score atau count",
+    "--bib goes with latex output (-o FILE.tex or --format latex)":
+        "--bib hanya untuk keluaran latex (-o BERKAS.tex atau --format latex)",
+    "--columns: unknown column {name}; choose from {known}":
+        "--columns: kolom {name} tidak dikenal; pilih dari {known}",
+    "--all-themes and --primary-only: choose one": "--all-themes dan --primary-only: pilih salah satu",
+    "--plan and --theme: the plan names the themes of each group; give one or the other":
+        "--plan dan --theme: rencana sudah menyebut tema setiap kelompok; beri salah satu saja",
+    "{file}: none of its {n} cited keys is in the corpus": "{file}: tidak satu pun dari {n} kunci yang disitasinya ada "
+                                                           "di korpus",
+    "no paper has the theme {themes}; `litreview themes` shows the papers per theme":
+        "tidak ada artikel dengan tema {themes}; `litreview themes` menampilkan artikel per tema",
+    "{target}: the corpus already has a codebook; edit it, or pass --force to replace it":
+        "{target}: korpus sudah punya buku kode; suntinglah, atau beri --force untuk menggantinya",
+    "--format {value}: choose one of {formats}": "--format {value}: pilih salah satu dari {formats}",
+    "{template}: no such template file; give a Word document (.docx)":
+        "{template}: berkas templat tidak ada; beri dokumen Word (.docx)",
+    "screening has begun and no paper is included yet; include some with `litreview screen`, or give --all for "
+    "every record":
+        "penyaringan sudah dimulai dan belum ada artikel yang lolos; loloskan dengan `litreview screen`, atau beri "
+        "--all untuk semua rekaman",
     "Corpus already exists in {where}": "Korpus sudah ada di {where}",
     "Created an empty corpus in {where}": "Korpus kosong dibuat di {where}",
     "No corpus found; created one in {where}": "Korpus tidak ditemukan; korpus baru dibuat di {where}",

@@ -126,7 +126,8 @@ def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]
     """--format when given, else the format the output file's extension names, else terminal."""
     if fmt is not None:
         if fmt not in formats:
-            raise UsageError(f"--format {fmt!r}: choose one of {', '.join(formats)}")
+            raise UsageError(tr("--format {value}: choose one of {formats}", value=repr(fmt),
+                                formats=", ".join(formats)))
         return fmt
     if output is not None:
         found = format_for_path(output)
@@ -192,7 +193,7 @@ def page_setup(paper: str | None, margins: str | None, template: Path | None) ->
     from litreview.render.docx import PageSetup, parse_margins, parse_paper
 
     if template is not None and not template.expanduser().is_file():
-        raise ValidationError(f"{template}: no such template file; give a Word document (.docx)")
+        raise ValidationError(tr("{template}: no such template file; give a Word document (.docx)", template=template))
     return PageSetup(paper=parse_paper(paper), margins=parse_margins(margins),
                      template=template.expanduser() if template is not None else None)
 def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | None:
@@ -208,8 +209,8 @@ def screening_scope(corpus: Corpus, all_records: bool = False) -> set[str] | Non
         return None
     keys, total = found
     if not keys:
-        raise ValidationError("screening has begun and no paper is included yet; include some with "
-                              "`litreview screen`, or give --all for every record")
+        raise ValidationError(tr("screening has begun and no paper is included yet; include some with "
+                                 "`litreview screen`, or give --all for every record"))
     err.print("[dim]" + tr("covering the papers screening included: {n} of {total}; --all for every record",
                            n=len(keys), total=total) + "[/dim]")
     return keys
@@ -230,8 +231,8 @@ def review_scope(corpus: Corpus, level: str = "discussed", all_records: bool = F
         if found is not None:
             included = found[0]
             if not included:
-                raise ValidationError("screening has begun and no paper is included yet; include some with "
-                                      "`litreview screen`, or give --all for every record")
+                raise ValidationError(tr("screening has begun and no paper is included yet; include some with "
+                                         "`litreview screen`, or give --all for every record"))
     return scope(corpus, level, all_records, included)
 
 

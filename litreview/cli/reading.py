@@ -96,9 +96,9 @@ def reading_list(
     if level not in ("discussed", "mentioned"):
         raise UsageError(tr("--level {value}: choose discussed or mentioned", value=repr(level)))
     if all_themes and primary_only:
-        raise UsageError("--all-themes and --primary-only: choose one")
+        raise UsageError(tr("--all-themes and --primary-only: choose one"))
     if plan is not None and theme:
-        raise UsageError("--plan and --theme: the plan names the themes of each group; give one or the other")
+        raise UsageError(tr("--plan and --theme: the plan names the themes of each group; give one or the other"))
     flt = ReadingFilter(themes=list(dict.fromkeys(theme or [])), primary_only=not all_themes, order=order, top=top,
                         year_from=low, year_to=high)
     resolved = _style(style)
@@ -203,7 +203,8 @@ def bibliography(
                       f"{_escape(', '.join(unknown[:20]))}{' ...' if len(unknown) > 20 else ''}")
         known = [k for k in wanted if k not in set(unknown)]
         if wanted and not known:
-            raise ValidationError(f"{cited_in}: none of its {len(wanted)} cited keys is in the corpus")
+            raise ValidationError(tr("{file}: none of its {n} cited keys is in the corpus", file=cited_in,
+                                     n=len(wanted)))
         papers = list(corpus.iter_papers(known or None))
         if not wanted:  # keys named or cited are listed as asked; otherwise what screening included
             within = screening_scope(corpus, all_records)
@@ -214,8 +215,8 @@ def bibliography(
             tags = corpus.tags_by_key("discussed")
             papers = [p for p in papers if {t.theme for t in tags.get(p.key, [])} & set(theme)]
             if not papers:
-                raise ValidationError(f"no paper has the theme {', '.join(theme)}; `litreview themes` "
-                                      "shows the papers per theme")
+                raise ValidationError(tr("no paper has the theme {themes}; `litreview themes` shows the papers "
+                                         "per theme", themes=", ".join(theme)))
         letters = corpus_letters(corpus, papers)
     _emit(build_bibliography(papers, resolved, lang.value, letters), chosen, output)
 

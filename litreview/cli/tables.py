@@ -26,6 +26,7 @@ from litreview.cli.common import (
 )
 from litreview.cli.themes import CodebookOpt, Lang, LangOpt, Level, LevelOpt, load_for
 from litreview.errors import CorpusError, UsageError
+from litreview.i18n import tr
 
 
 class Kind(StrEnum):
@@ -98,7 +99,7 @@ def table(
 
     chosen = choose_format(fmt, output, FORMATS, format_for_path)
     if cell not in ("mark", "score", "count"):
-        raise UsageError(f"--cell {cell!r}: choose mark, score or count")
+        raise UsageError(tr("--cell {value}: choose mark, score or count", value=repr(cell)))
     low, high = parse_year_range(year)
     flt = ReviewFilter(themes=list(theme or []), year_from=low, year_to=high,
                        keys=[k.strip() for k in (keys or "").split(",") if k.strip()], query=query or "",
@@ -108,7 +109,7 @@ def table(
     if bib is None and chosen == "latex" and output is not None:
         bib = output.with_suffix(".bib")
     if bib is not None and chosen != "latex":
-        raise UsageError("--bib goes with latex output (-o FILE.tex or --format latex)")
+        raise UsageError(tr("--bib goes with latex output (-o FILE.tex or --format latex)"))
     for target in (output, bib):
         if target is not None:
             check_writable(target)
@@ -163,7 +164,8 @@ def _matrix_columns(columns: str | None) -> list[str] | None:
     known = MATRIX_COLUMNS + OPTIONAL_MATRIX_COLUMNS
     unknown = [c for c in chosen if c not in known]
     if unknown:
-        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(known)}")
+        raise UsageError(tr("--columns: unknown column {name}; choose from {known}", name=repr(unknown[0]),
+                            known=", ".join(known)))
     return chosen
 
 
@@ -181,7 +183,8 @@ def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
     chosen = [c.strip() for c in columns.split(",") if c.strip()]
     unknown = [c for c in chosen if c not in by_key]
     if unknown:
-        raise UsageError(f"--columns: unknown column {unknown[0]!r}; choose from {', '.join(by_key)}")
+        raise UsageError(tr("--columns: unknown column {name}; choose from {known}", name=repr(unknown[0]),
+                            known=", ".join(by_key)))
     table.columns = [by_key[c] for c in chosen]
     if "both" not in chosen:  # the note that explains the column goes with it
         from litreview.synthesis.synthesize import BOTH_NOTE

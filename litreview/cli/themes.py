@@ -128,7 +128,8 @@ def codebook_init(
         target = corpus_codebook_path(corpus.root)
     assert target is not None
     if target.exists() and not force:
-        raise UsageError(f"{target}: the corpus already has a codebook; edit it, or pass --force to replace it")
+        raise UsageError(tr("{target}: the corpus already has a codebook; edit it, or pass --force to replace it",
+                             target=target))
     write_output(default_codebook_text(), target)
     err.print(f"Wrote {escape(str(target))}; edit it, then run `litreview codebook check` and `litreview tag`")
 
@@ -442,7 +443,7 @@ def tag_import(
 
     book, _, where = _tag_options(ctx, codebook, False, corpus_dir)
     if not project.expanduser().is_file():
-        raise UsageError(f"{project}: no such file")
+        raise UsageError(tr("{name}: no such file or directory", name=project))
     with open_corpus(where) as corpus:
         report = import_codings(corpus, project.expanduser(), codebook=load_for(corpus.root, book))
     print_codings(report)
