@@ -94,7 +94,7 @@ def test_a_schema_10_corpus_is_upgraded_in_place(tmp_path: Path):
     db.commit()
     db.close()
     with Corpus(root) as corpus:
-        assert corpus.schema_version == len(MIGRATIONS) == 11
+        assert corpus.schema_version == len(MIGRATIONS) >= 11
         indexes = {r[0] for r in corpus.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"papers_block_titles", "papers_place"} <= indexes and "papers_block" not in indexes
         assert [r["key"] for r in corpus.lookup_same_place(2020, "lubis", "1\u20139")] == ["lubis2020"]
