@@ -239,30 +239,21 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _alike(bags: list[set[str]]) -> list[list[float]]:
-    """Jaccard similarity of every pair of word sets (0.0 on the diagonal and for an empty set): the
-    shared words of all pairs counted at once as a product of 0/1 matrices; each quotient is the
-    one ``_jaccard`` gives (the same integers, divided once, correctly rounded)."""
-    import numpy as np
-
+    """Jaccard similarity of every pair of word sets, each pair once (0.0 on the diagonal and for an
+    empty set): the value ``_jaccard`` gives, the union's size counted from the sizes (the same
+    integers, so the same quotient)."""
     n = len(bags)
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for i, bag in enumerate(bags):
-        for word in bag:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(word, len(vocabulary)))
-    present = np.zeros((n, max(1, len(vocabulary))), dtype=np.float64)
-    present[rows, cols] = 1.0
-    shared = present @ present.T  # whole numbers far below 2**53: exact
-    sizes = present.sum(axis=1)
-    union = sizes[:, None] + sizes[None, :] - shared
-    with np.errstate(invalid="ignore", divide="ignore"):
-        alike = np.where(union > 0, shared / np.where(union > 0, union, 1.0), 0.0)
-    empty = sizes == 0
-    alike[empty, :] = 0.0
-    alike[:, empty] = 0.0
-    np.fill_diagonal(alike, 0.0)
-    return alike.tolist()  # type: ignore[no-any-return]
+    sizes = [len(b) for b in bags]
+    alike = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        a, size_a, row = bags[i], sizes[i], alike[i]
+        if not size_a:
+            continue
+        for j in range(i + 1, n):
+            if sizes[j]:
+                shared = len(a & bags[j])
+                row[j] = alike[j][i] = shared / (size_a + sizes[j] - shared)
+    return alike
 
 
 def _cited(entries: list[Entry]) -> Cell:
