@@ -293,11 +293,50 @@ MIGRATIONS: list[str] = [
     CREATE INDEX papers_place ON papers(year, first_author,
         replace(replace(json_extract(metadata, '$.pages'), '--', '-'), '–', '-'));
     """,
+    # 12: tables that stream. evidence_theme lets a table read one theme's evidence at a time, in
+    # paper order; frames keeps how each paper frames each theme (``synthesis.framing``: opportunity,
+    # risk, mixed or neutral), worked out once from that theme's evidence sentences under the framing
+    # version it records. Any write to a paper's evidence on a theme forgets its frame (the triggers),
+    # so a kept frame is always the frame of the evidence as it stands.
+    """
+    CREATE INDEX evidence_theme ON evidence(theme, paper_id, ord);
+    CREATE TABLE frames (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        theme TEXT NOT NULL,
+        version TEXT NOT NULL,
+        frame TEXT NOT NULL,
+        PRIMARY KEY (paper_id, theme)
+    );
+    CREATE TRIGGER frames_evidence_added AFTER INSERT ON evidence BEGIN
+        DELETE FROM frames WHERE paper_id = new.paper_id AND theme = new.theme;
+    END;
+    CREATE TRIGGER frames_evidence_removed AFTER DELETE ON evidence BEGIN
+        DELETE FROM frames WHERE paper_id = old.paper_id AND theme = old.theme;
+    END;
+    CREATE TRIGGER frames_evidence_changed AFTER UPDATE ON evidence BEGIN
+        DELETE FROM frames WHERE paper_id = old.paper_id AND theme = old.theme;
+        DELETE FROM frames WHERE paper_id = new.paper_id AND theme = new.theme;
+    END;
+    """,
 ]
 LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
 # bm25() weights of the search index's columns: title, abstract, body, evidence.
 SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 2.0"
+
+
+_EVIDENCE_COLUMNS = ('p.key, e.theme, e.field, e.start, e."end", e.section, e.page, e.score, e.sentence, e.place,'
+                     " e.cites, e.weight, e.matches")
+_EVIDENCE_COLUMNS_NO_MATCHES = _EVIDENCE_COLUMNS.removesuffix(", e.matches")
+
+
+def _evidence_from(cursor: sqlite3.Cursor) -> Iterator[tuple[str, Evidence]]:
+    """(paper key, Evidence) of rows selected as ``_EVIDENCE_COLUMNS`` (matches decoded when selected)."""
+    while batch := cursor.fetchmany(500):
+        for r in batch:
+            yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
+                                 score=r[7], sentence=r[8], place=r[9], cites=bool(r[10]), weight=r[11],
+                                 matches=[Match(**m) for m in json.loads(r[12])] if len(r) > 12 else [])
 
 
 def level_condition(level: str = "discussed", alias: str = "") -> str:
@@ -1074,17 +1113,21 @@ class Corpus(ScreeningStore):
             ]
         return paper
 
-    def iter_papers(self, keys: list[str] | None = None, full: bool = False) -> Iterator[Paper]:
-        """Papers in key order, one at a time (memory does not grow with the corpus)."""
+    def iter_papers(self, keys: list[str] | None = None, full: bool = False,
+                    only: set[str] | None = None) -> Iterator[Paper]:
+        """Papers in key order, one at a time (memory does not grow with the corpus); with ``only``,
+        just the papers whose keys it holds (the others are not read)."""
         if keys:
             for key in keys:
-                yield self.get(key) if full else self._paper_from_row(self._row(key), full=False)
+                if only is None or key in only:
+                    yield self.get(key) if full else self._paper_from_row(self._row(key), full=False)
             return
         columns = "*" if full else "id, key, metadata, pages_count, warnings"
         cursor = self.db.execute(f"SELECT {columns} FROM papers ORDER BY key")
         while batch := cursor.fetchmany(200):
             for row in batch:
-                yield self._paper_from_row(row, full=full)
+                if only is None or row["key"] in only:
+                    yield self._paper_from_row(row, full=full)
 
     def _row(self, key: str) -> sqlite3.Row:
         row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
@@ -1555,9 +1598,11 @@ class Corpus(ScreeningStore):
         }
 
     def evidence_rows(
-        self, keys: list[str] | None = None, themes: list[str] | None = None, level: str = "discussed"
+        self, keys: list[str] | None = None, themes: list[str] | None = None, level: str = "discussed",
+        matches: bool = True,
     ) -> Iterator[tuple[str, Evidence]]:
-        """(paper key, evidence) for tags at ``level``, in key, theme and rank order."""
+        """(paper key, evidence) for tags at ``level``, in key, theme and rank order; without the
+        terms each sentence matched (``Evidence.matches`` left empty) unless ``matches``."""
         clauses, params = [level_condition(level, "t")], []
         if keys is not None:
             clauses.append(f"p.key IN ({','.join('?' * len(keys))})")
@@ -1566,16 +1611,61 @@ class Corpus(ScreeningStore):
             clauses.append(f"e.theme IN ({','.join('?' * len(themes))})")
             params += themes
         cursor = self.db.execute(
-            'SELECT p.key, e.theme, e.field, e.start, e."end", e.section, e.page, e.score, e.sentence, e.matches,'
-            " e.place, e.cites, e.weight FROM evidence e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            f"SELECT {_EVIDENCE_COLUMNS if matches else _EVIDENCE_COLUMNS_NO_MATCHES} FROM evidence e"
+            " JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
             " JOIN papers p ON p.id = e.paper_id WHERE " + " AND ".join(clauses) + " ORDER BY p.key, e.theme, e.ord",
             params,
         )
+        yield from _evidence_from(cursor)
+
+    def theme_evidence(self, theme: str, level: str = "discussed") -> Iterator[tuple[str, Evidence]]:
+        """(paper key, evidence) of one theme's tags at ``level``, paper by paper in rank order, without
+        the matched terms: what a table reads theme by theme, so only one theme's evidence is in memory."""
+        cursor = self.db.execute(
+            f"SELECT {_EVIDENCE_COLUMNS_NO_MATCHES} FROM evidence e"
+            " JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
+            f" JOIN papers p ON p.id = e.paper_id WHERE e.theme = ? AND {level_condition(level, 't')}"
+            " ORDER BY e.paper_id, e.ord",
+            (theme,),
+        )
+        yield from _evidence_from(cursor)
+
+    def evidence_sentences(self, keys: list[str] | None = None) -> Iterator[tuple[str, str, list[str]]]:
+        """(paper key, theme, its evidence sentences in rank order) for every theme with evidence
+        (whatever its tag's level), for ``keys`` (None: every paper)."""
+        where = f" WHERE p.key IN ({','.join('?' * len(keys))})" if keys is not None else ""
+        cursor = self.db.execute(
+            "SELECT p.key, e.theme, e.sentence FROM evidence e JOIN papers p ON p.id = e.paper_id"
+            + where + " ORDER BY e.paper_id, e.theme, e.ord", keys or [])
+        current: tuple[str, str] | None = None
+        sentences: list[str] = []
         while batch := cursor.fetchmany(500):
-            for r in batch:
-                yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
-                                     score=r[7], sentence=r[8], matches=[Match(**m) for m in json.loads(r[9])],
-                                     place=r[10], cites=bool(r[11]), weight=r[12])
+            for key, theme, sentence in batch:
+                if (key, theme) != current:
+                    if current is not None:
+                        yield current[0], current[1], sentences
+                    current, sentences = (key, theme), []
+                sentences.append(sentence)
+        if current is not None:
+            yield current[0], current[1], sentences
+
+    def stored_frames(self, version: str) -> dict[tuple[str, str], str]:
+        """Kept frames found under framing ``version``: (paper key, theme) -> frame."""
+        return {
+            (r[0], r[1]): r[2]
+            for r in self.db.execute(
+                "SELECT p.key, f.theme, f.frame FROM frames f JOIN papers p ON p.id = f.paper_id WHERE f.version = ?",
+                (version,),
+            )
+        }
+
+    def keep_frames(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Keep (paper key, theme, framing version, frame) rows."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO frames (paper_id, theme, version, frame) SELECT id, ?, ?, ? FROM papers"
+            " WHERE key = ?",
+            [(theme, version, frame, key) for key, theme, version, frame in rows],
+        )
 
     def findings_state(self, key: str) -> tuple[str, str] | None:
         """(content digest, codebook digest) the paper's kept findings were found for, or None."""

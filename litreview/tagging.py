@@ -48,7 +48,7 @@ def tag_corpus(
         missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # raises NotFound with close matches
-    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder
+    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder, frame_rows
 
     report = TagReport()
     states = corpus.tag_states()
@@ -65,6 +65,8 @@ def tag_corpus(
                 continue
             tagging = tagger.tag(paper)
             corpus.save_tagging(tagging)
+            # how the paper frames each theme, from its evidence as stored, for the synthesis
+            corpus.keep_frames(frame_rows(corpus, [paper.key]))
             report.tagged.append(paper.key)
             report.words += tagging.words
             if tagging.words == 0:

@@ -1,5 +1,6 @@
 """Import and tables at scale: the indexed duplicate lookups give what the block scans gave,
-warnings come one line per kind, findings are found at tag time, schema 11 upgrades in place."""
+warnings come one line per kind, findings and frames are found at tag time, tables read evidence
+theme by theme as they read it whole, schemas 11 and 12 upgrade in place."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from litreview import dedup
 from litreview.add import AddReport, add_paths, warning_kind
 from litreview.model import Paper, Person
 from litreview.store import MIGRATIONS, Corpus
-from litreview.synthesis.review import ReviewFilter, findings_for, load_entries
+from litreview.synthesis.framing import FRAMING_VERSION
+from litreview.synthesis.review import ReviewFilter, findings_for, frames_for, load_entries
 from litreview.tagging import tag_corpus
 from litreview.themes.codebook import load_codebook
 from litreview.themes.tagger import Tagger
@@ -94,7 +96,7 @@ def test_a_schema_10_corpus_is_upgraded_in_place(tmp_path: Path):
     db.commit()
     db.close()
     with Corpus(root) as corpus:
-        assert corpus.schema_version == len(MIGRATIONS) == 11
+        assert corpus.schema_version == len(MIGRATIONS) >= 11
         indexes = {r[0] for r in corpus.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"papers_block_titles", "papers_place"} <= indexes and "papers_block" not in indexes
         assert [r["key"] for r in corpus.lookup_same_place(2020, "lubis", "1\u20139")] == ["lubis2020"]
@@ -166,3 +168,82 @@ def test_findings_are_found_at_tag_time_as_the_matrix_would(papers: int, monkeyp
     assert findings_for(tagged, entries) == findings_for(plain, entries)
     assert {k: (v[2], v[3]) for k, v in tagged.stored_findings().items()} == \
         {k: (v[2], v[3]) for k, v in plain.stored_findings().items()}
+
+
+def test_a_schema_11_corpus_is_upgraded_in_place_and_frames_are_kept(tmp_path: Path):
+    root = tmp_path / ".litreview"
+    root.mkdir()
+    db = sqlite3.connect(root / "corpus.db")
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for version, script in enumerate(MIGRATIONS[:11], 1):
+        db.executescript(script)
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01T00:00:00Z')", (version,))
+    db.execute("INSERT INTO papers (id, key, title, year, norm_title, first_author, metadata, added_at, updated_at)"
+               " VALUES (1, 'lubis2020', 'Kampanye', 2020, 'kampanye', 'lubis', '{\"title\": \"Kampanye\"}', 'x', 'x')")
+    db.execute("INSERT INTO tags (paper_id, theme, origin, decided_at) VALUES (1, 'hoax', 'auto', 'x')")
+    db.execute("INSERT INTO evidence (paper_id, theme, ord, field, start, \"end\", score, sentence, matches)"
+               " VALUES (1, 'hoax', 0, 'abstract', 0, 9, 1.0, 'Hoaks menjadi ancaman serius bagi pemilu.', '[]')")
+    db.commit()
+    db.close()
+    codebook = load_codebook()
+    with Corpus(root) as corpus:
+        assert corpus.schema_version == len(MIGRATIONS) >= 12
+        indexes = {r[0] for r in corpus.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "evidence_theme" in indexes
+        entries = load_entries(corpus, codebook, ReviewFilter())
+        assert frames_for(corpus, entries) == {("lubis2020", "hoax"): "risk"}  # worked out now, and kept
+        assert corpus.stored_frames(FRAMING_VERSION) == {("lubis2020", "hoax"): "risk"}
+        assert corpus.stored_frames("another version") == {}
+        with corpus.transaction():  # new evidence on the theme: the kept frame is forgotten
+            corpus.db.execute("INSERT INTO evidence (paper_id, theme, ord, field, start, \"end\", score, sentence,"
+                              " matches) VALUES (1, 'hoax', 1, 'abstract', 0, 9, 1.0, 'Peluang besar.', '[]')")
+        assert corpus.stored_frames(FRAMING_VERSION) == {}
+        assert frames_for(corpus, entries) == {("lubis2020", "hoax"): "mixed"}
+        with corpus.transaction():
+            corpus.db.execute("DELETE FROM evidence WHERE ord = 1")
+        assert frames_for(corpus, entries) == {("lubis2020", "hoax"): "risk"}
+
+
+def test_tables_read_theme_by_theme_as_they_read_all_the_evidence():
+    """The synthesis and claims built from one theme's evidence at a time (kept frames, no matched
+    terms) are the tables built from every paper's whole evidence, framed on the spot."""
+    from litreview.synthesis.claims import build_claims_table
+    from litreview.synthesis.review import ThemeEvidence, evidence_by_paper
+    from litreview.synthesis.synthesize import build_synthesis
+
+    rng = random.Random(5)
+    sentences = ["Hasil penelitian menunjukkan bahwa hoaks menyebar cepat di media sosial menjelang pemilu.",
+                 "Hoaks menjadi ancaman bagi pemilih muda di media sosial.",
+                 "We find that campaign messages on social media reach young voters effectively.",
+                 "Kampanye digital memberi peluang bagi partai politik untuk menjangkau pemilih muda.",
+                 "Disinformation on social media undermines trust in the election."]
+    codebook = load_codebook()
+    corpus = Corpus.in_memory()
+    with corpus.transaction():
+        for i in range(40):
+            paper = Paper(key=f"p{i:03d}", title=_title(rng), year=2020 + i % 3,
+                          authors=[Person(family=rng.choice(["Lubis", "Nugroho", "Tan"]), given="A")],
+                          abstract=" ".join(rng.sample(sentences, 3)))
+            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    tag_corpus(corpus, Tagger(codebook))
+    assert corpus.stored_frames(FRAMING_VERSION)  # found at tag time
+    entries = load_entries(corpus, codebook, ReviewFilter())
+    whole = evidence_by_paper(corpus, entries)
+    streamed = ThemeEvidence(corpus, entries)
+    for lang in ("en", "id"):
+        for themes in (None, ["hoax"]):
+            slow = build_synthesis(entries, whole, codebook, lang, themes)
+            fast = build_synthesis(entries, streamed, codebook, lang, themes, frames=frames_for(corpus, entries))
+            assert fast.rows and fast.rows == slow.rows and fast.columns == slow.columns
+            assert build_claims_table(entries, streamed, codebook, lang, themes).rows == \
+                build_claims_table(entries, whole, codebook, lang, themes).rows
+
+
+def test_similarities_of_representative_sentences_are_the_pairwise_jaccard():
+    from litreview.synthesis.synthesize import _alike, _jaccard
+
+    rng = random.Random(3)
+    bags = [set(rng.sample(WORDS, rng.randint(0, 6))) for _ in range(60)]
+    alike = _alike(bags)
+    assert all(alike[i][j] == (_jaccard(bags[i], bags[j]) if i != j else 0.0)
+               for i in range(60) for j in range(60))

@@ -91,9 +91,11 @@ def table(
     from litreview.synthesis.coverage import add_note
     from litreview.synthesis.review import (
         ReviewFilter,
+        ThemeEvidence,
         check_themes,
         evidence_by_paper,
         findings_for,
+        frames_for,
         load_entries,
     )
 
@@ -121,16 +123,20 @@ def table(
         # a synthesis or claims row counts its theme's sources among all the papers covered, so
         # --theme chooses the rows, not the papers counted
         by_theme = kind not in (Kind.synthesis, Kind.claims)
-        entries = load_entries(corpus, book, flt if by_theme else replace(flt, themes=[]), lang.value, sort)
-        # synthesis and claims read every theme's evidence: what a shared word counts for in a claim is
-        # learnt from all of it, so a theme's claims are the same whichever themes are asked for
-        evidence = evidence_by_paper(corpus, entries, (flt.themes or None) if kind is Kind.evidence else None,
-                                     flt.level) if kind in (Kind.synthesis, Kind.claims, Kind.evidence) else {}
+        entries = load_entries(corpus, book, flt if by_theme else replace(flt, themes=[]), lang.value, sort,
+                               slim=bib is None)
+        # synthesis and claims read every theme's evidence, one theme at a time: what a shared word
+        # counts for in a claim is learnt from all of it, so a theme's claims are the same whichever
+        # themes are asked for
+        evidence = (ThemeEvidence(corpus, entries, flt.level) if kind in (Kind.synthesis, Kind.claims)
+                    else evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind is Kind.evidence
+                    else {})
         found = findings_for(corpus, entries) if needs_findings else {}
-    shown = flt.themes or None
-    if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
-        shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
-    built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell)
+        frames = frames_for(corpus, entries) if kind is Kind.synthesis else None
+        shown = flt.themes or None
+        if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
+            shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
+        built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     coverage.shown = len(entries)
@@ -193,7 +199,7 @@ def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
         table.notes = [note for note in table.notes if note not in explaining]
 
 
-def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  # type: ignore[no-untyped-def]
+def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, frames):  # type: ignore[no-untyped-def]
     if kind is Kind.matrix:
         from litreview.synthesis.matrix import build_matrix
 
@@ -205,7 +211,7 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell):  
     if kind is Kind.synthesis:
         from litreview.synthesis.synthesize import build_synthesis
 
-        return build_synthesis(entries, evidence, book, lang, themes)
+        return build_synthesis(entries, evidence, book, lang, themes, frames=frames)
     if kind is Kind.claims:
         from litreview.synthesis.claims import build_claims_table
 

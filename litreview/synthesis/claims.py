@@ -18,6 +18,7 @@ agree (A, 2023; B, 2024): “...”. C (2023) states otherwise: “...”."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from litreview.model import Evidence
@@ -210,20 +211,48 @@ def _one_per_source(quotes: list[Quote]) -> list[Quote]:
     return list(out.values())
 
 
-def claims_by_theme(entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook,
+def claims_by_theme(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
                     themes: list[str] | None = None) -> dict[str, list[Claim]]:
     """Each theme's claims (codebook order), over the entries' evidence. How much a shared word
     counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
-    claims do not change with the themes asked for (pass the evidence of all themes)."""
+    claims do not change with the themes asked for (pass the evidence of all themes). ``evidence``
+    is a dict (paper key -> evidence) or a reader of one theme's evidence (``review.ThemeEvidence``)."""
+    read = by_theme(evidence)
     per_theme: dict[str, list[Quote]] = {}
     themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in codebook.theme_ids:
-        quotes = [q for e, held in themes_of if theme in held for q in candidates(e, evidence.get(e.key, []), theme)]
+        sources = [e for e, held in themes_of if theme in held]
+        quotes = theme_quotes(sources, read(theme), theme) if sources else []
         if quotes:
-            per_theme[theme] = read_concepts(quotes)
+            per_theme[theme] = quotes
+    return group_themes(per_theme, themes or codebook.theme_ids)
+
+
+def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], theme: str) -> list[Quote]:
+    """The candidate sentences of a theme's sources, the strongest read (``read_concepts``)."""
+    quotes = [q for e in sources for q in candidates(e, evidence.get(e.key, []), theme)]
+    return read_concepts(quotes) if quotes else []
+
+
+def group_themes(per_theme: dict[str, list[Quote]], themes: list[str]) -> dict[str, list[Claim]]:
+    """The claims of ``themes`` from every theme's read quotes (the word weights learnt from all)."""
     weight = weights([q.bag for quotes in per_theme.values() for q in quotes])
-    wanted = themes or codebook.theme_ids
-    return {theme: group_claims(theme, per_theme[theme], weight) for theme in wanted if theme in per_theme}
+    return {theme: group_claims(theme, per_theme[theme], weight) for theme in themes if theme in per_theme}
+
+
+EvidenceSource = dict[str, list[Evidence]] | Callable[[str], dict[str, list[Evidence]]]
+
+
+def by_theme(evidence: EvidenceSource) -> Callable[[str], dict[str, list[Evidence]]]:
+    """A reader of one theme's evidence (paper key -> its sentences on the theme, in rank order),
+    from a reader (returned as it is) or from a dict of every paper's evidence."""
+    if callable(evidence):
+        return evidence
+    grouped: dict[str, dict[str, list[Evidence]]] = {}
+    for key, items in evidence.items():
+        for ev in items:
+            grouped.setdefault(ev.theme, {}).setdefault(key, []).append(ev)
+    return lambda theme: grouped.get(theme, {})
 
 
 # -- the table ---------------------------------------------------------------------------------
@@ -243,7 +272,7 @@ CLAIM_WORDS = {
 }
 
 
-def build_claims_table(entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook,
+def build_claims_table(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
                        lang: str = "en", themes: list[str] | None = None) -> Table:
     """One row per claim: theme, the representative sentence, supporting and contrary sources, quotes."""
     words = WORDS[lang] | CLAIM_WORDS[lang]

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# The version of the cues and rules below: frames kept in a corpus under another version are worked
+# out again. Change it with any change that can change a frame.
+FRAMING_VERSION = "1"
 OPPORTUNITY = "opportunity"
 RISK = "risk"
 _MIXED_SHARE = 1 / 3  # each side needs this share of the hits for "mixed"

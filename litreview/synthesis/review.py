@@ -113,9 +113,11 @@ def check_themes(codebook: Codebook, themes: list[str]) -> None:
 
 def load_entries(
     corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: str = "en", sort: str = "citation",
-    with_text: bool = False,
+    with_text: bool = False, slim: bool = False,
 ) -> list[Entry]:
-    """The papers the filter chooses, with citations (APA, disambiguated among them), tags and facets."""
+    """The papers the filter chooses, with citations (APA, disambiguated among them), tags and facets.
+    ``slim`` leaves out what no table shows (abstracts, the papers' own reference lists), so a table
+    of many papers holds less."""
     from litreview.synthesis.citations import citations_for, corpus_letters
 
     check_themes(codebook, flt.themes)
@@ -131,9 +133,8 @@ def load_entries(
     facets = corpus.facets_by_key()
     words = [w for w in flt.query.casefold().split() if w]
     entries = []
-    for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words)):
-        if flt.within is not None and paper.key not in flt.within:
-            continue
+    for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words),
+                                    only=flt.within):
         if flt.year_from is not None and (paper.year is None or paper.year < flt.year_from):
             continue
         if flt.year_to is not None and (paper.year is None or paper.year > flt.year_to):
@@ -143,6 +144,9 @@ def load_entries(
             continue
         if words and not _matches(paper, words):
             continue
+        if slim:
+            paper.abstract = paper.abstract_id = paper.abstract_en = ""
+            paper.cited_references = []
         entries.append(Entry(paper=paper, tags=paper_tags, facets=facets.get(paper.key, Facets())))
     if not entries:
         raise ValidationError(f"no paper matches the filters ({flt.describe()})")
@@ -186,6 +190,60 @@ def _evidence_rows(corpus: Corpus, wanted: set[str], themes: list[str] | None,
     for key, evidence in corpus.evidence_rows(keys, themes, level):
         if key in wanted:
             yield key, evidence
+
+
+class ThemeEvidence:
+    """The entries' evidence read one theme at a time from the corpus (``evidence(theme)``: paper key
+    -> that theme's evidence at ``level``, in rank order, without matched terms), so a table over
+    many papers holds one theme's evidence, not all of it."""
+
+    def __init__(self, corpus: Corpus, entries: list[Entry], level: str = "discussed") -> None:
+        self.corpus, self.level = corpus, level
+        self.wanted = {e.key for e in entries}
+
+    def __call__(self, theme: str) -> dict[str, list[Evidence]]:
+        out: dict[str, list[Evidence]] = {}
+        for key, evidence in self.corpus.theme_evidence(theme, self.level):
+            if key in self.wanted:
+                out.setdefault(key, []).append(evidence)
+        return out
+
+
+def frames_for(corpus: Corpus, entries: list[Entry]) -> dict[tuple[str, str], str]:
+    """How each entry frames each of its themes ("opportunity", "risk", "mixed", "neutral"; see
+    ``framing.framing``), by (key, theme): kept in the corpus once worked out from the evidence
+    (``tag`` does it for the papers it tags), the others worked out now and kept."""
+    from litreview.synthesis.framing import FRAMING_VERSION
+
+    kept = corpus.stored_frames(FRAMING_VERSION)
+    wanted = {(e.key, t.theme) for e in entries for t in e.tags}
+    missing = wanted - kept.keys()
+    if not missing:
+        return kept
+    keys = sorted({key for key, _ in missing})
+    rows = frame_rows(corpus, keys if len(keys) <= 500 else None, missing)
+    kept.update({(key, theme): frame for key, theme, _, frame in rows})
+    for pair in missing - kept.keys():  # a theme without evidence (given by hand): no cue, neutral
+        kept[pair] = "neutral"
+        rows.append((*pair, FRAMING_VERSION, "neutral"))
+    if not corpus.read_only:
+        try:
+            with corpus.transaction(wait=2.0):
+                corpus.keep_frames(rows)
+        except (sqlite3.Error, StorageError, LockTimeout):
+            pass  # the table is still built, the frames only not kept
+    return kept
+
+
+def frame_rows(corpus: Corpus, keys: list[str] | None, only: set[tuple[str, str]] | None = None
+               ) -> list[tuple[str, str, str, str]]:
+    """(key, theme, framing version, frame) of the papers' themes with evidence (``keys``; None: all,
+    ``only`` these pairs), worked out from the evidence sentences as they stand."""
+    from litreview.synthesis.framing import FRAMING_VERSION, framing
+
+    return [(key, theme, FRAMING_VERSION, framing(sentences)[0])
+            for key, theme, sentences in corpus.evidence_sentences(keys)
+            if only is None or (key, theme) in only]
 
 
 def theme_label(codebook: Codebook, theme: str, lang: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from litreview.model import Evidence
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
@@ -19,6 +20,9 @@ from litreview.synthesis.table import Cell, Column, Table, citation_cell, number
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
 from litreview.themes.codebook import Codebook
+
+if TYPE_CHECKING:
+    from litreview.synthesis.claims import EvidenceSource, Quote
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CANDIDATES = 200  # evidence sentences compared for centrality per theme
@@ -31,10 +35,13 @@ BOTH_NOTE = {
 
 
 def build_synthesis(
-    entries: list[Entry], evidence: dict[str, list[Evidence]], codebook: Codebook, lang: str = "en",
-    themes: list[str] | None = None, representatives: int = 2,
+    entries: list[Entry], evidence: EvidenceSource, codebook: Codebook, lang: str = "en",
+    themes: list[str] | None = None, representatives: int = 2, frames: dict[tuple[str, str], str] | None = None,
 ) -> Table:
-    from litreview.synthesis.claims import claim_sentences, claims_by_theme
+    """One row per theme (``themes``, else the codebook's). ``evidence`` is every paper's evidence
+    (a dict) or a reader of one theme's at a time (``review.ThemeEvidence``), read once per theme;
+    ``frames`` the frames kept by (key, theme) (``review.frames_for``), else worked out here."""
+    from litreview.synthesis.claims import by_theme, claim_sentences, group_themes, theme_quotes
     from litreview.synthesis.framing import framing
 
     words = WORDS[lang]
@@ -52,32 +59,51 @@ def build_synthesis(
         ],
     )
     total = len(entries)
-    claims = claims_by_theme(entries, evidence, codebook, themes)
-    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
-    for theme in themes or codebook.theme_ids:
-        sources = [e for e, held in themes_of if theme in held]
+    wanted = themes or codebook.theme_ids
+    read = by_theme(evidence)
+    themes_of = [(e, held, set(held)) for e in entries for held in (e.themes,)]  # once, not per theme
+    per_theme: dict[str, list[Quote]] = {}  # every theme's claim candidates: the claims' word weights
+    found: dict[str, tuple[list[Entry], dict[str, str], list[tuple[str, Evidence]]]] = {}
+    in_codebook = set(codebook.theme_ids)
+    # one theme's evidence at a time: its claim candidates, and for a theme shown, frames and quotes
+    for theme in dict.fromkeys([*codebook.theme_ids, *wanted]):
+        sources = [e for e, _, held in themes_of if theme in held]
         if not sources:
             continue
-        label = theme_label(codebook, theme, lang)
-        per_source = {e.key: [ev for ev in evidence.get(e.key, []) if ev.theme == theme] for e in sources}
-        frames = {e.key: framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
+        got = read(theme)
+        if theme in in_codebook:
+            quotes = theme_quotes(sources, got, theme)
+            if quotes:
+                per_theme[theme] = quotes
+        if theme not in wanted:
+            continue
+        per_source = {e.key: [ev for ev in got.get(e.key, []) if ev.theme == theme] for e in sources}
+        chosen_frames = {e.key: frames[(e.key, theme)] if frames is not None else
+                         framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
         quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
-        chosen = representative(quotable, representatives)
+        found[theme] = (sources, chosen_frames, representative(quotable, representatives))
+    claims = group_themes(per_theme, wanted)
+    held_by = {e.key: held for e, held, _ in themes_of}
+    for theme in wanted:
+        if theme not in found:
+            continue
+        sources, frame_of, chosen = found[theme]
+        label = theme_label(codebook, theme, lang)
         table.rows.append({
             "theme": text_cell(label),
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": _cited(sources),
-            "statement": text_cell(statement(label, sources, total, [frames[e.key] for e in sources], lang,
-                                             _companion(theme, sources, codebook, lang), theme,
+            "statement": text_cell(statement(label, sources, total, [frame_of[e.key] for e in sources], lang,
+                                             _companion(theme, sources, codebook, lang, held_by), theme,
                                              claim_sentences(claims.get(theme, []), lang))),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
             ),
             # each source once, as the statement counts it: a source framing the theme both ways is
             # "as both", never in the opportunity and the risk columns at once
-            "opportunity": _cited([e for e in sources if frames[e.key] == "opportunity"]),
-            "risk": _cited([e for e in sources if frames[e.key] == "risk"]),
-            "both": _cited([e for e in sources if frames[e.key] == "mixed"]),
+            "opportunity": _cited([e for e in sources if frame_of[e.key] == "opportunity"]),
+            "risk": _cited([e for e in sources if frame_of[e.key] == "risk"]),
+            "both": _cited([e for e in sources if frame_of[e.key] == "mixed"]),
         })
     if any(row["both"].text for row in table.rows):
         table.notes.append(BOTH_NOTE["id" if lang == "id" else "en"])
@@ -97,9 +123,11 @@ def is_own(ev: Evidence) -> bool:
     return not (ev.cites and reports_other_work(ev.sentence))
 
 
-def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str) -> tuple[str, int] | None:
-    """The other theme most of these sources also discuss (at least two of them), with how many."""
-    counts = Counter(t for e in sources for t in e.themes if t != theme)
+def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str,
+               held_by: dict[str, list[str]] | None = None) -> tuple[str, int] | None:
+    """The other theme most of these sources also discuss (at least two of them), with how many
+    (``held_by``: each source's themes, when known)."""
+    counts = Counter(t for e in sources for t in (held_by[e.key] if held_by else e.themes) if t != theme)
     order = {t: i for i, t in enumerate(codebook.theme_ids)}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
     if not ranked or ranked[0][1] < 2:
@@ -186,15 +214,11 @@ def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> li
     if not candidates:
         return []
     pool = sorted(candidates, key=lambda c: (-c[1].score, c[0], c[1].start))[:MAX_CANDIDATES]
-    bags = [set(w.casefold() for w in _WORD.findall(ev.sentence)) for _, ev in pool]
-    n = len(bags)
-    alike = [[0.0] * n for _ in range(n)]  # symmetric: each pair once
-    for i in range(n):
-        for j in range(i + 1, n):
-            alike[i][j] = alike[j][i] = _jaccard(bags[i], bags[j])
+    alike = _alike([set(w.casefold() for w in _WORD.findall(ev.sentence)) for _, ev in pool])
+    n = len(pool)
     centrality = []
     for i in range(n):
-        similar = sum(alike[i][j] for j in range(n) if j != i)  # summed in the same order as ever
+        similar = sum(alike[i])  # summed in the same order as ever (the diagonal, 0.0, adds nothing)
         centrality.append(similar / max(1, n - 1) + 0.05 * pool[i][1].score)
     order = sorted(range(len(pool)), key=lambda i: (-centrality[i], pool[i][0], pool[i][1].start))
     chosen: list[int] = []
@@ -212,6 +236,24 @@ def representative(candidates: list[tuple[str, Evidence]], limit: int = 2) -> li
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _alike(bags: list[set[str]]) -> list[list[float]]:
+    """Jaccard similarity of every pair of word sets, each pair once (0.0 on the diagonal and for an
+    empty set): the value ``_jaccard`` gives, the union's size counted from the sizes (the same
+    integers, so the same quotient)."""
+    n = len(bags)
+    sizes = [len(b) for b in bags]
+    alike = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        a, size_a, row = bags[i], sizes[i], alike[i]
+        if not size_a:
+            continue
+        for j in range(i + 1, n):
+            if sizes[j]:
+                shared = len(a & bags[j])
+                row[j] = alike[j][i] = shared / (size_a + sizes[j] - shared)
+    return alike
 
 
 def _cited(entries: list[Entry]) -> Cell:
