@@ -48,6 +48,11 @@ def _isolate(monkeypatch, tmp_path):
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # files the commands keep (refused edits) stay here
     os.environ.setdefault("TERM", "dumb")
+    from litreview import i18n
+
+    i18n.set_lang(None)  # a command run with --lang id earlier in this process leaves its language set
+    yield
+    i18n.set_lang(None)
 
 
 @pytest.fixture
