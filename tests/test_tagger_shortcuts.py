@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from litreview.text import sentences
 from litreview.themes.codebook import load_codebook
 from litreview.themes.tagger import _CITES, _ISSUE, _JOURNAL, Tagger, cites_another_work, is_masthead
 
@@ -46,3 +49,25 @@ def test_missing_words_are_filled_as_one_by_one() -> None:
     filled = normalizer.fill_missing(words, found)
     assert filled is found and None not in filled
     assert filled == [normalizer.norm(w) for w in words]
+
+
+# The sentence-end pattern as plain alternatives, each opening with its stop: the pattern in
+# ``sentences`` matches the stop once before the alternatives, and must find the same ends.
+_PLAIN_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{sentences._FOOTNOTE}?(?=[A-Z][a-z])"
+    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{sentences._FOOTNOTE}(?=\s+[A-Z][a-z])"
+)
+_END_PIECES = st.sampled_from(
+    list(".!?\u2026\"'\u201d\u2019)](\u201c\u2018[\u00c2\u00a0 \n\tAZaz09")
+    + list("\u00b9\u00b2\u2070\u2075\u00e9\u00c9\u00df\u0100")
+    + ["abc", "luas", "Melihat", "...", "M.", "dkk.", "2019"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_END_PIECES, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_sentence_ends_agree_with_the_plain_alternatives(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in _PLAIN_END.finditer(text, start, end)]
+    assert [m.span() for m in sentences._END.finditer(text, start, end)] == expected

@@ -14,16 +14,19 @@ from typing import NamedTuple
 
 _FOOTNOTE = r"(?:[0-9]{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})"  # a footnote mark after a stop
 # A sentence ends at . ! ? or … (with closing quotes or brackets after it), when
-# white space and a plausible sentence start follow.
+# white space and a plausible sentence start follow. Every way of ending begins with the stop
+# itself, matched once before the alternatives: a pattern that opens with one set of characters
+# is looked for by a quick scan for them, not tried at every position of the text.
 _END = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+    r"[.!?\u2026](?:"
+    r"[.!?\u2026]*[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
     # (a stray "Â" or no-break space after the stop, left by a bad conversion, does not hide it)
-    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
-    # (the stop is matched before the letters behind it are looked at: a look-behind first would
-    # be tried at every position of the text)
+    rf"|(?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
     # PDF text: sentences glued at the stop ("masyarakat luas.Melihat"), a footnote number or
-    # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat")
-    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
+    # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat"); the look-behind (three
+    # letters, then a stop other than …) is tried only where a stop was found
+    rf"|(?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
+    r")"
 )
 _LONE_STOP = frozenset({".", ".\u00c2", ".\u00a0"})  # one full stop (and a stray "Â" or no-break space)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
