@@ -50,6 +50,7 @@ class Normalizer:
         self._exact_words = frozenset(exact)  # kept as they are: "=" + word
         self.fuzzy_min_length = fuzzy_min_length
         self._cache: dict[str, str] = {}
+        self.generation = 0  # counts the times the cache was emptied (what was cached may differ now)
         self._exact: dict[str, str] = {}
         self.cache_get = self._cache.get  # the hot path: a C-level lookup per word
         self.fuzzy: dict[str, str] = {}  # typo -> the codebook word it was read as
@@ -76,6 +77,7 @@ class Normalizer:
                 if abs(length - len(word)) <= limit:
                     self._near.setdefault((word[0], length), []).append(word)
         self._cache.clear()
+        self.generation += 1
         self.fuzzy.clear()
 
     # -- normalising ------------------------------------------------------------------
@@ -146,6 +148,7 @@ class Normalizer:
         for piece in pieces:  # indexed by their first three letters
             self._tails.setdefault(piece[:3], []).append(piece)
         self._cache.clear()
+        self.generation += 1
 
     def _may_reach_vocabulary(self, word: str) -> bool:
         tails = self._tails
