@@ -127,8 +127,9 @@ class Tagger:
         self._weights: dict[tuple[str, bool], float] = {}  # (place, cites) -> weight
         self._patterns: list[tuple[str, str, Pattern, object]] = []  # (target, facet, pattern, compiled)
         # Each word as written (lower-cased) -> what it is to the codebook: the (exclusions,
-        # phrases, single terms) its normal form starts, or () for none. Kept as long as the
-        # normaliser keeps its own cache (``generation``), so a word is normalised once.
+        # phrases, single terms) its normal form starts and the runs of pattern literals it holds
+        # (see _build), or () for none of these. Kept as long as the normaliser keeps its own
+        # cache (``generation``), so a word is normalised once.
         self._surface: dict[str, Any] = {}
         self._surface_get = self._surface.get
         self._generation = -1
@@ -177,7 +178,21 @@ class Tagger:
             for n in self._interesting
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
-        self._gate_finders = _literal_finders({key for gate in self._gates if gate for key in gate})
+        # Each gate literal's runs of letters and digits, each of which lies inside some word of a
+        # text holding the literal: a text whose words hold not all of a literal's runs cannot
+        # hold the literal, and is not searched for it. A literal without such runs (no letter, or
+        # case-sensitive beyond ASCII, where lower-casing may depend on the letters around) is
+        # searched for in every text.
+        self._literal_runs: dict[tuple[str, bool], frozenset[str]] = {}
+        self._searched_always: list[tuple[str, bool]] = []
+        for key in sorted({key for gate in self._gates if gate for key in gate}):
+            literal, case = key
+            runs = frozenset(WORD.findall(literal.lower() if case else literal))
+            if not runs or (case and not literal.isascii()):
+                self._searched_always.append(key)
+            else:
+                self._literal_runs[key] = runs
+        self._runs = sorted({run for runs in self._literal_runs.values() for run in runs})
         self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
         self._gated_by: dict[tuple[str, bool], list[int]] = {}  # literal -> the patterns it lets run
         for n, gate in enumerate(self._gates):
@@ -248,11 +263,18 @@ class Tagger:
         entries: list[Any] = list(map(self._surface_get, toks))
         if None in entries:
             self._fill_entries(toks, entries)
-        hits = list(compress(range(len(entries)), entries))  # the words some term starts with
+        hits = list(compress(range(len(entries)), entries))  # the words some term starts with (or with runs)
         bounds = words_of.count_before([offset for span in spans for offset in span[:2]])
         norm = self.normalizer.norm
         cache_get = self.normalizer.cache_get
-        pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
+        pattern_hits = {}
+        if self._patterns:
+            runs: set[str] = set()  # the runs of pattern literals the text's words hold
+            for i in hits:
+                held = entries[i][3]
+                if held:
+                    runs |= held
+            pattern_hits = self._pattern_hits(text, low, spans, runs)
         words = 0
         context = 0  # subject words met (see Context)
         for index, (start, end, kind, role) in enumerate(spans):
@@ -267,7 +289,7 @@ class Tagger:
             blocked: set[tuple[int, str, str]] | None = None
             covered = first_word  # words before this belong to a theme phrase already found
             for i in hits[h:h_stop]:
-                excluded, heads, single = entries[i]
+                excluded, heads, single, _ = entries[i]
                 at = -1  # the word's offset, once needed
                 if excluded:
                     blocked = _block(blocked, toks, norm, i, stop_word, excluded)
@@ -308,7 +330,8 @@ class Tagger:
         return words
 
     def _fill_entries(self, toks: list[str], entries: list[Any]) -> None:
-        """Complete ``entries`` (None where a word was not seen before) in place, and remember them."""
+        """Complete ``entries`` (None where a word was not seen before) in place, and remember them
+        (see ``_surface``)."""
         norm = self.normalizer.norm
         lookup = self._lookup
         surface = self._surface
@@ -320,7 +343,13 @@ class Tagger:
                 word = toks[i]
                 entry = surface.get(word)
                 if entry is None:
-                    entry = surface[word] = lookup.get(norm(word), ())
+                    found = lookup.get(norm(word))
+                    runs = frozenset(run for run in self._runs if run in word) or None
+                    if found or runs:
+                        entry = (*(found or (None, None, None)), runs)
+                    else:
+                        entry = ()
+                    surface[word] = entry
                 entries[i] = entry
         except ValueError:
             pass
@@ -384,25 +413,32 @@ class Tagger:
         return out
 
     def _pattern_hits(
-        self, text: str, low: str, spans: list[tuple[int, int, str, str]]
+        self, text: str, low: str, spans: list[tuple[int, int, str, str]], runs: set[str]
     ) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
         """Regular-expression matches, by the index of the sentence they fall in.
 
         A pattern with literals it cannot match without (its gate) runs only on the sentences
-        holding one of them; a pattern without a gate runs over the whole text.
+        holding one of them; a pattern without a gate runs over the whole text. ``runs`` are
+        the runs of letters of gate literals that the text's words hold (see ``_build``): only
+        literals whose runs are all there are looked for.
         """
         starts = [s[0] for s in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
-        # every gate literal in the text, found in one pass per case: literal -> sentences it is in
+        # every gate literal in the text (lower-cased, or as written for a case-sensitive one):
+        # literal -> sentences it starts in
         holding: dict[tuple[str, bool], set[int]] = {}
-        for automaton, hay, case in ((self._gate_finders[0], low, False), (self._gate_finders[1], text, True)):
-            if automaton is None:
-                continue
-            for end, literal in automaton.iter(hay):
-                pos = end - len(literal) + 1
+        searched = self._searched_always
+        if runs:
+            searched = searched + [key for key, needed in self._literal_runs.items() if needed <= runs]
+        for key in searched:
+            literal, case = key
+            hay = text if case else low
+            pos = hay.find(literal)
+            while pos >= 0:
                 index = bisect_right(starts, pos) - 1
                 if index >= 0 and pos < spans[index][1]:
-                    holding.setdefault((literal, case), set()).add(index)
+                    holding.setdefault(key, set()).add(index)
+                pos = hay.find(literal, pos + 1)
         # the sentences each pattern runs on: those holding one of its literals (every pattern
         # whose literals are all absent is skipped without a look), or the whole text
         where: dict[int, set[int]] = {n: set() for n in self._ungated}
@@ -503,24 +539,6 @@ def _by_second_word(phrases: list[_Entry] | None) -> dict[str, list[_Entry]] | N
     for entry in phrases:
         out.setdefault(entry.norms[1], []).append(entry)
     return out
-
-
-def _literal_finders(literals: set[tuple[str, bool]]) -> tuple[Any, Any]:
-    """Aho-Corasick automata finding the lower-case and the case-sensitive literals in one pass each."""
-    import ahocorasick
-
-    out: list[Any] = []
-    for case in (False, True):
-        chosen = sorted(literal for literal, sensitive in literals if sensitive is case)
-        if not chosen:
-            out.append(None)
-            continue
-        automaton = ahocorasick.Automaton()
-        for literal in chosen:
-            automaton.add_word(literal, literal)
-        automaton.make_automaton()
-        out.append(automaton)
-    return out[0], out[1]
 
 
 def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
