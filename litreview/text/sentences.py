@@ -99,11 +99,11 @@ def _is_heading(line: str, text: str, next_start: int, end: int) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?,;\u2026" or len(stripped) > 120:
         return False
+    following = text[next_start : min(end, next_start + 3)].lstrip()  # (the cheaper test first)
+    if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "#\"'\u201c("):
+        return False
     words = _WORDS.findall(stripped)
     if not words or len(words) > _HEADING_WORDS:
-        return False
-    following = text[next_start : min(end, next_start + 3)].lstrip()
-    if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "#\"'\u201c("):
         return False
     if stripped.startswith("#") or _NUMBERED.match(stripped):
         return True

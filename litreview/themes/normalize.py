@@ -58,6 +58,8 @@ class Normalizer:
         self._by_initial: dict[str, list[str]] = {}
         self._near: dict[tuple[str, int], list[str]] = {}
         self._frequency: Any = None
+        self._extract_one: Any = None
+        self._osa: Any = None
         self._tails: dict[str, list[str]] | None = None  # see set_vocabulary
         self._vocabulary: frozenset[str] = frozenset()
 
@@ -189,11 +191,13 @@ class Normalizer:
         return self.norm_exact(corrected)
 
     def _closest(self, word: str, candidates: list[str]) -> str | None:
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import extractOne
+        if self._extract_one is None:  # imported once, on the first typo
+            from rapidfuzz.distance import OSA
+            from rapidfuzz.process import extractOne
 
+            self._extract_one, self._osa = extractOne, OSA.distance
         limit = 2 if len(word) >= 12 else 1
-        best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
+        best = self._extract_one(word, candidates, scorer=self._osa, score_cutoff=limit)
         return best[0] if best else None
 
     def _is_known_word(self, word: str) -> bool:

@@ -193,6 +193,7 @@ class Tagger:
             else:
                 self._literal_runs[key] = runs
         self._runs = sorted({run for runs in self._literal_runs.values() for run in runs})
+        self._any_run = re.compile("|".join(map(re.escape, self._runs))) if self._runs else None
         self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
         self._gated_by: dict[tuple[str, bool], list[int]] = {}  # literal -> the patterns it lets run
         for n, gate in enumerate(self._gates):
@@ -344,7 +345,9 @@ class Tagger:
                 entry = surface.get(word)
                 if entry is None:
                     found = lookup.get(norm(word))
-                    runs = frozenset(run for run in self._runs if run in word) or None
+                    runs = None
+                    if self._any_run is not None and self._any_run.search(word):
+                        runs = frozenset(run for run in self._runs if run in word)
                     if found or runs:
                         entry = (*(found or (None, None, None)), runs)
                     else:
