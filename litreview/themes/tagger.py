@@ -216,7 +216,8 @@ class Tagger:
     # -- tagging ---------------------------------------------------------------------------
     def tag(self, paper: Paper) -> Tagging:
         """Themes, evidence and facets of ``paper``; ``Tagging.words`` is 0 when it has no text."""
-        sources = _sources(paper)
+        fields = [field_text(paper, name) for name in EXTRA_FIELDS]
+        sources = _sources(paper, fields)
         if self._generation != self.normalizer.generation:
             self._surface.clear()
             self._generation = self.normalizer.generation
@@ -244,7 +245,7 @@ class Tagger:
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
                             assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
-                       content=content_digest(paper), codebook=self.codebook.digest)
+                       content=_digest(paper, fields), codebook=self.codebook.digest)
 
     def _tag_source(
         self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
@@ -668,6 +669,8 @@ def _place(field: str, kind: str, role: str, sentence: str) -> str:
 
 def _sentence_score(matches: list[Match]) -> float:
     """The weight of the distinct terms a sentence matches, capped."""
+    if len(matches) == 1:  # (the usual case, as below)
+        return round(min(SENTENCE_CAP, max(0.0, matches[0].weight)), 3)
     distinct: dict[str, float] = {}
     for m in matches:
         distinct[m.term] = max(distinct.get(m.term, 0.0), m.weight)
@@ -702,9 +705,10 @@ def field_text(paper: Paper, name: str) -> str:
     return "; ".join(value) if isinstance(value, list) else value
 
 
-def _sources(paper: Paper) -> list[_Source]:
+def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
     """What the tagger reads: the full text, then titles, abstracts and keyword lists the full
-    text does not already hold (a record from a bibliography has only these)."""
+    text does not already hold (a record from a bibliography has only these). ``fields`` are
+    the texts of ``EXTRA_FIELDS``, in order."""
     if not paper.text.strip() and not any(getattr(paper, name).strip() for name in ABSTRACT_FIELDS):
         return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
@@ -714,8 +718,7 @@ def _sources(paper: Paper) -> list[_Source]:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts), titles))
         squeezed = " ".join(paper.text.lower().split())
-    values = [(name, field_text(paper, name)) for name in EXTRA_FIELDS]
-    values = [(name, value) for name, value in values if value and not value.isspace()]
+    values = [(name, value) for name, value in zip(EXTRA_FIELDS, fields, strict=True) if value and not value.isspace()]
     seen: set[str] = set()  # values already read, as written
     squeezed_seen: set[str] = set()  # and lower-cased with white space collapsed
     for name, value in values:
@@ -763,6 +766,10 @@ def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Face
 
 def content_digest(paper: Paper) -> str:
     """Identifies what the tagger reads of a paper: text, sections, titles, abstracts, keywords."""
-    parts = [paper.text, *(field_text(paper, name) for name in EXTRA_FIELDS)]
+    return _digest(paper, [field_text(paper, name) for name in EXTRA_FIELDS])
+
+
+def _digest(paper: Paper, fields: list[str]) -> str:
+    parts = [paper.text, *fields]
     parts.append(";".join(f"{s.start}:{s.end}:{s.kind}" for s in paper.sections))
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
