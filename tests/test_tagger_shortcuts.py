@@ -146,3 +146,12 @@ def test_a_second_tagger_on_the_codebook_leaves_the_first_reading_typos_alike() 
     assert any(m["rule"] == "fuzzy" for t in before[0] for e in t["evidence"] for m in e["matches"])
     Tagger(codebook)  # builds its index on the same normaliser, which forgets the words it read
     assert _dump(first.tag(paper)) == before
+
+
+def test_a_match_as_a_dict_is_what_asdict_gives() -> None:
+    from dataclasses import asdict
+
+    from litreview.model import Match
+
+    match = Match("media sosial", "phrase", 3, 15, "media  sosial", 1.5)
+    assert match.to_dict() == asdict(match) and list(match.to_dict()) == list(asdict(match))
