@@ -155,3 +155,11 @@ def test_a_match_as_a_dict_is_what_asdict_gives() -> None:
 
     match = Match("media sosial", "phrase", 3, 15, "media  sosial", 1.5)
     assert match.to_dict() == asdict(match) and list(match.to_dict()) == list(asdict(match))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_END_PIECES, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_sentence_ends_found_from_the_stops_are_those_of_the_scan(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in sentences._END.finditer(text, start, end)]
+    assert [m.span() for m in sentences._ends(text, start, end)] == expected

@@ -28,6 +28,7 @@ _END = re.compile(
     rf"|(?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
     r")"
 )
+_STOPS = ".!?\u2026"  # the characters every match of _END begins with
 _LONE_STOP = frozenset({".", ".\u00c2", ".\u00a0"})  # one full stop (and a stray "Â" or no-break space)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # Words after which a period does not end a sentence.
@@ -117,7 +118,7 @@ def _is_heading(line: str, text: str, next_start: int, end: int) -> bool:
 def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
     """Sentences of running text (no headings inside)."""
     sentence_start = start
-    for match in _END.finditer(text, start, end):
+    for match in _ends(text, start, end):
         stop = match.end()
         if match.group() in _LONE_STOP and _abbreviation_before(text, match.start()):
             continue
@@ -127,6 +128,29 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
             _add(text, sentence_start, stop, spans)
         sentence_start = stop + 1 if stop < end and text[stop] == " " and text[stop + 1 : stop + 2].strip() else stop
     _add(text, sentence_start, end, spans)
+
+
+def _ends(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """What ``_END.finditer(text, start, end)`` finds: every match begins with a stop, so the
+    pattern is tried at each stop, found with ``str.find`` (quicker than the regex engine's scan
+    for the stops), and the next match is looked for after the end of the last one."""
+    stops = []
+    for stop in _STOPS:
+        at = text.find(stop, start, end)
+        while at >= 0:
+            stops.append(at)
+            at = text.find(stop, at + 1, end)
+    stops.sort()
+    out = []
+    last = start
+    match = _END.match
+    for at in stops:
+        if at >= last:
+            found = match(text, at, end)
+            if found:
+                out.append(found)
+                last = found.end()
+    return out
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
