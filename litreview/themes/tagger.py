@@ -705,16 +705,22 @@ def field_text(paper: Paper, name: str) -> str:
     return "; ".join(value) if isinstance(value, list) else value
 
 
+def _blank(value: str) -> bool:
+    """Whether ``value.strip()`` would be empty, without copying a long text."""
+    return not value or value.isspace()
+
+
 def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
     """What the tagger reads: the full text, then titles, abstracts and keyword lists the full
     text does not already hold (a record from a bibliography has only these). ``fields`` are
     the texts of ``EXTRA_FIELDS``, in order."""
-    if not paper.text.strip() and not any(getattr(paper, name).strip() for name in ABSTRACT_FIELDS):
+    has_text = not _blank(paper.text)
+    if not has_text and all(_blank(getattr(paper, name)) for name in ABSTRACT_FIELDS):
         return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
     squeezed = ""
     titles = frozenset(_squeeze(t) for t in (paper.title, paper.title_id, paper.title_en) if t and t.strip())
-    if paper.text.strip():
+    if has_text:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts), titles))
         squeezed = " ".join(paper.text.lower().split())
