@@ -718,12 +718,11 @@ def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
     if not has_text and all(_blank(getattr(paper, name)) for name in ABSTRACT_FIELDS):
         return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
-    squeezed = ""
+    squeezed = None  # the full text lower-cased, its white space collapsed: made once needed
     titles = frozenset(_squeeze(t) for t in (paper.title, paper.title_id, paper.title_en) if t and t.strip())
     if has_text:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts), titles))
-        squeezed = " ".join(paper.text.lower().split())
     values = [(name, value) for name, value in zip(EXTRA_FIELDS, fields, strict=True) if value and not value.isspace()]
     seen: set[str] = set()  # values already read, as written
     squeezed_seen: set[str] = set()  # and lower-cased with white space collapsed
@@ -731,13 +730,16 @@ def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
         if value in seen:
             continue
         seen.add(value)
-        if len(values) > 1 or squeezed:
+        if len(values) > 1 or has_text:
             key = " ".join(value.lower().split())
             if key in squeezed_seen:
                 continue
             squeezed_seen.add(key)
-            if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
-                continue
+            if has_text and name not in TITLE_FIELDS:
+                if squeezed is None:
+                    squeezed = " ".join(paper.text.lower().split())
+                if key[:200] in squeezed:
+                    continue
         out.append(_Source(name, value))
     return out
 
