@@ -303,7 +303,9 @@ class Match:
     weight: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # as asdict() gives it, without its recursion: stored for every match of every evidence sentence
+        return {"term": self.term, "rule": self.rule, "start": self.start, "end": self.end, "text": self.text,
+                "weight": self.weight}
 
 
 @dataclass(slots=True)

@@ -14,17 +14,21 @@ from typing import NamedTuple
 
 _FOOTNOTE = r"(?:[0-9]{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})"  # a footnote mark after a stop
 # A sentence ends at . ! ? or … (with closing quotes or brackets after it), when
-# white space and a plausible sentence start follow.
+# white space and a plausible sentence start follow. Every way of ending begins with the stop
+# itself, matched once before the alternatives: a pattern that opens with one set of characters
+# is looked for by a quick scan for them, not tried at every position of the text.
 _END = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+    r"[.!?\u2026](?:"
+    r"[.!?\u2026]*[\"'\u201d\u2019)\]]*[\u00c2\u00a0]?(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
     # (a stray "Â" or no-break space after the stop, left by a bad conversion, does not hide it)
-    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
-    # (the stop is matched before the letters behind it are looked at: a look-behind first would
-    # be tried at every position of the text)
+    rf"|(?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}?(?=[A-Z][a-z])"
     # PDF text: sentences glued at the stop ("masyarakat luas.Melihat"), a footnote number or
-    # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat")
-    rf"|[.!?](?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
+    # superscript between them ("luas.2Melihat", "luas.\u00b2 Melihat"); the look-behind (three
+    # letters, then a stop other than …) is tried only where a stop was found
+    rf"|(?<=[a-z\u00df-\u00ff]{{3}}[.!?])[\"'\u201d\u2019)]?{_FOOTNOTE}(?=\s+[A-Z][a-z])"
+    r")"
 )
+_STOPS = ".!?\u2026"  # the characters every match of _END begins with
 _LONE_STOP = frozenset({".", ".\u00c2", ".\u00a0"})  # one full stop (and a stray "Â" or no-break space)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # Words after which a period does not end a sentence.
@@ -96,11 +100,11 @@ def _is_heading(line: str, text: str, next_start: int, end: int) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?,;\u2026" or len(stripped) > 120:
         return False
+    following = text[next_start : min(end, next_start + 3)].lstrip()  # (the cheaper test first)
+    if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "#\"'\u201c("):
+        return False
     words = _WORDS.findall(stripped)
     if not words or len(words) > _HEADING_WORDS:
-        return False
-    following = text[next_start : min(end, next_start + 3)].lstrip()
-    if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "#\"'\u201c("):
         return False
     if stripped.startswith("#") or _NUMBERED.match(stripped):
         return True
@@ -114,7 +118,7 @@ def _is_heading(line: str, text: str, next_start: int, end: int) -> bool:
 def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
     """Sentences of running text (no headings inside)."""
     sentence_start = start
-    for match in _END.finditer(text, start, end):
+    for match in _ends(text, start, end):
         stop = match.end()
         if match.group() in _LONE_STOP and _abbreviation_before(text, match.start()):
             continue
@@ -124,6 +128,29 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
             _add(text, sentence_start, stop, spans)
         sentence_start = stop + 1 if stop < end and text[stop] == " " and text[stop + 1 : stop + 2].strip() else stop
     _add(text, sentence_start, end, spans)
+
+
+def _ends(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """What ``_END.finditer(text, start, end)`` finds: every match begins with a stop, so the
+    pattern is tried at each stop, found with ``str.find`` (quicker than the regex engine's scan
+    for the stops), and the next match is looked for after the end of the last one."""
+    stops = []
+    for stop in _STOPS:
+        at = text.find(stop, start, end)
+        while at >= 0:
+            stops.append(at)
+            at = text.find(stop, at + 1, end)
+    stops.sort()
+    out = []
+    last = start
+    match = _END.match
+    for at in stops:
+        if at >= last:
+            found = match(text, at, end)
+            if found:
+                out.append(found)
+                last = found.end()
+    return out
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

@@ -50,6 +50,7 @@ class Normalizer:
         self._exact_words = frozenset(exact)  # kept as they are: "=" + word
         self.fuzzy_min_length = fuzzy_min_length
         self._cache: dict[str, str] = {}
+        self.generation = 0  # counts the times the cache was emptied (what was cached may differ now)
         self._exact: dict[str, str] = {}
         self.cache_get = self._cache.get  # the hot path: a C-level lookup per word
         self.fuzzy: dict[str, str] = {}  # typo -> the codebook word it was read as
@@ -57,6 +58,8 @@ class Normalizer:
         self._by_initial: dict[str, list[str]] = {}
         self._near: dict[tuple[str, int], list[str]] = {}
         self._frequency: Any = None
+        self._extract_one: Any = None
+        self._osa: Any = None
         self._tails: dict[str, list[str]] | None = None  # see set_vocabulary
         self._vocabulary: frozenset[str] = frozenset()
 
@@ -76,6 +79,7 @@ class Normalizer:
                 if abs(length - len(word)) <= limit:
                     self._near.setdefault((word[0], length), []).append(word)
         self._cache.clear()
+        self.generation += 1
         self.fuzzy.clear()
 
     # -- normalising ------------------------------------------------------------------
@@ -146,6 +150,7 @@ class Normalizer:
         for piece in pieces:  # indexed by their first three letters
             self._tails.setdefault(piece[:3], []).append(piece)
         self._cache.clear()
+        self.generation += 1
 
     def _may_reach_vocabulary(self, word: str) -> bool:
         tails = self._tails
@@ -186,11 +191,13 @@ class Normalizer:
         return self.norm_exact(corrected)
 
     def _closest(self, word: str, candidates: list[str]) -> str | None:
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import extractOne
+        if self._extract_one is None:  # imported once, on the first typo
+            from rapidfuzz.distance import OSA
+            from rapidfuzz.process import extractOne
 
+            self._extract_one, self._osa = extractOne, OSA.distance
         limit = 2 if len(word) >= 12 else 1
-        best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
+        best = self._extract_one(word, candidates, scorer=self._osa, score_cutoff=limit)
         return best[0] if best else None
 
     def _is_known_word(self, word: str) -> bool:

@@ -25,14 +25,16 @@ import hashlib
 import operator
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as _field
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any
 
 from litreview.model import Evidence, FacetMention, Facets, Match, Paper, Tag, Tagging
 from litreview.text.morphology import WORD
 from litreview.text.sentences import split_sentences
+from litreview.text.words import Words
 from litreview.themes.codebook import (
     Codebook,
     FacetValue,
@@ -46,7 +48,6 @@ from litreview.themes.normalize import Normalizer
 from litreview.themes.version import TAGGER_VERSION
 
 __all__ = ["TAGGER_VERSION", "Tagger", "content_digest", "field_text", "required_literals"]
-_WORD_SPLIT = re.compile(r"([^\W_]+)")  # words, keeping the gaps between them (their lengths give offsets)
 SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
 SKIPPED_SECTIONS = frozenset({"references"})
 ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
@@ -125,6 +126,13 @@ class Tagger:
         self._salience: Any = None  # the codebook's salience the weights below were read from
         self._weights: dict[tuple[str, bool], float] = {}  # (place, cites) -> weight
         self._patterns: list[tuple[str, str, Pattern, object]] = []  # (target, facet, pattern, compiled)
+        # Each word as written (lower-cased) -> what it is to the codebook: the (exclusions,
+        # phrases, single terms) its normal form starts and the runs of pattern literals it holds
+        # (see _build), or () for none of these. Kept as long as the normaliser keeps its own
+        # cache (``generation``), so a word is normalised once.
+        self._surface: dict[str, Any] = {}
+        self._surface_get = self._surface.get
+        self._generation = -1
         self._build()
 
     # -- the index -------------------------------------------------------------------------
@@ -166,10 +174,26 @@ class Tagger:
         self.normalizer.set_vocabulary(vocabulary, surface)
         self._interesting = frozenset(self._singles) | frozenset(self._phrases) | frozenset(self._excludes)
         self._lookup = {
-            n: (self._excludes.get(n), self._phrases.get(n), self._singles.get(n)) for n in self._interesting
+            n: (self._excludes.get(n), _by_second_word(self._phrases.get(n)), self._singles.get(n))
+            for n in self._interesting
         }
         self._gates = [required_literals(p.pattern) for _, _, p, _ in self._patterns]
-        self._gate_finders = _literal_finders({key for gate in self._gates if gate for key in gate})
+        # Each gate literal's runs of letters and digits, each of which lies inside some word of a
+        # text holding the literal: a text whose words hold not all of a literal's runs cannot
+        # hold the literal, and is not searched for it. A literal without such runs (no letter, or
+        # case-sensitive beyond ASCII, where lower-casing may depend on the letters around) is
+        # searched for in every text.
+        self._literal_runs: dict[tuple[str, bool], frozenset[str]] = {}
+        self._searched_always: list[tuple[str, bool]] = []
+        for key in sorted({key for gate in self._gates if gate for key in gate}):
+            literal, case = key
+            runs = frozenset(WORD.findall(literal.lower() if case else literal))
+            if not runs or (case and not literal.isascii()):
+                self._searched_always.append(key)
+            else:
+                self._literal_runs[key] = runs
+        self._runs = sorted({run for runs in self._literal_runs.values() for run in runs})
+        self._any_run = re.compile("|".join(map(re.escape, self._runs))) if self._runs else None
         self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
         self._gated_by: dict[tuple[str, bool], list[int]] = {}  # literal -> the patterns it lets run
         for n, gate in enumerate(self._gates):
@@ -192,7 +216,11 @@ class Tagger:
     # -- tagging ---------------------------------------------------------------------------
     def tag(self, paper: Paper) -> Tagging:
         """Themes, evidence and facets of ``paper``; ``Tagging.words`` is 0 when it has no text."""
-        sources = _sources(paper)
+        fields = [field_text(paper, name) for name in EXTRA_FIELDS]
+        sources = _sources(paper, fields)
+        if self._generation != self.normalizer.generation:
+            self._surface.clear()
+            self._generation = self.normalizer.generation
         words = 0
         by_theme: dict[str, list[Evidence]] = {}
         facet_hits: dict[tuple[str, str], list[bool]] = {}  # (facet, name) -> per mention: in a method place
@@ -217,7 +245,7 @@ class Tagger:
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
                             assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
-                       content=content_digest(paper), codebook=self.codebook.digest)
+                       content=_digest(paper, fields), codebook=self.codebook.digest)
 
     def _tag_source(
         self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
@@ -229,61 +257,106 @@ class Tagger:
         spans = self._counted_spans(source)
         if not spans:
             return 0
-        # One pass over the whole text: its words, where each starts (from the lengths of the
-        # pieces re.split returns), their normal forms, and which words some term starts with.
-        pieces = _WORD_SPLIT.split(low)
-        toks = pieces[1::2]
-        starts = list(accumulate(map(len, pieces)))[0:-1:2]  # the end of each gap is a word's start
-        ns = list(map(self.normalizer.cache_get, toks))
-        if None in ns:
-            ns = self.normalizer.fill_missing(toks, ns)  # words not seen before: the few stemmed here
-        lookup = self._lookup
-        hits = list(compress(range(len(ns)), map(self._interesting.__contains__, ns)))
-        pattern_hits = self._pattern_hits(text, low, spans) if self._patterns else {}
+        # The words of the whole text, each looked up once by its string: what it is to the
+        # codebook (see _word_entries), None for a word not seen before. Offsets are worked out
+        # only for the words of sentences where a term matches (see Words).
+        words_of = Words(low)
+        toks = words_of.strings
+        entries: list[Any] = list(map(self._surface_get, toks))
+        if None in entries:
+            self._fill_entries(toks, entries)
+        hits = list(compress(range(len(entries)), entries))  # the words some term starts with (or with runs)
+        bounds = words_of.count_before([offset for span in spans for offset in span[:2]])
+        norm = self.normalizer.norm
+        cache_get = self.normalizer.cache_get
+        pattern_hits = {}
+        if self._patterns:
+            runs: set[str] = set()  # the runs of pattern literals the text's words hold
+            for i in hits:
+                held = entries[i][3]
+                if held:
+                    runs |= held
+            pattern_hits = self._pattern_hits(text, low, spans, runs)
         words = 0
         context = 0  # subject words met (see Context)
         for index, (start, end, kind, role) in enumerate(spans):
-            first_word = bisect_left(starts, start)
-            stop_word = bisect_left(starts, end, first_word)
+            first_word = bounds[2 * index]
+            stop_word = bounds[2 * index + 1]
             words += stop_word - first_word
             h = bisect_left(hits, first_word)
             h_stop = bisect_left(hits, stop_word, h)
             if h == h_stop and index not in pattern_hits:
                 continue
-            found: list[tuple[int, int, _Entry]] = []  # (first word, word count, entry)
+            found: list[tuple[int, int, int, _Entry]] = []  # (first word, word count, offset of the first, entry)
             blocked: set[tuple[int, str, str]] | None = None
             covered = first_word  # words before this belong to a theme phrase already found
             for i in hits[h:h_stop]:
-                excluded, heads, single = lookup[ns[i]]
+                excluded, heads, single, _ = entries[i]
+                at = -1  # the word's offset, once needed
                 if excluded:
-                    blocked = _block(blocked, ns, i, stop_word, excluded)
-                if heads:
-                    for entry in heads:  # longest first
+                    blocked = _block(blocked, toks, norm, i, stop_word, excluded)
+                if heads and i + 1 < stop_word:
+                    second = toks[i + 1]
+                    for entry in heads.get(cache_get(second) or norm(second), ()):  # longest first
                         size = len(entry.norms)
-                        if i + size <= stop_word and tuple(ns[i : i + size]) == entry.norms and _joined(
-                                pieces, i, size):
-                            if entry.facet:  # facets and context words neither hide nor are hidden
-                                if entry.facet == "context":
-                                    context += 1
-                                else:
-                                    found.append((i, size, entry))
-                            elif i >= covered:
-                                found.append((i, size, entry))
-                                covered = i + size
+                        if i + size > stop_word or (
+                                size > 2 and tuple(map(norm, toks[i + 2 : i + size])) != entry.norms[2:]):
+                            continue
+                        if at < 0:
+                            at = words_of.start_of(i, start, first_word)
+                        if not _joined(low, words_of, at, i, size):
+                            continue
+                        if entry.facet:  # facets and context words neither hide nor are hidden
+                            if entry.facet == "context":
+                                context += 1
+                            else:
+                                found.append((i, size, at, entry))
+                        elif i >= covered:
+                            found.append((i, size, at, entry))
+                            covered = i + size
                 if single:
                     for entry in single:
                         if entry.facet == "context":
                             context += 1
                         elif entry.facet or i >= covered:
-                            found.append((i, 1, entry))
+                            if at < 0:
+                                at = words_of.start_of(i, start, first_word)
+                            found.append((i, 1, at, entry))
             extra = pattern_hits.get(index)
             if not found and not extra:
                 continue
-            self._record(source, start, end, kind, role, toks, starts, found, blocked, extra or [], by_theme,
+            self._record(source, start, end, kind, role, words_of, found, blocked, extra or [], by_theme,
                          facet_hits)
         if context:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
         return words
+
+    def _fill_entries(self, toks: list[str], entries: list[Any]) -> None:
+        """Complete ``entries`` (None where a word was not seen before) in place, and remember them
+        (see ``_surface``)."""
+        norm = self.normalizer.norm
+        lookup = self._lookup
+        surface = self._surface
+        index = entries.index
+        i = -1
+        try:
+            while True:
+                i = index(None, i + 1)
+                word = toks[i]
+                entry = surface.get(word)
+                if entry is None:
+                    found = lookup.get(norm(word))
+                    runs = None
+                    if self._any_run is not None and self._any_run.search(word):
+                        runs = frozenset(run for run in self._runs if run in word)
+                    if found or runs:
+                        entry = (*(found or (None, None, None)), runs)
+                    else:
+                        entry = ()
+                    surface[word] = entry
+                entries[i] = entry
+        except ValueError:
+            pass
 
     def _weight(self, place: str, cites: bool) -> float:
         """What a sentence standing at ``place`` counts for (the codebook's salience), remembered."""
@@ -344,25 +417,32 @@ class Tagger:
         return out
 
     def _pattern_hits(
-        self, text: str, low: str, spans: list[tuple[int, int, str, str]]
+        self, text: str, low: str, spans: list[tuple[int, int, str, str]], runs: set[str]
     ) -> dict[int, list[tuple[int, int, str, str, Pattern]]]:
         """Regular-expression matches, by the index of the sentence they fall in.
 
         A pattern with literals it cannot match without (its gate) runs only on the sentences
-        holding one of them; a pattern without a gate runs over the whole text.
+        holding one of them; a pattern without a gate runs over the whole text. ``runs`` are
+        the runs of letters of gate literals that the text's words hold (see ``_build``): only
+        literals whose runs are all there are looked for.
         """
         starts = [s[0] for s in spans]
         out: dict[int, list[tuple[int, int, str, str, Pattern]]] = {}
-        # every gate literal in the text, found in one pass per case: literal -> sentences it is in
+        # every gate literal in the text (lower-cased, or as written for a case-sensitive one):
+        # literal -> sentences it starts in
         holding: dict[tuple[str, bool], set[int]] = {}
-        for automaton, hay, case in ((self._gate_finders[0], low, False), (self._gate_finders[1], text, True)):
-            if automaton is None:
-                continue
-            for end, literal in automaton.iter(hay):
-                pos = end - len(literal) + 1
+        searched = self._searched_always
+        if runs:
+            searched = searched + [key for key, needed in self._literal_runs.items() if needed <= runs]
+        for key in searched:
+            literal, case = key
+            hay = text if case else low
+            pos = hay.find(literal)
+            while pos >= 0:
                 index = bisect_right(starts, pos) - 1
                 if index >= 0 and pos < spans[index][1]:
-                    holding.setdefault((literal, case), set()).add(index)
+                    holding.setdefault(key, set()).add(index)
+                pos = hay.find(literal, pos + 1)
         # the sentences each pattern runs on: those holding one of its literals (every pattern
         # whose literals are all absent is skipped without a look), or the whole text
         where: dict[int, set[int]] = {n: set() for n in self._ungated}
@@ -392,9 +472,8 @@ class Tagger:
         end: int,
         kind: str,
         role: str,
-        toks: list[str],
-        starts: list[int],
-        found: list[tuple[int, int, _Entry]],
+        words_of: Words,
+        found: list[tuple[int, int, int, _Entry]],
         blocked: set[tuple[int, str, str]] | None,
         patterns: list[tuple[int, int, str, str, Pattern]],
         by_theme: dict[str, list[Evidence]],
@@ -404,14 +483,16 @@ class Tagger:
         in_method_place = kind in METHOD_PLACES or source.field != "text"
         matches: dict[str, list[Match]] = {}
         facets_here: set[tuple[str, str]] = set()  # a facet value counts once per sentence
-        for first, size, entry in found:
+        toks = words_of.strings
+        for first, size, m_start, entry in found:
             if blocked and any(
                 (p, entry.target, "") in blocked or (p, entry.target, entry.term.text) in blocked
                 for p in range(first, first + size)
             ):
                 continue
-            last = first + size - 1
-            m_start, m_end = starts[first], starts[last] + len(toks[last])
+            m_end = m_start + len(toks[first])
+            for k in range(first + 1, first + size):  # the phrase's other words, one after another
+                m_end = words_of.next_start(m_end) + len(toks[k])
             if entry.term.case and WORD.findall(source.text[m_start:m_end]) != WORD.findall(entry.term.text):
                 continue  # "PAN" the party, not "pan" the word
             if entry.facet:
@@ -453,22 +534,15 @@ class Tagger:
             )
 
 
-def _literal_finders(literals: set[tuple[str, bool]]) -> tuple[Any, Any]:
-    """Aho-Corasick automata finding the lower-case and the case-sensitive literals in one pass each."""
-    import ahocorasick
-
-    out: list[Any] = []
-    for case in (False, True):
-        chosen = sorted(literal for literal, sensitive in literals if sensitive is case)
-        if not chosen:
-            out.append(None)
-            continue
-        automaton = ahocorasick.Automaton()
-        for literal in chosen:
-            automaton.add_word(literal, literal)
-        automaton.make_automaton()
-        out.append(automaton)
-    return out[0], out[1]
+def _by_second_word(phrases: list[_Entry] | None) -> dict[str, list[_Entry]] | None:
+    """The phrases starting with one word, by the normal form of their second word (each list
+    in the order given: longest first)."""
+    if not phrases:
+        return None
+    out: dict[str, list[_Entry]] = {}
+    for entry in phrases:
+        out.setdefault(entry.norms[1], []).append(entry)
+    return out
 
 
 def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
@@ -559,13 +633,15 @@ _MATCH_ORDER = operator.attrgetter("start", "end")
 _JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")  # what may stand between the words of a phrase
 
 
-def _joined(pieces: list[str], first: int, size: int) -> bool:
-    """Whether words ``first`` .. ``first + size - 1`` are one run of words: separated by spaces,
-    hyphens or slashes, not by a comma or a full stop ("pendidikan, politik" is no phrase).
-    ``pieces`` alternate gaps and words, as ``_WORD_SPLIT.split`` gives them."""
+def _joined(low: str, words_of: Words, at: int, first: int, size: int) -> bool:
+    """Whether words ``first`` .. ``first + size - 1`` (the first at offset ``at``) are one run of
+    words: separated by spaces, hyphens or slashes, not by a comma or a full stop ("pendidikan,
+    politik" is no phrase)."""
+    toks = words_of.strings
     for k in range(first, first + size - 1):
-        gap = pieces[2 * k + 2]
-        if not _JOINERS.issuperset(gap):
+        end = at + len(toks[k])
+        at = words_of.next_start(end)
+        if not _JOINERS.issuperset(low[end:at]):
             return False
     return True
 
@@ -593,6 +669,8 @@ def _place(field: str, kind: str, role: str, sentence: str) -> str:
 
 def _sentence_score(matches: list[Match]) -> float:
     """The weight of the distinct terms a sentence matches, capped."""
+    if len(matches) == 1:  # (the usual case, as below)
+        return round(min(SENTENCE_CAP, max(0.0, matches[0].weight)), 3)
     distinct: dict[str, float] = {}
     for m in matches:
         distinct[m.term] = max(distinct.get(m.term, 0.0), m.weight)
@@ -601,14 +679,15 @@ def _sentence_score(matches: list[Match]) -> float:
 
 def _block(
     blocked: set[tuple[int, str, str]] | None,
-    ns: list[str],
+    toks: list[str],
+    norm: Callable[[str], str],
     i: int,
     stop: int,
     candidates: list[tuple[tuple[str, ...], str, str]],
 ) -> set[tuple[int, str, str]] | None:
     """Mark the words of exclusion phrases found at word ``i`` (within the sentence ending at ``stop``)."""
     for norms, theme, term in candidates:
-        if i + len(norms) <= stop and tuple(ns[i : i + len(norms)]) == norms:
+        if i + len(norms) <= stop and tuple(map(norm, toks[i : i + len(norms)])) == norms:
             blocked = blocked if blocked is not None else set()
             for p in range(i, i + len(norms)):
                 blocked.add((p, theme, term))
@@ -626,33 +705,41 @@ def field_text(paper: Paper, name: str) -> str:
     return "; ".join(value) if isinstance(value, list) else value
 
 
-def _sources(paper: Paper) -> list[_Source]:
+def _blank(value: str) -> bool:
+    """Whether ``value.strip()`` would be empty, without copying a long text."""
+    return not value or value.isspace()
+
+
+def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
     """What the tagger reads: the full text, then titles, abstracts and keyword lists the full
-    text does not already hold (a record from a bibliography has only these)."""
-    if not paper.text.strip() and not any(getattr(paper, name).strip() for name in ABSTRACT_FIELDS):
+    text does not already hold (a record from a bibliography has only these). ``fields`` are
+    the texts of ``EXTRA_FIELDS``, in order."""
+    has_text = not _blank(paper.text)
+    if not has_text and all(_blank(getattr(paper, name)) for name in ABSTRACT_FIELDS):
         return []  # a title and keywords alone are too little to tag: reported as having no text
     out = []
-    squeezed = ""
+    squeezed = None  # the full text lower-cased, its white space collapsed: made once needed
     titles = frozenset(_squeeze(t) for t in (paper.title, paper.title_id, paper.title_en) if t and t.strip())
-    if paper.text.strip():
+    if has_text:
         sections = [(s.start, s.end, s.kind) for s in sorted(paper.sections, key=lambda s: s.start)]
         out.append(_Source("text", paper.text, sections, list(paper.page_starts), titles))
-        squeezed = " ".join(paper.text.lower().split())
-    values = [(name, field_text(paper, name)) for name in EXTRA_FIELDS]
-    values = [(name, value) for name, value in values if value and not value.isspace()]
+    values = [(name, value) for name, value in zip(EXTRA_FIELDS, fields, strict=True) if value and not value.isspace()]
     seen: set[str] = set()  # values already read, as written
     squeezed_seen: set[str] = set()  # and lower-cased with white space collapsed
     for name, value in values:
         if value in seen:
             continue
         seen.add(value)
-        if len(values) > 1 or squeezed:
+        if len(values) > 1 or has_text:
             key = " ".join(value.lower().split())
             if key in squeezed_seen:
                 continue
             squeezed_seen.add(key)
-            if squeezed and name not in TITLE_FIELDS and key[:200] in squeezed:
-                continue
+            if has_text and name not in TITLE_FIELDS:
+                if squeezed is None:
+                    squeezed = " ".join(paper.text.lower().split())
+                if key[:200] in squeezed:
+                    continue
         out.append(_Source(name, value))
     return out
 
@@ -687,6 +774,10 @@ def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Face
 
 def content_digest(paper: Paper) -> str:
     """Identifies what the tagger reads of a paper: text, sections, titles, abstracts, keywords."""
-    parts = [paper.text, *(field_text(paper, name) for name in EXTRA_FIELDS)]
+    return _digest(paper, [field_text(paper, name) for name in EXTRA_FIELDS])
+
+
+def _digest(paper: Paper, fields: list[str]) -> str:
+    parts = [paper.text, *fields]
     parts.append(";".join(f"{s.start}:{s.end}:{s.kind}" for s in paper.sections))
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
