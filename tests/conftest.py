@@ -36,6 +36,26 @@ def corpus_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_command_tree():
+    """Typer builds the click command tree on every CliRunner.invoke (about 25 ms); the tests
+    build it once per process. The root group puts each run's help language back (see
+    ``litreview.cli.localize_help``), so a run in Indonesian leaves nothing behind."""
+    import typer.testing
+
+    built: dict[int, object] = {}
+    original = typer.testing._get_command
+
+    def cached(app):  # type: ignore[no-untyped-def]
+        if id(app) not in built:
+            built[id(app)] = original(app)
+        return built[id(app)]
+
+    typer.testing._get_command = cached
+    yield
+    typer.testing._get_command = original
+
+
 @pytest.fixture(autouse=True)
 def _isolate(monkeypatch, tmp_path):
     """No test sees the developer's corpus or editor."""
@@ -69,6 +89,31 @@ def run(tmp_path, monkeypatch):
         return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory) -> Path:
+    """The bundled sample corpus added and tagged once per test process; copy it, never change it
+    (the ``sample_corpus`` fixture does)."""
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    root = tmp_path_factory.mktemp("sample-template")
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    added = runner.invoke(app, ["add", str(ROOT / "corpus"), "-C", str(root)])
+    assert added.exit_code == 0, added.output
+    return root / ".litreview"
+
+
+@pytest.fixture
+def sample_corpus(sample_template, tmp_path) -> Path:
+    """tmp_path holding a fresh copy of the tagged sample corpus (what `litreview add corpus/` makes)."""
+    import shutil
+
+    shutil.copytree(sample_template, tmp_path / ".litreview")
+    return tmp_path
 
 
 def snapshot(corpus_root: Path) -> tuple:

@@ -101,10 +101,8 @@ def test_narrative_citations():
 
 
 @pytest.fixture
-def sample(run, tmp_path):
-    result = run("add", ROOT / "corpus")
-    assert result.exit_code == 0, result.output
-    return tmp_path
+def sample(run, sample_corpus):
+    return sample_corpus  # a copy of the sample corpus, added and tagged once per test process
 
 
 def test_claims_table_of_the_sample_corpus_quotes_its_papers(run, sample):

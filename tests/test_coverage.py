@@ -42,10 +42,8 @@ def test_the_note_says_what_is_covered_of_how_many():
 
 
 @pytest.fixture
-def sample(run, tmp_path):
-    result = run("add", ROOT / "corpus")
-    assert result.exit_code == 0, result.output
-    return tmp_path
+def sample(run, sample_corpus):
+    return sample_corpus  # a copy of the sample corpus, added and tagged once per test process
 
 
 def test_every_format_says_what_the_table_covers(run, sample):

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import SHARED
 
 from litreview.model import Paper
 from litreview.synthesis.annotate import annotate, is_definition
@@ -72,8 +72,7 @@ def test_definitions_are_never_an_aim():
     assert all(not f.sentence.startswith("Kruikemeyer") for f in key_findings(paper))
 
 
-def test_evidence_table_labels_citing_sentences(run):
-    assert run("add", ROOT / "corpus").exit_code == 0
+def test_evidence_table_labels_citing_sentences(run, sample_corpus):
     result = run("table", "evidence", "--format", "json", "--lang", "id")
     (table,) = json.loads(result.stdout)
     citing = [r for r in table["rows"] if ", mengutip " in r["citation"]["text"]]

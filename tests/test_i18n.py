@@ -92,8 +92,7 @@ def test_errors_in_indonesian_and_bad_language(run):
     assert wrong.exit_code == 2
 
 
-def test_themes_by_label_or_alias(run):
-    run("add", CORPUS)  # tags them too
+def test_themes_by_label_or_alias(run, sample_corpus):
     by_alias = run("list", "--theme", "hoaks", "--format", "json")
     by_id = run("list", "--theme", "hoax", "--format", "json")
     assert by_alias.exit_code == 0 and by_alias.stdout == by_id.stdout and '"key"' in by_id.stdout
@@ -189,10 +188,9 @@ def test_the_environment_turns_sub_command_help_indonesian():
     assert "Tema yang dicarikan istilah baru." in text and COMMAND_HELP["codebook suggest"][:30] in text
 
 
-def test_init_and_search_speak_indonesian(run, tmp_path):
-    made = run("init", str(tmp_path / "baru"), "--lang", "id")
+def test_init_and_search_speak_indonesian(run, sample_corpus):
+    made = run("init", str(sample_corpus / "baru"), "--lang", "id")
     assert made.exit_code == 0 and "Korpus kosong dibuat" in made.stderr
-    assert run("add", CORPUS).exit_code == 0
     found = run("--lang", "id", "search", "hoaks", "--limit", "1")
     assert found.exit_code == 0, found.output
     assert "1 artikel (1 terbaik; --limit menampilkan lebih banyak)" in found.stderr
@@ -204,8 +202,7 @@ def test_init_and_search_speak_indonesian(run, tmp_path):
     assert "No papers match." in english.stderr
 
 
-def test_list_and_show_speak_indonesian(run):
-    assert run("add", CORPUS).exit_code == 0
+def test_list_and_show_speak_indonesian(run, sample_corpus):
     listed = run("--lang", "id", "list", "--format", "table")
     assert listed.exit_code == 0 and "8 artikel" in listed.stderr
     assert "kunci" in listed.stdout and "penulis" in listed.stdout and "authors" not in listed.stdout
@@ -216,8 +213,7 @@ def test_list_and_show_speak_indonesian(run):
     assert "bytes" in english and "from pemilu2024.bib record" in english
 
 
-def test_common_errors_speak_indonesian_in_one_line(run):
-    assert run("add", CORPUS).exit_code == 0
+def test_common_errors_speak_indonesian_in_one_line(run, sample_corpus):
     unknown = run("--lang", "id", "show", "cobis2032")
     assert unknown.exit_code != 0
     assert unknown.stderr.strip().splitlines() == ["galat: tidak ada artikel dengan kunci 'cobis2032'; maksud Anda "

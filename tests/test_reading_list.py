@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 
 from litreview.errors import UsageError, ValidationError
 from litreview.model import Paper, Person, Section, Tag
@@ -364,8 +364,7 @@ def test_reading_list_of_an_untagged_or_empty_corpus(run, tmp_path):
     assert "Covers all" in every.stdout and "records in the library, tagged with a theme or not." in every.stdout
 
 
-def test_sample_corpus_reading_list(run, tmp_path):
-    assert run("add", ROOT / "corpus").exit_code == 0
+def test_sample_corpus_reading_list(run, sample_corpus):
     result = run("reading-list", "--theme", "youth", "--lang", "id")
     assert result.exit_code == 0, result.output
     # APA 7: the title in sentence case, proper nouns kept (stored in Title Case)

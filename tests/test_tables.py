@@ -28,10 +28,8 @@ CITATIONS = {
 
 
 @pytest.fixture
-def sample(run, tmp_path):
-    result = run("add", ROOT / "corpus")
-    assert result.exit_code == 0, result.output
-    return tmp_path
+def sample(run, sample_corpus):
+    return sample_corpus  # a copy of the sample corpus, added and tagged once per test process
 
 
 def _json(run, *args):

@@ -50,10 +50,11 @@ class _Group(TyperGroup):
         from litreview.i18n import language_of_args
 
         if parent is None:
-            indonesian = language_of_args(args) == "id"
-            _panel_titles(indonesian)
-            if indonesian:
-                localize_help(self)
+            language = language_of_args(args)
+            _panel_titles(language == "id")
+            if getattr(self, "_help_language", "en") != language:  # a command tree built once serves many runs
+                localize_help(self, language)
+                self._help_language = language
         return super().make_context(info_name, args, parent=parent, **extra)
 
 
@@ -72,20 +73,25 @@ def _panel_titles(indonesian: bool) -> None:
         setattr(rich_utils, name, indonesian_text if indonesian else english)
 
 
-def localize_help(root: Any) -> None:
+def localize_help(root: Any, language: str = "id") -> None:
     """The help of the main commands, their sub-commands and their options and arguments in
-    Indonesian (``--lang id`` on the command line, or ``LITREVIEW_LANG=id``). Typer builds the
-    click commands afresh for every run, so this changes nothing beyond the run."""
+    Indonesian (``--lang id`` on the command line, or ``LITREVIEW_LANG=id``), or back in English.
+    Typer builds the click commands for each run; a caller that keeps them (the tests) gets the
+    English texts back on the next English run."""
     from litreview.i18n_id import COMMAND_HELP, OPTION_HELP
+
+    def swap(holder: Any, indonesian: str | None) -> None:
+        english = holder.__dict__.setdefault("_english_help", holder.help)
+        holder.help = indonesian if language == "id" and indonesian is not None else english
 
     def walk(command: Any, name: str) -> None:
         if name in COMMAND_HELP:
-            command.help = COMMAND_HELP[name]
+            swap(command, COMMAND_HELP[name])
             command.short_help = None
         for param in command.params:
-            text = getattr(param, "help", None)
+            text = param.__dict__.get("_english_help", getattr(param, "help", None))
             if text and text in OPTION_HELP:
-                param.help = OPTION_HELP[text]
+                swap(param, OPTION_HELP[text])
         subcommands = getattr(command, "commands", None)  # a group
         if isinstance(subcommands, dict):
             for sub_name, sub in subcommands.items():
