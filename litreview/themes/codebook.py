@@ -239,7 +239,7 @@ def load_codebook(path: Path | None = None, corpus_root: Path | None = None) -> 
         if own is not None and own.is_file():
             path = own
     if path is None:
-        return parse_codebook(default_codebook_text(), "default codebook")
+        return parse_codebook(default_codebook_text(), "default codebook", shipped=True)
     path = Path(path).expanduser()
     if not path.exists():
         raise ValidationError(f"{path}: no such codebook file")
@@ -256,14 +256,19 @@ def load_codebook(path: Path | None = None, corpus_root: Path | None = None) -> 
     return parse_codebook(text, str(path))
 
 
-def parse_codebook(text: str, name: str) -> Codebook:
-    """Validate and build a codebook from YAML ``text``; ``name`` labels error messages."""
+def parse_codebook(text: str, name: str, shipped: bool = False) -> Codebook:
+    """Validate and build a codebook from YAML ``text``; ``name`` labels error messages.
+    ``shipped``: the package's own codebook, which libyaml's C parser reads (about 7x faster
+    than the limited pure-Python one a user's file goes through)."""
     import yaml
 
     from litreview.safeload import compose_yaml
 
     try:
-        node = compose_yaml(text, name)  # an alias bomb is refused in one line (safeload.InputTooComplex)
+        if shipped:
+            node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        else:
+            node = compose_yaml(text, name)  # an alias bomb is refused in one line (safeload.InputTooComplex)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
