@@ -66,6 +66,10 @@ _ENGLISH_TITLES: dict[str, str] = {}
 
 def _panel_titles(indonesian: bool) -> None:
     """Typer's own words in the help (panel titles, "[required]", "[default: ...]"), set for each run."""
+    import sys
+
+    if not indonesian and "typer.rich_utils" not in sys.modules:
+        return  # still as Typer wrote them; importing it only to say so would cost every command 30 ms
     from typer import rich_utils
 
     for name, indonesian_text in _PANEL_TITLES.items():
