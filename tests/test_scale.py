@@ -82,14 +82,20 @@ def test_worth_comparing_many_answers_as_one_at_a_time():
         assert dedup.worth_comparing_many(new, stored) == [dedup.worth_comparing(new, d, t) for d, t in stored]
 
 
-def test_a_schema_10_corpus_is_upgraded_in_place(tmp_path: Path):
+def _old_corpus(tmp_path: Path, schema: int) -> tuple[Path, sqlite3.Connection]:
+    """A corpus database as a litreview that knew ``schema`` migrations left it."""
     root = tmp_path / ".litreview"
     root.mkdir()
     db = sqlite3.connect(root / "corpus.db")
     db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for version, script in enumerate(MIGRATIONS[:10], 1):
+    for version, script in enumerate(MIGRATIONS[:schema], 1):
         db.executescript(script)
         db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01T00:00:00Z')", (version,))
+    return root, db
+
+
+def test_a_schema_10_corpus_is_upgraded_in_place(tmp_path: Path):
+    root, db = _old_corpus(tmp_path, 10)
     db.execute("INSERT INTO papers (key, title, year, norm_title, first_author, metadata, added_at, updated_at) VALUES"
                " ('lubis2020', 'Kampanye digital', 2020, 'kampanye digital', 'lubis',"
                " '{\"title\": \"Kampanye digital\", \"pages\": \"1--9\", \"year\": 2020}', 'x', 'x')")
@@ -171,13 +177,7 @@ def test_findings_are_found_at_tag_time_as_the_matrix_would(papers: int, monkeyp
 
 
 def test_a_schema_11_corpus_is_upgraded_in_place_and_frames_are_kept(tmp_path: Path):
-    root = tmp_path / ".litreview"
-    root.mkdir()
-    db = sqlite3.connect(root / "corpus.db")
-    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for version, script in enumerate(MIGRATIONS[:11], 1):
-        db.executescript(script)
-        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01T00:00:00Z')", (version,))
+    root, db = _old_corpus(tmp_path, 11)
     db.execute("INSERT INTO papers (id, key, title, year, norm_title, first_author, metadata, added_at, updated_at)"
                " VALUES (1, 'lubis2020', 'Kampanye', 2020, 'kampanye', 'lubis', '{\"title\": \"Kampanye\"}', 'x', 'x')")
     db.execute("INSERT INTO tags (paper_id, theme, origin, decided_at) VALUES (1, 'hoax', 'auto', 'x')")
