@@ -35,6 +35,7 @@ from litreview.errors import (
     StorageError,
     ValidationError,
 )
+from litreview.i18n import tr
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 from litreview.store_screening import SCREENING_MIGRATION, ScreeningStore
 
@@ -914,9 +915,9 @@ class Corpus(ScreeningStore):
             paper_id, version = expected
             row = self.db.execute("SELECT key, version FROM papers WHERE id = ?", (paper_id,)).fetchone()
             if row is None:
-                raise EditConflict(f"{key}: removed (or merged into another paper) while you were editing")
+                raise EditConflict(tr("{key}: removed (or merged into another paper) while you were editing", key=key))
             if row["version"] != version:
-                raise EditConflict(f"{key}: changed by another litreview while you were editing")
+                raise EditConflict(tr("{key}: changed by another litreview while you were editing", key=key))
             key = row["key"]
         else:
             paper_id = self._paper_id(key)
@@ -946,9 +947,10 @@ class Corpus(ScreeningStore):
 
     def check_new_key(self, key: str) -> None:
         if not KEY_PATTERN.match(key):
-            raise ValidationError(f"key {key!r}: use letters, digits and _ : . - only, starting with a letter or digit")
+            raise ValidationError(tr("key {key}: use letters, digits and _ : . - only, starting with a letter or digit",
+                                     key=repr(key)))
         if self.key_exists(key):
-            raise ValidationError(f"key {key!r} is already used by another paper; choose another")
+            raise ValidationError(tr("key {key} is already used by another paper; choose another", key=repr(key)))
 
     def remove(self, keys: list[str]) -> None:
         """Delete papers (their sections, citations, links cascade) and the copies of
@@ -1277,7 +1279,7 @@ class Corpus(ScreeningStore):
         longer listed as possible duplicates of each other."""
         a, b = sorted((self._paper_id(key), self._paper_id(other)))
         if a == b:
-            raise ValidationError(f"{key}: a paper cannot be distinct from itself; give two different keys")
+            raise ValidationError(tr("{key}: a paper cannot be distinct from itself; give two different keys", key=key))
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO distinct_papers (paper_id, other_id, decided_at) VALUES (?, ?, ?)", (a, b, now())
         )
@@ -1346,7 +1348,7 @@ class Corpus(ScreeningStore):
             kept_id = self._paper_id(kept_key)
             other_ids = [self._paper_id(k) for k in other_keys]
             if kept_id in other_ids or len(set(other_ids)) != len(other_ids):
-                raise ValidationError("a paper cannot be merged with itself; give each key once")
+                raise ValidationError(tr("a paper cannot be merged with itself; give each key once"))
             for key, lost in (conflicts or {}).items():
                 self.record_conflicts(key, lost)
             marks = ",".join("?" * len(other_ids))

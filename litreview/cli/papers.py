@@ -27,7 +27,7 @@ from litreview.cli.common import (
     write_output,
 )
 from litreview.errors import UsageError, ValidationError
-from litreview.i18n import tr
+from litreview.i18n import localize, tr
 
 
 class ListFormat(StrEnum):
@@ -194,7 +194,8 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         if name == "authors":
             _print_affiliations(d, people)
     if guessed:
-        why = "; ".join(tr("{name} from {source}", name=name, source=source) for name, source in guessed.items())
+        why = "; ".join(tr("{name} from {source}", name=name, source=localize(source))
+                        for name, source in guessed.items())
         out.print("  [yellow]?[/yellow] " + tr("read with low confidence ({why}): check it, `litreview edit {key}` "
                                                "corrects it", why=escape(why), key=escape(d["key"])))
     for name in ("abstract_id", "abstract_en", "abstract"):
@@ -247,13 +248,15 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
                       + tr("item {item} is no longer in the library (deleted or in the trash); kept here",
                            item=escape(link["item_key"])))
     for w in d["warnings"]:
-        out.print(f"  [yellow]{tr('warning')}[/yellow] {escape(w)}")
+        out.print(f"  [yellow]{tr('warning')}[/yellow] {escape(localize(w))}")
     for m in d["possible_duplicates"]:
-        out.print(f"  [yellow]{tr('possible duplicate of')}[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+        out.print(f"  [yellow]{tr('possible duplicate of')}[/yellow] {escape(m['key'])}: "
+                  f"{escape(localize(m['reason']))}")
     if d.get("title_group"):
         group = d["title_group"]
-        out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
-                  f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
+        out.print(f"  [yellow]{tr('possible duplicates')}[/yellow]: "
+                  + tr("one of {papers} papers titled {title} (`litreview dupes {key}` lists them)",
+                       papers=f"{group['papers']:,}", title=escape(repr(group["title"])), key=escape(d["key"])))
 
 
 def _print_affiliations(d: dict, people: list) -> None:  # type: ignore[type-arg]
@@ -294,7 +297,7 @@ def edit(
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise UsageError("no editor: set $EDITOR (for example `export EDITOR=nano`)")
+        raise UsageError(tr("no editor: set $EDITOR (for example `export EDITOR=nano`)"))
     with open_corpus(corpus_dir) as corpus:
         corpus.check_writable()  # before the user spends time in the editor
         paper = corpus.get(key)
@@ -307,24 +310,27 @@ def edit(
             edited_text = _run_editor(editor, tmp, key)
             if edited_text == original:
                 Path(tmp).unlink(missing_ok=True)
-                err.print("No changes.")
+                err.print(tr("No changes."))
                 return
             try:
                 edited = paper_from_yaml(edited_text, paper)
             except ValidationError as exc:
-                raise ValidationError(f"{key}: not saved: {exc} (your edits are in {tmp})") from None
+                raise ValidationError(tr("{key}: not saved: {problem} (your edits are in {file})", key=key, problem=exc,
+                                         file=tmp)) from None
             try:
                 with corpus.transaction():
                     corpus.update_metadata(key, edited, index_fields(edited), expected=expected)
                 break
             except EditConflict as exc:
                 if not stdin_is_terminal():
-                    raise EditConflict(f"{exc}; not saved, nothing lost: your edited file is kept at {tmp} "
-                                       f"(run `litreview edit` again and copy your changes from it)") from None
-                err.print(f"[yellow]{escape(str(exc))}[/yellow]; not saved yet")
-                if not typer.confirm("Open the editor again with the new values and your edits merged?", err=True,
-                                     default=True):
-                    raise EditConflict(f"{key}: not saved; your edited file is kept at {tmp}") from None
+                    raise EditConflict(tr("{problem}; not saved, nothing lost: your edited file is kept at {file} "
+                                          "(run `litreview edit` again and copy your changes from it)", problem=exc,
+                                          file=tmp)) from None
+                err.print(f"[yellow]{escape(str(exc))}[/yellow]; " + tr("not saved yet"))
+                if not typer.confirm(tr("Open the editor again with the new values and your edits merged?"),
+                                     err=True, default=True):
+                    raise EditConflict(tr("{key}: not saved; your edited file is kept at {file}", key=key,
+                                          file=tmp)) from None
                 theirs = corpus.get_by_id(expected[0])
                 expected = corpus.paper_version(theirs.key)
                 merged = merge_edits(paper, edited, theirs)
@@ -332,8 +338,10 @@ def edit(
                 original = paper_to_yaml(theirs)
                 Path(tmp).write_text(paper_to_yaml(merged), encoding="utf-8")
         Path(tmp).unlink(missing_ok=True)
-    renamed = f" (renamed to {edited.key})" if edited.key != key else ""
-    err.print(f"Saved {escape(key)}{escape(renamed)}")
+    if edited.key != key:
+        err.print(tr("Saved {key} (renamed to {new})", key=escape(key), new=escape(edited.key)))
+    else:
+        err.print(tr("Saved {key}", key=escape(key)))
 
 
 def _read_edited(tmp: str, key: str) -> str:
@@ -341,21 +349,24 @@ def _read_edited(tmp: str, key: str) -> str:
     try:
         return Path(tmp).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValidationError(f"{key}: not saved: the file being edited ({tmp}) is gone; "
-                              "the editor deleted or moved it") from None
+        raise ValidationError(tr("{key}: not saved: the file being edited ({file}) is gone; the editor deleted or "
+                                 "moved it", key=key, file=tmp)) from None
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{key}: not saved: the edited file is not UTF-8 (byte {exc.start}); save it as "
-                              f"UTF-8 (your edits are in {tmp})") from None
+        raise ValidationError(tr("{key}: not saved: the edited file is not UTF-8 (byte {byte}); save it as UTF-8 "
+                                 "(your edits are in {file})", key=key, byte=exc.start, file=tmp)) from None
     except OSError as exc:
-        raise ValidationError(f"{key}: not saved: cannot read {tmp} ({exc.strerror or exc})") from None
+        raise ValidationError(tr("{key}: not saved: cannot read {file} ({problem})", key=key, file=tmp,
+                                 problem=exc.strerror or exc)) from None
 def _run_editor(editor: str, path: str, key: str) -> str:
     """Run the user's editor on ``path``; the text it left there."""
     try:
         status = subprocess.call([*shlex.split(editor), path])
     except OSError as exc:
-        raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc} (your edits: {path})") from None
+        raise UsageError(tr("cannot start the editor {editor}: {problem} (your edits: {file})", editor=repr(editor),
+                            problem=exc.strerror or exc, file=path)) from None
     if status != 0:
-        raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {path})")
+        raise UsageError(tr("the editor exited with status {status}; nothing saved (your edits: {file})",
+                            status=status, file=path))
     return _read_edited(path, key)
 
 

@@ -286,7 +286,9 @@ def codebook_check(
     """
     book = load_for(_corpus_root_quiet(corpus_dir), file)
     terms = sum(len(t.terms) + len(t.patterns) for t in book.themes)
-    err.print(f"[green]ok[/green] {escape(book.source)}: {len(book.themes)} themes, {terms} terms and patterns")
+    source = tr("default codebook") if book.source == "default codebook" else book.source
+    err.print(f"[green]{tr('ok')}[/green] " + tr("{source}: {themes} themes, {terms} terms and patterns",
+                                                 source=escape(source), themes=len(book.themes), terms=terms))
 
 
 def _corpus_root_quiet(corpus_dir: Path | None) -> Path | None:
