@@ -147,7 +147,7 @@ CATALOG: dict[str, str] = {
     "`litreview dupes`":
         "{papers} artikel berjudul sama {title} ({added} ditambahkan sekarang): semuanya disimpan, dicantumkan "
         "sebagai satu kelompok oleh `litreview dupes`",
-    "skipped {n} file of a type litreview does not read: {types}":
+    "skipped {n} file of types litreview does not read: {types}":
         "{n} berkas dilewati karena jenisnya tidak dibaca litreview: {types}",
     "(no extension)": "(tanpa ekstensi)",
     "removed {n} file copy left in files/ by an add that was stopped":

@@ -241,7 +241,7 @@ def _print_report(report, verbose: bool = False) -> None:  # type: ignore[no-unt
 
         kinds = Counter(printable_name(p.suffix.lower()) or tr("(no extension)") for p in report.skipped)
         listed = ", ".join(f"{ext} ({n})" if n > 1 else ext for ext, n in sorted(kinds.items()))
-        err.print(tr("skipped {n} file of a type litreview does not read: {types}",
+        err.print(tr("skipped {n} file of types litreview does not read: {types}",
                      "skipped {n} files of types litreview does not read: {types}", n=len(report.skipped),
                      types=escape(listed)))
     for failure in report.failed:

@@ -166,7 +166,7 @@ def merge(
 
 def _print_plan(plan: Any) -> None:
     keep, merge = tr("Keep"), tr("Merge")
-    width = max(len(keep), len(merge)) + 1
+    width = max(len(keep), len(merge), 5) + 2
     err.print(f"{keep:<{width}}[cyan]{escape(plan.kept)}[/cyan]  {escape(plan.titles[plan.kept])}")
     for key in plan.others:
         err.print(f"{merge:<{width}}[cyan]{escape(key)}[/cyan]  {escape(plan.titles[key])}")
