@@ -175,7 +175,7 @@ def _whole(text: str, depth: int) -> str | None:
     values = {}
     for i, name in enumerate(names):
         values[name] = _value(found.group(first + i), depth + 1)
-    translated = indonesian.format(**values)
+    translated = indonesian.format(**values) if names else indonesian
     return None if translated == text else translated
 
 
