@@ -651,6 +651,7 @@ MESSAGES: dict[str, str] = {
     # labels that come before a message ("file.bib: record #3: ...")
     "{name}: record {record}": "{name}: rekaman {record}",
     "line {line}": "baris {line}",
+    "row {row}": "baris data {row}",
     "line {line}: {message}": "baris {line}: {message}",
     "(whole file) {message}": "(seluruh berkas) {message}",
     "item {item}": "butir {item}",

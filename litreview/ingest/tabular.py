@@ -928,5 +928,5 @@ def _row_to_paper(row: list[str], columns: list[tuple[int, str, Any]], source: s
         paper.warnings.append(msg("no title"))
     if paper.title or paper.abstract:
         settle_languages(paper, paper.language, {}, {})
-    paper.source_record = paper.origin.get("record_id") or f"row {number}"
+    paper.source_record = paper.origin.get("record_id") or msg("row {row}", row=number)
     return paper
