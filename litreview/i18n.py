@@ -30,7 +30,6 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from typing import Any
 
 LANGS = ("en", "id")
 ENV = "LITREVIEW_LANG"
@@ -124,29 +123,62 @@ _PART = "((?:(?!: |; ).)*?)"
 _DEPTH = 4  # messages inside messages inside messages: as deep as any the code makes
 
 
+class _Template:
+    """One English template of MESSAGES, ready to be recognised: its fixed pieces (each must be in a
+    text it matches; checking them first skips a regular expression for all but a few templates),
+    and the expression with one group per placeholder."""
+
+    __slots__ = ("indonesian", "names", "pieces", "prefix", "suffix", "pattern", "rank")
+
+    def __init__(self, english: str, indonesian: str, rank: int):
+        self.indonesian, self.rank = indonesian, rank
+        self.names = _FIELD.findall(english)
+        split = _FIELD.split(english)  # literal, name, literal, name, ..., literal
+        literals = split[0::2]
+        self.prefix, self.suffix = literals[0], literals[-1] if self.names else ""
+        self.pieces = sorted((piece for piece in literals[1:-1] if piece), key=len, reverse=True)
+        body = "".join(re.escape(piece) if i % 2 == 0 else _ANY if piece in MESSAGE_FIELDS else _PART
+                       for i, piece in enumerate(split))
+        self.pattern = re.compile(body, re.DOTALL)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if not text.startswith(self.prefix) or not text.endswith(self.suffix):
+            return None
+        if any(piece not in text for piece in self.pieces):
+            return None
+        return self.pattern.fullmatch(text)
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, list[tuple[str, str, list[str], int]]]:
-    """One regular expression for every English template of MESSAGES, in one alternation: the
-    templates with the most fixed text first, so that "line {line}: {message}" is tried after every
-    more precise template. Each alternative is a named group ``t<i>`` around unnamed groups, one per
-    placeholder; returns it with (English, Indonesian, placeholder names, first group) per template."""
+def _matcher() -> tuple[dict[str, list[_Template]], dict[str, list[_Template]], list[_Template]]:
+    """The templates of MESSAGES, filed by the first two characters of their fixed beginning, else
+    by the last two of their fixed end, else kept for every text; each list in order of precision,
+    the templates with the most fixed text first, so that "line {line}: {message}" is tried after
+    every more precise template."""
     from litreview.i18n_id import MESSAGES
 
     def fixed(template: str) -> int:
         return len(_FIELD.sub("", template))
 
-    parts: list[str] = []
-    table: list[tuple[str, str, list[str], int]] = []
-    group = 1
-    for english, indonesian in sorted(MESSAGES.items(), key=lambda item: (-fixed(item[0]), item[0])):
-        names = _FIELD.findall(english)
-        pieces = _FIELD.split(english)  # literal, name, literal, name, ..., literal
-        body = "".join(re.escape(piece) if i % 2 == 0 else _ANY if piece in MESSAGE_FIELDS else _PART
-                       for i, piece in enumerate(pieces))
-        parts.append(f"(?P<t{len(table)}>{body})")
-        table.append((english, indonesian, names, group + 1))
-        group += 1 + len(names)
-    return re.compile("|".join(parts), re.DOTALL), table
+    by_start: dict[str, list[_Template]] = {}
+    by_end: dict[str, list[_Template]] = {}
+    always: list[_Template] = []
+    ranked = sorted(MESSAGES.items(), key=lambda item: (-fixed(item[0]), item[0]))
+    for rank, (english, indonesian) in enumerate(ranked):
+        template = _Template(english, indonesian, rank)
+        if len(template.prefix) >= 2:
+            by_start.setdefault(template.prefix[:2], []).append(template)
+        elif len(template.suffix) >= 2:
+            by_end.setdefault(template.suffix[-2:], []).append(template)
+        else:
+            always.append(template)
+    return by_start, by_end, always
+
+
+def _candidates(text: str) -> list[_Template]:
+    by_start, by_end, always = _matcher()
+    found = [*by_start.get(text[:2], ()), *by_end.get(text[-2:], ()), *always]
+    return sorted(found, key=lambda template: template.rank)
 
 
 @lru_cache(maxsize=4096)
@@ -167,16 +199,16 @@ def _whole(text: str, depth: int) -> str | None:
     """The translation of ``text`` when one template matches it from end to end, else None."""
     if depth > _DEPTH:
         return None
-    pattern, table = _matcher()
-    found = pattern.fullmatch(text)
-    if found is None:
-        return None
-    _english, indonesian, names, first = table[int(str(found.lastgroup)[1:])]
-    values = {}
-    for i, name in enumerate(names):
-        values[name] = _value(found.group(first + i), depth + 1)
-    translated = indonesian.format(**values) if names else indonesian
-    return None if translated == text else translated
+    for template in _candidates(text):
+        found = template.match(text)
+        if found is None:
+            continue
+        if not template.names:
+            return template.indonesian
+        values = {name: _value(found.group(i + 1), depth + 1) for i, name in enumerate(template.names)}
+        translated = template.indonesian.format(**values)
+        return None if translated == text else translated
+    return None
 
 
 def _value(value: str, depth: int) -> str:
