@@ -354,7 +354,7 @@ def test_edit_screen_codebook_dupes_and_doctor_speak_indonesian(run, sample_corp
     assert not _english_left(edited.stderr.replace(str(tmp_path), "")), edited.stderr
     stage = run("--lang", "id", "screen", "--stage", "abstrak", "--include", "cobis2023")
     assert stage.exit_code == 2 and "pilih title-abstract (ta) atau full-text (ft)" in stage.stderr
-    both = run("--lang", "id", "screen", "--reason", "2")
+    both = run("screen", "--reason", "2", "--lang", "ID")  # the command's own option, any case
     assert both.exit_code == 2 and "--reason hanya bersama --exclude" in both.stderr
     book = tmp_path / "buku.yaml"
     book.write_text("version: 2\nthemes:\n  - id: Hoaks Besar\n    label: {en: Hoax}\n", encoding="utf-8")
@@ -368,8 +368,8 @@ def test_edit_screen_codebook_dupes_and_doctor_speak_indonesian(run, sample_corp
     assert ok.exit_code == 0 and "buku kode bawaan:" in ok.stderr and "tema," in ok.stderr
     dupes = run("--lang", "id", "dupes", "--min-score", "120")
     assert dupes.exit_code == 2 and "beri kemiripan dari 0 sampai 100" in dupes.stderr
-    merge = run("--lang", "id", "merge", "cobis2023")
+    merge = run("merge", "cobis2023", "--lang", "id")
     assert merge.exit_code == 2 and "merge memerlukan sedikitnya dua kunci" in merge.stderr
-    doctor = run("--lang", "id", "doctor")
+    doctor = run("doctor", "--lang", "id")
     assert doctor.exit_code == 0 and "corpus.db baik; files/ baik (" in doctor.stderr
     assert not _english_left(doctor.stderr.replace(str(tmp_path), "")), doctor.stderr

@@ -309,6 +309,7 @@ def print_codings(coded: Any) -> None:
 def doctor(
     fix: Annotated[bool, typer.Option("--fix", help="Remove the orphan copies found in files/.")] = False,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Check the corpus: SQLite's integrity check, copies in files/ no paper uses (left by an add
     that was killed) and copies papers use that are missing. One line; exit 1 when something is wrong.

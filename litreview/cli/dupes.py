@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError
 from litreview.i18n import localize, tr
 
@@ -34,6 +35,7 @@ def dupes(
     ] = 0.0,
     fmt: Annotated[DupesFormat, typer.Option("--format", "-f", help="text or json.")] = DupesFormat.text,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """List suspected duplicates, in groups, with the reason and scores of each pair.
 
@@ -138,6 +140,7 @@ def merge(
     keys: Annotated[list[str], typer.Argument(help="The paper to keep, then the papers to merge into it.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Merge papers by hand: the first key is kept and takes every field, source and file of the others.
 

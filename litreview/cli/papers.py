@@ -26,6 +26,7 @@ from litreview.cli.common import (
     stdout_is_terminal,
     write_output,
 )
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError, ValidationError
 from litreview.i18n import localize, tr
 
@@ -282,6 +283,7 @@ _ORIGIN_SHOWN = ("database", "library", "cited_by", "query_date", "query", "rank
 def edit(
     key: Annotated[str, typer.Argument(help="The paper's key.")],
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Edit a paper's metadata as YAML in $VISUAL / $EDITOR; it is checked before it is saved.
 

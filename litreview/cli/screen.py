@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, stdin_is_terminal, stdout_is_terminal, write_output
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError
 from litreview.i18n import tr
 
@@ -53,6 +54,7 @@ def screen(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (conflicts, agreement, history, "
                                                             "reasons).")] = "text",
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Screen records at title-abstract and full text: a keyboard-driven screen ([cyan]i[/cyan] include,
     [cyan]e[/cyan] exclude, [cyan]m[/cyan] maybe, a number for the reason, [cyan]u[/cyan] undo,

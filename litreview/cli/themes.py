@@ -279,6 +279,7 @@ def codebook_suggest(
 def codebook_check(
     file: Annotated[Path | None, typer.Argument(help="Codebook to check (default: the one in force).")] = None,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Check a codebook and list every problem with its line number.
 
