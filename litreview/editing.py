@@ -9,14 +9,16 @@ from litreview.errors import ValidationError
 from litreview.i18n import tr
 from litreview.model import Paper, Person
 
-_HEADER = (
-    "# Edit the metadata of this paper, save and close the editor.\n"
-    "# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).\n"
-    "# Delete a line to clear a field. Changing `key` renames the paper.\n"
-)
 _PERSON_KEYS = {"family", "given", "particle", "suffix", "literal", "affiliation", "email"}
 _LIST_FIELDS = {"keywords", "keywords_id", "keywords_en", "author_ids", "cited_references", "affiliations", "emails"}
 _LINE_LISTS = {"affiliations"}  # one item per line or ";" (commas belong to an item)
+
+
+def _header() -> str:
+    """The comment the edited YAML starts with, in the interface's language."""
+    return (tr("# Edit the metadata of this paper, save and close the editor.") + "\n"
+            + tr("# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).") + "\n"
+            + tr("# Delete a line to clear a field. Changing `key` renames the paper.") + "\n")
 
 
 def paper_to_yaml(paper: Paper) -> str:
@@ -26,7 +28,7 @@ def paper_to_yaml(paper: Paper) -> str:
     data["key"] = paper.key
     ordered = {name: data[name] for name in Paper.METADATA_FIELDS if name in data}
     body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
-    return _HEADER + body
+    return _header() + body
 
 
 def paper_from_yaml(text: str, original: Paper) -> Paper:

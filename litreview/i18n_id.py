@@ -170,6 +170,12 @@ CATALOG: dict[str, str] = {
     "no editor: set $EDITOR (for example `export EDITOR=nano`)":
         "tidak ada penyunting: tetapkan $EDITOR (misalnya `export EDITOR=nano`)",
     "No changes.": "Tidak ada perubahan.",
+    "# Edit the metadata of this paper, save and close the editor.":
+        "# Sunting metadata artikel ini, simpan, lalu tutup penyunting.",
+    "# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).":
+        "# Penulis: daftar {family, given} atau {literal} (nama satu kata seperti Munadi).",
+    "# Delete a line to clear a field. Changing `key` renames the paper.":
+        "# Hapus satu baris untuk mengosongkan ruasnya. Mengubah `key` mengganti kunci artikel.",
     "{key}: not saved: {problem} (your edits are in {file})":
         "{key}: tidak disimpan: {problem} (suntingan Anda ada di {file})",
     "{problem}; not saved, nothing lost: your edited file is kept at {file} (run `litreview edit` again and copy "

@@ -346,12 +346,15 @@ def test_edit_screen_codebook_dupes_and_doctor_speak_indonesian(run, sample_corp
     import shlex
 
     script = tmp_path / "editor.py"
-    script.write_text("import sys\nopen(sys.argv[1], 'a').write('judul_lain: x\\n')\n", encoding="utf-8")
+    seen = tmp_path / "seen.yaml"
+    script.write_text(f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n"
+                      "open(sys.argv[1], 'a').write('judul_lain: x\\n')\n", encoding="utf-8")
     monkeypatch.setenv("EDITOR", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
     edited = run("--lang", "id", "edit", "cobis2023")
     assert edited.exit_code == 1
     assert "cobis2023: tidak disimpan: ruas 'judul_lain' tidak dikenal; letakkan ruas buatan sendiri" in edited.stderr
     assert not _english_left(edited.stderr.replace(str(tmp_path), "")), edited.stderr
+    assert seen.read_text(encoding="utf-8").startswith("# Sunting metadata artikel ini")
     stage = run("--lang", "id", "screen", "--stage", "abstrak", "--include", "cobis2023")
     assert stage.exit_code == 2 and "pilih title-abstract (ta) atau full-text (ft)" in stage.stderr
     both = run("screen", "--reason", "2", "--lang", "ID")  # the command's own option, any case
