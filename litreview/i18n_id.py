@@ -452,6 +452,57 @@ CATALOG: dict[str, str] = {
     "(at least 'min') reach the bar, which grows with the text's words":
         "{n} tema; faset {facets}; sebuah tema dibahas bila satu kalimat bernilai 'single', atau kalimat-kalimatnya "
         "(sedikitnya 'min') mencapai ambang, yang naik seiring jumlah kata teks",
+    # opening and writing the corpus (store.py)
+    "{path}: no such corpus directory; create one with `{hint}`":
+        "{path}: folder korpus itu tidak ada; buat dengan `{hint}`",
+    "{path}: not a litreview corpus (no {db}); create one with `{hint}`":
+        "{path}: bukan korpus litreview (tidak ada {db}); buat dengan `{hint}`",
+    "{path}: cannot create the corpus ({reason})": "{path}: korpus tidak dapat dibuat ({reason})",
+    "{path}: cannot open the corpus database ({reason})": "{path}: basis data korpus tidak dapat dibuka ({reason})",
+    "{path}: written by a newer litreview (schema version {found}, this one knows {known}); upgrade litreview to "
+    "open it":
+        "{path}: ditulis oleh litreview yang lebih baru (skema versi {found}, versi ini mengenal {known}); "
+        "perbarui litreview untuk membukanya",
+    "{path}: the corpus is read-only and was written by an older litreview; give write permission once so it "
+    "can be upgraded":
+        "{path}: korpus hanya-baca dan ditulis oleh litreview yang lebih lama; beri izin tulis sekali agar "
+        "korpus dapat diperbarui",
+    "{path}: another litreview has been writing to this corpus for over {seconds} s; gave up waiting, nothing "
+    "was written (wait longer with --lock-timeout SECONDS or ${env})":
+        "{path}: litreview lain sudah menulis ke korpus ini lebih dari {seconds} detik; berhenti menunggu, tidak "
+        "ada yang ditulis (tunggu lebih lama dengan --lock-timeout DETIK atau ${env})",
+    "{path}: the corpus is read-only (no permission to write there); reading commands work, this one needs write "
+    "permission":
+        "{path}: korpus hanya-baca (tidak ada izin menulis di sana); perintah yang membaca tetap jalan, perintah "
+        "ini memerlukan izin tulis",
+    "{path}: database or disk is full; nothing was saved (free some space and run the command again)":
+        "{path}: basis data atau disk penuh; tidak ada yang disimpan (kosongkan ruang lalu jalankan perintahnya "
+        "lagi)",
+    "{path}: the corpus is locked by another litreview ({reason}); run the command again when it has finished":
+        "{path}: korpus sedang dikunci oleh litreview lain ({reason}); jalankan perintahnya lagi setelah itu "
+        "selesai",
+    "{path}: cannot write the corpus database ({reason}); nothing was saved":
+        "{path}: basis data korpus tidak dapat ditulis ({reason}); tidak ada yang disimpan",
+    "{path}: the corpus database failed ({reason}); nothing was saved; `litreview doctor` checks it":
+        "{path}: basis data korpus gagal ({reason}); tidak ada yang disimpan; `litreview doctor` memeriksanya",
+    "no space left on the device": "ruang di perangkat habis",
+    "{path}: cannot copy the file into the corpus ({reason}); nothing was saved":
+        "{path}: berkas tidak dapat disalin ke korpus ({reason}); tidak ada yang disimpan",
+    "${env}={value}: give a number of seconds": "${env}={value}: beri jumlah detik",
+    "${env}={value}: give a number of seconds, 0 or more": "${env}={value}: beri jumlah detik, 0 atau lebih",
+    # rename, remove, export
+    "Renamed {old} to {new}": "{old} diganti namanya menjadi {new}",
+    "removing needs confirmation: pass --yes": "menghapus perlu konfirmasi: beri --yes",
+    "Remove {n} paper?": "Hapus {n} artikel?",
+    "Nothing removed.": "Tidak ada yang dihapus.",
+    "Removed {n} paper: {keys}": "{n} artikel dihapus: {keys}",
+    "Wrote {n} record to {file}": "{n} rekaman ditulis ke {file}",
+    "qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)":
+        "qdpx adalah berkas zip; beri --output BERKAS (mis. -o review.qdpx)",
+    "{n} source": "{n} sumber",
+    "{n} code": "{n} kode",
+    "{n} coded selection": "{n} kutipan berkode",
+    "{n} theme coded on a whole source": "{n} tema dikodekan pada seluruh sumber",
 }
 
 # The help of the main commands, by command name ("" is `litreview` itself).

@@ -376,3 +376,28 @@ def test_edit_screen_codebook_dupes_and_doctor_speak_indonesian(run, sample_corp
     doctor = run("doctor", "--lang", "id")
     assert doctor.exit_code == 0 and "corpus.db baik; files/ baik (" in doctor.stderr
     assert not _english_left(doctor.stderr.replace(str(tmp_path), "")), doctor.stderr
+
+
+def test_rename_remove_export_and_corpus_errors_speak_indonesian(run, sample_corpus, tmp_path, monkeypatch):
+    renamed = run("--lang", "id", "rename", "cobis2023", "cobis2023medsos")
+    assert renamed.exit_code == 0 and "cobis2023 diganti namanya menjadi cobis2023medsos" in renamed.stderr
+    asked = run("--lang", "id", "remove", "cobis2023medsos")
+    assert asked.exit_code == 2 and "menghapus perlu konfirmasi: beri --yes" in asked.stderr
+    removed = run("--lang", "id", "remove", "cobis2023medsos", "--yes")
+    assert removed.exit_code == 0 and "1 artikel dihapus: cobis2023medsos" in removed.stderr
+    exported = run("--lang", "id", "export", "-o", "pustaka.bib")
+    assert exported.exit_code == 0 and "rekaman ditulis ke pustaka.bib" in exported.stderr
+    qdpx = run("--lang", "id", "export", "--format", "qdpx")
+    assert qdpx.exit_code == 2 and "qdpx adalah berkas zip" in qdpx.stderr
+    for text in (renamed.stderr, removed.stderr, exported.stderr):
+        assert not _english_left(text.replace(str(tmp_path), "")), text
+    missing = run("--lang", "id", "list", "--corpus", tmp_path / "tidak-ada")
+    assert missing.exit_code != 0
+    assert "folder korpus itu tidak ada; buat dengan `litreview init" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    (tmp_path / "kosong").mkdir()
+    empty = run("--lang", "id", "list", "--corpus", tmp_path / "kosong")
+    assert "bukan korpus litreview (tidak ada corpus.db)" in empty.stderr
+    monkeypatch.setenv("LITREVIEW_LOCK_TIMEOUT", "lama")
+    lock = run("--lang", "id", "tag")
+    assert lock.exit_code != 0 and "$LITREVIEW_LOCK_TIMEOUT='lama': beri jumlah detik" in lock.stderr

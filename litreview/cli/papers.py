@@ -388,7 +388,7 @@ def rename(
         paper.key = new
         with corpus.transaction():
             corpus.update_metadata(old, paper, index_fields(paper))
-    err.print(f"Renamed {escape(old)} to {escape(new)}")
+    err.print(tr("Renamed {old} to {new}", old=escape(old), new=escape(new)))
 
 
 def remove(
@@ -404,17 +404,16 @@ def remove(
         papers = [corpus.get(k) for k in dict.fromkeys(keys)]
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError("removing needs confirmation: pass --yes")
+                raise UsageError(tr("removing needs confirmation: pass --yes"))
             for p in papers:
                 err.print(f"  {escape(p.key)}  {escape(p.title)}")
-            if not typer.confirm(f"Remove {len(papers)} paper{'s' if len(papers) != 1 else ''}?", err=True):
-                err.print("Nothing removed.")
+            if not typer.confirm(tr("Remove {n} paper?", "Remove {n} papers?", n=len(papers)), err=True):
+                err.print(tr("Nothing removed."))
                 raise typer.Exit(1)
         with corpus.transaction():
             corpus.remove([p.key for p in papers])
-    err.print(
-        f"Removed {len(papers)} paper{'s' if len(papers) != 1 else ''}: {escape(', '.join(p.key for p in papers))}"
-    )
+    err.print(tr("Removed {n} paper: {keys}", "Removed {n} papers: {keys}", n=len(papers),
+                 keys=escape(", ".join(p.key for p in papers))))
 
 
 def export(
@@ -447,7 +446,8 @@ def export(
         papers = list(corpus.iter_papers(keys or None))
     write_output(export_papers(papers, fmt.value), output)
     if output is not None:
-        err.print(f"Wrote {len(papers)} record{'s' if len(papers) != 1 else ''} to {escape(str(output))}")
+        err.print(tr("Wrote {n} record to {file}", "Wrote {n} records to {file}", n=len(papers),
+                     file=escape(str(output))))
 
 
 def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | None,
@@ -457,7 +457,7 @@ def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | N
     from litreview.qda import export_qdpx
 
     if output is None:
-        raise UsageError("qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)")
+        raise UsageError(tr("qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)"))
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
@@ -465,10 +465,12 @@ def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | N
             corpus.get(key)  # an unknown key: one line with the keys it may have meant
         data, report = export_qdpx(corpus, book, keys or None)
     write_bytes(data, output, "qdpx")
-    err.print(f"{report.sources} source{'s' if report.sources != 1 else ''}, {report.codes} codes, "
-              f"{report.selections} coded selection{'s' if report.selections != 1 else ''}"
-              + (f", {report.whole_source} theme{'s' if report.whole_source != 1 else ''} coded on a whole source"
-                 if report.whole_source else ""))
+    parts = [tr("{n} source", "{n} sources", n=report.sources), tr("{n} code", "{n} codes", n=report.codes),
+             tr("{n} coded selection", "{n} coded selections", n=report.selections)]
+    if report.whole_source:
+        parts.append(tr("{n} theme coded on a whole source", "{n} themes coded on a whole source",
+                        n=report.whole_source))
+    err.print(", ".join(parts))
 
 
 def register(app: typer.Typer) -> None:
