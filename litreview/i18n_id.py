@@ -503,6 +503,48 @@ CATALOG: dict[str, str] = {
     "{n} code": "{n} kode",
     "{n} coded selection": "{n} kutipan berkode",
     "{n} theme coded on a whole source": "{n} tema dikodekan pada seluruh sumber",
+    # tag add/remove/reset/import, codebook show/suggest
+    "{project}: {papers} matched; {added} added, {removed} removed, {recoded} recoded by hand; {offered} offered":
+        "{project}: {papers} cocok; {added} ditambahkan, {removed} dihapus, {recoded} dikode ulang secara manual; "
+        "{offered} ditawarkan",
+    "{n} theme": "{n} tema",
+    "{n} new code": "{n} kode baru",
+    "{n} coding": "{n} pengodean",
+    "new code": "kode baru",
+    "not matched": "tidak cocok",
+    "removed": "dihapus",
+    "recoded": "dikode ulang",
+    "{name} ({codings}): not a theme of the codebook; offered by `litreview codebook show`":
+        "{name} ({codings}): bukan tema buku kode; ditawarkan lewat `litreview codebook show`",
+    "Offered themes": "Tema yang ditawarkan",
+    "(codes from QDA projects that are not themes yet; add them to the codebook's themes: with terms to tag by, "
+    "to use them)":
+        "(kode dari proyek QDA yang belum menjadi tema; tambahkan ke themes: buku kode, dengan istilah penanda, "
+        "untuk memakainya)",
+    "({codings} in {papers}: {listed}; from {source})": "({codings} pada {papers}: {listed}; dari {source})",
+    "term": "istilah",
+    "with {theme}": "dengan {theme}",
+    "others": "lainnya",
+    "score": "skor",
+    "in codebook": "di buku kode",
+    "{theme}: {n_in} papers with the theme, {n_out} others": "{theme}: {n_in} artikel bertema ini, {n_out} lainnya",
+    "no word is used by {min}+ of the {n_in} papers and rarer elsewhere; tag more papers or lower --min-papers":
+        "tidak ada kata yang dipakai oleh {min}+ dari {n_in} artikel dan lebih jarang di tempat lain; beri tema "
+        "pada lebih banyak artikel atau turunkan --min-papers",
+    "no paper is tagged '{theme}' by hand; tag some with `litreview tag add KEY {theme}`":
+        "tidak ada artikel yang diberi tema '{theme}' secara manual; beri beberapa dengan "
+        "`litreview tag add KUNCI {theme}`",
+    " (or use --include-auto)": " (atau pakai --include-auto)",
+    "... and {n} more papers without text or abstract (`litreview list --format json` shows has_text)":
+        "... dan {n} artikel lagi tanpa teks atau abstrak (`litreview list --format json` menampilkan has_text)",
+    "; the tagger found {n} supporting sentence": "; penanda menemukan {n} kalimat pendukung",
+    "; the tagger found no supporting sentence": "; penanda tidak menemukan kalimat pendukung",
+    "{theme} to {key} (manual)": "{theme} pada {key} (manual)",
+    "{theme} from {key} (manual; re-tagging keeps it off)":
+        "{theme} dari {key} (manual; pemberian tema ulang tidak mengembalikannya)",
+    "{key}: {theme} is decided by the tagger again": "{key}: {theme} kembali diputuskan oleh penanda",
+    "{key}: {theme} had no manual decision; nothing to reset":
+        "{key}: {theme} tidak punya keputusan manual; tidak ada yang dikembalikan",
 }
 
 # The help of the main commands, by command name ("" is `litreview` itself).
@@ -705,6 +747,18 @@ OPTION_HELP: dict[str, str] = {
 # importer's warnings stored with its paper, failure reasons, duplicate reasons, Zotero sync notes.
 # A value in {braces} that is itself one of these messages is translated too.
 MESSAGES: dict[str, str] = {
+    # QDA projects (add x.qdpx, tag import)
+    "no project.qde inside; is it a REFI-QDA project (.qdpx)?":
+        "tidak ada project.qde di dalamnya; apakah ini proyek REFI-QDA (.qdpx)?",
+    "not a readable .qdpx zip ({reason})": "bukan zip .qdpx yang dapat dibaca ({reason})",
+    "project.qde is not well-formed XML ({reason})": "project.qde bukan XML yang tersusun benar ({reason})",
+    "not a REFI-QDA project (root element {element}, namespace {namespace})":
+        "bukan proyek REFI-QDA (elemen akar {element}, namespace {namespace})",
+    "the project is larger than 512 MiB": "proyek lebih besar dari 512 MiB",
+    "cannot read the file ({reason})": "berkas tidak dapat dibaca ({reason})",
+    "{file}: source {source} is not a paper of the corpus": "{file}: sumber {source} bukan artikel di korpus",
+    "{file}: {key}: a coded passage at {start}-{end} is not in the paper's text any more; skipped":
+        "{file}: {key}: kutipan berkode pada {start}-{end} tidak ada lagi di teks artikel; dilewati",
     # labels that come before a message ("file.bib: record #3: ...")
     "{name}: record {record}": "{name}: rekaman {record}",
     "line {line}": "baris {line}",

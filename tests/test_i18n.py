@@ -401,3 +401,21 @@ def test_rename_remove_export_and_corpus_errors_speak_indonesian(run, sample_cor
     monkeypatch.setenv("LITREVIEW_LOCK_TIMEOUT", "lama")
     lock = run("--lang", "id", "tag")
     assert lock.exit_code != 0 and "$LITREVIEW_LOCK_TIMEOUT='lama': beri jumlah detik" in lock.stderr
+
+
+def test_tag_decisions_and_codebook_suggest_speak_indonesian(run, sample_corpus, tmp_path):
+    added = run("--lang", "id", "tag", "add", "munadi2023", "literacy")
+    assert added.exit_code == 0 and "ditambahkan" in added.stderr
+    assert "literacy pada munadi2023 (manual)" in added.stderr
+    removed = run("--lang", "id", "tag", "remove", "cobis2023", "hoaks")  # an Indonesian alias
+    assert removed.exit_code == 0 and "hoax dari cobis2023 (manual;" in removed.stderr
+    reset = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
+    assert "cobis2023: hoax kembali diputuskan oleh penanda" in reset.stderr
+    again = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
+    assert "tidak punya keputusan manual" in again.stderr
+    none = run("--lang", "id", "codebook", "suggest", "youth")
+    assert none.exit_code != 0 and "tidak ada artikel yang diberi tema 'youth' secara manual" in none.stderr
+    found = run("--lang", "id", "codebook", "suggest", "literacy", "--min-papers", "1")
+    assert found.exit_code == 0 and "artikel bertema ini" in found.stdout and "istilah" in found.stdout
+    for result in (added, removed, reset, again, none, found):
+        assert not _english_left((result.stdout + result.stderr).replace(str(tmp_path), "")), result.output

@@ -296,13 +296,15 @@ def _print_sync(synced: Any) -> None:
 
 def print_codings(coded: Any) -> None:
     """What reading a QDA project's codings decided (shared with `tag import`)."""
+    said = {"added": tr("added"), "removed": tr("removed"), "recoded": tr("recoded")}
     for key, theme, what in coded.decisions:
-        out.print(f"[cyan]{escape(what)}[/cyan] {escape(key)} {escape(theme)}")
+        out.print(f"[cyan]{escape(said.get(what, what))}[/cyan] {escape(key)} {escape(theme)}")
     for name, count in coded.offered:
-        err.print(f"[yellow]new code[/yellow] {escape(name)} ({count} coding{'s' if count != 1 else ''}): not a theme "
-                  "of the codebook; offered by `litreview codebook show`")
+        err.print(f"[yellow]{tr('new code')}[/yellow] "
+                  + tr("{name} ({codings}): not a theme of the codebook; offered by `litreview codebook show`",
+                       name=escape(name), codings=tr("{n} coding", "{n} codings", n=count)))
     for line in coded.unmatched:
-        err.print(f"[yellow]not matched[/yellow] {escape(line)}")
+        err.print(f"[yellow]{tr('not matched')}[/yellow] {escape(localize(line))}")
     err.print(escape(coded.summary()))
 
 
