@@ -104,9 +104,10 @@ def list_rows(corpus: Corpus, filters: ListFilter, sort: str = "key") -> Iterato
         if name:
             keys = corpus.keys_with_label(kind, name)
             if not keys and name.strip("/") not in corpus.label_names(kind):
-                known = ", ".join(corpus.label_names(kind)) or "none in this corpus"
+                known = ", ".join(corpus.label_names(kind)) or tr("none in this corpus")
                 option = "--collection" if kind == "collection" else "--zotero-tag"
-                raise UsageError(f"{option} {name!r}: no paper has it (known: {known})")
+                raise UsageError(tr("{option} {name}: no paper has it (known: {known})", option=option,
+                                    name=repr(name), known=known))
             allowed = keys if allowed is None else allowed & keys
     rows = (r for r in corpus.rows(filters.level) if filters.accepts(r) and (allowed is None or r.key in allowed))
     if sort == "key":
@@ -119,7 +120,8 @@ def list_rows(corpus: Corpus, filters: ListFilter, sort: str = "key") -> Iterato
         "added": lambda r: (r.added_at, r.key),
     }
     if sort not in sort_keys:
-        raise UsageError(f"--sort {sort!r}: choose one of key, {', '.join(sort_keys)}")
+        raise UsageError(tr("--sort {value}: choose one of {choices}", value=repr(sort),
+                            choices=", ".join(["key", *sort_keys])))
     yield from sorted(rows, key=sort_keys[sort])
 
 

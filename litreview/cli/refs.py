@@ -20,6 +20,7 @@ from litreview.cli.common import (
 )
 from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import CorpusError, UsageError
+from litreview.i18n import tr
 
 
 def refs(
@@ -61,16 +62,21 @@ def refs(
         if key is not None:
             paper = corpus.get(key)  # an unknown key is a clear error with close keys
             if not paper.text:
-                raise CorpusError(f"{key}: has no full text, so no citations to read; add its PDF or text file")
+                raise CorpusError(tr("{key}: has no full text, so no citations to read; add its PDF or text file",
+                                    key=key))
         index = index_corpus(corpus, [key] if key else None)
         network = _network(corpus, index) if graph_fmt else None
         labels = _labels(corpus, index, lang.value)
     if network is not None and graph is not None and graph_fmt is not None:
         write_bytes(render_graph(network, graph_fmt).encode("utf-8"), graph, "graph")
-        err.print(f"{len(network.nodes)} nodes, {len(network.edges)} citation links")
+        err.print(tr("{n} node", "{n} nodes", n=len(network.nodes)) + ", "
+                  + tr("{n} citation link", "{n} citation links", n=len(network.edges)))
     if not index.works:
-        raise CorpusError(f"{key or 'the corpus'}: no citations found"
-                          + ("" if index.papers_read else "; no paper has full text (add PDFs or text files)"))
+        where = key or tr("the corpus")
+        if index.papers_read:
+            raise CorpusError(tr("{where}: no citations found", where=where))
+        raise CorpusError(tr("{where}: no citations found; no paper has full text (add PDFs or text files)",
+                             where=where))
     if chosen == "json":
         works = [w for w in index.works if w.papers >= min_papers][: top or None]
         data = json.dumps({"papers_read": index.papers_read, "citing_papers": index.citing_papers,
@@ -80,7 +86,7 @@ def refs(
     table = (paper_refs_table(key, index, lang.value, top, labels) if key
              else refs_table(index, lang.value, top, min_papers, labels))
     if not table.rows:
-        raise UsageError(f"no cited work is cited by {min_papers} papers or more; lower --min-papers")
+        raise UsageError(tr("no cited work is cited by {n} papers or more; lower --min-papers", n=min_papers))
     width = out.width if stdout_is_terminal() else 160
     color = chosen == "terminal" and output is None and stdout_is_terminal()
     write_bytes(render([table], chosen, width=width, color=color), output, chosen)

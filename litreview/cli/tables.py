@@ -144,10 +144,11 @@ def table(
     add_note(built, coverage)
     if not built.rows:
         if kind is Kind.claims and any(e.tags for e in entries):
-            raise CorpusError(f"no claims for these filters ({flt.describe()}): no two sources say the same "
-                              "thing about a theme in like words; `litreview table evidence` lists what each says")
-        raise CorpusError(f"no {kind.value} rows for these filters ({flt.describe()}); "
-                          "are the papers tagged? run `litreview tag`")
+            raise CorpusError(tr("no claims for these filters ({filters}): no two sources say the same thing about "
+                                 "a theme in like words; `litreview table evidence` lists what each says",
+                                 filters=flt.describe()))
+        raise CorpusError(tr("no {kind} rows for these filters ({filters}); are the papers tagged? run `litreview tag`",
+                             kind=kind.value, filters=flt.describe()))
     width = out.width if stdout_is_terminal() else 120
     data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal(),
                   page=page, bib=bib.name if bib is not None else None)

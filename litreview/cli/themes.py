@@ -131,7 +131,8 @@ def codebook_init(
         raise UsageError(tr("{target}: the corpus already has a codebook; edit it, or pass --force to replace it",
                              target=target))
     write_output(default_codebook_text(), target)
-    err.print(f"Wrote {escape(str(target))}; edit it, then run `litreview codebook check` and `litreview tag`")
+    err.print(escape(tr("Wrote {target}; edit it, then run `litreview codebook check` and `litreview tag`",
+                        target=target)))
 
 
 @codebook_app.command("show")

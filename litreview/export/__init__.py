@@ -13,6 +13,7 @@ from litreview.export.bibtex import export_bibtex
 from litreview.export.csljson import export_csljson
 from litreview.export.ris import export_ris
 from litreview.export.yaml import export_yaml
+from litreview.i18n import tr
 from litreview.model import Paper
 
 EXPORTERS: dict[str, Callable[[list[Paper]], str]] = {
@@ -32,5 +33,6 @@ def export_papers(papers: list[Paper], fmt: str) -> str:
         exporter = EXPORTERS[fmt]
     except KeyError:
         choices = ", ".join(EXPORTERS)
-        raise UsageError(f"unknown export format '{fmt}'; choose one of: {choices}") from None
+        raise UsageError(tr("unknown export format '{fmt}'; choose one of: {choices}", fmt=fmt,
+                            choices=choices)) from None
     return exporter(papers)

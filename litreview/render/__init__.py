@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.text.clean import CONTROL_RE
 
 if TYPE_CHECKING:
@@ -69,7 +70,8 @@ def render(tables: list[Table], fmt: str, *, width: int = 100, color: bool = Fal
     try:
         module_name, function_name = _RENDERERS[fmt]
     except KeyError:
-        raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}") from None
+        raise UsageError(tr("unknown output format {fmt}; use one of: {formats}", fmt=repr(fmt),
+                               formats=", ".join(FORMATS))) from None
     module = importlib.import_module(f"{__name__}.{module_name}")
     renderer: Callable[..., bytes] = getattr(module, function_name)
     return renderer(list(tables), width=width, color=color, **options)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 
 if TYPE_CHECKING:
     from litreview.synthesis.charts import Chart
@@ -41,7 +42,8 @@ def format_for_path(path: Path) -> str | None:
 def render_chart(chart: Chart, fmt: str) -> bytes:
     """The chart drawn in ``fmt`` (svg, png or pdf)."""
     if fmt not in FORMATS:
-        raise UsageError(f"unknown figure format {fmt!r}; use one of: {', '.join(FORMATS)}")
+        raise UsageError(tr("unknown figure format {fmt}; use one of: {formats}", fmt=repr(fmt),
+                               formats=", ".join(FORMATS)))
     import matplotlib
 
     matplotlib.use("Agg", force=False)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.render import alignment, clean_text, is_numeric_column, segments, stable_zip
 from litreview.render.metrics import family_for, text_width
 from litreview.synthesis.table import Table
@@ -62,7 +63,7 @@ def parse_paper(text: str | None) -> str | None:
         return None
     paper = text.strip().lower()
     if paper not in PAPERS:
-        raise UsageError(f"--paper {text!r}: choose a4 or letter")
+        raise UsageError(tr("--paper {value}: choose a4 or letter", value=repr(text)))
     return paper
 
 
@@ -74,12 +75,13 @@ def parse_margins(text: str | None) -> tuple[float, float, float, float] | None:
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise UsageError(f"--margins {text!r}: give centimetres as left,top,right,bottom, e.g. 4,3,3,3") from None
+        raise UsageError(tr("--margins {value}: give centimetres as left,top,right,bottom, e.g. 4,3,3,3",
+                              value=repr(text))) from None
     if len(values) == 1:
         values *= 4
     if len(values) != 4 or not all(0 <= v <= 8 for v in values):
-        raise UsageError(f"--margins {text!r}: give four numbers of centimetres from 0 to 8 "
-                         "(left,top,right,bottom), e.g. 4,3,3,3")
+        raise UsageError(tr("--margins {value}: give four numbers of centimetres from 0 to 8 "
+                            "(left,top,right,bottom), e.g. 4,3,3,3", value=repr(text)))
     return values[0], values[1], values[2], values[3]
 
 
@@ -125,12 +127,13 @@ def _open_template(path: Path) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not path.is_file():
-        raise ValidationError(f"{path}: no such template file; give a Word document (.docx)")
+        raise ValidationError(tr("{template}: no such template file; give a Word document (.docx)", template=path))
     try:
         document = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ValidationError(f"{path}: not a Word document (.docx) that can be used as a template "
-                              f"({type(exc).__name__}); save it as .docx from Word or LibreOffice") from None
+        raise ValidationError(tr("{path}: not a Word document (.docx) that can be used as a template ({problem}); "
+                                 "save it as .docx from Word or LibreOffice", path=path,
+                                 problem=type(exc).__name__)) from None
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.synthesis.network import Network
 
 GRAPH_FORMATS = {".graphml": "graphml", ".dot": "dot", ".gv": "dot", ".json": "json"}
@@ -19,7 +20,8 @@ _NODE_ATTRS = (("label", "string"), ("kind", "string"), ("year", "string"), ("ti
 def graph_format(path: Path) -> str:
     fmt = GRAPH_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError(f"{path}: a graph is written as .graphml, .dot or .json (the file name says which)")
+        raise UsageError(tr("{path}: a graph is written as .graphml, .dot or .json (the file name says which)",
+                              path=path))
     return fmt
 
 

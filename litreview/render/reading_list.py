@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from litreview.errors import UsageError
+from litreview.i18n import tr
 from litreview.render import clean_text
 from litreview.synthesis.reading_list import ReadingEntry, ReadingList
 from litreview.synthesis.references import Formatted, Run
@@ -59,7 +60,8 @@ def render_reading_list(reading: ReadingList, fmt: str, *, width: int = 100, col
         from litreview.export.csljson import export_csljson
 
         return export_csljson(reading.papers).encode("utf-8")
-    raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    raise UsageError(tr("unknown output format {fmt}; use one of: {formats}", fmt=repr(fmt),
+                        formats=", ".join(FORMATS)))
 
 
 def _one_line(text: str) -> str:

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from litreview.errors import NotFound, UsageError
+from litreview.i18n import tr
 from litreview.model import Paper
 from litreview.synthesis.reading_list import ReadingEntry, ReadingGroup, ReadingList, style_title, words
 from litreview.synthesis.references import CslStyle, format_bibliography
@@ -34,11 +35,11 @@ def cited_keys(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError as exc:
-        raise NotFound(f"{path}: no such file") from exc
+        raise NotFound(tr("{path}: no such file", path=path)) from exc
     except IsADirectoryError as exc:
-        raise UsageError(f"{path}: is a directory; give a .aux, .tex or .md file") from exc
+        raise UsageError(tr("{path}: is a directory; give a .aux, .tex or .md file", path=path)) from exc
     except OSError as exc:
-        raise NotFound(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise NotFound(tr("{path}: cannot read ({problem})", path=path, problem=exc.strerror or exc)) from exc
     suffix = path.suffix.lower()
     if suffix == ".aux":
         found = [k for group in _AUX_CITATION.findall(text) for k in group.split(",")]

@@ -114,10 +114,10 @@ def scope(corpus: Corpus, level: str = "discussed", every_record: bool = False,
     keys = tagged if screened is None else tagged & screened
     if not keys:
         if not tagged:
-            raise ValidationError("no paper is tagged with a theme yet; run `litreview tag` (or tag by hand with "
-                                  "`litreview tag add KEY THEME`), or give --all for every record")
-        raise ValidationError(f"none of the {len(tagged)} tagged papers is included by screening yet; include "
-                              "some with `litreview screen`, or give --all for every record")
+            raise ValidationError(tr("no paper is tagged with a theme yet; run `litreview tag` (or tag by hand with "
+                                     "`litreview tag add KEY THEME`), or give --all for every record"))
+        raise ValidationError(tr("none of the {n} tagged papers is included by screening yet; include some with "
+                                 "`litreview screen`, or give --all for every record", n=len(tagged)))
     return keys, Coverage(library, len(keys), screened=screened is not None, level=level)
 
 

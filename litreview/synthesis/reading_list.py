@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.model import Paper, Tag
 from litreview.synthesis.annotate import Annotation, annotate
 from litreview.synthesis.references import CslStyle, Formatted, format_references
@@ -107,22 +108,23 @@ class ReadingFilter:
     def describe(self) -> str:
         parts = []
         if self.themes:
-            parts.append(f"theme {', '.join(self.themes)}")
+            parts.append(tr("theme {themes}", themes=", ".join(self.themes)))
         if self.year_from is not None or self.year_to is not None:
-            parts.append(f"year {self.year_from or ''}-{self.year_to or ''}")
+            parts.append(tr("year {start}-{end}", start=self.year_from or "", end=self.year_to or ""))
         if not self.primary_only:
-            parts.append("all themes")
+            parts.append(tr("all themes"))
         if self.top is not None:
-            parts.append(f"top {self.top}")
-        return "; ".join(parts) or "no filter"
+            parts.append(tr("top {n}", n=self.top))
+        return "; ".join(parts) or tr("no filter")
 
 
 def check_filter(flt: ReadingFilter, codebook: Codebook) -> None:
     """Usage errors of the filter, before any work is done."""
     if flt.order not in ORDERS:
-        raise UsageError(f"--order {flt.order!r}: choose one of {', '.join(ORDERS)}")
+        raise UsageError(tr("--order {value}: choose one of {choices}", value=repr(flt.order),
+                              choices=", ".join(ORDERS)))
     if flt.top is not None and flt.top < 1:
-        raise UsageError(f"--top {flt.top}: give a number of papers per theme, 1 or more")
+        raise UsageError(tr("--top {n}: give a number of papers per theme, 1 or more", n=flt.top))
     flt.themes[:] = codebook.resolve_all(flt.themes)  # labels and aliases ("hoaks") become ids
 
 
@@ -188,10 +190,13 @@ def build_reading_list(
             placed[index].append((paper, score))
     if not any(placed):
         if plan is None and not any(tags.values()):
-            raise ValidationError("the reading list is empty: no paper has a theme yet; run `litreview tag` "
-                                  "(or give themes by hand with `litreview tag add KEY THEME`)")
-        where = f"the groups of {plan.name}" if plan else f"these filters ({flt.describe()})"
-        raise ValidationError(f"the reading list is empty for {where}; `litreview themes` shows the papers per theme")
+            raise ValidationError(tr("the reading list is empty: no paper has a theme yet; run `litreview tag` "
+                                     "(or give themes by hand with `litreview tag add KEY THEME`)"))
+        if plan:
+            raise ValidationError(tr("the reading list is empty for the groups of {plan}; `litreview themes` shows "
+                                     "the papers per theme", plan=plan.name))
+        raise ValidationError(tr("the reading list is empty for these filters ({filters}); `litreview themes` shows "
+                                 "the papers per theme", filters=flt.describe()))
     sort_key = _SORTS[flt.order]
     chosen = [(group, sorted(members, key=sort_key)[: flt.top]) for group, members in zip(groups, placed, strict=True)
               if members]
@@ -267,9 +272,10 @@ def load_plan(path: Path, codebook: Codebook, key_exists: Callable[[str], bool])
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError(f"{name}: no such plan file") from None
+        raise ValidationError(tr("{name}: no such plan file", name=name)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{name}: cannot read the plan ({type(exc).__name__}: {exc})") from None
+        raise ValidationError(tr("{name}: cannot read the plan ({problem})", name=name,
+                                 problem=f"{type(exc).__name__}: {exc}")) from None
     from litreview.safeload import InputTooComplex, load_yaml
 
     try:
@@ -278,36 +284,41 @@ def load_plan(path: Path, codebook: Codebook, key_exists: Callable[[str], bool])
         raise ValidationError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise ValidationError(f"{name}: not valid YAML{where} ({problem})") from None
+        if mark is not None:
+            raise ValidationError(tr("{name}: not valid YAML at line {line} ({problem})", name=name,
+                                     line=mark.line + 1, problem=problem)) from None
+        raise ValidationError(tr("{name}: not valid YAML ({problem})", name=name, problem=problem)) from None
     if not isinstance(data, dict):
-        raise ValidationError(f"{name}: a plan is a mapping with 'groups:' (a list of weeks or topics)")
+        raise ValidationError(tr("{name}: a plan is a mapping with 'groups:' (a list of weeks or topics)", name=name))
     unknown = sorted(set(map(str, data)) - _PLAN_KEYS)
     if unknown:
-        raise ValidationError(f"{name}: unknown field '{unknown[0]}'; a plan has title and groups (or weeks)")
+        raise ValidationError(tr("{name}: unknown field '{field}'; a plan has title and groups (or weeks)", name=name,
+                                 field=unknown[0]))
     items = data.get("groups", data.get("weeks"))
     if not isinstance(items, list) or not items:
-        raise ValidationError(f"{name}: 'groups' must be a list of weeks or topics, each with a title and "
-                              "themes and/or keys")
+        raise ValidationError(tr("{name}: 'groups' must be a list of weeks or topics, each with a title and "
+                                 "themes and/or keys", name=name))
     title = data.get("title") or ""
     if not isinstance(title, str | int | float):
-        raise ValidationError(f"{name}: 'title' must be text")
+        raise ValidationError(tr("{name}: 'title' must be text", name=name))
     groups = [_plan_group(name, number, item, codebook, key_exists) for number, item in enumerate(items, start=1)]
     return CoursePlan(name=path.name, groups=groups, title=str(title).strip())
 
 
 def _plan_group(name: str, number: int, item: object, codebook: Codebook,
                 key_exists: Callable[[str], bool]) -> PlanGroup:
-    where = f"{name}: group {number}"
+    where = tr("{name}: group {number}", name=name, number=number)
     if not isinstance(item, dict):
-        raise ValidationError(f"{where}: each group is a mapping with title, themes and/or keys, and notes")
+        raise ValidationError(tr("{where}: each group is a mapping with title, themes and/or keys, and notes",
+                                 where=where))
     unknown = sorted(set(map(str, item)) - _GROUP_KEYS)
     if unknown:
-        raise ValidationError(f"{where}: unknown field '{unknown[0]}'; a group has title, themes, keys and notes")
+        raise ValidationError(tr("{where}: unknown field '{field}'; a group has title, themes, keys and notes",
+                                 where=where, field=unknown[0]))
     title = next((item[k] for k in ("title", "week", "topic") if item.get(k) not in (None, "")), None)
     if not isinstance(title, str | int | float) or not str(title).strip():
-        raise ValidationError(f"{where}: give it a title (e.g. title: Week {number})")
+        raise ValidationError(tr("{where}: give it a title (e.g. title: Week {number})", where=where, number=number))
     where = f"{where} ({str(title).strip()!r})"
     lists: dict[str, list[str]] = {}
     for field_name in ("themes", "keys"):
@@ -315,22 +326,24 @@ def _plan_group(name: str, number: int, item: object, codebook: Codebook,
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            raise ValidationError(f"{where}: '{field_name}' must be a list of {field_name[:-1]} names")
+            raise ValidationError(tr("{where}: 'themes' must be a list of theme names", where=where)
+                                  if field_name == "themes" else
+                                  tr("{where}: 'keys' must be a list of key names", where=where))
         lists[field_name] = [str(v).strip() for v in value]
     if not lists["themes"] and not lists["keys"]:
-        raise ValidationError(f"{where}: list its themes and/or keys")
+        raise ValidationError(tr("{where}: list its themes and/or keys", where=where))
     for i, theme in enumerate(lists["themes"]):
         found = codebook.resolve(theme)
         if found is None:
-            raise ValidationError(f"{where}: unknown theme '{theme}'; the codebook's themes are: "
-                                  f"{', '.join(codebook.theme_ids)}")
+            raise ValidationError(tr("{where}: unknown theme '{theme}'; the codebook's themes are: {themes}",
+                                     where=where, theme=theme, themes=", ".join(codebook.theme_ids)))
         lists["themes"][i] = found
     for key in lists["keys"]:
         if not key_exists(key):
-            raise ValidationError(f"{where}: no paper with key '{key}' in the corpus")
+            raise ValidationError(tr("{where}: no paper with key '{key}' in the corpus", where=where, key=key))
     notes = item.get("notes") or ""
     if not isinstance(notes, str):
-        raise ValidationError(f"{where}: 'notes' must be text")
+        raise ValidationError(tr("{where}: 'notes' must be text", where=where))
     return PlanGroup(title=str(title).strip(), themes=list(dict.fromkeys(lists["themes"])),
                      keys=list(dict.fromkeys(lists["keys"])), notes=notes.strip())
 

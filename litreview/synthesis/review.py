@@ -60,16 +60,16 @@ class ReviewFilter:
     def describe(self) -> str:
         parts = []
         if self.themes:
-            parts.append(f"theme {', '.join(self.themes)}")
+            parts.append(tr("theme {themes}", themes=", ".join(self.themes)))
         if self.year_from is not None or self.year_to is not None:
-            parts.append(f"year {self.year_from or ''}-{self.year_to or ''}")
+            parts.append(tr("year {start}-{end}", start=self.year_from or "", end=self.year_to or ""))
         if self.keys:
-            parts.append(f"keys {', '.join(self.keys)}")
+            parts.append(tr("keys {keys}", keys=", ".join(self.keys)))
         if self.query:
-            parts.append(f"query {self.query!r}")
+            parts.append(tr("query {query}", query=repr(self.query)))
         if self.level != "discussed":
-            parts.append(f"level {self.level}")
-        return "; ".join(parts) or "no filter"
+            parts.append(tr("level {level}", level=self.level))
+        return "; ".join(parts) or tr("no filter")
 
     def named(self, codebook: Codebook, lang: str = "en") -> list[tuple[str, str]]:
         """The filters as a table's note names them: ("theme", "Hoaxes"), ("year", "2020-2024"), ..."""
@@ -122,7 +122,7 @@ def load_entries(
 
     check_themes(codebook, flt.themes)
     if sort not in SORTS:
-        raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
+        raise UsageError(tr("--sort {value}: choose one of {choices}", value=repr(sort), choices=", ".join(SORTS)))
     if corpus.count() == 0:
         raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     if flt.keys:
@@ -149,7 +149,7 @@ def load_entries(
             paper.cited_references = []
         entries.append(Entry(paper=paper, tags=paper_tags, facets=facets.get(paper.key, Facets())))
     if not entries:
-        raise ValidationError(f"no paper matches the filters ({flt.describe()})")
+        raise ValidationError(tr("no paper matches the filters ({filters})", filters=flt.describe()))
     chosen = [e.paper for e in entries]
     cites = citations_for(chosen, lang, letters=corpus_letters(corpus, chosen))
     for entry in entries:
