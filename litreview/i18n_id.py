@@ -647,7 +647,7 @@ CATALOG: dict[str, str] = {
     "unknown figure format {fmt}; use one of: {formats}":
         "format gambar {fmt} tidak dikenal; pakai salah satu dari: {formats}",
     # writing the output file (-o)
-    "{output}: the directory {folder} does not exist": "{output}: folder {folder} tidak ada",
+    "{output}: the directory {folder} does not exist": "{output}: tidak ada folder {folder}",
     "{output}: is a directory; give a file name": "{output}: sebuah folder; beri nama berkas",
     "{output}: cannot write in {folder} (permission denied)":
         "{output}: tidak dapat menulis di {folder} (izin ditolak)",

@@ -419,3 +419,73 @@ def test_tag_decisions_and_codebook_suggest_speak_indonesian(run, sample_corpus,
     assert found.exit_code == 0 and "artikel bertema ini" in found.stdout and "istilah" in found.stdout
     for result in (added, removed, reset, again, none, found):
         assert not _english_left((result.stdout + result.stderr).replace(str(tmp_path), "")), result.output
+
+
+def test_table_reading_list_and_bibliography_errors_speak_indonesian(run, sample_corpus, tmp_path):
+    def said(*args: object) -> str:
+        result = run("--lang", "id", *args)
+        assert result.exit_code != 0, result.output
+        text = result.stderr.replace(str(tmp_path), "")
+        assert len(text.strip().splitlines()) == 1 and text.startswith("galat: "), text
+        assert not _english_left(text), text
+        return text
+
+    assert "tidak ada artikel yang cocok dengan penyaring (tahun 1990-1991)" in said(
+        "table", "matrix", "--year", "1990-1991")
+    assert "--sort 'judul': pilih salah satu dari citation, year, title, key" in said(
+        "table", "matrix", "--sort", "judul")
+    claims = run("--lang", "id", "table", "claims", "--theme", "democracy")  # no two sources agree on it
+    assert claims.exit_code == 0 or "tidak ada klaim untuk penyaring ini (tema democracy)" in claims.stderr
+    assert "--order 'judul': pilih salah satu dari year, score, author" in said("reading-list", "--order", "judul")
+    plans = {
+        "tidak-ada.yaml": None,
+        "ruas.yaml": "judul: Kuliah\ngroups: []\n",
+        "tema.yaml": "groups:\n  - title: Minggu 1\n    themes: [tidak-ada]\n",
+        "judul.yaml": "groups:\n  - notes: baca dulu\n    themes: [hoaks]\n",
+    }
+    for name, text in plans.items():
+        if text is not None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+    assert "tidak-ada.yaml: berkas rencana itu tidak ada" in said("reading-list", "--plan", "tidak-ada.yaml")
+    assert "ruas.yaml: ruas 'judul' tidak dikenal; rencana berisi title dan groups" in said(
+        "reading-list", "--plan", "ruas.yaml")
+    assert "tema.yaml: kelompok 1 ('Minggu 1'): tema 'tidak-ada' tidak dikenal; tema dalam buku kode: " in said(
+        "reading-list", "--plan", "tema.yaml")
+    assert "judul.yaml: kelompok 1: beri judul (mis. title: Minggu 1)" in said("reading-list", "--plan", "judul.yaml")
+    (tmp_path / "naskah.md").write_text("Naskah ini belum menyitasi apa pun.\n", encoding="utf-8")
+    assert "naskah.md: tidak menyitasi kunci apa pun (dicari \\cite{...}" in said(
+        "bibliography", "--cited-in", "naskah.md")
+    assert "--style kosong; beri nama gaya seperti apa, atau berkas .csl" in said("bibliography", "--style", " ")
+    (tmp_path / "gaya.csl").write_text("<gaya><judul>APA</judul></gaya>\n", encoding="utf-8")
+    assert "gaya.csl: bukan gaya CSL: elemen akarnya <gaya>, bukan <style" in said(
+        "daftar-pustaka", "--style", "gaya.csl")
+    assert "--paper 'b5': pilih a4 atau letter" in said("table", "matrix", "-o", "matriks.docx", "--paper", "b5")
+    assert "--margins '4,3': beri empat angka sentimeter dari 0 sampai 8" in said(
+        "table", "matrix", "-o", "matriks.docx", "--margins", "4,3")
+    assert "--margins 'kiri': beri ukuran dalam sentimeter" in said(
+        "reading-list", "-o", "bacaan.docx", "--margins", "kiri")
+    assert "hasil/matriks.md: tidak ada folder hasil" in said("table", "matrix", "-o", "hasil/matriks.md")
+    assert not (tmp_path / "matriks.docx").exists() and not (tmp_path / "bacaan.docx").exists()
+    english = run("table", "matrix", "-o", "hasil/matriks.md")
+    assert "hasil/matriks.md: the directory hasil does not exist" in english.stderr
+
+
+def test_list_search_refs_and_cite_errors_speak_indonesian(run, sample_corpus, tmp_path):
+    listed = run("--lang", "id", "list", "--sort", "judul")
+    assert listed.exit_code == 2 and "--sort 'judul': pilih salah satu dari key, year, title, author" in listed.stderr
+    excluded = run("--lang", "id", "search", "--", "-hoaks")
+    assert excluded.exit_code == 2 and "search '-hoaks': hanya ada kata yang dikecualikan" in excluded.stderr
+    refs = run("--lang", "id", "refs", "--key", "cobis2023")  # a record without full text
+    assert refs.exit_code == 1 and "cobis2023: tidak punya teks lengkap" in refs.stderr
+    (tmp_path / "bab2.tex").write_text("Menurut \\cite{cobis2023,entah2020}, ...\n", encoding="utf-8")
+    cited = run("--lang", "id", "bibliography", "--cited-in", "bab2.tex")
+    assert cited.exit_code == 0
+    assert "peringatan: bab2.tex: 1 kunci yang disitasi tidak ada di korpus: entah2020" in cited.stderr
+    (tmp_path / "makro.csl").write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>X</title></info>'
+        '<citation><layout><text macro="penulis"/></layout></citation></style>\n', encoding="utf-8")
+    style = run("--lang", "id", "cite", "cobis2023", "--style", "makro.csl")
+    assert style.exit_code == 1
+    assert "makro.csl: gaya CSL yang tidak dapat dipakai: baris 1 memanggil makro 'penulis'" in style.stderr
+    for result in (excluded, refs, cited, style):  # (--sort's values are English words: "added")
+        assert not _english_left(result.stderr.replace(str(tmp_path), "")), result.stderr
