@@ -709,6 +709,31 @@ CATALOG: dict[str, str] = {
     "conflicting {name}": "{name} bertentangan",
     "affiliations": "afiliasi",
     "e-mails": "surel",
+    # chart, report, prisma
+    "unknown chart kind {kind}; choose one of: {kinds}":
+        "jenis grafik {kind} tidak dikenal; pilih salah satu dari: {kinds}",
+    "no paper is tagged yet; run `litreview tag` before drawing theme charts":
+        "belum ada artikel yang diberi tema; jalankan `litreview tag` sebelum menggambar grafik tema",
+    "no paper discusses any theme; check the codebook or tag papers by hand (`litreview tag add KEY THEME`)":
+        "tidak ada artikel yang membahas satu tema pun; periksa buku kode atau beri tema secara manual "
+        "(`litreview tag add KUNCI TEMA`)",
+    "no paper is tagged yet; run `litreview tag` before drawing the {kind} chart":
+        "belum ada artikel yang diberi tema; jalankan `litreview tag` sebelum menggambar grafik {kind}",
+    "no tagged paper names any of the codebook's {kind}; nothing to draw":
+        "tidak ada artikel bertema yang menyebut {kind} dari buku kode; tidak ada yang digambar",
+    "no citations found in the corpus; the network needs papers with full text (add PDFs or text files)":
+        "tidak ada sitasi yang ditemukan di korpus; jaringan memerlukan artikel dengan teks lengkap (tambahkan berkas "
+        "PDF atau teks)",
+    "--by {value}: choose source or type": "--by {value}: pilih source atau type",
+    "--format {value}: choose svg, png, pdf or json": "--format {value}: pilih svg, png, pdf atau json",
+    "{output}: unknown figure extension {suffix}; use .svg, .png, .pdf or .json, or give --format":
+        "{output}: ekstensi gambar {suffix} tidak dikenal; pakai .svg, .png, .pdf atau .json, atau beri --format",
+    "give --output FILE (.svg, .png, .pdf) or --format json":
+        "beri --output BERKAS (.svg, .png, .pdf) atau --format json",
+    "{output}: the report is HTML; name it .html": "{output}: laporan berupa HTML; beri nama berakhiran .html",
+    "chart {kind} left out: {reason}": "grafik {kind} tidak dimuat: {reason}",
+    "{output}: unknown figure extension {suffix}; use .svg, .png or .pdf":
+        "{output}: ekstensi gambar {suffix} tidak dikenal; pakai .svg, .png atau .pdf",
 }
 
 # The help of the main commands, by command name ("" is `litreview` itself).

@@ -489,3 +489,17 @@ def test_list_search_refs_and_cite_errors_speak_indonesian(run, sample_corpus, t
     assert "makro.csl: gaya CSL yang tidak dapat dipakai: baris 1 memanggil makro 'penulis'" in style.stderr
     for result in (excluded, refs, cited, style):  # (--sort's values are English words: "added")
         assert not _english_left(result.stderr.replace(str(tmp_path), "")), result.stderr
+
+
+def test_chart_report_and_prisma_errors_speak_indonesian(run, sample_corpus, tmp_path):
+    kind = run("--lang", "id", "chart", "lingkaran")
+    assert kind.exit_code == 2 and "jenis grafik 'lingkaran' tidak dikenal; pilih salah satu dari: years" in kind.stderr
+    nowhere = run("--lang", "id", "chart", "years")
+    assert nowhere.exit_code == 2 and "beri --output BERKAS (.svg, .png, .pdf) atau --format json" in nowhere.stderr
+    page = run("--lang", "id", "report", "-o", "laporan.txt")
+    assert page.exit_code == 2 and "laporan.txt: laporan berupa HTML; beri nama berakhiran .html" in page.stderr
+    flow = run("--lang", "id", "prisma", "--diagram", "alur.xyz")
+    assert flow.exit_code == 2 and "alur.xyz: ekstensi gambar '.xyz' tidak dikenal; pakai .svg, .png atau .pdf" in (
+        flow.stderr)
+    for result in (kind, nowhere, page, flow):
+        assert not _english_left(result.stderr.replace(str(tmp_path), "")), result.stderr

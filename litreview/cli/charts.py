@@ -40,7 +40,7 @@ def chart(
 
     check_kind(kind)
     if by not in ("source", "type"):
-        raise UsageError(f"--by {by!r}: choose source or type")
+        raise UsageError(tr("--by {value}: choose source or type", value=repr(by)))
     chosen = _chart_format(fmt, output)
     if output is not None:
         check_writable(output)
@@ -62,16 +62,16 @@ def _chart_format(fmt: str | None, output: Path | None) -> str:
 
     if fmt is not None:
         if fmt not in (*FORMATS, "json"):
-            raise UsageError(f"--format {fmt!r}: choose svg, png, pdf or json")
+            raise UsageError(tr("--format {value}: choose svg, png, pdf or json", value=repr(fmt)))
         chosen = fmt
     elif output is not None:
         found = format_for_path(output) or ("json" if output.suffix.lower() == ".json" else None)
         if found is None:
-            raise UsageError(f"{output}: unknown figure extension {output.suffix or '(none)'!r}; "
-                             "use .svg, .png, .pdf or .json, or give --format")
+            raise UsageError(tr("{output}: unknown figure extension {suffix}; use .svg, .png, .pdf or .json, or give "
+                                "--format", output=output, suffix=repr(output.suffix or "(none)")))
         chosen = found
     else:
-        raise UsageError("give --output FILE (.svg, .png, .pdf) or --format json")
+        raise UsageError(tr("give --output FILE (.svg, .png, .pdf) or --format json"))
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
         raise UsageError(tr("{fmt} is a binary format; give --output FILE", fmt=chosen))
     return chosen
@@ -99,13 +99,14 @@ def report(
     from litreview.synthesis.report import build_report
 
     if output.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{output}: the report is HTML; name it .html")
+        raise UsageError(tr("{output}: the report is HTML; name it .html", output=output))
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         built = build_report(corpus, load_for(corpus.root, codebook), lang.value, reading_top=top or None,
                              within=screening_scope(corpus, all_records))
     for kind, reason in built.skipped:
-        err.print(f"[yellow]note:[/yellow] chart {kind} left out: {escape(reason)}")
+        err.print(f"[yellow]{tr('note:')}[/yellow] " + escape(tr("chart {kind} left out: {reason}", kind=kind,
+                                                                 reason=reason)))
     write_bytes(render_report(built), output, "html")
 
 

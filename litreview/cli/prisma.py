@@ -40,8 +40,8 @@ def prisma(
 
         figure_format = format_for_path(diagram)
         if figure_format is None:
-            raise UsageError(f"{diagram}: unknown figure extension {diagram.suffix or '(none)'!r}; "
-                             "use .svg, .png or .pdf")
+            raise UsageError(tr("{output}: unknown figure extension {suffix}; use .svg, .png or .pdf", output=diagram,
+                                suffix=repr(diagram.suffix or "(none)")))
         check_writable(diagram)
     with open_corpus(corpus_dir) as corpus:
         if diagram is not None and figure_format is not None:

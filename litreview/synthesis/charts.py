@@ -156,7 +156,8 @@ class Chart:
 
 def check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise UsageError(f"unknown chart kind {kind!r}; choose one of: {', '.join(KINDS)}")
+        raise UsageError(tr("unknown chart kind {kind}; choose one of: {kinds}", kind=repr(kind),
+                            kinds=", ".join(KINDS)))
 
 
 def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en", by: str = "source",
@@ -177,7 +178,7 @@ def build_chart(corpus: Corpus, codebook: Codebook, kind: str, lang: str = "en",
     if kind in THEME_KINDS:
         tagged, _ = corpus.tagged_count()
         if tagged == 0:
-            raise ValidationError("no paper is tagged yet; run `litreview tag` before drawing theme charts")
+            raise ValidationError(tr("no paper is tagged yet; run `litreview tag` before drawing theme charts"))
 
     def kept(found: dict[str, Any]) -> dict[str, Any]:
         return found if within is None else {k: v for k, v in found.items() if k in within}
@@ -288,8 +289,8 @@ def _themes_chart(chart: Chart, counts: dict[str, dict[str, int]], codebook: Cod
 def _present_themes(tags: dict[str, list[Tag]], codebook: Codebook) -> list[str]:
     present = {t.theme for found in tags.values() for t in found}
     if not present:
-        raise ValidationError("no paper discusses any theme; check the codebook or tag papers by hand "
-                              "(`litreview tag add KEY THEME`)")
+        raise ValidationError(tr("no paper discusses any theme; check the codebook or tag papers by hand "
+                                 "(`litreview tag add KEY THEME`)"))
     return [t for t in _theme_ids(codebook, present) if t in present]
 
 
@@ -334,8 +335,9 @@ def _facet_chart(chart: Chart, facets: dict[str, Facets], kind: str, words: dict
             names[value.name] = (value.label_id if chart.lang == "id" and value.label_id else value.label) or value.name
     if not counts:
         if not facets:
-            raise ValidationError(f"no paper is tagged yet; run `litreview tag` before drawing the {kind} chart")
-        raise ValidationError(f"no tagged paper names any of the codebook's {kind}; nothing to draw")
+            raise ValidationError(tr("no paper is tagged yet; run `litreview tag` before drawing the {kind} chart",
+                                     kind=kind))
+        raise ValidationError(tr("no tagged paper names any of the codebook's {kind}; nothing to draw", kind=kind))
     ordered = sorted(counts, key=lambda n: (-counts[n], names[n].casefold()))
     if len(ordered) > TOP_FACETS:
         chart.notes = [words["more"].format(n=len(ordered) - TOP_FACETS)]
@@ -356,8 +358,8 @@ def _network_chart(chart: Chart, corpus: Corpus, lang: str, words: dict[str, str
 
     index = index_corpus(corpus, sorted(within) if within is not None else None)
     if not index.works:
-        raise ValidationError("no citations found in the corpus; the network needs papers with full text "
-                              "(add PDFs or text files)")
+        raise ValidationError(tr("no citations found in the corpus; the network needs papers with full text "
+                                 "(add PDFs or text files)"))
     wanted = {c.paper for w in index.works for c in w.citing} | {w.corpus_key for w in index.works if w.corpus_key}
     papers = {p.key: p for p in corpus.iter_papers(sorted(wanted))}
     return network_chart(chart, build_network(index, papers), words)
