@@ -74,7 +74,7 @@ def test_report_in_indonesian_and_bad_input(run, tmp_path):
     assert run("add", "--no-tag", ROOT / "corpus" / "pemilu2024.bib").exit_code == 0
     result = run("report", "-o", "laporan.html", "--lang", "id")  # untagged: the charts it can draw
     assert result.exit_code == 0, result.output
-    assert "chart themes left out" in result.stderr
+    assert "catatan: grafik themes tidak dimuat: belum ada artikel yang diberi tema" in result.stderr
     html = (tmp_path / "laporan.html").read_text(encoding="utf-8")
     assert '<html lang="id">' in html and "Laporan tinjauan pustaka" in html and 'id="chart-years"' in html
     assert '<section id="evidence"' not in html
