@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Any
 
 LANGS = ("en", "id")
 ENV = "LITREVIEW_LANG"
@@ -222,3 +223,27 @@ def _value(value: str, depth: int) -> str:
         if any(t is not None for t in translated):
             return "; ".join(t if t is not None else part for t, part in zip(translated, parts, strict=True))
     return value
+
+
+def localize_parse_message(text: str) -> str:
+    """Typer's message for a command line it cannot parse, in Indonesian when its English form is in
+    :data:`litreview.i18n_id.PARSE_MESSAGES` (a message inside one is translated too); else as it is."""
+    for pattern, indonesian in _parse_patterns():
+        found = pattern.fullmatch(text)
+        if found:
+            values = {name: localize_parse_message(value) if name == "message" else value
+                      for name, value in found.groupdict().items()}
+            return indonesian.format(**values)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _parse_patterns() -> list[tuple[Any, str]]:
+    from litreview.i18n_id import PARSE_MESSAGES
+
+    def compile_one(template: str) -> Any:
+        pieces = _FIELD.split(template)
+        return re.compile("".join(re.escape(piece) if i % 2 == 0 else f"(?P<{piece}>.+?)"
+                                  for i, piece in enumerate(pieces)), re.DOTALL)
+
+    return [(compile_one(english), indonesian) for english, indonesian in PARSE_MESSAGES.items()]

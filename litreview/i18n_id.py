@@ -1262,3 +1262,37 @@ MESSAGES: dict[str, str] = {
         "alias YAML di baris {line} merujuk ke simpul yang memuatnya",
     "JSON nested more than {limit} levels deep; refused": "JSON bersarang lebih dari {limit} tingkat; ditolak",
 }
+
+
+# Typer's own messages for a command line it cannot parse (its bundled Click and its value checks),
+# most precise first: the first template that matches the whole message is used.
+PARSE_MESSAGES: dict[str, str] = {
+    "No such option: {option} (Possible options: {options})":
+        "Opsi tidak dikenal: {option} (opsi yang mungkin: {options})",
+    "No such option: {option}": "Opsi tidak dikenal: {option}",
+    "No such command {name}. Did you mean {suggestion}?": "Perintah {name} tidak dikenal. Maksud Anda {suggestion}?",
+    "No such command {name}.": "Perintah {name} tidak dikenal.",
+    "Missing command.": "Perintah belum diberikan.",
+    "Missing argument {name}.": "Argumen {name} belum diberikan.",
+    "Missing option {name}.": "Opsi {name} belum diberikan.",
+    "Got unexpected extra argument(s) ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Option {option} requires an argument.": "Opsi {option} memerlukan nilai.",
+    "Option {option} requires {n} arguments.": "Opsi {option} memerlukan {n} nilai.",
+    "Option {option} does not take a value.": "Opsi {option} tidak menerima nilai.",
+    "Invalid value for {hint}: {message}": "Nilai tidak sah untuk {hint}: {message}",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Value error, {message}": "{message}",
+    "{value} is not one of {choices}.": "{value} bukan salah satu dari {choices}.",
+    "Value {value} is not a valid {label}.": "Nilai {value} bukan {label} yang sah.",
+    "Input should be a valid integer, unable to parse string as an integer": "harus bilangan bulat",
+    "Input should be a valid integer": "harus bilangan bulat",
+    "Input should be a valid number, unable to parse string as a number": "harus bilangan",
+    "Input should be a valid number": "harus bilangan",
+    "Input should be greater than or equal to {n}": "harus lebih besar dari atau sama dengan {n}",
+    "Input should be less than or equal to {n}": "harus lebih kecil dari atau sama dengan {n}",
+    "Input should be greater than {n}": "harus lebih besar dari {n}",
+    "Input should be less than {n}": "harus lebih kecil dari {n}",
+    "Input should be a valid boolean, unable to interpret input": "harus benar/salah (true/false)",
+}

@@ -503,3 +503,31 @@ def test_chart_report_and_prisma_errors_speak_indonesian(run, sample_corpus, tmp
         flow.stderr)
     for result in (kind, nowhere, page, flow):
         assert not _english_left(result.stderr.replace(str(tmp_path), "")), result.stderr
+
+
+@pytest.mark.parametrize(("args", "indonesian", "english"), [
+    (["search", "kampanye", "--limit", "x"], "Nilai tidak sah untuk '--limit' / '-n': harus bilangan bulat",
+     "Invalid value for '--limit'"),
+    (["show"], "Argumen 'key' belum diberikan.", "Missing argument 'key'."),
+    (["lsit"], "Perintah 'lsit' tidak dikenal. Maksud Anda 'list'?", "No such command 'lsit'."),
+    (["list", "--limt", "3"], "Opsi tidak dikenal: --limt", "No such option: --limt"),
+    (["export", "--format", "odt"], "'odt' bukan salah satu dari", "is not one of"),
+    (["tag", "add"], "Argumen 'key' belum diberikan.", "Missing argument 'key'."),
+    (["add", "--nope"], "Opsi tidak dikenal: --nope", "No such option: --nope"),
+])
+def test_typer_parse_errors_speak_indonesian(run, args, indonesian, english):
+    said = run("--lang", "id", *args) if args[0] != "add" else run(*args, "--lang", "id")
+    assert said.exit_code == 2
+    flat = " ".join(said.stderr.replace("│", " ").split())
+    assert indonesian in flat and "Galat" in said.stderr and "untuk bantuan" in said.stderr
+    back = run(*args)  # the next run in English is English again
+    assert english in " ".join(back.stderr.replace("│", " ").split()) and "Galat" not in back.stderr
+
+
+def test_parse_messages_keep_their_placeholders_and_unknown_text_stays():
+    from litreview.i18n_id import PARSE_MESSAGES
+
+    fields = re.compile(r"{(\w*)}")
+    for english, indonesian in PARSE_MESSAGES.items():
+        assert set(fields.findall(indonesian)) <= set(fields.findall(english)), english
+    assert i18n.localize_parse_message("Something Typer says one day.") == "Something Typer says one day."

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
+from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from litreview import __version__
@@ -20,6 +21,9 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except click_errors.ClickException as exc:  # a sub-command's arguments Typer could not parse
+            _localize_parse_error(exc, getattr(self, "_run_language", "en"))
+            raise
         except LitreviewError as exc:
             from litreview.cli.common import err
 
@@ -55,12 +59,31 @@ class _Group(TyperGroup):
             if getattr(self, "_help_language", "en") != language:  # a command tree built once serves many runs
                 localize_help(self, language)
                 self._help_language = language
-        return super().make_context(info_name, args, parent=parent, **extra)
+            self._run_language = language
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click_errors.ClickException as exc:
+            _localize_parse_error(exc, getattr(self, "_run_language", "en"))
+            raise
+
+
+def _localize_parse_error(exc: Any, language: str) -> None:
+    """Typer's own message for arguments it cannot parse ("No such option: --x", "Missing argument
+    'KEY'."), in the run's language: the exception formats its message when Typer prints it, so the
+    translation wraps that."""
+    if language != "id" or getattr(exc, "_localized", False):
+        return
+    from litreview.i18n import localize_parse_message
+
+    english = exc.format_message
+    exc.format_message = lambda: localize_parse_message(english())
+    exc._localized = True
 
 
 _PANEL_TITLES = {"ARGUMENTS_PANEL_TITLE": "Argumen", "OPTIONS_PANEL_TITLE": "Opsi",
                  "COMMANDS_PANEL_TITLE": "Perintah", "REQUIRED_LONG_STRING": "[wajib]",
-                 "DEFAULT_STRING": "[bawaan: {}]"}
+                 "DEFAULT_STRING": "[bawaan: {}]", "ERRORS_PANEL_TITLE": "Galat",
+                 "RICH_HELP": "Lihat [blue]'{command_path} {help_option}'[/] untuk bantuan."}
 _ENGLISH_TITLES: dict[str, str] = {}
 
 
