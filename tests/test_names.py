@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -117,11 +119,13 @@ def test_bibtex_name_list_splits_on_and_outside_braces_only() -> None:
     assert truncated
 
 
-# Words that read as generational suffixes ("Jr", "Sr") are not family names: "Aa Jr" is Aa, Jr.
+# Words that read as generational suffixes ("Jr", "Sr", a Roman numeral) are not family names:
+# "Aa Jr" is Aa, Jr., and "Aa Aa Ii" is Aa Aa II.
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mei", "agu", "okt",
            "des"}  # "Feb Aa" reads as a date line, not a name
 _WORD = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True).filter(
-    lambda w: w.lower() not in {"jr", "sr", "jnr", "snr"} and w.lower()[:3] not in _MONTHS)
+    lambda w: w.lower() not in {"jr", "sr", "jnr", "snr"} and w.lower()[:3] not in _MONTHS
+    and not re.fullmatch(r"[ivxlc]+", w.lower()))
 
 
 @given(family=_WORD, given_names=st.lists(_WORD, min_size=1, max_size=3))
