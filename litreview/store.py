@@ -318,6 +318,21 @@ MIGRATIONS: list[str] = [
         DELETE FROM frames WHERE paper_id = new.paper_id AND theme = new.theme;
     END;
     """,
+    # 13: how the claims read evidence sentences (``synthesis.claims.SentenceReads``), kept by the
+    # sentence as the evidence holds it, so the next table does not read it again whichever paper or
+    # theme it comes from: whether it can state a claim at all (claimable), and once read its concepts
+    # (a JSON list), polarity and frame; under the version of the reading it records (older ones are
+    # dropped as newer ones are kept).
+    """
+    CREATE TABLE claim_reads (
+        sentence TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        claimable INTEGER NOT NULL,
+        concepts TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        frame TEXT
+    ) WITHOUT ROWID;
+    """,
 ]
 LEVELS = ("discussed", "mentioned")
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -1117,23 +1132,29 @@ class Corpus(ScreeningStore):
                     only: set[str] | None = None) -> Iterator[Paper]:
         """Papers in key order, one at a time (memory does not grow with the corpus); with ``only``,
         just the papers whose keys it holds (the others are not read)."""
-        if keys:
-            for key in keys:
-                if only is None or key in only:
-                    yield self.get(key) if full else self._paper_from_row(self._row(key), full=False)
-            return
         columns = "*" if full else "id, key, metadata, pages_count, warnings"
+        if keys:
+            if full:
+                for key in keys:
+                    if only is None or key in only:
+                        yield self.get(key)
+                return
+            for start in range(0, len(keys), 500):  # without the text: a chunk of keys per query
+                chunk = [key for key in keys[start:start + 500] if only is None or key in only]
+                if not chunk:
+                    continue
+                found = {row["key"]: row for row in self.db.execute(
+                    f"SELECT {columns} FROM papers WHERE key IN ({','.join('?' * len(chunk))})", chunk)}
+                for key in chunk:
+                    if key not in found:
+                        raise NotFound(_unknown_key_message(key, self.all_keys()))
+                    yield self._paper_from_row(found[key], full=False)
+            return
         cursor = self.db.execute(f"SELECT {columns} FROM papers ORDER BY key")
         while batch := cursor.fetchmany(200):
             for row in batch:
                 if only is None or row["key"] in only:
                     yield self._paper_from_row(row, full=full)
-
-    def _row(self, key: str) -> sqlite3.Row:
-        row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            raise NotFound(_unknown_key_message(key, self.all_keys()))
-        return row
 
     def rows(self, level: str = "discussed") -> Iterator[PaperRow]:
         """Listing rows in key order, with file names and themes at ``level``, without full text."""
@@ -1666,6 +1687,29 @@ class Corpus(ScreeningStore):
             " WHERE key = ?",
             [(theme, version, frame, key) for key, theme, version, frame in rows],
         )
+
+    def claim_reads(self, theme: str, version: str
+                    ) -> Iterator[tuple[str, bool, list[str] | None, bool, str | None]]:
+        """Kept readings (``keep_claim_reads``) of the sentences of ``theme``'s evidence, under
+        ``version``: (sentence, claimable, concepts or None when not read, negated, frame)."""
+        cursor = self.db.execute(
+            "SELECT sentence, claimable, concepts, negated, frame FROM claim_reads WHERE version = ? AND sentence IN"
+            " (SELECT sentence FROM evidence WHERE theme = ?)", (version, theme))
+        while batch := cursor.fetchmany(500):
+            for sentence, claimable, concepts, negated, frame in batch:
+                yield sentence, bool(claimable), json.loads(concepts) if concepts is not None else None, \
+                    bool(negated), frame
+
+    def keep_claim_reads(self, version: str,
+                         rows: list[tuple[str, bool, list[str] | None, bool, str | None]]) -> None:
+        """Keep (sentence, claimable, concepts or None, negated, frame) readings under ``version``;
+        those kept under another version are dropped."""
+        self.db.execute("DELETE FROM claim_reads WHERE version != ?", (version,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO claim_reads (sentence, version, claimable, concepts, negated, frame)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(sentence, version, int(claimable), _dumps(concepts) if concepts is not None else None, int(negated),
+              frame) for sentence, claimable, concepts, negated, frame in rows])
 
     def findings_state(self, key: str) -> tuple[str, str] | None:
         """(content digest, codebook digest) the paper's kept findings were found for, or None."""

@@ -93,6 +93,7 @@ def table(
         ReviewFilter,
         ThemeEvidence,
         check_themes,
+        claim_reads_for,
         evidence_by_paper,
         findings_for,
         frames_for,
@@ -133,10 +134,11 @@ def table(
                     else {})
         found = findings_for(corpus, entries) if needs_findings else {}
         frames = frames_for(corpus, entries) if kind is Kind.synthesis else None
+        reads = claim_reads_for(corpus) if kind in (Kind.synthesis, Kind.claims) else None
         shown = flt.themes or None
         if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
             shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
-        built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames)
+        built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames, reads)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     coverage.shown = len(entries)
@@ -199,7 +201,7 @@ def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
         table.notes = [note for note in table.notes if note not in explaining]
 
 
-def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, frames):  # type: ignore[no-untyped-def]
+def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, frames, reads):  # type: ignore[no-untyped-def]
     if kind is Kind.matrix:
         from litreview.synthesis.matrix import build_matrix
 
@@ -211,11 +213,11 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, fr
     if kind is Kind.synthesis:
         from litreview.synthesis.synthesize import build_synthesis
 
-        return build_synthesis(entries, evidence, book, lang, themes, frames=frames)
+        return build_synthesis(entries, evidence, book, lang, themes, frames=frames, reads=reads)
     if kind is Kind.claims:
         from litreview.synthesis.claims import build_claims_table
 
-        return build_claims_table(entries, evidence, book, lang, themes)
+        return build_claims_table(entries, evidence, book, lang, themes, reads)
     from litreview.synthesis.quotes import build_evidence_table
 
     return build_evidence_table(entries, evidence, book, lang, themes)
