@@ -1611,11 +1611,18 @@ class Corpus(ScreeningStore):
             )
         return out
 
-    def facets_by_key(self) -> dict[str, Facets]:
-        """Every tagged paper's facets: one query for the corpus."""
+    def keys_tagged(self, level: str = "discussed") -> set[str]:
+        """Keys of the papers with a tag at ``level`` (those ``tags_by_key`` lists), without their tags."""
+        return {r[0] for r in self.db.execute(
+            "SELECT DISTINCT p.key FROM tags t JOIN papers p ON p.id = t.paper_id"
+            f" WHERE {level_condition(level, 't')}")}
+
+    def facets_by_key(self, only: set[str] | None = None) -> dict[str, Facets]:
+        """Every tagged paper's facets (with ``only``, just those of these keys): one query for the corpus."""
         return {
             r[0]: Facets.from_dict(json.loads(r[1]))
             for r in self.db.execute("SELECT p.key, t.facets FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
+            if only is None or r[0] in only
         }
 
     def evidence_rows(

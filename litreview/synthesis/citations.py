@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from litreview.model import Paper
@@ -38,7 +39,9 @@ def _terms(lang: str) -> dict[str, str]:
     return _TERMS["id"] if lang.lower().startswith("id") else _TERMS["en"]
 
 
+@lru_cache(maxsize=50_000)
 def _clean(name: str) -> str:
+    """A name on one line, NFC (cached: a corpus repeats its authors' names)."""
     return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
@@ -107,7 +110,10 @@ def _letter(index: int) -> str:
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    one_line = " ".join(text.split())
+    if one_line.isascii():  # NFKD leaves ASCII as it is, and none of it combines
+        return one_line.casefold()
+    decomposed = unicodedata.normalize("NFKD", one_line)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

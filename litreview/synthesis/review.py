@@ -133,7 +133,7 @@ def load_entries(
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
     tags = corpus.tags_by_key(flt.level)
-    facets = corpus.facets_by_key()
+    facets = corpus.facets_by_key(flt.within)
     words = [w for w in flt.query.casefold().split() if w]
     entries = []
     for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words),
