@@ -1677,14 +1677,16 @@ class Corpus(ScreeningStore):
         if current is not None:
             yield current[0], current[1], sentences
 
-    def stored_frames(self, version: str) -> dict[tuple[str, str], str]:
-        """Kept frames found under framing ``version``: (paper key, theme) -> frame."""
+    def stored_frames(self, version: str, only: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], str]:
+        """Kept frames found under framing ``version``: (paper key, theme) -> frame (with ``only``,
+        just those of these pairs)."""
         return {
             (r[0], r[1]): r[2]
             for r in self.db.execute(
                 "SELECT p.key, f.theme, f.frame FROM frames f JOIN papers p ON p.id = f.paper_id WHERE f.version = ?",
                 (version,),
             )
+            if only is None or (r[0], r[1]) in only
         }
 
     def keep_frames(self, rows: list[tuple[str, str, str, str]]) -> None:

@@ -342,3 +342,36 @@ def test_similarity_with_norms_worked_out_once_is_the_similarity():
         for b in bags:
             assert similarity(a, b, weight, default, (norm(a, weight, default), norm(b, weight, default))) == \
                 similarity(a, b, weight)
+
+
+def test_table_reading_helpers_give_what_the_plain_ways_give():
+    """Papers by key read in chunks, the covered keys, facets of some papers, frames of some pairs
+    and folded ASCII text are what reading one by one, building every tag, parsing every paper's
+    facets, taking every frame and decomposing Unicode gave."""
+    import pickle
+    import unicodedata
+
+    from litreview.errors import NotFound
+    from litreview.synthesis.citations import _folded
+
+    corpus, _ = _claims_corpus()
+    keys = ["p003", "p001", "p001"] + [f"p{i:03d}" for i in range(29, -1, -1)] * 20  # any order, past 500
+    read = list(corpus.iter_papers(keys))
+    assert [p.key for p in read] == keys
+    assert [p.metadata() for p in read[:40]] == [corpus.get(k).metadata() for k in keys[:40]]
+    assert [p.key for p in corpus.iter_papers(keys, only={"p001"})] == [k for k in keys if k == "p001"]
+    with pytest.raises(NotFound):
+        list(corpus.iter_papers(["p001", "nobody2020"]))
+    assert pickle.loads(pickle.dumps(read[0])) == read[0]  # a paper (slots) goes to worker processes
+    for level in ("discussed", "mentioned"):
+        assert corpus.keys_tagged(level) == {k for k, tags in corpus.tags_by_key(level).items() if tags}
+    some = {"p001", "p002", "p017"}
+    assert corpus.facets_by_key(some) == {k: v for k, v in corpus.facets_by_key().items() if k in some}
+    pairs = set(list(corpus.stored_frames(FRAMING_VERSION))[:5])
+    assert corpus.stored_frames(FRAMING_VERSION, pairs) == \
+        {k: v for k, v in corpus.stored_frames(FRAMING_VERSION).items() if k in pairs}
+    rng = random.Random(2)
+    for _ in range(300):
+        text = "".join(rng.choice("aB zé\u0301\tQ-\u00c5:\n") for _ in range(rng.randint(0, 12)))
+        decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+        assert _folded(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

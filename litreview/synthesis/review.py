@@ -242,12 +242,12 @@ def claim_reads_for(corpus: Corpus) -> SentenceReads:
 
 def frames_for(corpus: Corpus, entries: list[Entry]) -> dict[tuple[str, str], str]:
     """How each entry frames each of its themes ("opportunity", "risk", "mixed", "neutral"; see
-    ``framing.framing``), by (key, theme): kept in the corpus once worked out from the evidence
+    ``framing.framing``), by (key, theme), those pairs only: kept in the corpus once worked out from the evidence
     (``tag`` does it for the papers it tags), the others worked out now and kept."""
     from litreview.synthesis.framing import FRAMING_VERSION
 
-    kept = corpus.stored_frames(FRAMING_VERSION)
     wanted = {(e.key, t.theme) for e in entries for t in e.tags}
+    kept = corpus.stored_frames(FRAMING_VERSION, wanted)
     missing = wanted - kept.keys()
     if not missing:
         return kept
