@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from litreview.model import Evidence
-from litreview.synthesis.concepts import Bag, default_reader, norm, similarity, weights
+from litreview.synthesis.concepts import MIN_SHARED, Bag, default_reader, norm, similarity, weights
 from litreview.synthesis.framing import OPPORTUNITY, RISK, frame_of
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
@@ -216,10 +216,13 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
     sim = [[0.0] * n for _ in range(n)]
     default = max(weight.values(), default=1.0)  # once, not per pair
     norms = [norm(q.bag, weight, default) for q in quotes]  # once per sentence, not per pair
+    keys = [q.key for q in quotes]
+    concepts = [q.bag.concepts for q in quotes]
     for i in range(n):
-        a, key, norm_a, row = quotes[i].bag, quotes[i].key, norms[i], sim[i]
+        a, key, norm_a, row = quotes[i].bag, keys[i], norms[i], sim[i]
         for j in range(i + 1, n):
-            if key != quotes[j].key:
+            # fewer than MIN_SHARED concepts in common: similarity 0, as the matrix holds already
+            if key != keys[j] and len(a.concepts & concepts[j]) >= MIN_SHARED:
                 row[j] = sim[j][i] = similarity(a, quotes[j].bag, weight, default, (norm_a, norms[j]))
     clusters = _average_linkage(sim, threshold)
     claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
