@@ -335,6 +335,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 LEVELS = ("discussed", "mentioned")
+ALIKE_BY_SCAN = 2000  # ``keys_alike`` of more keys reads every paper's (year, first author) once
 SCHEMA_VERSION = len(MIGRATIONS)
 # bm25() weights of the search index's columns: title, abstract, body, evidence.
 SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 2.0"
@@ -1027,7 +1028,13 @@ class Corpus(ScreeningStore):
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
         absence) with any of ``keys``, those included: the papers that may be cited alike (one
-        indexed lookup per chunk of keys)."""
+        indexed lookup per chunk of keys; for many keys, whose blocks overlap, one pass over every
+        paper's block instead)."""
+        if len(keys) > ALIKE_BY_SCAN:
+            every = self.db.execute("SELECT key, year, first_author FROM papers").fetchall()
+            wanted = set(keys)
+            blocks = {(year, author) for key, year, author in every if key in wanted}
+            return sorted(key for key, year, author in every if (year, author) in blocks)
         found: dict[str, None] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]

@@ -363,6 +363,16 @@ def test_table_reading_helpers_give_what_the_plain_ways_give():
     with pytest.raises(NotFound):
         list(corpus.iter_papers(["p001", "nobody2020"]))
     assert pickle.loads(pickle.dumps(read[0])) == read[0]  # a paper (slots) goes to worker processes
+    import litreview.store
+
+    blocks = _block_corpus(random.Random(4))
+    for chosen in (["p1", "p7"], [f"p{i}" for i in range(0, 300, 3)]):
+        joined = blocks.keys_alike(chosen)
+        litreview.store.ALIKE_BY_SCAN, before = 0, litreview.store.ALIKE_BY_SCAN
+        try:
+            assert sorted(blocks.keys_alike(chosen)) == sorted(joined) and set(chosen) <= set(joined)
+        finally:
+            litreview.store.ALIKE_BY_SCAN = before
     for level in ("discussed", "mentioned"):
         assert corpus.keys_tagged(level) == {k for k, tags in corpus.tags_by_key(level).items() if tags}
     some = {"p001", "p002", "p017"}
