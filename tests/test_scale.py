@@ -385,3 +385,24 @@ def test_table_reading_helpers_give_what_the_plain_ways_give():
         text = "".join(rng.choice("aB zé\u0301\tQ-\u00c5:\n") for _ in range(rng.randint(0, 12)))
         decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
         assert _folded(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def test_tables_pause_the_cycle_collector_and_start_it_again():
+    import gc
+
+    from litreview.cli.tables import without_cycle_collection
+
+    assert gc.isenabled()
+    with without_cycle_collection():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), without_cycle_collection():
+        raise KeyError("a table that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with without_cycle_collection():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left paused
+    finally:
+        gc.enable()
