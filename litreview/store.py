@@ -319,8 +319,24 @@ MIGRATIONS: list[str] = [
         DELETE FROM frames WHERE paper_id = new.paper_id AND theme = new.theme;
     END;
     """,
+    # 13: how the claims read evidence sentences (``synthesis.claims.SentenceReads``), kept by the
+    # sentence as the evidence holds it, so the next table does not read it again whichever paper or
+    # theme it comes from: whether it can state a claim at all (claimable), and once read its concepts
+    # (a JSON list), polarity and frame; under the version of the reading it records (older ones are
+    # dropped as newer ones are kept).
+    """
+    CREATE TABLE claim_reads (
+        sentence TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        claimable INTEGER NOT NULL,
+        concepts TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        frame TEXT
+    ) WITHOUT ROWID;
+    """,
 ]
 LEVELS = ("discussed", "mentioned")
+ALIKE_BY_SCAN = 2000  # ``keys_alike`` of more keys reads every paper's (year, first author) once
 SCHEMA_VERSION = len(MIGRATIONS)
 # bm25() weights of the search index's columns: title, abstract, body, evidence.
 SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 2.0"
@@ -1013,7 +1029,13 @@ class Corpus(ScreeningStore):
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
         absence) with any of ``keys``, those included: the papers that may be cited alike (one
-        indexed lookup per chunk of keys)."""
+        indexed lookup per chunk of keys; for many keys, whose blocks overlap, one pass over every
+        paper's block instead)."""
+        if len(keys) > ALIKE_BY_SCAN:
+            every = self.db.execute("SELECT key, year, first_author FROM papers").fetchall()
+            wanted = set(keys)
+            blocks = {(year, author) for key, year, author in every if key in wanted}
+            return sorted(key for key, year, author in every if (year, author) in blocks)
         found: dict[str, None] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
@@ -1118,23 +1140,29 @@ class Corpus(ScreeningStore):
                     only: set[str] | None = None) -> Iterator[Paper]:
         """Papers in key order, one at a time (memory does not grow with the corpus); with ``only``,
         just the papers whose keys it holds (the others are not read)."""
-        if keys:
-            for key in keys:
-                if only is None or key in only:
-                    yield self.get(key) if full else self._paper_from_row(self._row(key), full=False)
-            return
         columns = "*" if full else "id, key, metadata, pages_count, warnings"
+        if keys:
+            if full:
+                for key in keys:
+                    if only is None or key in only:
+                        yield self.get(key)
+                return
+            for start in range(0, len(keys), 500):  # without the text: a chunk of keys per query
+                chunk = [key for key in keys[start:start + 500] if only is None or key in only]
+                if not chunk:
+                    continue
+                found = {row["key"]: row for row in self.db.execute(
+                    f"SELECT {columns} FROM papers WHERE key IN ({','.join('?' * len(chunk))})", chunk)}
+                for key in chunk:
+                    if key not in found:
+                        raise NotFound(_unknown_key_message(key, self.all_keys()))
+                    yield self._paper_from_row(found[key], full=False)
+            return
         cursor = self.db.execute(f"SELECT {columns} FROM papers ORDER BY key")
         while batch := cursor.fetchmany(200):
             for row in batch:
                 if only is None or row["key"] in only:
                     yield self._paper_from_row(row, full=full)
-
-    def _row(self, key: str) -> sqlite3.Row:
-        row = self.db.execute("SELECT * FROM papers WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            raise NotFound(_unknown_key_message(key, self.all_keys()))
-        return row
 
     def rows(self, level: str = "discussed") -> Iterator[PaperRow]:
         """Listing rows in key order, with file names and themes at ``level``, without full text."""
@@ -1591,11 +1619,18 @@ class Corpus(ScreeningStore):
             )
         return out
 
-    def facets_by_key(self) -> dict[str, Facets]:
-        """Every tagged paper's facets: one query for the corpus."""
+    def keys_tagged(self, level: str = "discussed") -> set[str]:
+        """Keys of the papers with a tag at ``level`` (those ``tags_by_key`` lists), without their tags."""
+        return {r[0] for r in self.db.execute(
+            "SELECT DISTINCT p.key FROM tags t JOIN papers p ON p.id = t.paper_id"
+            f" WHERE {level_condition(level, 't')}")}
+
+    def facets_by_key(self, only: set[str] | None = None) -> dict[str, Facets]:
+        """Every tagged paper's facets (with ``only``, just those of these keys): one query for the corpus."""
         return {
             r[0]: Facets.from_dict(json.loads(r[1]))
             for r in self.db.execute("SELECT p.key, t.facets FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
+            if only is None or r[0] in only
         }
 
     def evidence_rows(
@@ -1650,14 +1685,16 @@ class Corpus(ScreeningStore):
         if current is not None:
             yield current[0], current[1], sentences
 
-    def stored_frames(self, version: str) -> dict[tuple[str, str], str]:
-        """Kept frames found under framing ``version``: (paper key, theme) -> frame."""
+    def stored_frames(self, version: str, only: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], str]:
+        """Kept frames found under framing ``version``: (paper key, theme) -> frame (with ``only``,
+        just those of these pairs)."""
         return {
             (r[0], r[1]): r[2]
             for r in self.db.execute(
                 "SELECT p.key, f.theme, f.frame FROM frames f JOIN papers p ON p.id = f.paper_id WHERE f.version = ?",
                 (version,),
             )
+            if only is None or (r[0], r[1]) in only
         }
 
     def keep_frames(self, rows: list[tuple[str, str, str, str]]) -> None:
@@ -1667,6 +1704,29 @@ class Corpus(ScreeningStore):
             " WHERE key = ?",
             [(theme, version, frame, key) for key, theme, version, frame in rows],
         )
+
+    def claim_reads(self, theme: str, version: str
+                    ) -> Iterator[tuple[str, bool, list[str] | None, bool, str | None]]:
+        """Kept readings (``keep_claim_reads``) of the sentences of ``theme``'s evidence, under
+        ``version``: (sentence, claimable, concepts or None when not read, negated, frame)."""
+        cursor = self.db.execute(
+            "SELECT sentence, claimable, concepts, negated, frame FROM claim_reads WHERE version = ? AND sentence IN"
+            " (SELECT sentence FROM evidence WHERE theme = ?)", (version, theme))
+        while batch := cursor.fetchmany(500):
+            for sentence, claimable, concepts, negated, frame in batch:
+                yield sentence, bool(claimable), json.loads(concepts) if concepts is not None else None, \
+                    bool(negated), frame
+
+    def keep_claim_reads(self, version: str,
+                         rows: list[tuple[str, bool, list[str] | None, bool, str | None]]) -> None:
+        """Keep (sentence, claimable, concepts or None, negated, frame) readings under ``version``;
+        those kept under another version are dropped."""
+        self.db.execute("DELETE FROM claim_reads WHERE version != ?", (version,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO claim_reads (sentence, version, claimable, concepts, negated, frame)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(sentence, version, int(claimable), _dumps(concepts) if concepts is not None else None, int(negated),
+              frame) for sentence, claimable, concepts, negated, frame in rows])
 
     def findings_state(self, key: str) -> tuple[str, str] | None:
         """(content digest, codebook digest) the paper's kept findings were found for, or None."""

@@ -1,6 +1,7 @@
 """Import and tables at scale: the indexed duplicate lookups give what the block scans gave,
 warnings come one line per kind, findings and frames are found at tag time, tables read evidence
-theme by theme as they read it whole, schemas 11 and 12 upgrade in place."""
+theme by theme as they read it whole, claim readings are kept and read back, schemas 11, 12 and 13
+upgrade in place."""
 
 from __future__ import annotations
 
@@ -247,3 +248,161 @@ def test_similarities_of_representative_sentences_are_the_pairwise_jaccard():
     alike = _alike(bags)
     assert all(alike[i][j] == (_jaccard(bags[i], bags[j]) if i != j else 0.0)
                for i in range(60) for j in range(60))
+
+
+def _claims_corpus() -> tuple[Corpus, object]:
+    rng = random.Random(7)
+    sentences = ["Hasil penelitian menunjukkan bahwa hoaks menyebar cepat di media sosial menjelang pemilu.",
+                 "Hoaks menyebar cepat di media sosial dan mengancam pemilih menjelang pemilu.",
+                 "We find that campaign messages on social media reach young voters effectively.",
+                 "Campaign messages on social media reach young voters and raise their participation.",
+                 "Penelitian ini bertujuan menganalisis hoaks di media sosial menjelang pemilu.",
+                 "Disinformation on social media undermines trust in the election."]
+    codebook = load_codebook()
+    corpus = Corpus.in_memory()
+    with corpus.transaction():
+        for i in range(30):
+            paper = Paper(key=f"p{i:03d}", title=_title(rng), year=2020 + i % 3,
+                          authors=[Person(family=rng.choice(["Lubis", "Nugroho", "Tan"]), given="A")],
+                          abstract=" ".join(rng.sample(sentences, 4)))
+            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    tag_corpus(corpus, Tagger(codebook))
+    return corpus, codebook
+
+
+def test_claim_readings_are_kept_and_read_back_as_they_were_read():
+    """The claims and synthesis tables built with the readings kept in the corpus (first kept, then
+    read back) are the tables built reading every sentence; readings under another version are not
+    used, and a kept reading is what the next table uses."""
+    from litreview.synthesis.claims import build_claims_table, claim_read_version
+    from litreview.synthesis.review import ThemeEvidence, claim_reads_for
+    from litreview.synthesis.synthesize import build_synthesis
+
+    corpus, codebook = _claims_corpus()
+    entries = load_entries(corpus, codebook, ReviewFilter())
+    evidence = ThemeEvidence(corpus, entries)
+    plain = build_claims_table(entries, evidence, codebook)
+    assert plain.rows
+    assert corpus.db.execute("SELECT COUNT(*) FROM claim_reads").fetchone()[0] == 0
+    kept = build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus))  # read and kept
+    version = claim_read_version()
+    stored = corpus.db.execute("SELECT COUNT(*), SUM(concepts IS NOT NULL), SUM(claimable = 0) FROM claim_reads"
+                               " WHERE version = ?", (version,)).fetchone()
+    assert stored[0] > 0 and stored[1] > 0 and stored[2] > 0  # aims are not claimable; read sentences have concepts
+    again = build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus))  # read back
+    assert plain.rows == kept.rows == again.rows
+    frames = frames_for(corpus, entries)
+    assert build_synthesis(entries, evidence, codebook, frames=frames, reads=claim_reads_for(corpus)).rows == \
+        build_synthesis(entries, evidence, codebook, frames=frames).rows
+    with corpus.transaction():  # what is kept is what the next table reads
+        corpus.db.execute("UPDATE claim_reads SET claimable = 0")
+    assert not build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus)).rows
+    with corpus.transaction():  # readings of another version are read again (and dropped as new ones are kept)
+        corpus.db.execute("UPDATE claim_reads SET version = 'an older reading'")
+    assert build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus)).rows == plain.rows
+    assert {r[0] for r in corpus.db.execute("SELECT DISTINCT version FROM claim_reads")} == {version}
+
+
+def test_a_schema_12_corpus_is_upgraded_in_place_to_keep_claim_readings(tmp_path: Path):
+    root, db = _old_corpus(tmp_path, 12)
+    db.execute("INSERT INTO papers (id, key, title, year, norm_title, first_author, metadata, added_at, updated_at)"
+               " VALUES (1, 'lubis2020', 'Kampanye', 2020, 'kampanye', 'lubis', '{\"title\": \"Kampanye\"}', 'x', 'x')")
+    db.execute("INSERT INTO tags (paper_id, theme, origin, decided_at) VALUES (1, 'hoax', 'auto', 'x')")
+    db.execute("INSERT INTO evidence (paper_id, theme, ord, field, start, \"end\", score, sentence, matches)"
+               " VALUES (1, 'hoax', 0, 'abstract', 0, 9, 1.0, 'Hoaks menyebar cepat di media sosial menjelang"
+               " pemilu dan mengancam pemilih.', '[]')")
+    db.commit()
+    db.close()
+    from litreview.synthesis.claims import SentenceRead, claim_read_version
+    from litreview.synthesis.concepts import Bag
+    from litreview.synthesis.review import claim_reads_for
+
+    with Corpus(root) as corpus:
+        assert corpus.schema_version == len(MIGRATIONS) >= 13
+        reads = claim_reads_for(corpus)
+        reads.start("hoax")
+        assert reads.known == {}
+        sentence = corpus.db.execute("SELECT sentence FROM evidence").fetchone()[0]
+        reads.put(sentence, SentenceRead(True, Bag(frozenset({"hoax", "spread"}), False), "risk"))
+        reads.start("youth")  # the readings of the theme before are kept
+        assert reads.known == {}  # no youth evidence
+        reads.start("hoax")
+        assert reads.known == {sentence: SentenceRead(True, Bag(frozenset({"hoax", "spread"}), False), "risk")}
+        assert [tuple(r) for r in corpus.db.execute("SELECT version FROM claim_reads")] == [(claim_read_version(),)]
+
+
+def test_similarity_with_norms_worked_out_once_is_the_similarity():
+    from litreview.synthesis.concepts import Bag, norm, similarity, weights
+
+    rng = random.Random(11)
+    bags = [Bag(frozenset(rng.sample(WORDS, rng.randint(0, 8))), False) for _ in range(40)]
+    weight = weights(bags[:30])  # some concepts without a weight: they count as the rarest
+    default = max(weight.values())
+    for a in bags:
+        for b in bags:
+            assert similarity(a, b, weight, default, (norm(a, weight, default), norm(b, weight, default))) == \
+                similarity(a, b, weight)
+
+
+def test_table_reading_helpers_give_what_the_plain_ways_give():
+    """Papers by key read in chunks, the covered keys, facets of some papers, frames of some pairs
+    and folded ASCII text are what reading one by one, building every tag, parsing every paper's
+    facets, taking every frame and decomposing Unicode gave."""
+    import pickle
+    import unicodedata
+
+    from litreview.errors import NotFound
+    from litreview.synthesis.citations import _folded
+
+    corpus, _ = _claims_corpus()
+    keys = ["p003", "p001", "p001"] + [f"p{i:03d}" for i in range(29, -1, -1)] * 20  # any order, past 500
+    read = list(corpus.iter_papers(keys))
+    assert [p.key for p in read] == keys
+    assert [p.metadata() for p in read[:40]] == [corpus.get(k).metadata() for k in keys[:40]]
+    assert [p.key for p in corpus.iter_papers(keys, only={"p001"})] == [k for k in keys if k == "p001"]
+    with pytest.raises(NotFound):
+        list(corpus.iter_papers(["p001", "nobody2020"]))
+    assert pickle.loads(pickle.dumps(read[0])) == read[0]  # a paper (slots) goes to worker processes
+    import litreview.store
+
+    blocks = _block_corpus(random.Random(4))
+    for chosen in (["p1", "p7"], [f"p{i}" for i in range(0, 300, 3)]):
+        joined = blocks.keys_alike(chosen)
+        litreview.store.ALIKE_BY_SCAN, before = 0, litreview.store.ALIKE_BY_SCAN
+        try:
+            assert sorted(blocks.keys_alike(chosen)) == sorted(joined) and set(chosen) <= set(joined)
+        finally:
+            litreview.store.ALIKE_BY_SCAN = before
+    for level in ("discussed", "mentioned"):
+        assert corpus.keys_tagged(level) == {k for k, tags in corpus.tags_by_key(level).items() if tags}
+    some = {"p001", "p002", "p017"}
+    assert corpus.facets_by_key(some) == {k: v for k, v in corpus.facets_by_key().items() if k in some}
+    pairs = set(list(corpus.stored_frames(FRAMING_VERSION))[:5])
+    assert corpus.stored_frames(FRAMING_VERSION, pairs) == \
+        {k: v for k, v in corpus.stored_frames(FRAMING_VERSION).items() if k in pairs}
+    rng = random.Random(2)
+    for _ in range(300):
+        text = "".join(rng.choice("aB zé\u0301\tQ-\u00c5:\n") for _ in range(rng.randint(0, 12)))
+        decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+        assert _folded(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def test_tables_pause_the_cycle_collector_and_start_it_again():
+    import gc
+
+    from litreview.cli.tables import without_cycle_collection
+
+    assert gc.isenabled()
+    with without_cycle_collection():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), without_cycle_collection():
+        raise KeyError("a table that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with without_cycle_collection():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left paused
+    finally:
+        gc.enable()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -93,6 +95,7 @@ def table(
         ReviewFilter,
         ThemeEvidence,
         check_themes,
+        claim_reads_for,
         evidence_by_paper,
         findings_for,
         frames_for,
@@ -115,7 +118,7 @@ def table(
     for target in (output, bib):
         if target is not None:
             check_writable(target)
-    with open_corpus(corpus_dir) as corpus:
+    with open_corpus(corpus_dir) as corpus, without_cycle_collection():
         book = load_for(corpus.root, codebook)
         check_themes(book, flt.themes)
         flt.within, coverage = review_scope(corpus, level.value, all_records)
@@ -133,10 +136,11 @@ def table(
                     else {})
         found = findings_for(corpus, entries) if needs_findings else {}
         frames = frames_for(corpus, entries) if kind is Kind.synthesis else None
+        reads = claim_reads_for(corpus) if kind in (Kind.synthesis, Kind.claims) else None
         shown = flt.themes or None
         if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
             shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
-        built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames)
+        built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames, reads)
     if columns and kind is not Kind.matrix:
         _keep_columns(built, columns)
     coverage.shown = len(entries)
@@ -150,8 +154,9 @@ def table(
         raise CorpusError(tr("no {kind} rows for these filters ({filters}); are the papers tagged? run `litreview tag`",
                              kind=kind.value, filters=flt.describe()))
     width = out.width if stdout_is_terminal() else 120
-    data = render([built], chosen, width=width, color=chosen == "terminal" and output is None and stdout_is_terminal(),
-                  page=page, bib=bib.name if bib is not None else None)
+    with without_cycle_collection():
+        data = render([built], chosen, width=width, page=page, bib=bib.name if bib is not None else None,
+                      color=chosen == "terminal" and output is None and stdout_is_terminal())
     if bib is not None:
         from litreview.export.bibtex import export_bibtex
         from litreview.render.latex import cites
@@ -160,6 +165,23 @@ def table(
             write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
     write_bytes(data, output, chosen)
     say_coverage(coverage)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block: a table holds many small objects
+    (papers, tags, evidence, cells) and none of them in reference cycles, yet the collector scans
+    them again and again as they are made, half the time of a table of 70,000 papers. Reference
+    counting still frees everything; the collector runs again after the block."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _matrix_columns(columns: str | None) -> list[str] | None:
@@ -200,7 +222,7 @@ def _keep_columns(table, columns: str) -> None:  # type: ignore[no-untyped-def]
         table.notes = [note for note in table.notes if note not in explaining]
 
 
-def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, frames):  # type: ignore[no-untyped-def]
+def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, frames, reads):  # type: ignore[no-untyped-def]
     if kind is Kind.matrix:
         from litreview.synthesis.matrix import build_matrix
 
@@ -212,11 +234,11 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, fr
     if kind is Kind.synthesis:
         from litreview.synthesis.synthesize import build_synthesis
 
-        return build_synthesis(entries, evidence, book, lang, themes, frames=frames)
+        return build_synthesis(entries, evidence, book, lang, themes, frames=frames, reads=reads)
     if kind is Kind.claims:
         from litreview.synthesis.claims import build_claims_table
 
-        return build_claims_table(entries, evidence, book, lang, themes)
+        return build_claims_table(entries, evidence, book, lang, themes, reads)
     from litreview.synthesis.quotes import build_evidence_table
 
     return build_evidence_table(entries, evidence, book, lang, themes)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from litreview.model import Paper
@@ -38,7 +39,9 @@ def _terms(lang: str) -> dict[str, str]:
     return _TERMS["id"] if lang.lower().startswith("id") else _TERMS["en"]
 
 
+@lru_cache(maxsize=50_000)
 def _clean(name: str) -> str:
+    """A name on one line, NFC (cached: a corpus repeats its authors' names)."""
     return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
@@ -107,7 +110,10 @@ def _letter(index: int) -> str:
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    one_line = " ".join(text.split())
+    if one_line.isascii():  # NFKD leaves ASCII as it is, and none of it combines
+        return one_line.casefold()
+    decomposed = unicodedata.normalize("NFKD", one_line)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -147,8 +153,7 @@ def year_letters(papers: Iterable[Paper], lang: str = "en") -> dict[str, str]:
     (``reference_order``)."""
     groups: dict[tuple[str, str], dict[str, Paper]] = {}
     for paper in papers:
-        author = _author_part(paper, "en", False).casefold()
-        groups.setdefault((author, _year(paper, "en")), {})[paper.key] = paper  # a key seen twice counts once
+        groups.setdefault(_cited_alike(paper), {})[paper.key] = paper  # a key seen twice counts once
     out: dict[str, str] = {}
     for members in groups.values():
         if len(members) > 1:
@@ -157,14 +162,20 @@ def year_letters(papers: Iterable[Paper], lang: str = "en") -> dict[str, str]:
     return out
 
 
+def _cited_alike(paper: Paper) -> tuple[str, str]:
+    """What papers cited alike share: the author part and the year (``year_letters``' groups)."""
+    return _author_part(paper, "en", False).casefold(), _year(paper, "en")
+
+
 def corpus_letters(corpus: Corpus, papers: Iterable[Paper]) -> dict[str, str]:
     """``year_letters`` of ``papers`` among all the corpus's papers: a paper's letter does not
     depend on which others are shown with it. Only papers of the same first author (or of no
-    author) and year are read."""
+    author) and year are read, and only those cited like one of ``papers`` are kept."""
     chosen = {p.key: p for p in papers}
     others = [k for k in corpus.keys_alike(list(chosen)) if k not in chosen]
-    everyone = list(chosen.values()) + list(corpus.iter_papers(others)) if others else list(chosen.values())
-    letters = year_letters(everyone)
+    groups = {_cited_alike(p) for p in chosen.values()}
+    alike = [p for p in corpus.iter_papers(others) if _cited_alike(p) in groups] if others else []
+    letters = year_letters([*chosen.values(), *alike])
     return {key: letters[key] for key in chosen if key in letters}
 
 

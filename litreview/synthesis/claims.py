@@ -18,11 +18,11 @@ agree (A, 2023; B, 2024): “...”. C (2023) states otherwise: “...”."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from litreview.model import Evidence
-from litreview.synthesis.concepts import Bag, default_reader, similarity, weights
+from litreview.synthesis.concepts import MIN_SHARED, Bag, default_reader, norm, similarity, weights
 from litreview.synthesis.framing import OPPORTUNITY, RISK, frame_of
 from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
@@ -46,6 +46,67 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _UNREAD = Bag(frozenset(), False)
+# The version of how a sentence is read for claims: the sentence tests of ``candidates`` (definition,
+# aim, method, another work's claim), the concept reader (``concepts.py``) and ``framing.frame_of``.
+# Readings kept in a corpus under another version are done again: change it with any change to
+# those that can change a reading (the lexicon and word lists are in the version by their digest).
+CLAIM_READ_VERSION = "1"
+
+
+def claim_read_version() -> str:
+    """The version readings are kept under: ours, the framing's, the stemmer's and the lexicon's digest."""
+    import hashlib
+
+    from litreview.synthesis import concepts
+    from litreview.synthesis.framing import FRAMING_VERSION
+    from litreview.text.stem import STEMMER_VERSION
+
+    lexicon = repr((concepts._LEXICON, sorted(concepts._STOPWORDS), sorted(concepts._NEGATIONS),
+                    concepts._NEGATED_PHRASES, sorted(concepts._PREDICATES), sorted(concepts.DOMAIN),
+                    concepts._ENDINGS, concepts._WEAK, concepts.MIN_SHARED))
+    digest = hashlib.sha256(lexicon.encode("utf-8")).hexdigest()[:12]
+    return f"claims {CLAIM_READ_VERSION}, framing {FRAMING_VERSION}, stems {STEMMER_VERSION}, lexicon {digest}"
+
+
+@dataclass(slots=True)
+class SentenceRead:
+    """How claims read one evidence sentence: whether it can state a claim at all (not a
+    definition, an aim, a method or another work's claim) and, once read, its concepts and frame."""
+
+    claimable: bool
+    bag: Bag | None = None  # None: not read yet
+    frame: str | None = None
+
+
+class SentenceReads:
+    """Readings of evidence sentences by the sentence as the evidence holds it, theme by theme:
+    ``load(theme)`` gives those kept for a theme's sentences (a corpus keeps them between tables),
+    ``keep(readings)`` is handed the ones done while reading that theme. Without ``load``, readings
+    stay in memory for the whole table."""
+
+    def __init__(self, load: Callable[[str], dict[str, SentenceRead]] | None = None,
+                 keep: Callable[[Mapping[str, SentenceRead]], None] | None = None) -> None:
+        self._load, self._keep = load, keep
+        self.known: dict[str, SentenceRead] = {}
+        self.fresh: dict[str, SentenceRead] = {}
+
+    def start(self, theme: str) -> None:
+        """Read ``theme`` next: the readings done so far are kept, the theme's kept ones loaded."""
+        self.flush()
+        if self._load is not None:
+            self.known = self._load(theme)
+
+    def flush(self) -> None:
+        if self.fresh and self._keep is not None:
+            self._keep(self.fresh)
+        self.fresh = {}
+
+    def get(self, sentence: str) -> SentenceRead | None:
+        return self.known.get(sentence)
+
+    def put(self, sentence: str, read: SentenceRead) -> None:
+        self.known[sentence] = self.fresh[sentence] = read
+
 
 @dataclass
 class Quote:
@@ -58,6 +119,7 @@ class Quote:
     score: float
     bag: Bag
     frame: str | None  # "opportunity", "risk" or None
+    raw: str = field(default="", compare=False, repr=False)  # the sentence as the evidence holds it
 
     def cited(self, lang: str) -> str:
         page = f", {'hlm.' if lang == 'id' else 'p.'} {self.page}" if self.page else ""
@@ -94,12 +156,11 @@ class Claim:
         return [q for q in self.contrary if q.key in self.both]
 
 
-def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote]:
+def candidates(entry: Entry, evidence: list[Evidence], theme: str,
+               reads: SentenceReads | None = None) -> list[Quote]:
     """A source's own finding-like sentences on ``theme``, strongest first (at most ``PER_SOURCE``;
-    their concepts are read later, for the sentences a theme keeps: see ``read_concepts``)."""
-    from litreview.synthesis.annotate import is_definition, states_aim
-    from litreview.synthesis.findings import aim_or_method
-
+    their concepts are read later, for the sentences a theme keeps: see ``read_concepts``).
+    ``reads`` holds the sentences tested before; those tested now are added to it."""
     seen: set[str] = set()
     out: list[Quote] = []
     for ev in sorted((e for e in evidence if e.theme == theme), key=lambda e: (-e.score, e.start)):
@@ -107,23 +168,43 @@ def candidates(entry: Entry, evidence: list[Evidence], theme: str) -> list[Quote
         words = len(sentence.split())
         if (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
                 or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= words <= MAX_WORDS
-                or not sentence.endswith(_STOPS) or sentence in seen or is_definition(sentence)
-                or states_aim(sentence) or aim_or_method(sentence) or reports_other_work(sentence)):
+                or not sentence.endswith(_STOPS) or sentence in seen or not _claimable(ev.sentence, sentence, reads)):
             continue
         seen.add(sentence)
-        out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None))
+        out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None, ev.sentence))
         if len(out) == PER_SOURCE:
             break
     return out
 
 
-def read_concepts(quotes: list[Quote]) -> list[Quote]:
-    """The strongest ``MAX_SENTENCES`` quotes with their concepts and frames read."""
-    reader = default_reader()
+def _claimable(raw: str, sentence: str, reads: SentenceReads | None) -> bool:
+    """``sentence`` (``raw`` on one line) is neither a definition, an aim, a method nor another
+    work's claim: tested once per sentence when ``reads`` keeps the answers."""
+    known = reads.get(raw) if reads is not None else None
+    if known is None:
+        from litreview.synthesis.annotate import is_definition, states_aim
+        from litreview.synthesis.findings import aim_or_method
+
+        known = SentenceRead(not (is_definition(sentence) or states_aim(sentence) or aim_or_method(sentence)
+                                  or reports_other_work(sentence)))
+        if reads is not None:
+            reads.put(raw, known)
+    return known.claimable
+
+
+def read_concepts(quotes: list[Quote], reads: SentenceReads | None = None) -> list[Quote]:
+    """The strongest ``MAX_SENTENCES`` quotes with their concepts and frames read (those ``reads``
+    holds taken from it, the others read and added to it)."""
     kept = sorted(quotes, key=lambda q: (-q.score, q.citation.casefold(), q.sentence))[:MAX_SENTENCES]
     for q in kept:
-        q.bag = reader.read(q.sentence)
+        known = reads.get(q.raw) if reads is not None and q.raw else None
+        if known is not None and known.bag is not None:
+            q.bag, q.frame = known.bag, known.frame
+            continue
+        q.bag = default_reader().read(q.sentence)
         q.frame = frame_of(q.sentence)
+        if reads is not None and q.raw:
+            reads.put(q.raw, SentenceRead(True, q.bag, q.frame))
     return kept
 
 
@@ -134,10 +215,15 @@ def group_claims(theme: str, quotes: list[Quote], weight: dict[str, float],
     n = len(quotes)
     sim = [[0.0] * n for _ in range(n)]
     default = max(weight.values(), default=1.0)  # once, not per pair
+    norms = [norm(q.bag, weight, default) for q in quotes]  # once per sentence, not per pair
+    keys = [q.key for q in quotes]
+    concepts = [q.bag.concepts for q in quotes]
     for i in range(n):
+        a, key, norm_a, row = quotes[i].bag, keys[i], norms[i], sim[i]
         for j in range(i + 1, n):
-            if quotes[i].key != quotes[j].key:
-                sim[i][j] = sim[j][i] = similarity(quotes[i].bag, quotes[j].bag, weight, default)
+            # fewer than MIN_SHARED concepts in common: similarity 0, as the matrix holds already
+            if key != keys[j] and len(a.concepts & concepts[j]) >= MIN_SHARED:
+                row[j] = sim[j][i] = similarity(a, quotes[j].bag, weight, default, (norm_a, norms[j]))
     clusters = _average_linkage(sim, threshold)
     claims = [_claim(theme, [quotes[i] for i in members], sim, members) for members in clusters]
     kept = [c for c in claims if c is not None and len({q.key for q in c.supporting + c.contrary}) >= 2]
@@ -212,26 +298,32 @@ def _one_per_source(quotes: list[Quote]) -> list[Quote]:
 
 
 def claims_by_theme(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
-                    themes: list[str] | None = None) -> dict[str, list[Claim]]:
+                    themes: list[str] | None = None, reads: SentenceReads | None = None) -> dict[str, list[Claim]]:
     """Each theme's claims (codebook order), over the entries' evidence. How much a shared word
     counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
     claims do not change with the themes asked for (pass the evidence of all themes). ``evidence``
-    is a dict (paper key -> evidence) or a reader of one theme's evidence (``review.ThemeEvidence``)."""
+    is a dict (paper key -> evidence) or a reader of one theme's evidence (``review.ThemeEvidence``);
+    ``reads`` the sentences read before (``SentenceReads``), to which those read now are added."""
     read = by_theme(evidence)
     per_theme: dict[str, list[Quote]] = {}
     themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in codebook.theme_ids:
         sources = [e for e, held in themes_of if theme in held]
-        quotes = theme_quotes(sources, read(theme), theme) if sources else []
+        quotes = theme_quotes(sources, read(theme), theme, reads) if sources else []
         if quotes:
             per_theme[theme] = quotes
+    if reads is not None:
+        reads.flush()
     return group_themes(per_theme, themes or codebook.theme_ids)
 
 
-def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], theme: str) -> list[Quote]:
+def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], theme: str,
+                 reads: SentenceReads | None = None) -> list[Quote]:
     """The candidate sentences of a theme's sources, the strongest read (``read_concepts``)."""
-    quotes = [q for e in sources for q in candidates(e, evidence.get(e.key, []), theme)]
-    return read_concepts(quotes) if quotes else []
+    if reads is not None:
+        reads.start(theme)
+    quotes = [q for e in sources for q in candidates(e, evidence.get(e.key, []), theme, reads)]
+    return read_concepts(quotes, reads) if quotes else []
 
 
 def group_themes(per_theme: dict[str, list[Quote]], themes: list[str]) -> dict[str, list[Claim]]:
@@ -273,8 +365,10 @@ CLAIM_WORDS = {
 
 
 def build_claims_table(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
-                       lang: str = "en", themes: list[str] | None = None) -> Table:
-    """One row per claim: theme, the representative sentence, supporting and contrary sources, quotes."""
+                       lang: str = "en", themes: list[str] | None = None, reads: SentenceReads | None = None
+                       ) -> Table:
+    """One row per claim: theme, the representative sentence, supporting and contrary sources, quotes
+    (``reads``: sentences read before, see ``claims_by_theme``)."""
     words = WORDS[lang] | CLAIM_WORDS[lang]
     table = Table(
         kind="claims", title=words["claims"], lang=lang,
@@ -289,7 +383,7 @@ def build_claims_table(entries: list[Entry], evidence: EvidenceSource, codebook:
         ],
         notes=[words["note"]],
     )
-    for theme, claims in claims_by_theme(entries, evidence, codebook, themes).items():
+    for theme, claims in claims_by_theme(entries, evidence, codebook, themes, reads).items():
         label = theme_label(codebook, theme, lang)
         for claim in claims:
             table.rows.append({

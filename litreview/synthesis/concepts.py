@@ -232,6 +232,7 @@ class ConceptReader:
                 else:
                     self._phrases.setdefault(parts, name)
         self._longest = max((len(p) for p in self._phrases), default=1)
+        self._cognates: dict[str, str] = {}
 
     def _stem(self, word: str) -> str:
         return self._stemmer.stem(word.lower())
@@ -257,7 +258,10 @@ class ConceptReader:
                 i += 1
                 if word in _STOPWORDS or stem in _STOPWORDS or word in _NEGATIONS or len(word) < 3 or word.isdigit():
                     continue
-                out.add(self._concept.get(stem) or self._concept.get(word) or cognate(stem))
+                found = self._concept.get(stem) or self._concept.get(word) or self._cognates.get(stem)
+                if found is None:
+                    found = self._cognates[stem] = cognate(stem)
+                out.add(found)
         return Bag(frozenset(out), negated)
 
 
@@ -274,18 +278,25 @@ def weights(bags: list[Bag]) -> dict[str, float]:
     return {c: math.log(1 + n / k) * (_WEAK if c in DOMAIN else 1.0) for c, k in counts.items()}
 
 
-def similarity(a: Bag, b: Bag, weight: dict[str, float], default: float | None = None) -> float:
+def norm(bag: Bag, weight: dict[str, float], default: float) -> float:
+    """The sum of a bag's squared concept weights (``similarity`` divides by it)."""
+    return sum(weight.get(c, default) ** 2 for c in bag.concepts)
+
+
+def similarity(a: Bag, b: Bag, weight: dict[str, float], default: float | None = None,
+               norms: tuple[float, float] | None = None) -> float:
     """Weighted overlap of two bags (cosine of their weighted concept sets), 0 to 1. A concept
     ``weight`` lacks counts as much as the rarest; ``default`` is that weight when the caller
-    has it (it is the largest of ``weight``, a scan of the whole dict per call otherwise)."""
+    has it (it is the largest of ``weight``, a scan of the whole dict per call otherwise), and
+    ``norms`` the two bags' ``norm`` (the same sums, worked out once per bag by a caller comparing
+    many pairs)."""
     common = a.concepts & b.concepts
     if len(common) < MIN_SHARED:
         return 0.0  # one word in common is a coincidence, not a claim
     if default is None:
         default = max(weight.values(), default=1.0)
     shared = sum(weight.get(c, default) ** 2 for c in common)
-    norm_a = sum(weight.get(c, default) ** 2 for c in a.concepts)
-    norm_b = sum(weight.get(c, default) ** 2 for c in b.concepts)
+    norm_a, norm_b = norms if norms is not None else (norm(a, weight, default), norm(b, weight, default))
     return float(shared / (norm_a * norm_b) ** 0.5)
 
 

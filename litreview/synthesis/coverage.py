@@ -110,7 +110,7 @@ def scope(corpus: Corpus, level: str = "discussed", every_record: bool = False,
         raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
     if every_record:
         return None, Coverage(library, library, every_record=True, level=level)
-    tagged = {key for key, tags in corpus.tags_by_key(level).items() if tags}
+    tagged = corpus.keys_tagged(level)
     keys = tagged if screened is None else tagged & screened
     if not keys:
         if not tagged:

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litreview.errors import LockTimeout, StorageError, UsageError, ValidationError
 from litreview.i18n import tr
 from litreview.model import Evidence, Facets, Paper, Tag
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
+
+if TYPE_CHECKING:
+    from litreview.synthesis.claims import SentenceReads
 
 # Headings and words of the tables, in the two interface languages.
 WORDS: dict[str, dict[str, str]] = {
@@ -130,7 +133,7 @@ def load_entries(
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
     tags = corpus.tags_by_key(flt.level)
-    facets = corpus.facets_by_key()
+    facets = corpus.facets_by_key(flt.within)
     words = [w for w in flt.query.casefold().split() if w]
     entries = []
     for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words),
@@ -209,14 +212,42 @@ class ThemeEvidence:
         return out
 
 
+def claim_reads_for(corpus: Corpus) -> SentenceReads:
+    """The claims' readings of evidence sentences kept in the corpus, loaded theme by theme; those
+    done while building a table are kept in turn (when the corpus can be written: else the table is
+    still built, the readings only not kept)."""
+    from litreview.synthesis.claims import SentenceRead, SentenceReads, claim_read_version
+    from litreview.synthesis.concepts import Bag
+
+    version = claim_read_version()
+
+    def load(theme: str) -> dict[str, SentenceRead]:
+        return {sentence: SentenceRead(claimable, Bag(frozenset(concepts), negated) if concepts is not None else None,
+                                       frame)
+                for sentence, claimable, concepts, negated, frame in corpus.claim_reads(theme, version)}
+
+    def keep(reads: Mapping[str, SentenceRead]) -> None:
+        if corpus.read_only:
+            return
+        rows = [(sentence, read.claimable, sorted(read.bag.concepts) if read.bag is not None else None,
+                 read.bag.negated if read.bag is not None else False, read.frame) for sentence, read in reads.items()]
+        try:
+            with corpus.transaction(wait=2.0):
+                corpus.keep_claim_reads(version, rows)
+        except (sqlite3.Error, StorageError, LockTimeout):
+            pass
+
+    return SentenceReads(load, keep)
+
+
 def frames_for(corpus: Corpus, entries: list[Entry]) -> dict[tuple[str, str], str]:
     """How each entry frames each of its themes ("opportunity", "risk", "mixed", "neutral"; see
-    ``framing.framing``), by (key, theme): kept in the corpus once worked out from the evidence
+    ``framing.framing``), by (key, theme), those pairs only: kept in the corpus once worked out from the evidence
     (``tag`` does it for the papers it tags), the others worked out now and kept."""
     from litreview.synthesis.framing import FRAMING_VERSION
 
-    kept = corpus.stored_frames(FRAMING_VERSION)
     wanted = {(e.key, t.theme) for e in entries for t in e.tags}
+    kept = corpus.stored_frames(FRAMING_VERSION, wanted)
     missing = wanted - kept.keys()
     if not missing:
         return kept

@@ -22,7 +22,7 @@ from litreview.text.attribution import reports_other_work
 from litreview.themes.codebook import Codebook
 
 if TYPE_CHECKING:
-    from litreview.synthesis.claims import EvidenceSource, Quote
+    from litreview.synthesis.claims import EvidenceSource, Quote, SentenceReads
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CANDIDATES = 200  # evidence sentences compared for centrality per theme
@@ -37,10 +37,12 @@ BOTH_NOTE = {
 def build_synthesis(
     entries: list[Entry], evidence: EvidenceSource, codebook: Codebook, lang: str = "en",
     themes: list[str] | None = None, representatives: int = 2, frames: dict[tuple[str, str], str] | None = None,
+    reads: SentenceReads | None = None,
 ) -> Table:
     """One row per theme (``themes``, else the codebook's). ``evidence`` is every paper's evidence
     (a dict) or a reader of one theme's at a time (``review.ThemeEvidence``), read once per theme;
-    ``frames`` the frames kept by (key, theme) (``review.frames_for``), else worked out here."""
+    ``frames`` the frames kept by (key, theme) (``review.frames_for``), else worked out here;
+    ``reads`` the claims' readings of sentences read before (``claims.SentenceReads``)."""
     from litreview.synthesis.claims import by_theme, claim_sentences, group_themes, theme_quotes
     from litreview.synthesis.framing import framing
 
@@ -72,7 +74,7 @@ def build_synthesis(
             continue
         got = read(theme)
         if theme in in_codebook:
-            quotes = theme_quotes(sources, got, theme)
+            quotes = theme_quotes(sources, got, theme, reads)
             if quotes:
                 per_theme[theme] = quotes
         if theme not in wanted:
@@ -82,6 +84,8 @@ def build_synthesis(
                          framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
         quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
         found[theme] = (sources, chosen_frames, representative(quotable, representatives))
+    if reads is not None:
+        reads.flush()
     claims = group_themes(per_theme, wanted)
     held_by = {e.key: held for e, held, _ in themes_of}
     for theme in wanted:
