@@ -32,6 +32,7 @@ STREAM_MIN_BYTES = 2 * 2**20  # bibliographies this large are converted by a wor
 STREAM_CHUNK = 500
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 200 * 2**20  # a file a record names (BibTeX `file`, RIS `L1`) is attached up to this size
+ADD_CACHE_MIB = 64  # SQLite's page cache while storing: the duplicate lookups' indexes of 100k papers fit
 SYSTEM_TREES = (Path("/proc"), Path("/sys"), Path("/dev"))  # never attached, whatever folder is allowed
 
 
@@ -387,7 +388,7 @@ def add_paths(
             raise UsageError(
                 f"{parsed[0].name}: holds {len(records)} records; --title, --author and --year apply to one paper"
             )
-    with corpus.transaction():
+    with corpus.transaction(), corpus.page_cache(ADD_CACHE_MIB):
         report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
         crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
@@ -601,9 +602,19 @@ def _find_duplicate(
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
     title = str(index["norm_title"])
-    for row in corpus.lookup_block(paper.year, str(index["first_author"]), title, dedup.TITLE_LENGTH_RATIO,
-                                   same_title=not crowded):
-        candidates.setdefault(row["key"], row)
+    if not crowded:
+        for row in corpus.lookup_title(title):
+            candidates.setdefault(row["key"], row)
+    # The (year, first author) block: only titles alike enough could be anything. Its papers sharing the
+    # DOI, a page range or (when dated) a title prefix come from their own indexed lookups below.
+    block = corpus.block_titles(paper.year, str(index["first_author"]), title, dedup.TITLE_LENGTH_RATIO)
+    near = set(dedup.alike_titles(title, [old for _, _, _, old in block]))
+    if paper.year is None:  # lookup_title_prefix reads dated blocks only
+        near.update(i for i, (_, _, _, old) in enumerate(block)
+                    if old and (old.startswith(title + " ") or title.startswith(old + " ")))
+    for i in sorted(near):
+        row_id, key, doi, old = block[i]
+        candidates.setdefault(key, {"id": row_id, "key": key, "doi": doi, "norm_title": old})
     if crowded:
         for row in corpus.lookup_same_title(title, paper.year, dedup.author_variants(str(index["first_author"]))):
             candidates.setdefault(row["key"], row)

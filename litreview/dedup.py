@@ -176,6 +176,21 @@ def worth_comparing_many(new: dict[str, object], stored: list[tuple[str, str]]) 
     return out
 
 
+def alike_titles(title: str, titles: list[str]) -> list[int]:
+    """Indices of ``titles`` whose :func:`title_similarity` with ``title`` reaches TITLE_ALIKE, in
+    order: rapidfuzz scores a long list in one call per scorer (plain and token-sort ratio)."""
+    if not title or len(titles) < MANY_CANDIDATES:
+        return [i for i, old in enumerate(titles)
+                if title and old and title_similarity(title, old, score_cutoff=TITLE_ALIKE) > 0]
+    from rapidfuzz import process
+
+    hits: set[int] = set()
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        hits.update(k for _, _, k in process.extract(title, titles, scorer=scorer, score_cutoff=TITLE_ALIKE,
+                                                     limit=None))
+    return sorted(k for k in hits if titles[k])
+
+
 def _same_author(a: str, b: str) -> bool:
     """Normalised first-author surnames agree: equal, or one is the other with a particle written into
     the surname ("depetrillo" and "petrillo": "F De Petrillo" read as given name "F De")."""

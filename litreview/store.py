@@ -464,6 +464,7 @@ class Corpus(ScreeningStore):
             raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
         self._in_transaction = False
         self._keys: set[str] | None = None
+        self._key_hints: dict[str, int] = {}  # key base -> suffixes before it all taken (see free_key)
         self._new_files: list[Path] = []
 
     def _connect(self) -> sqlite3.Connection:
@@ -556,6 +557,7 @@ class Corpus(ScreeningStore):
         self._begin(wait)
         self._in_transaction = True
         self._keys = None
+        self._key_hints = {}
         self._new_files = []
         try:
             yield
@@ -569,7 +571,21 @@ class Corpus(ScreeningStore):
         finally:
             self._in_transaction = False
             self._keys = None
+            self._key_hints = {}
             self._new_files = []
+
+    @contextmanager
+    def page_cache(self, mib: int) -> Iterator[None]:
+        """Keep up to ``mib`` MiB of database pages in memory inside (SQLite's default is 2 MiB). A
+        large import looks every record up in the indexes of the papers stored before it; once those
+        indexes outgrow the cache, every lookup reads its pages again, from a write-ahead log that the
+        one transaction keeps growing, and the import slows down as the library grows."""
+        previous = int(self.db.execute("PRAGMA cache_size").fetchone()[0])
+        self.db.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {previous}")
 
     def _begin(self, wait: float | None = None) -> None:
         """BEGIN IMMEDIATE, waiting for another writer up to ``lock_timeout`` seconds (``on_wait`` once),
@@ -781,9 +797,13 @@ class Corpus(ScreeningStore):
     def free_key(self, base: str) -> str:
         """``base`` if unused, else ``base`` + a, b, ..., z, aa, ab, ..."""
         taken = self._taken_keys()
-        n = -1
+        # Keys are only added while the cache lives (removing one clears the hints): the suffixes
+        # found taken for this base stay taken, so the search goes on from the last one.
+        n = self._key_hints.get(base, -1) if self._keys is not None else -1
         while (candidate := base + (_letters(n) if n >= 0 else "")) in taken:
             n += 1
+        if self._keys is not None:
+            self._key_hints[base] = n
         return candidate
 
     def _taken_keys(self) -> set[str]:
@@ -925,6 +945,7 @@ class Corpus(ScreeningStore):
             if self._keys is not None:
                 self._keys.discard(key)
                 self._keys.add(paper.key)
+                self._key_hints.clear()
         self.db.execute(
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
@@ -958,6 +979,7 @@ class Corpus(ScreeningStore):
         self.db.executemany("DELETE FROM papers WHERE id = ?", [(i,) for i in ids])
         if self._keys is not None:
             self._keys.difference_update(keys)
+            self._key_hints.clear()
         unused = self.db.execute(
             "SELECT sha256, ext FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)"
         ).fetchall()
@@ -983,31 +1005,32 @@ class Corpus(ScreeningStore):
     def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
-    def lookup_block(
-        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
-        same_title: bool = True,
-    ) -> list[sqlite3.Row]:
-        """Papers that could be the same work: same year and first author with a title of
-        similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
-        similarity a match needs), or (``same_title``) exactly the same normalised title. Two indexed
-        queries: SQLite would scan the table for one query with OR, so the two are joined with UNION ALL."""
-        parts: list[str] = []
-        params: list[Any] = []
-        if first_author and norm_title:
-            low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
-            parts.append(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
-                + ("year = ?" if year is not None else "year IS NULL")
-                + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?"
-            )
-            params += ([year] if year is not None else []) + [first_author, low, high]
-        if norm_title and same_title:
-            parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
-            params.append(norm_title)
-        if not parts:
+    def lookup_title(self, norm_title: str) -> list[sqlite3.Row]:
+        """Papers with exactly this normalised title (one indexed lookup)."""
+        if not norm_title:
             return []
-        rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
-        return list(rows.values())
+        return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?",
+                               (norm_title,)).fetchall()
+
+    def block_titles(
+        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
+    ) -> list[tuple[int, str, str, str]]:
+        """(id, key, doi, normalised title) of the papers of the same year (or both undated) and first
+        author whose titles' lengths are within ``min_ratio`` of this one's (titles further apart in
+        length cannot reach the similarity a match needs). Read from the covering index
+        papers_block_titles as plain tuples: a common surname's block holds hundreds of papers, of
+        which the caller keeps the few whose titles are alike."""
+        if not first_author or not norm_title:
+            return []
+        low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, key, doi, norm_title FROM papers WHERE "
+            + ("year = ?" if year is not None else "year IS NULL")
+            + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?",
+            [*([year] if year is not None else []), first_author, low, high],
+        ).fetchall()
 
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
@@ -1369,6 +1392,7 @@ class Corpus(ScreeningStore):
             self.db.execute(f"DELETE FROM papers WHERE id IN ({marks})", other_ids)
             if self._keys is not None:
                 self._keys.difference_update(other_keys)
+                self._key_hints.clear()
 
     def _move_manual_tags(self, kept_id: int, other_ids: list[int]) -> None:
         """The others' decisions by hand, where the kept paper has none of its own (with their evidence)."""
