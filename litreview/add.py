@@ -597,7 +597,7 @@ def _find_duplicate(
         key = corpus.paper_with_record(item.sha256, paper.source_record)
         if key:
             return dedup.Verdict(key, True, f"record {paper.source_record} of the same file was added before"), []
-    candidates = {}
+    candidates: dict[str, Any] = {}  # key -> its row: id, key, doi, norm_title
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
             candidates[row["key"]] = row
@@ -608,13 +608,13 @@ def _find_duplicate(
     # The (year, first author) block: only titles alike enough could be anything. Its papers sharing the
     # DOI, a page range or (when dated) a title prefix come from their own indexed lookups below.
     block = corpus.block_titles(paper.year, str(index["first_author"]), title, dedup.TITLE_LENGTH_RATIO)
-    near = set(dedup.alike_titles(title, [old for _, _, _, old in block]))
+    near = set(dedup.alike_titles(title, [other for _, _, _, other in block]))
     if paper.year is None:  # lookup_title_prefix reads dated blocks only
-        near.update(i for i, (_, _, _, old) in enumerate(block)
-                    if old and (old.startswith(title + " ") or title.startswith(old + " ")))
+        near.update(i for i, (_, _, _, other) in enumerate(block)
+                    if other and (other.startswith(title + " ") or title.startswith(other + " ")))
     for i in sorted(near):
-        row_id, key, doi, old = block[i]
-        candidates.setdefault(key, {"id": row_id, "key": key, "doi": doi, "norm_title": old})
+        row_id, key, doi, other = block[i]
+        candidates.setdefault(key, {"id": row_id, "key": key, "doi": doi, "norm_title": other})
     if crowded:
         for row in corpus.lookup_same_title(title, paper.year, dedup.author_variants(str(index["first_author"]))):
             candidates.setdefault(row["key"], row)

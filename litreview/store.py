@@ -11,6 +11,7 @@ opened read-only: every reading command works, a write fails with one line.
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import json
@@ -465,6 +466,8 @@ class Corpus(ScreeningStore):
         self._in_transaction = False
         self._keys: set[str] | None = None
         self._key_hints: dict[str, int] = {}  # key base -> suffixes before it all taken (see free_key)
+        # (year, first author) -> (title lengths, rows) while a write transaction lasts (see block_titles)
+        self._blocks: dict[tuple[int | None, str], tuple[list[int], list[tuple[int, str, str, str]]]] | None = None
         self._new_files: list[Path] = []
 
     def _connect(self) -> sqlite3.Connection:
@@ -558,6 +561,7 @@ class Corpus(ScreeningStore):
         self._in_transaction = True
         self._keys = None
         self._key_hints = {}
+        self._blocks = {}
         self._new_files = []
         try:
             yield
@@ -572,6 +576,7 @@ class Corpus(ScreeningStore):
             self._in_transaction = False
             self._keys = None
             self._key_hints = {}
+            self._blocks = None
             self._new_files = []
 
     @contextmanager
@@ -854,6 +859,8 @@ class Corpus(ScreeningStore):
         paper_id = int(cur.lastrowid or 0)
         if self._keys is not None:
             self._keys.add(paper.key)
+        self._block_added((paper_id, paper.key, str(index.get("doi", "")), str(index.get("norm_title", ""))),
+                          paper.year, str(index.get("first_author", "")))
         self._write_parts(paper_id, paper, replace=False)
         for stored in files:
             self._link_file(paper_id, stored)
@@ -946,6 +953,10 @@ class Corpus(ScreeningStore):
                 self._keys.discard(key)
                 self._keys.add(paper.key)
                 self._key_hints.clear()
+        if self._blocks:  # the paper may leave its block and join another: both are read again
+            old = self.db.execute("SELECT year, first_author FROM papers WHERE id = ?", (paper_id,)).fetchone()
+            self._blocks.pop((old[0], old[1]), None)
+            self._blocks.pop((paper.year, str(index.get("first_author", ""))), None)
         self.db.execute(
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
@@ -977,6 +988,8 @@ class Corpus(ScreeningStore):
         serialised, so no other add can be using those copies at this moment."""
         ids = [self._paper_id(k) for k in keys]
         self.db.executemany("DELETE FROM papers WHERE id = ?", [(i,) for i in ids])
+        if self._blocks is not None:
+            self._blocks.clear()
         if self._keys is not None:
             self._keys.difference_update(keys)
             self._key_hints.clear()
@@ -1017,20 +1030,49 @@ class Corpus(ScreeningStore):
     ) -> list[tuple[int, str, str, str]]:
         """(id, key, doi, normalised title) of the papers of the same year (or both undated) and first
         author whose titles' lengths are within ``min_ratio`` of this one's (titles further apart in
-        length cannot reach the similarity a match needs). Read from the covering index
-        papers_block_titles as plain tuples: a common surname's block holds hundreds of papers, of
-        which the caller keeps the few whose titles are alike."""
+        length cannot reach the similarity a match needs), as plain tuples in no set order. Inside a
+        write transaction each block is read once and then kept, ordered by title length, as papers
+        are added to it (see ``_block``): a common surname's block holds hundreds of papers, and an
+        import of a large library asks for it again with every record by that author."""
         if not first_author or not norm_title:
             return []
         low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
-        cursor = self.db.cursor()
-        cursor.row_factory = None
-        return cursor.execute(
-            "SELECT id, key, doi, norm_title FROM papers WHERE "
-            + ("year = ?" if year is not None else "year IS NULL")
-            + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?",
-            [*([year] if year is not None else []), first_author, low, high],
-        ).fetchall()
+        if self._blocks is None:
+            cursor = self.db.cursor()
+            cursor.row_factory = None
+            return cursor.execute(
+                "SELECT id, key, doi, norm_title FROM papers WHERE "
+                + ("year = ?" if year is not None else "year IS NULL")
+                + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?",
+                [*([year] if year is not None else []), first_author, low, high],
+            ).fetchall()
+        lengths, rows = self._block(year, first_author)
+        return rows[bisect.bisect_left(lengths, low):bisect.bisect_right(lengths, high)]
+
+    def _block(self, year: int | None, first_author: str) -> tuple[list[int], list[tuple[int, str, str, str]]]:
+        """A (year, first author) block kept for this transaction: its title lengths, ascending, and
+        its rows in that order (read from the covering index papers_block_titles the first time)."""
+        assert self._blocks is not None
+        block = self._blocks.get((year, first_author))
+        if block is None:
+            cursor = self.db.cursor()
+            cursor.row_factory = None
+            rows = sorted(cursor.execute(
+                "SELECT id, key, doi, norm_title FROM papers WHERE "
+                + ("year = ?" if year is not None else "year IS NULL") + " AND first_author = ?",
+                [*([year] if year is not None else []), first_author],
+            ), key=lambda row: len(row[3]))
+            block = self._blocks[(year, first_author)] = ([len(row[3]) for row in rows], rows)
+        return block
+
+    def _block_added(self, row: tuple[int, str, str, str], year: int | None, first_author: str) -> None:
+        """A new paper joins its kept block, if that block has been read."""
+        block = self._blocks.get((year, first_author)) if self._blocks is not None else None
+        if block is not None:
+            lengths, rows = block
+            at = bisect.bisect_right(lengths, len(row[3]))
+            lengths.insert(at, len(row[3]))
+            rows.insert(at, row)
 
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
@@ -1390,6 +1432,8 @@ class Corpus(ScreeningStore):
             if merged.text and not had_text:
                 self.set_text(kept_key, merged)
             self.db.execute(f"DELETE FROM papers WHERE id IN ({marks})", other_ids)
+            if self._blocks is not None:
+                self._blocks.clear()
             if self._keys is not None:
                 self._keys.difference_update(other_keys)
                 self._key_hints.clear()
