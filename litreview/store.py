@@ -432,6 +432,36 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
     return None
 
 
+@dataclass
+class Block:
+    """Papers of one (year, first author) block as duplicate checks compare them: parallel lists
+    ordered by title length (``rows`` are (id, key, doi, normalised title); ``sorted_titles`` the
+    titles with their words in sorted order, what token-sort similarity compares)."""
+
+    lengths: list[int] = field(default_factory=list)
+    rows: list[tuple[int, str, str, str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    sorted_titles: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, rows: list[tuple[int, str, str, str]]) -> Block:
+        rows = sorted(rows, key=lambda row: len(row[3]))
+        return cls([len(row[3]) for row in rows], rows, [row[3] for row in rows],
+                   [" ".join(sorted(row[3].split())) for row in rows])
+
+    def add(self, row: tuple[int, str, str, str]) -> None:
+        at = bisect.bisect_right(self.lengths, len(row[3]))
+        self.lengths.insert(at, len(row[3]))
+        self.rows.insert(at, row)
+        self.titles.insert(at, row[3])
+        self.sorted_titles.insert(at, " ".join(sorted(row[3].split())))
+
+    def window(self, low: int, high: int) -> Block:
+        """The papers whose titles are ``low`` to ``high`` characters long."""
+        i, j = bisect.bisect_left(self.lengths, low), bisect.bisect_right(self.lengths, high)
+        return Block(self.lengths[i:j], self.rows[i:j], self.titles[i:j], self.sorted_titles[i:j])
+
+
 class Corpus(ScreeningStore):
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
@@ -466,8 +496,8 @@ class Corpus(ScreeningStore):
         self._in_transaction = False
         self._keys: set[str] | None = None
         self._key_hints: dict[str, int] = {}  # key base -> suffixes before it all taken (see free_key)
-        # (year, first author) -> (title lengths, rows) while a write transaction lasts (see block_titles)
-        self._blocks: dict[tuple[int | None, str], tuple[list[int], list[tuple[int, str, str, str]]]] | None = None
+        # (year, first author) -> its papers, while a write transaction lasts (see block_titles)
+        self._blocks: dict[tuple[int | None, str], Block] | None = None
         self._new_files: list[Path] = []
 
     def _connect(self) -> sqlite3.Connection:
@@ -1027,52 +1057,40 @@ class Corpus(ScreeningStore):
 
     def block_titles(
         self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
-    ) -> list[tuple[int, str, str, str]]:
-        """(id, key, doi, normalised title) of the papers of the same year (or both undated) and first
-        author whose titles' lengths are within ``min_ratio`` of this one's (titles further apart in
-        length cannot reach the similarity a match needs), as plain tuples in no set order. Inside a
-        write transaction each block is read once and then kept, ordered by title length, as papers
-        are added to it (see ``_block``): a common surname's block holds hundreds of papers, and an
-        import of a large library asks for it again with every record by that author."""
+    ) -> Block:
+        """The papers of the same year (or both undated) and first author whose titles' lengths are
+        within ``min_ratio`` of this one's (titles further apart in length cannot reach the similarity
+        a match needs), in no set order. Inside a write transaction each block is read once and then
+        kept, ordered by title length, as papers join it: a common surname's block holds hundreds of
+        papers, and an import of a large library asks for it again with every record by that author."""
         if not first_author or not norm_title:
-            return []
+            return Block()
         low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
         if self._blocks is None:
-            cursor = self.db.cursor()
-            cursor.row_factory = None
-            return cursor.execute(
-                "SELECT id, key, doi, norm_title FROM papers WHERE "
-                + ("year = ?" if year is not None else "year IS NULL")
-                + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?",
-                [*([year] if year is not None else []), first_author, low, high],
-            ).fetchall()
-        lengths, rows = self._block(year, first_author)
-        return rows[bisect.bisect_left(lengths, low):bisect.bisect_right(lengths, high)]
-
-    def _block(self, year: int | None, first_author: str) -> tuple[list[int], list[tuple[int, str, str, str]]]:
-        """A (year, first author) block kept for this transaction: its title lengths, ascending, and
-        its rows in that order (read from the covering index papers_block_titles the first time)."""
-        assert self._blocks is not None
+            return Block.of(self._block_rows(year, first_author, (low, high)))
         block = self._blocks.get((year, first_author))
         if block is None:
-            cursor = self.db.cursor()
-            cursor.row_factory = None
-            rows = sorted(cursor.execute(
-                "SELECT id, key, doi, norm_title FROM papers WHERE "
-                + ("year = ?" if year is not None else "year IS NULL") + " AND first_author = ?",
-                [*([year] if year is not None else []), first_author],
-            ), key=lambda row: len(row[3]))
-            block = self._blocks[(year, first_author)] = ([len(row[3]) for row in rows], rows)
-        return block
+            block = self._blocks[(year, first_author)] = Block.of(self._block_rows(year, first_author))
+        return block.window(low, high)
+
+    def _block_rows(self, year: int | None, first_author: str,
+                    lengths: tuple[int, int] | None = None) -> list[tuple[int, str, str, str]]:
+        """(id, key, doi, normalised title) of a (year, first author) block, from the covering index
+        papers_block_titles, as plain tuples; only titles of these ``lengths`` when given."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, key, doi, norm_title FROM papers WHERE "
+            + ("year = ?" if year is not None else "year IS NULL") + " AND first_author = ?"
+            + (" AND length(norm_title) BETWEEN ? AND ?" if lengths else ""),
+            [*([year] if year is not None else []), first_author, *(lengths or ())],
+        ).fetchall()
 
     def _block_added(self, row: tuple[int, str, str, str], year: int | None, first_author: str) -> None:
         """A new paper joins its kept block, if that block has been read."""
         block = self._blocks.get((year, first_author)) if self._blocks is not None else None
         if block is not None:
-            lengths, rows = block
-            at = bisect.bisect_right(lengths, len(row[3]))
-            lengths.insert(at, len(row[3]))
-            rows.insert(at, row)
+            block.add(row)
 
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
