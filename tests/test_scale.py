@@ -338,7 +338,8 @@ def test_add_leaves_the_garbage_collector_and_page_cache_as_it_found_them(tmp_pa
     with Corpus.init(tmp_path) as corpus:
         cache = corpus.db.execute("PRAGMA cache_size").fetchone()[0]
         seen: list[tuple[int, int, int]] = []
-        add_paths(corpus, [str(FIXTURES / "bib" / "zotero_pemilu.bib")], on_record=lambda: seen.append(gc.get_threshold()))
+        add_paths(corpus, [str(FIXTURES / "bib" / "zotero_pemilu.bib")],
+                  on_record=lambda: seen.append(gc.get_threshold()))
         assert seen and all(t[2] >= 1000 for t in seen)  # while storing: full collections are rare
         assert gc.get_threshold() == before
         assert corpus.db.execute("PRAGMA cache_size").fetchone()[0] == cache
