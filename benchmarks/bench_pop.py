@@ -173,7 +173,7 @@ def profile_add(csv_path: Path) -> None:
     stats = pstats.Stats(profiler)
     stats.sort_stats("cumulative").print_stats(
         r"add\.py:\d+\((_add_parsed_file|_find_duplicate|parse_path|_prepared)\)|tabular|enrich|store\.py.*add_paper"
-        r"|dedup\.py.*(index_fields|judge)|lookup_block")
+        r"|dedup\.py.*(index_fields|judge)|block_titles")
 
 
 def main() -> None:

@@ -177,6 +177,23 @@ def worth_comparing_many(new: dict[str, object], stored: list[tuple[str, str]]) 
     return out
 
 
+def alike_titles(title: str, titles: list[str], sorted_titles: list[str]) -> list[int]:
+    """Indices of ``titles`` whose :func:`title_similarity` with ``title`` reaches TITLE_ALIKE, in
+    order. ``sorted_titles`` are the same titles with their words sorted (the plain ratio of two
+    token-sorted titles is their token-sort ratio): a long list is scored in one rapidfuzz call per
+    form instead of one Python call per title."""
+    if not title:
+        return []
+    if len(titles) < MANY_CANDIDATES:
+        return [i for i, old in enumerate(titles) if old and title_similarity(title, old, score_cutoff=TITLE_ALIKE) > 0]
+    from rapidfuzz import process
+
+    hits = {k for _, _, k in process.extract(title, titles, scorer=fuzz.ratio, score_cutoff=TITLE_ALIKE, limit=None)}
+    hits.update(k for _, _, k in process.extract(" ".join(sorted(title.split())), sorted_titles, scorer=fuzz.ratio,
+                                                 score_cutoff=TITLE_ALIKE, limit=None))
+    return sorted(k for k in hits if titles[k])
+
+
 def _same_author(a: str, b: str) -> bool:
     """Normalised first-author surnames agree: equal, or one is the other with a particle written into
     the surname ("depetrillo" and "petrillo": "F De Petrillo" read as given name "F De")."""

@@ -11,6 +11,7 @@ opened read-only: every reading command works, a write fails with one line.
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import json
@@ -449,6 +450,36 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
     return None
 
 
+@dataclass
+class Block:
+    """Papers of one (year, first author) block as duplicate checks compare them: parallel lists
+    ordered by title length (``rows`` are (id, key, doi, normalised title); ``sorted_titles`` the
+    titles with their words in sorted order, what token-sort similarity compares)."""
+
+    lengths: list[int] = field(default_factory=list)
+    rows: list[tuple[int, str, str, str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    sorted_titles: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, rows: list[tuple[int, str, str, str]]) -> Block:
+        rows = sorted(rows, key=lambda row: len(row[3]))
+        return cls([len(row[3]) for row in rows], rows, [row[3] for row in rows],
+                   [" ".join(sorted(row[3].split())) for row in rows])
+
+    def add(self, row: tuple[int, str, str, str]) -> None:
+        at = bisect.bisect_right(self.lengths, len(row[3]))
+        self.lengths.insert(at, len(row[3]))
+        self.rows.insert(at, row)
+        self.titles.insert(at, row[3])
+        self.sorted_titles.insert(at, " ".join(sorted(row[3].split())))
+
+    def window(self, low: int, high: int) -> Block:
+        """The papers whose titles are ``low`` to ``high`` characters long."""
+        i, j = bisect.bisect_left(self.lengths, low), bisect.bisect_right(self.lengths, high)
+        return Block(self.lengths[i:j], self.rows[i:j], self.titles[i:j], self.sorted_titles[i:j])
+
+
 class Corpus(ScreeningStore):
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
@@ -483,6 +514,9 @@ class Corpus(ScreeningStore):
             raise CorpusError(tr("{path}: cannot open the corpus database ({reason})", path=where, reason=exc)) from exc
         self._in_transaction = False
         self._keys: set[str] | None = None
+        self._key_hints: dict[str, int] = {}  # key base -> suffixes before it all taken (see free_key)
+        # (year, first author) -> its papers, while a write transaction lasts (see block_titles)
+        self._blocks: dict[tuple[int | None, str], Block] | None = None
         self._new_files: list[Path] = []
 
     def _connect(self) -> sqlite3.Connection:
@@ -574,6 +608,8 @@ class Corpus(ScreeningStore):
         self._begin(wait)
         self._in_transaction = True
         self._keys = None
+        self._key_hints = {}
+        self._blocks = {}
         self._new_files = []
         try:
             yield
@@ -587,7 +623,22 @@ class Corpus(ScreeningStore):
         finally:
             self._in_transaction = False
             self._keys = None
+            self._key_hints = {}
+            self._blocks = None
             self._new_files = []
+
+    @contextmanager
+    def page_cache(self, mib: int) -> Iterator[None]:
+        """Keep up to ``mib`` MiB of database pages in memory inside (SQLite's default is 2 MiB). A
+        large import looks every record up in the indexes of the papers stored before it; once those
+        indexes outgrow the cache, every lookup reads its pages again, from a write-ahead log that the
+        one transaction keeps growing, and the import slows down as the library grows."""
+        previous = int(self.db.execute("PRAGMA cache_size").fetchone()[0])
+        self.db.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {previous}")
 
     def _begin(self, wait: float | None = None) -> None:
         """BEGIN IMMEDIATE, waiting for another writer up to ``lock_timeout`` seconds (``on_wait`` once),
@@ -797,9 +848,13 @@ class Corpus(ScreeningStore):
     def free_key(self, base: str) -> str:
         """``base`` if unused, else ``base`` + a, b, ..., z, aa, ab, ..."""
         taken = self._taken_keys()
-        n = -1
+        # Keys are only added while the cache lives (removing one clears the hints): the suffixes
+        # found taken for this base stay taken, so the search goes on from the last one.
+        n = self._key_hints.get(base, -1) if self._keys is not None else -1
         while (candidate := base + (_letters(n) if n >= 0 else "")) in taken:
             n += 1
+        if self._keys is not None:
+            self._key_hints[base] = n
         return candidate
 
     def _taken_keys(self) -> set[str]:
@@ -850,6 +905,8 @@ class Corpus(ScreeningStore):
         paper_id = int(cur.lastrowid or 0)
         if self._keys is not None:
             self._keys.add(paper.key)
+        self._block_added((paper_id, paper.key, str(index.get("doi", "")), str(index.get("norm_title", ""))),
+                          paper.year, str(index.get("first_author", "")))
         self._write_parts(paper_id, paper, replace=False)
         for stored in files:
             self._link_file(paper_id, stored)
@@ -941,6 +998,11 @@ class Corpus(ScreeningStore):
             if self._keys is not None:
                 self._keys.discard(key)
                 self._keys.add(paper.key)
+                self._key_hints.clear()
+        if self._blocks:  # the paper may leave its block and join another: both are read again
+            old = self.db.execute("SELECT year, first_author FROM papers WHERE id = ?", (paper_id,)).fetchone()
+            self._blocks.pop((old[0], old[1]), None)
+            self._blocks.pop((paper.year, str(index.get("first_author", ""))), None)
         self.db.execute(
             "UPDATE papers SET key = ?, title = ?, year = ?, doi = ?, norm_title = ?,"
             " first_author = ?, metadata = ?, updated_at = ? WHERE id = ?",
@@ -973,8 +1035,11 @@ class Corpus(ScreeningStore):
         serialised, so no other add can be using those copies at this moment."""
         ids = [self._paper_id(k) for k in keys]
         self.db.executemany("DELETE FROM papers WHERE id = ?", [(i,) for i in ids])
+        if self._blocks is not None:
+            self._blocks.clear()
         if self._keys is not None:
             self._keys.difference_update(keys)
+            self._key_hints.clear()
         unused = self.db.execute(
             "SELECT sha256, ext FROM files WHERE sha256 NOT IN (SELECT sha256 FROM paper_files)"
         ).fetchall()
@@ -1000,31 +1065,49 @@ class Corpus(ScreeningStore):
     def lookup_doi(self, doi: str) -> list[sqlite3.Row]:
         return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE doi = ?", (doi,)).fetchall()
 
-    def lookup_block(
-        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
-        same_title: bool = True,
-    ) -> list[sqlite3.Row]:
-        """Papers that could be the same work: same year and first author with a title of
-        similar length (titles of lengths further apart than ``min_ratio`` cannot reach the
-        similarity a match needs), or (``same_title``) exactly the same normalised title. Two indexed
-        queries: SQLite would scan the table for one query with OR, so the two are joined with UNION ALL."""
-        parts: list[str] = []
-        params: list[Any] = []
-        if first_author and norm_title:
-            low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
-            parts.append(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE "
-                + ("year = ?" if year is not None else "year IS NULL")
-                + " AND first_author = ? AND length(norm_title) BETWEEN ? AND ?"
-            )
-            params += ([year] if year is not None else []) + [first_author, low, high]
-        if norm_title and same_title:
-            parts.append(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?")
-            params.append(norm_title)
-        if not parts:
+    def lookup_title(self, norm_title: str) -> list[sqlite3.Row]:
+        """Papers with exactly this normalised title (one indexed lookup)."""
+        if not norm_title:
             return []
-        rows = {row[0]: row for row in self.db.execute(" UNION ALL ".join(parts), params)}
-        return list(rows.values())
+        return self.db.execute(f"SELECT {self._CANDIDATE_COLUMNS} FROM papers WHERE norm_title = ?",
+                               (norm_title,)).fetchall()
+
+    def block_titles(
+        self, year: int | None, first_author: str, norm_title: str, min_ratio: float = 0.73,
+    ) -> Block:
+        """The papers of the same year (or both undated) and first author whose titles' lengths are
+        within ``min_ratio`` of this one's (titles further apart in length cannot reach the similarity
+        a match needs), in no set order. Inside a write transaction each block is read once and then
+        kept, ordered by title length, as papers join it: a common surname's block holds hundreds of
+        papers, and an import of a large library asks for it again with every record by that author."""
+        if not first_author or not norm_title:
+            return Block()
+        low, high = int(len(norm_title) * min_ratio), int(len(norm_title) / min_ratio) + 1
+        if self._blocks is None:
+            return Block.of(self._block_rows(year, first_author, (low, high)))
+        block = self._blocks.get((year, first_author))
+        if block is None:
+            block = self._blocks[(year, first_author)] = Block.of(self._block_rows(year, first_author))
+        return block.window(low, high)
+
+    def _block_rows(self, year: int | None, first_author: str,
+                    lengths: tuple[int, int] | None = None) -> list[tuple[int, str, str, str]]:
+        """(id, key, doi, normalised title) of a (year, first author) block, from the covering index
+        papers_block_titles, as plain tuples; only titles of these ``lengths`` when given."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, key, doi, norm_title FROM papers WHERE "
+            + ("year = ?" if year is not None else "year IS NULL") + " AND first_author = ?"
+            + (" AND length(norm_title) BETWEEN ? AND ?" if lengths else ""),
+            [*([year] if year is not None else []), first_author, *(lengths or ())],
+        ).fetchall()
+
+    def _block_added(self, row: tuple[int, str, str, str], year: int | None, first_author: str) -> None:
+        """A new paper joins its kept block, if that block has been read."""
+        block = self._blocks.get((year, first_author)) if self._blocks is not None else None
+        if block is not None:
+            block.add(row)
 
     def keys_alike(self, keys: list[str]) -> list[str]:
         """The keys of the papers that share year (or its absence) and first author (or its
@@ -1396,8 +1479,11 @@ class Corpus(ScreeningStore):
             if merged.text and not had_text:
                 self.set_text(kept_key, merged)
             self.db.execute(f"DELETE FROM papers WHERE id IN ({marks})", other_ids)
+            if self._blocks is not None:
+                self._blocks.clear()
             if self._keys is not None:
                 self._keys.difference_update(other_keys)
+                self._key_hints.clear()
 
     def _move_manual_tags(self, kept_id: int, other_ids: list[int]) -> None:
         """The others' decisions by hand, where the kept paper has none of its own (with their evidence)."""

@@ -406,3 +406,99 @@ def test_tables_pause_the_cycle_collector_and_start_it_again():
         assert not gc.isenabled()  # paused by someone else: left paused
     finally:
         gc.enable()
+
+
+def test_alike_titles_finds_what_title_similarity_finds():
+    rng = random.Random(11)
+    letters = "aeiou" + "bdgklmnprst" + "éü"
+    for _ in range(150):
+        def made() -> str:
+            return dedup.normalize_title(" ".join(
+                "".join(rng.choice(letters) for _ in range(rng.randint(1, 6))) for _ in range(rng.randint(1, 6))))
+        title = made()
+        titles = [made() for _ in range(rng.randint(0, 30))]
+        # near copies: a typo, words swapped, a word dropped, as other exports write a title
+        for _ in range(rng.randint(0, 10)):
+            words = title.split()
+            change = rng.randrange(3)
+            if change == 0 and words:
+                at = rng.randrange(len(words))
+                words[at] = words[at][:-1] + rng.choice(letters)
+            elif change == 1:
+                rng.shuffle(words)
+            elif len(words) > 1:
+                words.pop(rng.randrange(len(words)))
+            titles.append(" ".join(words))
+        titles.append("")
+        expected = [i for i, t in enumerate(titles)
+                    if t and dedup.title_similarity(title, t) >= dedup.TITLE_ALIKE]
+        assert dedup.alike_titles(title, titles, [" ".join(sorted(t.split())) for t in titles]) == expected
+
+
+def _window(corpus: Corpus, year: int | None, author: str, title: str) -> set[tuple]:
+    return set(corpus.block_titles(year, author, title, dedup.TITLE_LENGTH_RATIO).rows)
+
+
+def test_kept_blocks_follow_every_write_of_a_transaction():
+    """Inside a transaction the (year, first author) blocks are kept in memory; after papers are added,
+    edited into another block, merged and removed they still hold what the database holds."""
+    rng = random.Random(7)
+    corpus = Corpus.in_memory()
+    years, authors = [2020, 2021, None], ["Nugroho", "Lubis", "Tan"]
+    with corpus.transaction():
+        made = 0
+        for step in range(400):
+            keys = corpus.all_keys()
+            action = rng.random()
+            if action < 0.6 or len(keys) < 3:
+                paper = Paper(title=_title(rng), year=rng.choice(years),
+                              authors=[Person(family=rng.choice(authors), given="A")])
+                paper.key = corpus.free_key(dedup.make_key_base(paper))
+                corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+                made += 1
+            elif action < 0.8:
+                key = rng.choice(keys)
+                paper = corpus.get(key)
+                paper.title, paper.year = _title(rng), rng.choice(years)
+                paper.authors = [Person(family=rng.choice(authors), given="B")]
+                corpus.update_metadata(key, paper, dedup.index_fields(paper))
+            elif action < 0.9:
+                corpus.remove([rng.choice(keys)])
+            else:
+                kept, other = rng.sample(keys, 2)
+                merged = corpus.get(kept)
+                corpus.merge_papers(kept, [other], merged, dedup.index_fields(merged))
+            year, author, title = rng.choice(years), dedup.normalize_author(rng.choice(authors)), _title(rng)
+            kept = _window(corpus, year, author, title)
+            corpus._blocks, saved = None, corpus._blocks  # the same question asked of the database
+            assert kept == _window(corpus, year, author, title), step
+            corpus._blocks = saved
+        assert made > 100 and corpus._blocks
+
+
+def test_free_key_takes_the_first_free_suffix_also_after_a_removal():
+    corpus = Corpus.in_memory()
+    with corpus.transaction():
+        for expected in ("lubis2020", "lubis2020a", "lubis2020b", "lubis2020c"):
+            paper = Paper(title=expected, year=2020, authors=[Person(family="Lubis", given="A")])
+            paper.key = corpus.free_key("lubis2020")
+            assert paper.key == expected
+            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+        corpus.remove(["lubis2020a"])
+        assert corpus.free_key("lubis2020") == "lubis2020a"
+        assert corpus.free_key("nugroho2021") == "nugroho2021"
+    assert corpus.free_key("lubis2020") == "lubis2020a"
+
+
+def test_add_leaves_the_garbage_collector_and_page_cache_as_it_found_them(tmp_path: Path):
+    import gc
+
+    before = gc.get_threshold()
+    with Corpus.init(tmp_path) as corpus:
+        cache = corpus.db.execute("PRAGMA cache_size").fetchone()[0]
+        seen: list[tuple[int, int, int]] = []
+        add_paths(corpus, [str(FIXTURES / "bib" / "zotero_pemilu.bib")],
+                  on_record=lambda: seen.append(gc.get_threshold()))
+        assert seen and all(t[2] >= 1000 for t in seen)  # while storing: full collections are rare
+        assert gc.get_threshold() == before
+        assert corpus.db.execute("PRAGMA cache_size").fetchone()[0] == cache
