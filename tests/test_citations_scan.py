@@ -58,3 +58,8 @@ def test_shared_texts(folder: str) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert matches(C._bare_matches(text)) == matches(C._BARE.finditer(text)), path.name
             assert matches(C._Cleaned.drops(text)) == matches(C._Cleaned._DROP.finditer(text)), path.name
+
+
+@given(st.text(alphabet=st.sampled_from("ab '\u2019\u2018\u02bc\u00a0\u2009\u202f\u00e9"), max_size=60))
+def test_quotes_straightened_as_a_translation_table_does(text: str) -> None:
+    assert C._straighten(text) == text.translate(str.maketrans(C._QUOTES))
