@@ -101,6 +101,7 @@ def tag_corpus(
     wanted = list(dict.fromkeys(keys)) if keys else None
     parallel = (len(wanted) if wanted else corpus.count()) >= PARALLEL_MIN_PAPERS
     finding: dict[str, tuple[str, str]] = {}  # papers whose findings are being found -> digests of their tagging
+    handed = False  # has the finder been given a paper?
     with corpus.transaction(), FindingsFinder(parallel) as finder:
         for paper in corpus.iter_papers(wanted, full=True):
             if progress:
@@ -128,7 +129,9 @@ def tag_corpus(
                     _keep(corpus, [(paper.key, taken.findings)], finding)
                 else:
                     _keep(corpus, finder.add(paper, evidence), finding)
-        _keep(corpus, finder.finish(), finding)
+                    handed = True
+        if handed:  # (finishing loads the findings module, which a batch tagged in its workers never needs)
+            _keep(corpus, finder.finish(), finding)
     return report
 
 
