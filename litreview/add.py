@@ -248,6 +248,8 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
         # The largest first, so that no long file is left running alone at the end.
         heavy.sort(key=_size, reverse=True)
         shared = tagger if forks() else None  # a forked worker has it already; it is not pickled
+        if shared is not None:
+            _load_for_workers(shared)
         with worker_pool(workers, _set_worker_tagger, (shared,)) as pool:
             for parsed in pool.map(_parse_pdf, heavy, chunksize=1):
                 results[parsed.path] = parsed
@@ -272,6 +274,18 @@ def _size(path: str) -> int:
 
 
 _worker_tagger: Any = None  # in a pool's worker: the tagger its PDFs' papers are tagged with
+
+
+def _load_for_workers(tagger: Any) -> None:
+    """Import and load here, once, what every worker would otherwise load for itself on its first
+    PDF (PDFium, ftfy, the findings finder, the word lists of typo tolerance): forked, they share it."""
+    import pypdfium2  # noqa: F401
+
+    import litreview.synthesis.findings  # noqa: F401
+    from litreview.text.clean import repair
+
+    repair("\u00e9")  # loads ftfy
+    tagger.normalizer.prepare()
 
 
 def _set_worker_tagger(tagger: Any) -> None:
