@@ -17,7 +17,7 @@ from typing import Any
 
 from litreview import dedup
 from litreview.errors import ImportFailed, LitreviewError, UsageError
-from litreview.i18n import tr
+from litreview.i18n import msg, tr
 from litreview.ingest import sniff, supported_extensions
 from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 from litreview.model import Paper
@@ -153,20 +153,21 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
                 skipped.extend(sorted(p for p in everything if p.suffix.lower() not in exts))
             if not found:
                 supported = ", ".join(sorted(exts))
-                problems.append(f"{printable_name(raw)}: no supported files in this directory ({supported})")
+                problems.append(msg("{name}: no supported files in this directory ({supported})",
+                                    name=printable_name(raw), supported=supported))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            problems.append(f"{printable_name(raw)}: not a regular file")
+            problems.append(msg("{name}: not a regular file", name=printable_name(raw)))
         elif glob.has_magic(raw):
             matched = sorted(Path(p) for p in glob.glob(os.path.expanduser(raw), recursive=True))
             matched_files = [p for p in matched if p.is_file()]
             if not matched_files:
-                problems.append(f"{printable_name(raw)}: no files match this pattern")
+                problems.append(msg("{name}: no files match this pattern", name=printable_name(raw)))
             files.extend(matched_files)
         else:
-            problems.append(tr("{name}: no such file or directory", name=printable_name(raw)))
+            problems.append(msg("{name}: no such file or directory", name=printable_name(raw)))
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f.resolve(), None)
@@ -199,7 +200,8 @@ def parse_path(path: str, lazy: bool = False, column_map: dict[str, str] | None 
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ImportFailed(name, f"file is too large ({size // 2**20} MiB; the limit is 512 MiB)")
+            raise ImportFailed(name, msg("file is too large ({size} MiB; the limit is {limit} MiB)",
+                                         size=size // 2**20, limit=MAX_FILE_BYTES // 2**20))
         with open(path, "rb") as handle:
             data = handle.read()
         parsed.sha256, parsed.size = sha256_bytes(data), len(data)
@@ -215,13 +217,13 @@ def parse_path(path: str, lazy: bool = False, column_map: dict[str, str] | None 
         parsed.failure = str(exc) if exc.path == name else f"{name}: {exc}"
         return parsed
     except OSError as exc:
-        parsed.failure = f"{name}: cannot read the file ({exc.strerror or exc})"
+        parsed.failure = msg("{name}: cannot read the file ({problem})", name=name, problem=exc.strerror or exc)
         return parsed
     parsed.papers = _prepared(papers, parsed.format, PurePath(name).name)  # type: ignore[assignment]
     if not lazy:
         parsed.papers = list(parsed.papers)
         if not parsed.papers and not parsed.errors:
-            parsed.failure = f"{name}: no records found in this file"
+            parsed.failure = msg("{name}: no records found in this file", name=name)
     return parsed
 
 
@@ -415,12 +417,12 @@ def add_paths(
     corpus.check_writable()  # before reading anything
     libraries, projects, paths = split_library_paths(paths)
     if (options.include_trash or options.collection is not None or options.base_dir is not None) and not libraries:
-        raise UsageError("--include-trash, --collection and --base-dir apply to a Zotero library; "
-                         "give its data directory (~/Zotero) or its zotero.sqlite")
+        raise UsageError(tr("--include-trash, --collection and --base-dir apply to a Zotero library; "
+                            "give its data directory (~/Zotero) or its zotero.sqlite"))
     skipped: list[Path] = []
     files, problems = expand_paths(paths, skipped) if paths else ([], [])
     if options.has_overrides and len(files) > 1:
-        raise UsageError("--title, --author and --year apply to a single file; give one file")
+        raise UsageError(tr("--title, --author and --year apply to a single file; give one file"))
     if on_files:
         on_files(len(files))
     parsed = parse_paths(files, progress, stream=not options.has_overrides, column_map=options.column_map,
@@ -431,9 +433,8 @@ def add_paths(
         records = list(parsed[0].papers)  # not streamed when overriding
         parsed[0].papers = records
         if len(records) > 1:
-            raise UsageError(
-                f"{parsed[0].name}: holds {len(records)} records; --title, --author and --year apply to one paper"
-            )
+            raise UsageError(tr("{name}: holds {n} records; --title, --author and --year apply to one paper",
+                                name=parsed[0].name, n=len(records)))
     with corpus.transaction():
         report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
         crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
@@ -537,10 +538,11 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     try:
         data = Path(item.path).read_bytes()
     except OSError as exc:
-        report.failed.append(f"{item.name}: cannot read the file ({exc.strerror or exc})")
+        report.failed.append(msg("{name}: cannot read the file ({problem})", name=item.name,
+                                 problem=exc.strerror or exc))
         return
     if sha256_bytes(data) != item.sha256:  # never file a copy under a hash that is not its content
-        report.failed.append(f"{item.name}: the file changed while it was being added; add it again")
+        report.failed.append(msg("{name}: the file changed while it was being added; add it again", name=item.name))
         return
     report.failed.extend(item.errors)
     for warning in item.warnings:
@@ -560,12 +562,12 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
     if single and not options.allow_duplicates:
         existing = corpus.paper_with_file(item.sha256)
         if existing:
-            report.duplicates.append(Duplicate(item.name, existing, "the same file was added before"))
+            report.duplicates.append(Duplicate(item.name, existing, msg("the same file was added before")))
             return
     file_name = PurePath(item.name).name
     for paper in item.papers:
         _apply_overrides(paper, options)
-        label = item.name if single else f"{item.name}: record {paper.source_record}"
+        label = item.name if single else msg("{name}: record {record}", name=item.name, record=paper.source_record)
         for warning in paper.warnings:
             report.warn(label, warning)
         attachments = (_read_attachments(paper, item.path, report, label, options.attachment_dirs)
@@ -642,7 +644,8 @@ def _find_duplicate(
     if paper.source_record and seen_file:
         key = corpus.paper_with_record(item.sha256, paper.source_record)
         if key:
-            return dedup.Verdict(key, True, f"record {paper.source_record} of the same file was added before"), []
+            return dedup.Verdict(key, True, msg("record {record} of the same file was added before",
+                                                record=paper.source_record)), []
     candidates = {}
     if index["doi"]:
         for row in corpus.lookup_doi(str(index["doi"])):
@@ -709,7 +712,8 @@ def _choose_strong(
         if all(scored[verdict.key] > scored[r] for r in rivals):
             return verdict, []
     names = " and ".join(keys)
-    return None, [dedup.Verdict(v.key, False, f"{v.reason}; also matches {names}, marked as different works")
+    return None, [dedup.Verdict(v.key, False, msg("{reason}; also matches {keys}, marked as different works",
+                                                  reason=v.reason, keys=names))
                   for v, _ in strong]
 
 
@@ -738,10 +742,10 @@ def _read_attachments(paper: Paper, source: str, report: AddReport, label: str,
         except _Refused as refused:
             reason = str(refused)
             if reason == "not found":
-                report.warn(label, f"attached file not found: {shown}", "attached file not found")
+                report.warn(label, msg("attached file not found: {name}", name=shown), msg("attached file not found"))
             else:
-                report.warn(label, f"attached file {shown} refused: it {reason}; skipped",
-                            warning_kind(f"attached file refused: it {reason}; skipped"))
+                report.warn(label, msg("attached file {name} refused: it {reason}; skipped", name=shown, reason=reason),
+                            warning_kind(msg("attached file refused: it {reason}; skipped", reason=reason)))
             continue
         out.append((printable_name(str(path)), blob, sha256_bytes(blob)))
     return out
@@ -759,34 +763,36 @@ def _attachment(raw: str, base: Path, roots: list[Path]) -> tuple[Path, bytes]:
     candidates = [given] if given.is_absolute() else [base / given, *(root / given for root in roots[1:])]
     found = next((c for c in candidates if os.path.lexists(c)), None)
     if found is None:
-        raise _Refused("not found")
+        raise _Refused("not found")  # a word between two functions, never shown
     try:
         path = found.resolve(strict=True)
     except (OSError, RuntimeError) as exc:  # a dangling or looping link
-        raise _Refused(f"cannot be followed ({getattr(exc, 'strerror', None) or exc})") from None
+        raise _Refused(msg("cannot be followed ({problem})", problem=getattr(exc, "strerror", None) or exc)) from None
     if any(path.is_relative_to(tree) for tree in SYSTEM_TREES):
-        raise _Refused(f"is a system file under {next(t for t in SYSTEM_TREES if path.is_relative_to(t))}")
+        raise _Refused(msg("is a system file under {tree}",
+                           tree=next(t for t in SYSTEM_TREES if path.is_relative_to(t))))
     if not any(path.is_relative_to(root) for root in roots):
-        raise _Refused("is outside the folder of the bibliography (name its folder with --attachments DIR)")
+        raise _Refused(msg("is outside the folder of the bibliography (name its folder with --attachments DIR)"))
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
-        raise _Refused(f"cannot be opened ({exc.strerror or exc})") from None
+        raise _Refused(msg("cannot be opened ({problem})", problem=exc.strerror or exc)) from None
     limit = f"{MAX_ATTACHMENT_BYTES // 2**20} MiB"
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _Refused("is not a regular file (a directory, device, FIFO or socket)")
+            raise _Refused(msg("is not a regular file (a directory, device, FIFO or socket)"))
         if info.st_size > MAX_ATTACHMENT_BYTES:
-            raise _Refused(f"is larger than the {limit} limit for attachments ({info.st_size // 2**20} MiB)")
+            raise _Refused(msg("is larger than the {limit} limit for attachments ({size} MiB)", limit=limit,
+                               size=info.st_size // 2**20))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             blob = handle.read(MAX_ATTACHMENT_BYTES + 1)
     except OSError as exc:
-        raise _Refused(f"cannot be read ({exc.strerror or exc})") from None
+        raise _Refused(msg("cannot be read ({problem})", problem=exc.strerror or exc)) from None
     finally:
         os.close(fd)
     if len(blob) > MAX_ATTACHMENT_BYTES:
-        raise _Refused(f"is larger than the {limit} limit for attachments")
+        raise _Refused(msg("is larger than the {limit} limit for attachments", limit=limit))
     return path, blob
 
 
@@ -798,7 +804,7 @@ def _take_text_from(paper: Paper, name: str, blob: bytes) -> None:
             return
         result = module.read(blob, name)
     except LitreviewError as exc:
-        paper.warnings.append(f"attached file could not be read: {exc}")
+        paper.warnings.append(msg("attached file could not be read: {problem}", problem=exc))
         return
     if result.papers and result.papers[0].text:
         donor = result.papers[0]

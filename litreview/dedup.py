@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from litreview.i18n import msg
 from litreview.ingest.fields import find_doi
 from litreview.model import Paper
 
@@ -288,11 +289,13 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     new_doi, old_doi = str(new["doi"]), str(old["doi"])
     if new_doi and new_doi == old_doi:
         if _titles_compatible(new, old):
-            return Verdict(old_key, True, f"same DOI {new_doi}")
+            return Verdict(old_key, True, msg("same DOI {doi}", doi=new_doi))
         if _translated(new, old):
-            return Verdict(old_key, True, f"same DOI {new_doi}, first author, year and pages (a translated title)")
+            return Verdict(old_key, True, msg("same DOI {doi}, first author, year and pages (a translated title)",
+                                                  doi=new_doi))
         # A chapter filed under its book's DOI, or a DOI pasted on the wrong record.
-        return Verdict(old_key, False, f"same DOI {new_doi} but the titles differ (a chapter and its book?)")
+        return Verdict(old_key, False, msg("same DOI {doi} but the titles differ (a chapter and its book?)",
+                                           doi=new_doi))
     new_title, old_title = str(new["norm_title"]), str(old["norm_title"])
     if not new_title or not old_title:
         return None
@@ -304,47 +307,57 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     same_author = _same_author(author, str(old["first_author"]))
     if (score < TITLE_SAME and same_year and same_author and not (new_doi and old_doi) and _same_place(new, old)
             and _digits(new_title) == _digits(old_title)):  # number words are another language's
-        return Verdict(old_key, True, f"same first author, year, journal, volume and pages {new['pages']} "
-                                      "(the title in another language?)")
+        return Verdict(old_key, True, msg("same first author, year, journal, volume and pages {pages} (the title in "
+                                          "another language?)", pages=new["pages"]))
     if score < TITLE_ALIKE:
         if same_year and same_author and not (new_doi and old_doi) and _subtitle_dropped(new, old):
             # Flagged even within one export: search engines list a repository copy with its title cut.
-            return Verdict(old_key, False, "one title is the other without its subtitle, same year and first author")
+            return Verdict(old_key, False, msg("one title is the other without its subtitle, same year and "
+                                                       "first author"))
         return None
-    similar = f"title {score:.0f}% similar"
+    similar = msg("title {score}% similar", score=f"{score:.0f}")
     if _numbers(new_title) != _numbers(old_title):
         # Listed as a series only when the words are the same: a month or number is a one-word change
         # the plain ratio forgives.
         if fuzz.token_sort_ratio(new_title, old_title) < TITLE_SAME:
             return None
-        return Verdict(old_key, False, f"{similar} but the numbers in the titles differ (a series?)")
+        return Verdict(old_key, False, msg("{similar} but the numbers in the titles differ (a series?)",
+                                           similar=similar))
     if new_doi and old_doi:
         if score < TITLE_SAME:
             return None
-        return Verdict(old_key, False, f"{similar} but the DOIs differ ({new_doi} vs {old_doi})")
+        return Verdict(old_key, False, msg("{similar} but the DOIs differ ({new} vs {old})", similar=similar,
+                                           new=new_doi, old=old_doi))
     if any(new.get(name) and old.get(name) and new[name] != old[name] for name in ("volume", "issue", "pages")):
         return None  # another volume, issue or page range: a different item under a recurring title
     if len(new_title.split()) < MIN_TITLE_WORDS:
         if score < TITLE_SAME:
             return None
         if new_title == old_title and same_year and same_author and _same_venue(new, old) and not _generic(new_title):
-            return Verdict(old_key, True, f"the same short title, year {new['year']}, first author "
-                                          f"{new['first_author']} and venue {new.get('venue')}")
-        return Verdict(old_key, False, f"{similar}, but a title this short is shared by different works")
+            return Verdict(old_key, True, msg("the same short title, year {year}, first author {author} and venue "
+                                              "{venue}", year=new["year"], author=new["first_author"],
+                                              venue=new.get("venue")))
+        return Verdict(old_key, False, msg("{similar}, but a title this short is shared by different works",
+                                           similar=similar))
     if score < TITLE_SAME:
         if same_year and same_author:
-            return Verdict(old_key, False, f"{similar}, same year and first author, but not alike enough to merge",
+            return Verdict(old_key, False, msg("{similar}, same year and first author, but not alike enough to "
+                                               "merge", similar=similar),
                            alike=True)
         return None
     if same_year and same_author:
-        return Verdict(old_key, True, f"{similar}, same year {new['year']} and first author {new['first_author']}")
+        return Verdict(old_key, True, msg("{similar}, same year {year} and first author {author}", similar=similar,
+                                          year=new["year"], author=new["first_author"]))
     differences = []
     if not same_year:
-        differences.append(f"year {new['year'] or '?'} vs {old['year'] or '?'}")
+        differences.append(msg("year {new} vs {old}", new=new["year"] or "?", old=old["year"] or "?"))
     if not same_author:
-        who = "unknown" if author in _PLACEHOLDER_AUTHORS else (author or "?")
-        differences.append(f"first author {who} vs {old['first_author'] or '?'}")
-    return Verdict(old_key, False, f"{similar} but {' and '.join(differences)} differ")
+        who = msg("unknown") if author in _PLACEHOLDER_AUTHORS else (author or "?")
+        differences.append(msg("first author {new} vs {old}", new=who, old=old["first_author"] or "?"))
+    if len(differences) == 2:
+        return Verdict(old_key, False, msg("{similar} but {year} and {author} differ", similar=similar,
+                                           year=differences[0], author=differences[1]))
+    return Verdict(old_key, False, msg("{similar} but {difference} differ", similar=similar, difference=differences[0]))
 
 
 def make_key_base(paper: Paper) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from litreview.i18n import tr
 from litreview.store import Corpus
 
 
@@ -24,21 +25,24 @@ class Health:
 
     def summary(self) -> str:
         """One line."""
-        parts = [f"corpus.db: integrity check failed ({len(self.integrity)} problem"
-                 f"{'s' if len(self.integrity) != 1 else ''}; first: {self.integrity[0]}); restore it from a "
-                 "backup or export what still reads" if self.integrity else "corpus.db ok"]
+        parts = [tr("corpus.db: integrity check failed ({n} problem; first: {first}); restore it from a backup or "
+                    "export what still reads",
+                    "corpus.db: integrity check failed ({n} problems; first: {first}); restore it from a backup or "
+                    "export what still reads", n=len(self.integrity), first=self.integrity[0])
+                 if self.integrity else tr("corpus.db ok")]
         if self.orphans:
             size = _size(self.orphan_bytes)
             n = len(self.orphans)
-            what = f"{n} orphan cop{'ies' if n != 1 else 'y'} in files/ ({size})"
-            parts.append(f"removed {what}" if self.fixed else
-                         f"{what} left by an interrupted add; `litreview doctor --fix` removes them")
+            what = tr("{n} orphan copy in files/ ({size})", "{n} orphan copies in files/ ({size})", n=n, size=size)
+            parts.append(tr("removed {what}", what=what) if self.fixed else
+                         tr("{what} left by an interrupted add; `litreview doctor --fix` removes them", what=what))
         else:
-            parts.append(f"files/ ok ({self.copies} cop{'ies' if self.copies != 1 else 'y'}, no orphans)")
+            parts.append(tr("files/ ok ({n} copy, no orphans)", "files/ ok ({n} copies, no orphans)", n=self.copies))
         if self.missing:
             key, name = self.missing[0]
-            parts.append(f"{len(self.missing)} file cop{'ies' if len(self.missing) != 1 else 'y'} missing "
-                         f"(first: {name} of {key}; add the file again)")
+            parts.append(tr("{n} file copy missing (first: {name} of {key}; add the file again)",
+                            "{n} file copies missing (first: {name} of {key}; add the file again)",
+                            n=len(self.missing), name=name, key=key))
         return "; ".join(parts)
 
 
@@ -71,6 +75,6 @@ def _file_size(path: Path) -> int:
 def _size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+            return tr("{size} bytes", size=n) if unit == "bytes" else f"{n:.1f} {unit}"
         n /= 1024  # type: ignore[assignment]
-    return f"{n} bytes"
+    return tr("{size} bytes", size=n)

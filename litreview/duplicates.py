@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from litreview import dedup
+from litreview.i18n import tr
 
 RARE_WORDS = 2  # blocking words per title: its rarest ones
 MIN_WORD_LENGTH = 3
@@ -306,10 +307,10 @@ def plan_merge(corpus: Any, keys: list[str]) -> MergePlan:
     from litreview.merging import changed_fields, merge_records, split_conflicts, stored_source_format
 
     if len(keys) < 2:
-        raise UsageError("merge needs at least two keys: the paper to keep, then the papers to merge into it")
+        raise UsageError(tr("merge needs at least two keys: the paper to keep, then the papers to merge into it"))
     repeated = [k for k in dict.fromkeys(keys) if keys.count(k) > 1]
     if repeated:
-        raise UsageError(f"{repeated[0]} is given twice; a paper cannot be merged with itself")
+        raise UsageError(tr("{key} is given twice; a paper cannot be merged with itself", key=repeated[0]))
     papers = []
     for key in keys:
         paper = corpus.get(key)  # NotFound names close keys

@@ -6,16 +6,19 @@ import re
 from typing import Any
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 from litreview.model import Paper, Person
 
-_HEADER = (
-    "# Edit the metadata of this paper, save and close the editor.\n"
-    "# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).\n"
-    "# Delete a line to clear a field. Changing `key` renames the paper.\n"
-)
 _PERSON_KEYS = {"family", "given", "particle", "suffix", "literal", "affiliation", "email"}
 _LIST_FIELDS = {"keywords", "keywords_id", "keywords_en", "author_ids", "cited_references", "affiliations", "emails"}
 _LINE_LISTS = {"affiliations"}  # one item per line or ";" (commas belong to an item)
+
+
+def _header() -> str:
+    """The comment the edited YAML starts with, in the interface's language."""
+    return (tr("# Edit the metadata of this paper, save and close the editor.") + "\n"
+            + tr("# Authors: a list of {family, given} or {literal} (one-word names such as Munadi).") + "\n"
+            + tr("# Delete a line to clear a field. Changing `key` renames the paper.") + "\n")
 
 
 def paper_to_yaml(paper: Paper) -> str:
@@ -25,7 +28,7 @@ def paper_to_yaml(paper: Paper) -> str:
     data["key"] = paper.key
     ordered = {name: data[name] for name in Paper.METADATA_FIELDS if name in data}
     body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
-    return _HEADER + body
+    return _header() + body
 
 
 def paper_from_yaml(text: str, original: Paper) -> Paper:
@@ -40,14 +43,16 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
         raise ValidationError(exc.message) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise ValidationError(f"{where}not valid YAML ({problem})") from exc
+        if mark is not None:
+            raise ValidationError(tr("line {line}: not valid YAML ({problem})", line=mark.line + 1,
+                                     problem=problem)) from exc
+        raise ValidationError(tr("not valid YAML ({problem})", problem=problem)) from exc
     if not isinstance(data, dict):
-        raise ValidationError("the metadata must be a YAML mapping of field: value")
+        raise ValidationError(tr("the metadata must be a YAML mapping of field: value"))
     unknown = sorted(set(map(str, data)) - set(Paper.METADATA_FIELDS))
     if unknown:
-        raise ValidationError(f"unknown field {unknown[0]!r}; put custom fields under `extra:`")
+        raise ValidationError(tr("unknown field {name}; put custom fields under `extra:`", name=repr(unknown[0])))
     clean = {k: v for k, v in data.items() if v is not None}
     for name in ("authors", "editors"):
         clean[name] = _people(clean.get(name, []), name)
@@ -60,10 +65,10 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
                 separators = r"[;\n]" if name in _LINE_LISTS else r"[;,]"
                 value = [v.strip() for v in re.split(separators, value) if v.strip()]
             if not isinstance(value, list):
-                raise ValidationError(f"{name}: give a list of words")
+                raise ValidationError(tr("{name}: give a list of words", name=name))
             clean[name] = [str(v) for v in value]
     if "extra" in clean and not isinstance(clean["extra"], dict):
-        raise ValidationError("extra: give a mapping of name: value")
+        raise ValidationError(tr("extra: give a mapping of name: value"))
     if "extra" in clean:
         clean["extra"] = {str(k): str(v) for k, v in clean["extra"].items()}
     if "authors_truncated" in clean:
@@ -71,12 +76,12 @@ def paper_from_yaml(text: str, original: Paper) -> Paper:
     for name, value in list(clean.items()):
         if name not in ("authors", "editors", "year", "extra", "authors_truncated", *_LIST_FIELDS):
             if isinstance(value, dict | list):
-                raise ValidationError(f"{name}: give a single value, not a list or mapping")
+                raise ValidationError(tr("{name}: give a single value, not a list or mapping", name=name))
             clean[name] = str(value).strip()
     if not clean.get("title"):
-        raise ValidationError("title: a paper needs a title")
+        raise ValidationError(tr("title: a paper needs a title"))
     if not clean.get("key"):
-        raise ValidationError("key: a paper needs a key")
+        raise ValidationError(tr("key: a paper needs a key"))
     edited = Paper.from_metadata(clean)
     for name in ("text", "sections", "citations", "page_starts", "pages_count", "warnings"):
         setattr(edited, name, getattr(original, name))
@@ -98,15 +103,15 @@ def _year(value: Any) -> int:
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise ValidationError(f"year: {value!r} is not a year") from None
+        raise ValidationError(tr("year: {value} is not a year", value=repr(value))) from None
     if not 1400 <= year <= 2200:
-        raise ValidationError(f"year: {year} is out of range")
+        raise ValidationError(tr("year: {year} is out of range (1400-2200)", year=year))
     return year
 
 
 def _people(value: Any, field: str) -> list[dict[str, str]]:
     if not isinstance(value, list):
-        raise ValidationError(f"{field}: give a list of names")
+        raise ValidationError(tr("{field}: give a list of names", field=field))
     out = []
     for i, item in enumerate(value, 1):
         if isinstance(item, str):
@@ -115,13 +120,15 @@ def _people(value: Any, field: str) -> list[dict[str, str]]:
             out.append(parse_name(item).to_dict())
             continue
         if not isinstance(item, dict):
-            raise ValidationError(f"{field} #{i}: give a name as text or as {{family, given}} / {{literal}}")
+            raise ValidationError(tr("{field} #{i}: give a name as text or as {{family, given}} / {{literal}}",
+                                     field=field, i=i))
         bad = sorted(set(map(str, item)) - _PERSON_KEYS)
         if bad:
-            raise ValidationError(f"{field} #{i}: unknown name part {bad[0]!r} (use family, given, literal)")
+            raise ValidationError(tr("{field} #{i}: unknown name part {part} (use family, given, literal)", field=field,
+                                     i=i, part=repr(bad[0])))
         person = Person.from_dict(item)
         if not (person.family or person.literal):
-            raise ValidationError(f"{field} #{i}: a name needs `family` or `literal`")
+            raise ValidationError(tr("{field} #{i}: a name needs `family` or `literal`", field=field, i=i))
         out.append(person.to_dict())
     return out
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg, tr
 from litreview.model import Evidence, Paper, Tag
 from litreview.text.encoding import printable_name
 
@@ -234,24 +235,25 @@ def read_project(data: bytes, name: str) -> Project:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 qde = next((n for n in archive.namelist() if n.lower().endswith(".qde")), None)
                 if qde is None:
-                    raise ImportFailed(name, "no project.qde inside; is it a REFI-QDA project (.qdpx)?")
+                    raise ImportFailed(name, msg("no project.qde inside; is it a REFI-QDA project (.qdpx)?"))
                 xml = archive.read(qde)
                 for entry in archive.namelist():
                     if entry.lower().startswith("sources/") and entry.lower().endswith(".txt"):
                         files[entry.split("/", 1)[1]] = archive.read(entry)
         except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-            raise ImportFailed(name, f"not a readable .qdpx zip ({exc})") from None
+            raise ImportFailed(name, msg("not a readable .qdpx zip ({reason})", reason=exc)) from None
     else:
         xml = data
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
-        raise ImportFailed(name, f"project.qde is not well-formed XML ({exc})") from None
+        raise ImportFailed(name, msg("project.qde is not well-formed XML ({reason})", reason=exc)) from None
     ns = {"q": NAMESPACE}
     if root.tag != f"{{{NAMESPACE}}}Project":
-        raise ImportFailed(name, f"not a REFI-QDA project (root element {etree.QName(root).localname}, "
-                                 f"namespace {etree.QName(root).namespace or 'none'})")
+        raise ImportFailed(name, msg("not a REFI-QDA project (root element {element}, namespace {namespace})",
+                                     element=etree.QName(root).localname,
+                                     namespace=etree.QName(root).namespace or "none"))
     codes = {}
     for el in root.iterfind(".//q:CodeBook//q:Code", ns):
         description = el.findtext("q:Description", default="", namespaces=ns) or ""
@@ -308,10 +310,11 @@ class CodingReport:
 
     def summary(self) -> str:
         counts = {what: sum(1 for d in self.decisions if d[2] == what) for what in ("added", "removed", "recoded")}
-        return (f"{self.project}: {self.papers} paper{'s' if self.papers != 1 else ''} matched; "
-                f"{counts['added']} theme{'s' if counts['added'] != 1 else ''} added, {counts['removed']} removed, "
-                f"{counts['recoded']} recoded by hand; {len(self.offered)} new code"
-                f"{'s' if len(self.offered) != 1 else ''} offered")
+        return tr("{project}: {papers} matched; {added} added, {removed} removed, {recoded} recoded by hand; "
+                  "{offered} offered", project=self.project,
+                  papers=tr("{n} paper", "{n} papers", n=self.papers),
+                  added=tr("{n} theme", "{n} themes", n=counts["added"]), removed=counts["removed"],
+                  recoded=counts["recoded"], offered=tr("{n} new code", "{n} new codes", n=len(self.offered)))
 
 
 def import_codings(corpus: Any, path: Path, tagger: Any = None, codebook: Any = None) -> CodingReport:
@@ -319,10 +322,10 @@ def import_codings(corpus: Any, path: Path, tagger: Any = None, codebook: Any = 
     name = printable_name(str(path))
     try:
         if path.stat().st_size > MAX_PROJECT_BYTES:
-            raise ImportFailed(name, "the project is larger than 512 MiB")
+            raise ImportFailed(name, msg("the project is larger than 512 MiB"))
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed(name, f"cannot read the file ({exc.strerror or exc})") from None
+        raise ImportFailed(name, msg("cannot read the file ({reason})", reason=exc.strerror or exc)) from None
     project = read_project(data, name)
     if codebook is None:
         if tagger is not None:
@@ -355,7 +358,8 @@ def apply_codings(corpus: Any, project: Project, codebook: Any, name: str) -> Co
         for source in project.sources:
             key = source.name if source.name in keys else by_guid.get(source.guid)
             if key is None:
-                report.unmatched.append(f"{name}: source {source.name or source.guid!r} is not a paper of the corpus")
+                report.unmatched.append(msg("{file}: source {source} is not a paper of the corpus", file=name,
+                                             source=source.name or repr(source.guid)))
                 continue
             report.papers += 1
             _apply_source(corpus, key, source, project, code_theme, offered, report, name)
@@ -379,8 +383,8 @@ def _apply_source(corpus: Any, key: str, source: Source, project: Project, code_
     for start, end, refs in source.selections:
         placed = (start, end) if same else _find(source.text, layout.text, start, end)
         if placed is None or placed[1] > len(layout.text):
-            report.unmatched.append(f"{name}: {key}: a coded passage at {start}-{end} is not in the paper's text "
-                                    "any more; skipped")
+            report.unmatched.append(msg("{file}: {key}: a coded passage at {start}-{end} is not in the paper's text "
+                                        "any more; skipped", file=name, key=key, start=start, end=end))
             continue
         for ref in refs:
             if ref in code_theme:

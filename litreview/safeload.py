@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 
 MAX_YAML_DEPTH = 100  # nested collections; a CSL item needs about 5
 MAX_YAML_ALIASES = 1_000  # alias uses (*name) in one document
@@ -67,7 +68,9 @@ def yaml_error_place(exc: Exception, line_offset: int = 0) -> str:
     if problem is None and getattr(exc, "reason", None) is not None:  # a ReaderError: a bad character
         problem = f"{exc.reason} (character {getattr(exc, 'position', 0) + 1})"  # type: ignore[attr-defined]
     text = " ".join(str(problem or exc).split())
-    return f" at line {mark.line + 1 + line_offset}: {text}" if mark is not None else f": {text}"
+    if mark is None:
+        return f": {text}"
+    return msg(" at line {line}: {problem}", line=mark.line + 1 + line_offset, problem=text)
 
 
 def _loader(text: str, name: str) -> Any:

@@ -35,6 +35,7 @@ from litreview.errors import (
     StorageError,
     ValidationError,
 )
+from litreview.i18n import tr
 from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
 from litreview.store_screening import SCREENING_MIGRATION, ScreeningStore
 
@@ -421,8 +422,9 @@ def find_corpus_dir(start: Path | None = None, explicit: str | Path | None = Non
                 return candidate.resolve()
         hint = init_command(path)
         if not path.exists():
-            raise CorpusError(f"{path}: no such corpus directory; create one with `{hint}`")
-        raise CorpusError(f"{path}: not a litreview corpus (no {DB_NAME}); create one with `{hint}`")
+            raise CorpusError(tr("{path}: no such corpus directory; create one with `{hint}`", path=path, hint=hint))
+        raise CorpusError(tr("{path}: not a litreview corpus (no {db}); create one with `{hint}`", path=path,
+                             db=DB_NAME, hint=hint))
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         candidate = directory / CORPUS_DIRNAME
@@ -444,14 +446,15 @@ class Corpus(ScreeningStore):
         if root is not None:
             db_path = root / DB_NAME
             if not create and not db_path.is_file():
-                raise CorpusError(f"{root}: not a litreview corpus (no {DB_NAME}); create one with "
-                                  f"`{init_command(root)}`")
+                raise CorpusError(tr("{path}: not a litreview corpus (no {db}); create one with `{hint}`", path=root,
+                                     db=DB_NAME, hint=init_command(root)))
             if create:
                 try:
                     root.mkdir(parents=True, exist_ok=True)
                     (root / FILES_DIRNAME).mkdir(exist_ok=True)
                 except OSError as exc:
-                    raise StorageError(f"{root}: cannot create the corpus ({exc.strerror or exc})") from None
+                    raise StorageError(tr("{path}: cannot create the corpus ({reason})", path=root,
+                                              reason=exc.strerror or exc)) from None
             self.read_only = not create and not _writable(root)
         self._blobs: dict[str, bytes] = {}  # in-memory corpora keep file copies here
         try:
@@ -461,7 +464,7 @@ class Corpus(ScreeningStore):
             raise
         except sqlite3.DatabaseError as exc:
             where = root / DB_NAME if root else "in-memory corpus"
-            raise CorpusError(f"{where}: cannot open the corpus database ({exc})") from exc
+            raise CorpusError(tr("{path}: cannot open the corpus database ({reason})", path=where, reason=exc)) from exc
         self._in_transaction = False
         self._keys: set[str] | None = None
         self._new_files: list[Path] = []
@@ -508,15 +511,14 @@ class Corpus(ScreeningStore):
         current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
         where = self.root / DB_NAME if self.root else "corpus"
         if current > SCHEMA_VERSION:
-            raise CorpusError(
-                f"{where}: written by a newer litreview (schema version {current}, this one knows "
-                f"{SCHEMA_VERSION}); upgrade litreview to open it"
-            )
+            raise CorpusError(tr("{path}: written by a newer litreview (schema version {found}, this one knows "
+                                 "{known}); upgrade litreview to open it", path=where, found=current,
+                                 known=SCHEMA_VERSION))
         if current == SCHEMA_VERSION:
             return
         if self.read_only:
-            raise StorageError(f"{self.root}: the corpus is read-only and was written by an older litreview; "
-                               "give write permission once so it can be upgraded")
+            raise StorageError(tr("{path}: the corpus is read-only and was written by an older litreview; "
+                                  "give write permission once so it can be upgraded", path=self.root))
         self._begin()
         try:
             # Re-read under the lock: another process may have migrated meanwhile.
@@ -588,11 +590,10 @@ class Corpus(ScreeningStore):
                         raise self._storage_error(exc) from exc
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise LockTimeout(
-                        f"{self.root}: another litreview has been writing to this corpus for over "
-                        f"{timeout:g} s; gave up waiting, nothing was written (wait longer with "
-                        f"--lock-timeout SECONDS or ${LOCK_TIMEOUT_ENV})"
-                    )
+                    raise LockTimeout(tr(
+                        "{path}: another litreview has been writing to this corpus for over {seconds} s; "
+                        "gave up waiting, nothing was written (wait longer with --lock-timeout SECONDS "
+                        "or ${env})", path=self.root, seconds=f"{timeout:g}", env=LOCK_TIMEOUT_ENV))
                 if not waiting:
                     waiting = True
                     if self.on_wait is not None:
@@ -623,26 +624,26 @@ class Corpus(ScreeningStore):
             raise StorageError(self._read_only_message())
 
     def _read_only_message(self) -> str:
-        return (f"{self.root}: the corpus is read-only (no permission to write there); reading commands work, "
-                "this one needs write permission")
+        return tr("{path}: the corpus is read-only (no permission to write there); reading commands work, "
+                  "this one needs write permission", path=self.root)
 
     def _storage_error(self, exc: sqlite3.Error) -> LitreviewError:
         """One line for what went wrong underneath, naming the corpus."""
         message = str(exc)
         lowered = message.lower()
         if "disk is full" in lowered:
-            return StorageError(f"{self.root or 'corpus'}: database or disk is full; nothing was saved "
-                                "(free some space and run the command again)")
+            return StorageError(tr("{path}: database or disk is full; nothing was saved (free some space and run "
+                                   "the command again)", path=self.root or "corpus"))
         if "readonly" in lowered or "read-only" in lowered:
             return StorageError(self._read_only_message())
         if _is_busy(exc):
-            return LockTimeout(f"{self.root}: the corpus is locked by another litreview ({message}); "
-                               "run the command again when it has finished")
+            return LockTimeout(tr("{path}: the corpus is locked by another litreview ({reason}); run the command "
+                                  "again when it has finished", path=self.root, reason=message))
         if "disk i/o error" in lowered or "unable to open" in lowered:
-            return StorageError(f"{self.root or 'corpus'}: cannot write the corpus database ({message}); "
-                                "nothing was saved")
-        return CorpusError(f"{self.root or 'corpus'}: the corpus database failed ({message}); nothing was saved; "
-                           "`litreview doctor` checks it")
+            return StorageError(tr("{path}: cannot write the corpus database ({reason}); nothing was saved",
+                                   path=self.root or "corpus", reason=message))
+        return CorpusError(tr("{path}: the corpus database failed ({reason}); nothing was saved; "
+                              "`litreview doctor` checks it", path=self.root or "corpus", reason=message))
 
     # -- files ---------------------------------------------------------------
     def file_path(self, sha256: str, ext: str = "") -> Path:
@@ -681,10 +682,9 @@ class Corpus(ScreeningStore):
         except OSError as exc:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
-            reason = "no space left on the device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-            raise StorageError(
-                f"{target.parent}: cannot copy the file into the corpus ({reason}); nothing was saved"
-            ) from None
+            reason = tr("no space left on the device") if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+            raise StorageError(tr("{path}: cannot copy the file into the corpus ({reason}); nothing was saved",
+                                  path=target.parent, reason=reason)) from None
         except BaseException:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
@@ -914,9 +914,9 @@ class Corpus(ScreeningStore):
             paper_id, version = expected
             row = self.db.execute("SELECT key, version FROM papers WHERE id = ?", (paper_id,)).fetchone()
             if row is None:
-                raise EditConflict(f"{key}: removed (or merged into another paper) while you were editing")
+                raise EditConflict(tr("{key}: removed (or merged into another paper) while you were editing", key=key))
             if row["version"] != version:
-                raise EditConflict(f"{key}: changed by another litreview while you were editing")
+                raise EditConflict(tr("{key}: changed by another litreview while you were editing", key=key))
             key = row["key"]
         else:
             paper_id = self._paper_id(key)
@@ -946,9 +946,10 @@ class Corpus(ScreeningStore):
 
     def check_new_key(self, key: str) -> None:
         if not KEY_PATTERN.match(key):
-            raise ValidationError(f"key {key!r}: use letters, digits and _ : . - only, starting with a letter or digit")
+            raise ValidationError(tr("key {key}: use letters, digits and _ : . - only, starting with a letter or digit",
+                                     key=repr(key)))
         if self.key_exists(key):
-            raise ValidationError(f"key {key!r} is already used by another paper; choose another")
+            raise ValidationError(tr("key {key} is already used by another paper; choose another", key=repr(key)))
 
     def remove(self, keys: list[str]) -> None:
         """Delete papers (their sections, citations, links cascade) and the copies of
@@ -1277,7 +1278,7 @@ class Corpus(ScreeningStore):
         longer listed as possible duplicates of each other."""
         a, b = sorted((self._paper_id(key), self._paper_id(other)))
         if a == b:
-            raise ValidationError(f"{key}: a paper cannot be distinct from itself; give two different keys")
+            raise ValidationError(tr("{key}: a paper cannot be distinct from itself; give two different keys", key=key))
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO distinct_papers (paper_id, other_id, decided_at) VALUES (?, ?, ?)", (a, b, now())
         )
@@ -1346,7 +1347,7 @@ class Corpus(ScreeningStore):
             kept_id = self._paper_id(kept_key)
             other_ids = [self._paper_id(k) for k in other_keys]
             if kept_id in other_ids or len(set(other_ids)) != len(other_ids):
-                raise ValidationError("a paper cannot be merged with itself; give each key once")
+                raise ValidationError(tr("a paper cannot be merged with itself; give each key once"))
             for key, lost in (conflicts or {}).items():
                 self.record_conflicts(key, lost)
             marks = ",".join("?" * len(other_ids))
@@ -1902,9 +1903,11 @@ def lock_timeout_setting() -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds") from None
+        raise CorpusError(tr("${env}={value}: give a number of seconds", env=LOCK_TIMEOUT_ENV,
+                                value=repr(raw))) from None
     if value < 0:
-        raise CorpusError(f"${LOCK_TIMEOUT_ENV}={raw!r}: give a number of seconds, 0 or more")
+        raise CorpusError(tr("${env}={value}: give a number of seconds, 0 or more", env=LOCK_TIMEOUT_ENV,
+                                value=repr(raw)))
     return value
 
 

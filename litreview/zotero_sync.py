@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview import dedup
+from litreview.i18n import msg
 from litreview.ingest.zotero import ZoteroAttachment, ZoteroData, ZoteroItem, read_library
 from litreview.model import Paper
 from litreview.store import KEY_PATTERN, Corpus, StoredFile, sha256_bytes
@@ -87,8 +88,9 @@ def sync_zotero(corpus: Corpus, path: Path, include_trash: bool = False, collect
             gone = [k for k, row in known[lib.identity].items() if not row["gone"] and k not in alive]
             corpus.mark_library_items_gone(lib.identity, gone)
             for item_key in gone:
-                where = "moved to the trash" if item_key in lib.trashed else "deleted"
-                report.gone.append((known[lib.identity][item_key]["key"], f"{item_key} ({where})"))
+                what = (msg("{item} (moved to the trash)", item=item_key) if item_key in lib.trashed
+                        else msg("{item} (deleted)", item=item_key))
+                report.gone.append((known[lib.identity][item_key]["key"], what))
         if tagger is not None and report.changed_keys:
             from litreview.tagging import tag_corpus
 
@@ -109,9 +111,10 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
         for a in item.attachments:
             if a.kind == "link" or not a.path:
                 continue
-            label = f"{report.library}: item {item.key}: attached file {_shown(a.path, data.directory)}"
+            where = {"library": report.library, "item": item.key, "name": _shown(a.path, data.directory)}
             if a.problem:
-                report.warnings.append(f"{label} {a.problem}; skipped")
+                report.warnings.append(msg("{library}: item {item}: attached file {name} {problem}; skipped",
+                                           problem=a.problem, **where))
                 continue
             try:
                 resolved, blob = _attachment(a.path, data.directory, roots)
@@ -120,8 +123,11 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
                     snapshots[(item.key, a.key)] = _snapshot_text(blob, a)
             except _Refused as refused:
                 reason = str(refused)
-                report.warnings.append(f"{label} not found; skipped" if reason == "not found"
-                                       else f"{label} refused: it {reason}; skipped")
+                report.warnings.append(
+                    msg("{library}: item {item}: attached file {name} not found; skipped", **where)
+                    if reason == "not found" else
+                    msg("{library}: item {item}: attached file {name} refused: it {reason}; skipped", reason=reason,
+                        **where))
     pdfs = sorted({path for where, (path, _) in found_files.items() if kinds[where] == "pdf"})
     parsed = {p.path: p for p in parse_paths(pdfs, progress, stream=False)} if pdfs else {}
     out = []
@@ -142,10 +148,10 @@ def _prepare(items: list[ZoteroItem], data: ZoteroData, report: SyncReport,
             if a.kind == "pdf" and donor is None:
                 result = parsed.get(str(resolved))
                 if result is None or result.failure:
-                    reason = result.failure if result is not None else "not read"
+                    reason = result.failure if result is not None else msg("not read")
                     reason = reason.replace(str(resolved), _shown(str(resolved), data.directory.resolve()))
-                    report.warnings.append(f"{report.library}: item {item.key}: attached PDF could not be read: "
-                                           f"{reason}")
+                    report.warnings.append(msg("{library}: item {item}: attached PDF could not be read: {reason}",
+                                               library=report.library, item=item.key, reason=reason))
                 elif result.papers and isinstance(result.papers, list) and result.papers[0].text:
                     donor = result.papers[0]
             elif a.kind == "snapshot" and not snapshot:
@@ -238,11 +244,12 @@ def _read_back(files: list[tuple[str, str, str]], report: SyncReport) -> list[tu
         try:
             blob = Path(path).read_bytes()
         except OSError as exc:
-            report.warnings.append(f"{report.library}: attached file {name}: cannot be read ({exc.strerror or exc})")
+            report.warnings.append(msg("{library}: attached file {name}: cannot be read ({problem})",
+                                       library=report.library, name=name, problem=exc.strerror or exc))
             continue
         if sha256_bytes(blob) != digest:
-            report.warnings.append(f"{report.library}: attached file {name} changed while it was being read; "
-                                   "add the library again")
+            report.warnings.append(msg("{library}: attached file {name} changed while it was being read; add the "
+                                       "library again", library=report.library, name=name))
             continue
         out.append((name, blob, digest))
     return out
@@ -265,7 +272,7 @@ def _add_item(corpus: Corpus, entry: _Prepared, provenance: dict[str, Any], repo
         duplicate, _ = _find_duplicate(corpus, stub, paper, index, corpus.file_seen(provenance["sha256"]))
         if duplicate is not None:
             _merge_into(corpus, duplicate.key, paper, provenance, None, _read_back(entry.files, report))
-            report.merged.append((f"item {item.key}", duplicate.key, duplicate.reason))
+            report.merged.append((msg("item {item}", item=item.key), duplicate.key, duplicate.reason))
             _link(corpus, duplicate.key, entry)
             return
     paper.key = _key_for(corpus, item, paper, report)
@@ -281,9 +288,9 @@ def _key_for(corpus: Corpus, item: ZoteroItem, paper: Paper, report: SyncReport)
         return wanted
     key = corpus.free_key(dedup.make_key_base(paper))
     if wanted:
-        why = "is taken by another paper" if KEY_PATTERN.match(wanted) else "has characters keys cannot hold"
-        report.warnings.append(f"{report.library}: item {item.key}: citation key {wanted!r} {why}; "
-                               f"the paper's key is {key}")
+        why = msg("is taken by another paper") if KEY_PATTERN.match(wanted) else msg("has characters keys cannot hold")
+        report.warnings.append(msg("{library}: item {item}: citation key {wanted} {why}; the paper's key is {key}",
+                                   library=report.library, item=item.key, wanted=repr(wanted), why=why, key=key))
     return key
 
 
@@ -317,8 +324,9 @@ def _update_item(corpus: Corpus, entry: _Prepared, before: dict[str, Any], repor
             merged.key = wanted
             changed.append("key")
         else:
-            report.warnings.append(f"{report.library}: item {item.key}: its citation key is now {wanted!r}, "
-                                   f"which is taken here; {key} keeps its key")
+            report.warnings.append(msg("{library}: item {item}: its citation key is now {wanted}, which is taken "
+                                       "here; {key} keeps its key", library=report.library, item=item.key,
+                                       wanted=repr(wanted), key=key))
     if changed:
         corpus.update_metadata(key, merged, dedup.index_fields(merged))
         key = merged.key

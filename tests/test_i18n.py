@@ -225,3 +225,197 @@ def test_common_errors_speak_indonesian_in_one_line(run, sample_corpus):
     assert odd.stderr.strip() == "galat: tabel.xyz: format tidak dapat dikenali dari ekstensinya; beri --format"
     english = run("show", "cobis2032")
     assert english.stderr.startswith("error: no paper with key 'cobis2032'; did you mean")
+
+
+# -- messages kept in English and translated when shown (i18n.msg / localize) ---------------------
+from litreview.i18n_id import MESSAGES  # noqa: E402
+
+_FIELDS = re.compile(r"{(\w*)}")
+# Where importers, add and the Zotero sync make the warnings and failure reasons a user sees.
+_MESSAGE_MODULES = [*sorted((ROOT / "litreview" / "ingest").glob("*.py")), ROOT / "litreview" / "add.py",
+                    ROOT / "litreview" / "zotero_sync.py", ROOT / "litreview" / "dedup.py",
+                    ROOT / "litreview" / "safeload.py"]
+
+
+def _msg_templates() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in (ROOT / "litreview").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg":
+                first = node.args[0]
+                assert isinstance(first, ast.Constant), f"{path}:{node.lineno}: msg() takes a literal template"
+                found[first.value] = str(path.relative_to(ROOT))
+    return found
+
+
+def test_every_stored_message_has_its_indonesian_form():
+    templates = _msg_templates()
+    assert len(templates) >= 150
+    missing = {t: where for t, where in templates.items() if t not in MESSAGES}
+    assert not missing, "no Indonesian form in i18n_id.MESSAGES for:\n" + "\n".join(missing)
+    for english, indonesian in MESSAGES.items():
+        assert english in templates, f"MESSAGES entry no code uses: {english!r}"
+        assert set(_FIELDS.findall(english)) == set(_FIELDS.findall(indonesian)), english
+
+
+def _literal_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def test_warnings_and_failure_reasons_are_written_with_msg():
+    """A warning or reason written as a plain string or f-string would show in English whatever the
+    language: every one goes through msg(), so it has a catalogue entry (the test above)."""
+    sinks = ("warnings", "errors", "failed", "problems", "skipped", "failure")
+    bad = []
+    for path in _MESSAGE_MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                owner = node.func.value
+                name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+                if node.func.attr in ("append", "insert", "warn") and name.endswith(sinks):
+                    bad += [where for arg in node.args if _literal_text(arg)]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id in ("ImportFailed", "Verdict", "RowError"):
+                    bad += [where for arg in node.args[1:] if _literal_text(arg)]
+                if node.func.id == "_Refused":
+                    bad += [where for arg in node.args if _literal_text(arg)
+                            and not (isinstance(arg, ast.Constant) and arg.value == "not found")]
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr.endswith(sinks)
+                                                    for t in node.targets):
+                value = node.value
+                items = value.elts if isinstance(value, ast.List) else [value.elt] if isinstance(
+                    value, ast.ListComp) else [value]
+                bad += [where for item in items if _literal_text(item)]
+    assert not bad, "write these with litreview.i18n.msg:\n" + "\n".join(bad)
+
+
+def test_each_template_translates_back_from_its_english_text():
+    """Every template, filled in, is recognised as itself (none is shadowed by a looser one)."""
+    i18n.set_lang("id")
+    for english, indonesian in MESSAGES.items():
+        values = {name: f"q{i}x" for i, name in enumerate(dict.fromkeys(_FIELDS.findall(english)))}
+        text = english.format(**values) if values else english
+        assert i18n.localize(text) == (indonesian.format(**values) if values else indonesian), english
+    i18n.set_lang("en")
+    assert i18n.localize("line 3: no title") == "line 3: no title"
+
+
+def test_labels_and_nested_messages_translate_and_unknown_text_stays():
+    i18n.set_lang("id")
+    warning = "kutipan.bib: record munadi2023: line 12: year 'sembilan' is not a year; kept in extra"
+    assert i18n.localize(warning) == ("kutipan.bib: rekaman munadi2023: baris 12: tahun 'sembilan' bukan tahun; "
+                                      "disimpan di extra")
+    ris = "ekspor.ris: line 40: record not closed by ER at the end of the file"
+    assert i18n.localize(ris) == "ekspor.ris: baris 40: rekaman tidak ditutup dengan ER di akhir berkas"
+    guessed = ("read with low confidence, check: year (from a running line); title (from the PDF's metadata, not the "
+               "page) (`litreview edit` corrects it)")
+    assert i18n.localize(guessed) == ("terbaca dengan keyakinan rendah, periksa: year (dari baris kepala atau kaki "
+                                      "halaman); title (dari metadata PDF, bukan halamannya) (`litreview edit` "
+                                      "memperbaikinya)")
+    assert i18n.localize("something a library said: in English") == "something a library said: in English"
+
+
+def _english_left(text: str) -> list[str]:
+    words = ("found", "the file", "skipped", "record ", "warning", "not a ", "cannot", "must be", "is missing",
+             "failed", "added", "give ", "choose", "problem", "orphan", "kept")
+    return [w for w in words if w in text]
+
+
+def test_add_warnings_and_failures_speak_indonesian(run, tmp_path):
+    (tmp_path / "catatan.txt").write_text("Tulisan ini membahas kampanye di media sosial. Tidak ada judul di sini, "
+                                          "hanya kalimat yang panjang sekali.\n", encoding="utf-8")
+    (tmp_path / "rujukan.bib").write_text("@article{wibowo2021,\n  title = {Relawan daring dan pemilih pemula},\n"
+                                          "  author = {Wibowo, Sari},\n  year = {sembilan},\n}\n", encoding="utf-8")
+    (tmp_path / "rusak.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    result = run("add", "catatan.txt", "rujukan.bib", "rusak.pdf", "--lang", "id")
+    assert result.exit_code == 3, result.output
+    err = result.stderr.replace(str(tmp_path), "")  # the test's folder names hold English words
+    assert "catatan.txt: tidak ada baris judul dalam teks; kalimat pertamanya dipakai sebagai judul" in err
+    assert "rujukan.bib: rekaman wibowo2021: baris 1: tahun 'sembilan' bukan tahun; disimpan di extra" in err
+    assert "rusak.pdf: tidak dapat dibuka: rusak atau bukan PDF; unduh atau ekspor ulang" in err
+    assert err.count("peringatan ") == 2 and "gagal " in err
+    assert not _english_left(err), err
+    shown = run("--lang", "id", "show", "wibowond")
+    assert "baris 1: tahun 'sembilan' bukan tahun" in shown.stdout
+    english = run("show", "wibowond")
+    assert "line 1: year 'sembilan' is not a year; kept in extra" in english.stdout  # stored language-neutral
+
+
+def test_edit_screen_codebook_dupes_and_doctor_speak_indonesian(run, sample_corpus, tmp_path, monkeypatch):
+    import shlex
+
+    script = tmp_path / "editor.py"
+    seen = tmp_path / "seen.yaml"
+    script.write_text(f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n"
+                      "open(sys.argv[1], 'a').write('judul_lain: x\\n')\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+    edited = run("--lang", "id", "edit", "cobis2023")
+    assert edited.exit_code == 1
+    assert "cobis2023: tidak disimpan: ruas 'judul_lain' tidak dikenal; letakkan ruas buatan sendiri" in edited.stderr
+    assert not _english_left(edited.stderr.replace(str(tmp_path), "")), edited.stderr
+    assert seen.read_text(encoding="utf-8").startswith("# Sunting metadata artikel ini")
+    stage = run("--lang", "id", "screen", "--stage", "abstrak", "--include", "cobis2023")
+    assert stage.exit_code == 2 and "pilih title-abstract (ta) atau full-text (ft)" in stage.stderr
+    both = run("screen", "--reason", "2", "--lang", "ID")  # the command's own option, any case
+    assert both.exit_code == 2 and "--reason hanya bersama --exclude" in both.stderr
+    book = tmp_path / "buku.yaml"
+    book.write_text("version: 2\nthemes:\n  - id: Hoaks Besar\n    label: {en: Hoax}\n", encoding="utf-8")
+    checked = run("--lang", "id", "codebook", "check", book)
+    assert checked.exit_code == 1
+    assert "masalah dalam buku kode; tidak ada yang diberi tema" in checked.stderr
+    assert "baris 1: version harus 1, bukan '2'" in checked.stderr
+    assert "id tema 'Hoaks Besar': pakai huruf kecil" in checked.stderr
+    assert not _english_left(checked.stderr.replace(str(tmp_path), "")), checked.stderr
+    ok = run("--lang", "id", "codebook", "check")
+    assert ok.exit_code == 0 and "buku kode bawaan:" in ok.stderr and "tema," in ok.stderr
+    dupes = run("--lang", "id", "dupes", "--min-score", "120")
+    assert dupes.exit_code == 2 and "beri kemiripan dari 0 sampai 100" in dupes.stderr
+    merge = run("merge", "cobis2023", "--lang", "id")
+    assert merge.exit_code == 2 and "merge memerlukan sedikitnya dua kunci" in merge.stderr
+    doctor = run("doctor", "--lang", "id")
+    assert doctor.exit_code == 0 and "corpus.db baik; files/ baik (" in doctor.stderr
+    assert not _english_left(doctor.stderr.replace(str(tmp_path), "")), doctor.stderr
+
+
+def test_rename_remove_export_and_corpus_errors_speak_indonesian(run, sample_corpus, tmp_path, monkeypatch):
+    renamed = run("--lang", "id", "rename", "cobis2023", "cobis2023medsos")
+    assert renamed.exit_code == 0 and "cobis2023 diganti namanya menjadi cobis2023medsos" in renamed.stderr
+    asked = run("--lang", "id", "remove", "cobis2023medsos")
+    assert asked.exit_code == 2 and "menghapus perlu konfirmasi: beri --yes" in asked.stderr
+    removed = run("--lang", "id", "remove", "cobis2023medsos", "--yes")
+    assert removed.exit_code == 0 and "1 artikel dihapus: cobis2023medsos" in removed.stderr
+    exported = run("--lang", "id", "export", "-o", "pustaka.bib")
+    assert exported.exit_code == 0 and "rekaman ditulis ke pustaka.bib" in exported.stderr
+    qdpx = run("--lang", "id", "export", "--format", "qdpx")
+    assert qdpx.exit_code == 2 and "qdpx adalah berkas zip" in qdpx.stderr
+    for text in (renamed.stderr, removed.stderr, exported.stderr):
+        assert not _english_left(text.replace(str(tmp_path), "")), text
+    missing = run("--lang", "id", "list", "--corpus", tmp_path / "tidak-ada")
+    assert missing.exit_code != 0
+    assert "folder korpus itu tidak ada; buat dengan `litreview init" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    (tmp_path / "kosong").mkdir()
+    empty = run("--lang", "id", "list", "--corpus", tmp_path / "kosong")
+    assert "bukan korpus litreview (tidak ada corpus.db)" in empty.stderr
+    monkeypatch.setenv("LITREVIEW_LOCK_TIMEOUT", "lama")
+    lock = run("--lang", "id", "tag")
+    assert lock.exit_code != 0 and "$LITREVIEW_LOCK_TIMEOUT='lama': beri jumlah detik" in lock.stderr
+
+
+def test_tag_decisions_and_codebook_suggest_speak_indonesian(run, sample_corpus, tmp_path):
+    added = run("--lang", "id", "tag", "add", "munadi2023", "literacy")
+    assert added.exit_code == 0 and "ditambahkan" in added.stderr
+    assert "literacy pada munadi2023 (manual)" in added.stderr
+    removed = run("--lang", "id", "tag", "remove", "cobis2023", "hoaks")  # an Indonesian alias
+    assert removed.exit_code == 0 and "hoax dari cobis2023 (manual;" in removed.stderr
+    reset = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
+    assert "cobis2023: hoax kembali diputuskan oleh penanda" in reset.stderr
+    again = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
+    assert "tidak punya keputusan manual" in again.stderr
+    none = run("--lang", "id", "codebook", "suggest", "youth")
+    assert none.exit_code != 0 and "tidak ada artikel yang diberi tema 'youth' secara manual" in none.stderr
+    found = run("--lang", "id", "codebook", "suggest", "literacy", "--min-papers", "1")
+    assert found.exit_code == 0 and "artikel bertema ini" in found.stdout and "istilah" in found.stdout
+    for result in (added, removed, reset, again, none, found):
+        assert not _english_left((result.stdout + result.stderr).replace(str(tmp_path), "")), result.output

@@ -155,3 +155,14 @@ def test_bad_projects_are_one_line(run, tmp_path, coded):
     assert result.exit_code == 1 and "not a REFI-QDA project" in result.output
     assert run("tag", "import", "tidak-ada.qdpx").exit_code == 2
     assert run("export", "--format", "qdpx").exit_code == 2  # a zip needs -o
+
+
+def test_bad_projects_and_import_summary_speak_indonesian(run, tmp_path, coded):
+    (tmp_path / "bukan.qdpx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("--lang", "id", "tag", "import", "bukan.qdpx")
+    assert result.exit_code == 1 and "bukan zip .qdpx yang dapat dibaca" in result.output
+    _write(tmp_path / "lain.qdpx", etree.fromstring(b"<Other/>"), {})
+    assert "bukan proyek REFI-QDA (elemen akar Other" in run("--lang", "id", "tag", "import", "lain.qdpx").output
+    again = run("--lang", "id", "tag", "import", coded)
+    assert again.exit_code == 0 and "artikel cocok;" in again.output and "dikode ulang secara manual" in again.output
+    assert "matched" not in again.output and "recoded" not in again.output

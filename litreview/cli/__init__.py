@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from litreview import __version__
 from litreview.errors import LitreviewError
-from litreview.i18n import tr
+from litreview.i18n import localize, tr
 
 
 class _Group(TyperGroup):
@@ -25,7 +25,7 @@ class _Group(TyperGroup):
 
             if (ctx.obj or {}).get("debug"):
                 err.print_exception()
-            err.print(f"[red]{tr('error:')}[/red] {escape(str(exc))}")
+            err.print(f"[red]{tr('error:')}[/red] {escape(localize(str(exc)))}")
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt as exc:
             from litreview.cli.common import err
@@ -39,8 +39,8 @@ class _Group(TyperGroup):
 
             if (ctx.obj or {}).get("debug"):
                 err.print_exception()
-            err.print(f"[red]error:[/red] the corpus database failed: {escape(str(exc))}; "
-                      "`litreview doctor` checks it")
+            err.print(f"[red]{tr('error:')}[/red] " + tr("the corpus database failed: {problem}; `litreview doctor` "
+                                                         "checks it", problem=escape(str(exc))))
             raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -206,7 +206,8 @@ def _root(
     from litreview.errors import UsageError
 
     if lang is not None and i18n.normalize(lang) is None:
-        raise UsageError(f"--lang {lang!r}: choose en or id")
+        i18n.set_lang(None)  # the message in the environment's language
+        raise UsageError(tr("--lang {value}: choose en or id", value=repr(lang)))
     i18n.set_lang(lang)  # every run starts from this (or the environment's) language
     ctx.obj = {"debug": debug}
     settings.lock_timeout = lock_timeout

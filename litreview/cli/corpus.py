@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, open_or_create_corpus, out
 from litreview.cli.themes import Lang, LangOpt
-from litreview.i18n import tr
+from litreview.i18n import localize, tr
 
 SHOW_ADDED_MAX = 25
 WARNINGS_LISTED = 20  # more warnings than this print one line per kind (all with --verbose)
@@ -30,12 +30,13 @@ def init(
 
     target = directory.expanduser()
     if target.exists() and not target.is_dir():
-        raise CorpusError(f"{directory}: is a file, not a directory")
+        raise CorpusError(tr("{name}: is a file, not a directory", name=directory))
     if not target.exists():
         try:
             target.mkdir(parents=True)
         except OSError as exc:
-            raise CorpusError(f"{directory}: cannot create the directory ({exc.strerror or exc})") from None
+            raise CorpusError(tr("{name}: cannot create the directory ({problem})", name=directory,
+                                 problem=exc.strerror or exc)) from None
     from litreview.store import CORPUS_DIRNAME, Corpus
 
     existed = (target / CORPUS_DIRNAME / "corpus.db").is_file()
@@ -138,12 +139,12 @@ def add(
         if not folder.expanduser().is_dir():
             from litreview.errors import UsageError
 
-            raise UsageError(f"--attachments {folder}: no such directory")
+            raise UsageError(tr("--attachments {folder}: no such directory", folder=folder))
         folders.append(str(folder))
     if base_dir is not None and not base_dir.expanduser().is_dir():
         from litreview.errors import UsageError
 
-        raise UsageError(f"--base-dir {base_dir}: no such directory")
+        raise UsageError(tr("--base-dir {folder}: no such directory", folder=base_dir))
     options = AddOptions(allow_duplicates=allow_duplicates, title=title, authors=author, year=year,
                          column_map=mapping, attachment_dirs=folders, include_trash=include_trash,
                          collection=collection, base_dir=str(base_dir) if base_dir is not None else None)
@@ -216,16 +217,18 @@ def _print_report(report, verbose: bool = False) -> None:  # type: ignore[no-unt
         for key, title in report.added:
             out.print(f"[green]{tr('added')}[/green] {escape(key)}  {escape(title)}")
     for dup in report.duplicates:
-        gained = f"; added to it: {', '.join(dup.merged)}" if dup.merged else ""
-        what = tr("{source}: same as {key} ({reason})", source=escape(dup.source), key=escape(dup.key),
-                  reason=escape(dup.reason)) + escape(gained)
+        gained = tr("; added to it: {fields}", fields=", ".join(localize(f) for f in dup.merged)) if dup.merged else ""
+        what = tr("{source}: same as {key} ({reason})", source=escape(localize(dup.source)), key=escape(dup.key),
+                  reason=escape(localize(dup.reason))) + escape(gained)
         err.print(f"[yellow]{tr('duplicate')}[/yellow] {what}")
     for new, old, reason in report.maybe_duplicates:
         err.print(f"[yellow]{tr('possible duplicate')}[/yellow] "
-                  + tr("{new} and {old}: {reason}; both kept", new=escape(new), old=escape(old), reason=escape(reason)))
+                  + tr("{new} and {old}: {reason}; both kept", new=escape(new), old=escape(old),
+                       reason=escape(localize(reason))))
     for written, papers, added in report.title_groups.values():
-        err.print(f"[yellow]possible duplicates[/yellow] {papers:,} papers share the title {escape(repr(written))} "
-                  f"({added:,} added now): all kept, listed as one group by `litreview dupes`")
+        err.print(f"[yellow]{tr('possible duplicates')}[/yellow] "
+                  + tr("{papers} papers share the title {title} ({added} added now): all kept, listed as one group "
+                       "by `litreview dupes`", papers=f"{papers:,}", title=escape(repr(written)), added=f"{added:,}"))
     for synced in report.libraries:
         _print_sync(synced)
     for coded in report.codings:
@@ -236,15 +239,16 @@ def _print_report(report, verbose: bool = False) -> None:  # type: ignore[no-unt
 
         from litreview.text.encoding import printable_name
 
-        kinds = Counter(printable_name(p.suffix.lower()) or "(no extension)" for p in report.skipped)
+        kinds = Counter(printable_name(p.suffix.lower()) or tr("(no extension)") for p in report.skipped)
         listed = ", ".join(f"{ext} ({n})" if n > 1 else ext for ext, n in sorted(kinds.items()))
-        err.print(f"skipped {len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} "
-                  f"of types litreview does not read: {escape(listed)}")
+        err.print(tr("skipped {n} file of types litreview does not read: {types}",
+                     "skipped {n} files of types litreview does not read: {types}", n=len(report.skipped),
+                     types=escape(listed)))
     for failure in report.failed:
-        err.print(f"[red]{tr('failed')}[/red] {escape(failure)}")
+        err.print(f"[red]{tr('failed')}[/red] {escape(localize(failure))}")
     if report.orphans_removed:
-        err.print(f"removed {report.orphans_removed} file cop{'ies' if report.orphans_removed != 1 else 'y'} "
-                  "left in files/ by an add that was stopped")
+        err.print(tr("removed {n} file copy left in files/ by an add that was stopped",
+                     "removed {n} file copies left in files/ by an add that was stopped", n=report.orphans_removed))
     if report.tagging is not None and report.tagging.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.tagging.assigned.items(), key=lambda x: (-x[1], x[0])))
         err.print(tr("themes: {counts} (see `litreview themes`)", counts=escape(counts)))
@@ -260,47 +264,54 @@ def _print_warnings(report: Any, verbose: bool) -> None:
     label = f"[yellow]{tr('warning')}[/yellow]"
     if verbose or len(report.warnings) <= WARNINGS_LISTED:
         for warning in report.warnings:
-            err.print(f"{label} {escape(warning)}")
+            err.print(f"{label} {escape(localize(warning))}")
         return
     for kind, warnings in report.warnings_by_kind():
         if len(warnings) == 1:
-            err.print(f"{label} {escape(warnings[0])}")
+            err.print(f"{label} {escape(localize(warnings[0]))}")
         else:
             err.print(f"{label} " + tr("{count} warnings: {kind} (the first: {first}); --verbose lists them all",
-                                       count=f"{len(warnings):,}", kind=escape(kind), first=escape(warnings[0])))
+                                       count=f"{len(warnings):,}", kind=escape(localize(kind)),
+                                       first=escape(localize(warnings[0]))))
 
 
 def _print_sync(synced: Any) -> None:
     """What a Zotero sync did besides adding: updates, merges, items gone from Zotero, what it skipped."""
     for key, title in synced.updated:
-        out.print(f"[cyan]updated[/cyan] {escape(key)}  {escape(title)}")
+        out.print(f"[cyan]{tr('updated')}[/cyan] {escape(key)}  {escape(title)}")
     for item, key, reason in synced.merged:
-        err.print(f"[yellow]duplicate[/yellow] {escape(synced.library)}: {escape(item)}: same as {escape(key)} "
-                  f"({escape(reason)}); linked to it")
+        err.print(f"[yellow]{tr('duplicate')}[/yellow] "
+                  + tr("{library}: {item}: same as {key} ({reason}); linked to it", library=escape(synced.library),
+                       item=escape(localize(item)), key=escape(key), reason=escape(localize(reason))))
     for key, item in synced.gone:
-        err.print(f"[yellow]gone from Zotero[/yellow] {escape(key)} (item {escape(item)}): kept here; "
-                  f"`litreview remove {escape(key)}` removes it")
+        err.print(f"[yellow]{tr('gone from Zotero')}[/yellow] "
+                  + tr("{key} (item {item}): kept here; `litreview remove {key}` removes it", key=escape(key),
+                       item=escape(localize(item))))
     for line in synced.skipped:
-        err.print(f"skipped {escape(line)}")
-    err.print(f"{escape(synced.library)}: {len(synced.added)} added, {len(synced.updated)} updated, "
-              f"{synced.unchanged} unchanged, {len(synced.gone)} gone from Zotero")
+        err.print(tr("skipped {what}", what=escape(localize(line))))
+    err.print(tr("{library}: {added} added, {updated} updated, {unchanged} unchanged, {gone} gone from Zotero",
+                 library=escape(synced.library), added=len(synced.added), updated=len(synced.updated),
+                 unchanged=synced.unchanged, gone=len(synced.gone)))
 
 
 def print_codings(coded: Any) -> None:
     """What reading a QDA project's codings decided (shared with `tag import`)."""
+    said = {"added": tr("added"), "removed": tr("removed"), "recoded": tr("recoded")}
     for key, theme, what in coded.decisions:
-        out.print(f"[cyan]{escape(what)}[/cyan] {escape(key)} {escape(theme)}")
+        out.print(f"[cyan]{escape(said.get(what, what))}[/cyan] {escape(key)} {escape(theme)}")
     for name, count in coded.offered:
-        err.print(f"[yellow]new code[/yellow] {escape(name)} ({count} coding{'s' if count != 1 else ''}): not a theme "
-                  "of the codebook; offered by `litreview codebook show`")
+        err.print(f"[yellow]{tr('new code')}[/yellow] "
+                  + tr("{name} ({codings}): not a theme of the codebook; offered by `litreview codebook show`",
+                       name=escape(name), codings=tr("{n} coding", "{n} codings", n=count)))
     for line in coded.unmatched:
-        err.print(f"[yellow]not matched[/yellow] {escape(line)}")
+        err.print(f"[yellow]{tr('not matched')}[/yellow] {escape(localize(line))}")
     err.print(escape(coded.summary()))
 
 
 def doctor(
     fix: Annotated[bool, typer.Option("--fix", help="Remove the orphan copies found in files/.")] = False,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Check the corpus: SQLite's integrity check, copies in files/ no paper uses (left by an add
     that was killed) and copies papers use that are missing. One line; exit 1 when something is wrong.

@@ -12,7 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, out, write_output
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError
+from litreview.i18n import localize, tr
 
 
 class DupesFormat(StrEnum):
@@ -33,6 +35,7 @@ def dupes(
     ] = 0.0,
     fmt: Annotated[DupesFormat, typer.Option("--format", "-f", help="text or json.")] = DupesFormat.text,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """List suspected duplicates, in groups, with the reason and scores of each pair.
 
@@ -49,7 +52,7 @@ def dupes(
         _mark_distinct(keys or [], corpus_dir)
         return
     if not 0 <= min_score <= 100:
-        raise UsageError(f"--min-score {min_score:g}: give a similarity from 0 to 100")
+        raise UsageError(tr("--min-score {value}: give a similarity from 0 to 100", value=f"{min_score:g}"))
     with open_corpus(corpus_dir) as corpus:
         for key in keys or []:
             corpus.get(key)  # an unknown key fails with suggestions
@@ -62,24 +65,27 @@ def dupes(
     for number, group in enumerate(groups, 1):
         _print_group(number, group, papers)
     strong = sum(g.strong for g in groups)
-    err.print(f"{len(groups)} group{'s' if len(groups) != 1 else ''} of suspected duplicates ({strong} with strong "
-              "evidence); merge with `litreview merge KEY KEY...`,"
-              " or keep apart with `litreview dupes --distinct KEY KEY`")
+    err.print(tr("{n} group of suspected duplicates ({strong} with strong evidence); merge with `litreview merge "
+                 "KEY KEY...`, or keep apart with `litreview dupes --distinct KEY KEY`",
+                 "{n} groups of suspected duplicates ({strong} with strong evidence); merge with `litreview merge "
+                 "KEY KEY...`, or keep apart with `litreview dupes --distinct KEY KEY`", n=len(groups), strong=strong))
 
 
 def _mark_distinct(keys: list[str], corpus_dir: Any) -> None:
     if len(keys) != 2:
-        raise UsageError(f"--distinct takes exactly two keys (got {len(keys)}): litreview dupes --distinct KEY KEY")
+        raise UsageError(tr("--distinct takes exactly two keys (got {n}): litreview dupes --distinct KEY KEY",
+                            n=len(keys)))
     if keys[0] == keys[1]:
-        raise UsageError(f"{keys[0]} is given twice; give two different papers")
+        raise UsageError(tr("{key} is given twice; give two different papers", key=keys[0]))
     with open_corpus(corpus_dir) as corpus:
         with corpus.transaction():
             new = corpus.mark_distinct(keys[0], keys[1])
     a, b = (escape(k) for k in keys)
     if new:
-        err.print(f"Recorded: {a} and {b} are different works; they will not be listed or merged as duplicates.")
+        err.print(tr("Recorded: {a} and {b} are different works; they will not be listed or merged as duplicates.",
+                     a=a, b=b))
     else:
-        err.print(f"{a} and {b} were already recorded as different works.")
+        err.print(tr("{a} and {b} were already recorded as different works.", a=a, b=b))
 
 
 def _paper_summary(paper: Any) -> dict[str, Any]:
@@ -88,18 +94,20 @@ def _paper_summary(paper: Any) -> dict[str, Any]:
 
 
 def _yes_no(value: bool | None) -> str:
-    return "?" if value is None else ("yes" if value else "no")
+    return "?" if value is None else (tr("yes") if value else tr("no"))
 
 
 TITLE_GROUP_SHOWN = 10  # papers listed of a group sharing one title; --format json lists them all
 
 
 def _print_group(number: int, group: Any, papers: dict[str, Any]) -> None:
-    kind = "[red]duplicates[/red]" if group.strong else "[yellow]possible duplicates[/yellow]"
+    kind = f"[red]{tr('duplicates')}[/red]" if group.strong else f"[yellow]{tr('possible duplicates')}[/yellow]"
     if group.shared_title:
         title = papers[group.keys[0]].title
-        out.print(f"[bold]{number}.[/bold] {kind}: {len(group.keys):,} papers share the title {escape(repr(title))}"
-                  " (other years or authors; pairs with the same year and first author are listed on their own)")
+        out.print(f"[bold]{number}.[/bold] {kind}: "
+                  + tr("{count} papers share the title {title} (other years or authors; pairs with the same year and "
+                       "first author are listed on their own)", count=f"{len(group.keys):,}",
+                       title=escape(repr(title))))
         more = len(group.keys) - TITLE_GROUP_SHOWN
         group = type(group)(keys=group.keys[:TITLE_GROUP_SHOWN])
     else:
@@ -116,22 +124,23 @@ def _print_group(number: int, group: Any, papers: dict[str, Any]) -> None:
         table.add_row(escape(key), str(p.year or ""), escape(p.first_author), escape(p.title + venue))
     out.print(table)
     if more > 0:
-        out.print(f"   … and {more:,} more (`litreview dupes --format json` lists them all)")
+        out.print("   " + tr("… and {count} more (`litreview dupes --format json` lists them all)", count=f"{more:,}"))
     for pair in group.pairs:
         s = pair.scores
         venue = "?" if s.venue is None else f"{s.venue:.0f}"
-        verdict = "duplicate" if pair.strong else "possible"
-        out.print(
-            f"   {escape(pair.a)} ~ {escape(pair.b)}: {verdict}; doi {_yes_no(s.doi_equal)}, title {s.title:.0f},"
-            f" year {_yes_no(s.year_equal)}, first author {_yes_no(s.first_author_equal)}, venue {venue}"
-            f" [dim]({escape(pair.reason)})[/dim]"
-        )
+        verdict = tr("duplicate") if pair.strong else tr("possible")
+        scores = tr("doi {doi}, title {title}, year {year}, first author {author}, venue {venue}",
+                    doi=_yes_no(s.doi_equal), title=f"{s.title:.0f}", year=_yes_no(s.year_equal),
+                    author=_yes_no(s.first_author_equal), venue=venue)
+        out.print(f"   {escape(pair.a)} ~ {escape(pair.b)}: {verdict}; {scores} "
+                  f"[dim]({escape(localize(pair.reason))})[/dim]")
 
 
 def merge(
     keys: Annotated[list[str], typer.Argument(help="The paper to keep, then the papers to merge into it.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Merge papers by hand: the first key is kept and takes every field, source and file of the others.
 
@@ -147,27 +156,33 @@ def merge(
         _print_plan(plan)
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError("merging needs confirmation: pass --yes")
-            if not typer.confirm(f"Merge {len(plan.others)} paper{'s' if len(plan.others) != 1 else ''} "
-                                 f"into {plan.kept}?", err=True):
-                err.print("Nothing merged.")
+                raise UsageError(tr("merging needs confirmation: pass --yes"))
+            if not typer.confirm(tr("Merge {n} paper into {key}?", "Merge {n} papers into {key}?", n=len(plan.others),
+                                    key=plan.kept), err=True):
+                err.print(tr("Nothing merged."))
                 raise typer.Exit(1)
         with corpus.transaction():  # planned again under the lock: nothing added meanwhile is lost
             apply_merge(corpus, plan_merge(corpus, keys))
-    err.print(f"Merged {escape(', '.join(plan.others))} into {escape(plan.kept)}; run `litreview tag` to tag it again")
+    err.print(tr("Merged {keys} into {key}; run `litreview tag` to tag it again", keys=escape(", ".join(plan.others)),
+                 key=escape(plan.kept)))
 
 
 def _print_plan(plan: Any) -> None:
-    err.print(f"Keep   [cyan]{escape(plan.kept)}[/cyan]  {escape(plan.titles[plan.kept])}")
+    keep, merge = tr("Keep"), tr("Merge")
+    width = max(len(keep), len(merge), 5) + 2
+    err.print(f"{keep:<{width}}[cyan]{escape(plan.kept)}[/cyan]  {escape(plan.titles[plan.kept])}")
     for key in plan.others:
-        err.print(f"Merge  [cyan]{escape(key)}[/cyan]  {escape(plan.titles[key])}")
+        err.print(f"{merge:<{width}}[cyan]{escape(key)}[/cyan]  {escape(plan.titles[key])}")
     if plan.gained:
-        err.print(f"Fields {escape(plan.kept)} gains or improves: {escape(', '.join(plan.gained))}")
+        err.print(tr("Fields {key} gains or improves: {fields}", key=escape(plan.kept),
+                     fields=escape(", ".join(plan.gained))))
     for key, lost in plan.conflicts.items():
         for name, value in lost.items():
-            err.print(f"  conflict: {escape(name)} of {escape(key)} kept with its source: {escape(show_value(value))}")
+            err.print("  " + tr("conflict: {field} of {key} kept with its source: {value}", field=escape(name),
+                                key=escape(key), value=escape(show_value(value))))
     for a, b in plan.marked_distinct:
-        err.print(f"[yellow]note:[/yellow] {escape(a)} and {escape(b)} were recorded as different works")
+        err.print(f"[yellow]{tr('note:')}[/yellow] " + tr("{a} and {b} were recorded as different works", a=escape(a),
+                                                           b=escape(b)))
 
 
 def show_value(value: Any, limit: int = 160) -> str:

@@ -26,8 +26,9 @@ from litreview.cli.common import (
     stdout_is_terminal,
     write_output,
 )
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError, ValidationError
-from litreview.i18n import tr
+from litreview.i18n import localize, tr
 
 
 class ListFormat(StrEnum):
@@ -194,7 +195,8 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
         if name == "authors":
             _print_affiliations(d, people)
     if guessed:
-        why = "; ".join(tr("{name} from {source}", name=name, source=source) for name, source in guessed.items())
+        why = "; ".join(tr("{name} from {source}", name=name, source=localize(source))
+                        for name, source in guessed.items())
         out.print("  [yellow]?[/yellow] " + tr("read with low confidence ({why}): check it, `litreview edit {key}` "
                                                "corrects it", why=escape(why), key=escape(d["key"])))
     for name in ("abstract_id", "abstract_en", "abstract"):
@@ -247,13 +249,15 @@ def _print_details(d: dict) -> None:  # type: ignore[type-arg]
                       + tr("item {item} is no longer in the library (deleted or in the trash); kept here",
                            item=escape(link["item_key"])))
     for w in d["warnings"]:
-        out.print(f"  [yellow]{tr('warning')}[/yellow] {escape(w)}")
+        out.print(f"  [yellow]{tr('warning')}[/yellow] {escape(localize(w))}")
     for m in d["possible_duplicates"]:
-        out.print(f"  [yellow]{tr('possible duplicate of')}[/yellow] {escape(m['key'])}: {escape(m['reason'])}")
+        out.print(f"  [yellow]{tr('possible duplicate of')}[/yellow] {escape(m['key'])}: "
+                  f"{escape(localize(m['reason']))}")
     if d.get("title_group"):
         group = d["title_group"]
-        out.print(f"  [yellow]possible duplicates[/yellow]: one of {group['papers']:,} papers titled "
-                  f"{escape(repr(group['title']))} (`litreview dupes {escape(d['key'])}` lists them)")
+        out.print(f"  [yellow]{tr('possible duplicates')}[/yellow]: "
+                  + tr("one of {papers} papers titled {title} (`litreview dupes {key}` lists them)",
+                       papers=f"{group['papers']:,}", title=escape(repr(group["title"])), key=escape(d["key"])))
 
 
 def _print_affiliations(d: dict, people: list) -> None:  # type: ignore[type-arg]
@@ -279,6 +283,7 @@ _ORIGIN_SHOWN = ("database", "library", "cited_by", "query_date", "query", "rank
 def edit(
     key: Annotated[str, typer.Argument(help="The paper's key.")],
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Edit a paper's metadata as YAML in $VISUAL / $EDITOR; it is checked before it is saved.
 
@@ -294,7 +299,7 @@ def edit(
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise UsageError("no editor: set $EDITOR (for example `export EDITOR=nano`)")
+        raise UsageError(tr("no editor: set $EDITOR (for example `export EDITOR=nano`)"))
     with open_corpus(corpus_dir) as corpus:
         corpus.check_writable()  # before the user spends time in the editor
         paper = corpus.get(key)
@@ -307,24 +312,27 @@ def edit(
             edited_text = _run_editor(editor, tmp, key)
             if edited_text == original:
                 Path(tmp).unlink(missing_ok=True)
-                err.print("No changes.")
+                err.print(tr("No changes."))
                 return
             try:
                 edited = paper_from_yaml(edited_text, paper)
             except ValidationError as exc:
-                raise ValidationError(f"{key}: not saved: {exc} (your edits are in {tmp})") from None
+                raise ValidationError(tr("{key}: not saved: {problem} (your edits are in {file})", key=key, problem=exc,
+                                         file=tmp)) from None
             try:
                 with corpus.transaction():
                     corpus.update_metadata(key, edited, index_fields(edited), expected=expected)
                 break
             except EditConflict as exc:
                 if not stdin_is_terminal():
-                    raise EditConflict(f"{exc}; not saved, nothing lost: your edited file is kept at {tmp} "
-                                       f"(run `litreview edit` again and copy your changes from it)") from None
-                err.print(f"[yellow]{escape(str(exc))}[/yellow]; not saved yet")
-                if not typer.confirm("Open the editor again with the new values and your edits merged?", err=True,
-                                     default=True):
-                    raise EditConflict(f"{key}: not saved; your edited file is kept at {tmp}") from None
+                    raise EditConflict(tr("{problem}; not saved, nothing lost: your edited file is kept at {file} "
+                                          "(run `litreview edit` again and copy your changes from it)", problem=exc,
+                                          file=tmp)) from None
+                err.print(f"[yellow]{escape(str(exc))}[/yellow]; " + tr("not saved yet"))
+                if not typer.confirm(tr("Open the editor again with the new values and your edits merged?"),
+                                     err=True, default=True):
+                    raise EditConflict(tr("{key}: not saved; your edited file is kept at {file}", key=key,
+                                          file=tmp)) from None
                 theirs = corpus.get_by_id(expected[0])
                 expected = corpus.paper_version(theirs.key)
                 merged = merge_edits(paper, edited, theirs)
@@ -332,8 +340,10 @@ def edit(
                 original = paper_to_yaml(theirs)
                 Path(tmp).write_text(paper_to_yaml(merged), encoding="utf-8")
         Path(tmp).unlink(missing_ok=True)
-    renamed = f" (renamed to {edited.key})" if edited.key != key else ""
-    err.print(f"Saved {escape(key)}{escape(renamed)}")
+    if edited.key != key:
+        err.print(tr("Saved {key} (renamed to {new})", key=escape(key), new=escape(edited.key)))
+    else:
+        err.print(tr("Saved {key}", key=escape(key)))
 
 
 def _read_edited(tmp: str, key: str) -> str:
@@ -341,21 +351,24 @@ def _read_edited(tmp: str, key: str) -> str:
     try:
         return Path(tmp).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValidationError(f"{key}: not saved: the file being edited ({tmp}) is gone; "
-                              "the editor deleted or moved it") from None
+        raise ValidationError(tr("{key}: not saved: the file being edited ({file}) is gone; the editor deleted or "
+                                 "moved it", key=key, file=tmp)) from None
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{key}: not saved: the edited file is not UTF-8 (byte {exc.start}); save it as "
-                              f"UTF-8 (your edits are in {tmp})") from None
+        raise ValidationError(tr("{key}: not saved: the edited file is not UTF-8 (byte {byte}); save it as UTF-8 "
+                                 "(your edits are in {file})", key=key, byte=exc.start, file=tmp)) from None
     except OSError as exc:
-        raise ValidationError(f"{key}: not saved: cannot read {tmp} ({exc.strerror or exc})") from None
+        raise ValidationError(tr("{key}: not saved: cannot read {file} ({problem})", key=key, file=tmp,
+                                 problem=exc.strerror or exc)) from None
 def _run_editor(editor: str, path: str, key: str) -> str:
     """Run the user's editor on ``path``; the text it left there."""
     try:
         status = subprocess.call([*shlex.split(editor), path])
     except OSError as exc:
-        raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc} (your edits: {path})") from None
+        raise UsageError(tr("cannot start the editor {editor}: {problem} (your edits: {file})", editor=repr(editor),
+                            problem=exc.strerror or exc, file=path)) from None
     if status != 0:
-        raise UsageError(f"the editor exited with status {status}; nothing saved (your edits: {path})")
+        raise UsageError(tr("the editor exited with status {status}; nothing saved (your edits: {file})",
+                            status=status, file=path))
     return _read_edited(path, key)
 
 
@@ -375,7 +388,7 @@ def rename(
         paper.key = new
         with corpus.transaction():
             corpus.update_metadata(old, paper, index_fields(paper))
-    err.print(f"Renamed {escape(old)} to {escape(new)}")
+    err.print(tr("Renamed {old} to {new}", old=escape(old), new=escape(new)))
 
 
 def remove(
@@ -391,17 +404,16 @@ def remove(
         papers = [corpus.get(k) for k in dict.fromkeys(keys)]
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError("removing needs confirmation: pass --yes")
+                raise UsageError(tr("removing needs confirmation: pass --yes"))
             for p in papers:
                 err.print(f"  {escape(p.key)}  {escape(p.title)}")
-            if not typer.confirm(f"Remove {len(papers)} paper{'s' if len(papers) != 1 else ''}?", err=True):
-                err.print("Nothing removed.")
+            if not typer.confirm(tr("Remove {n} paper?", "Remove {n} papers?", n=len(papers)), err=True):
+                err.print(tr("Nothing removed."))
                 raise typer.Exit(1)
         with corpus.transaction():
             corpus.remove([p.key for p in papers])
-    err.print(
-        f"Removed {len(papers)} paper{'s' if len(papers) != 1 else ''}: {escape(', '.join(p.key for p in papers))}"
-    )
+    err.print(tr("Removed {n} paper: {keys}", "Removed {n} papers: {keys}", n=len(papers),
+                 keys=escape(", ".join(p.key for p in papers))))
 
 
 def export(
@@ -434,7 +446,8 @@ def export(
         papers = list(corpus.iter_papers(keys or None))
     write_output(export_papers(papers, fmt.value), output)
     if output is not None:
-        err.print(f"Wrote {len(papers)} record{'s' if len(papers) != 1 else ''} to {escape(str(output))}")
+        err.print(tr("Wrote {n} record to {file}", "Wrote {n} records to {file}", n=len(papers),
+                     file=escape(str(output))))
 
 
 def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | None,
@@ -444,7 +457,7 @@ def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | N
     from litreview.qda import export_qdpx
 
     if output is None:
-        raise UsageError("qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)")
+        raise UsageError(tr("qdpx is a zip file; give --output FILE (e.g. -o review.qdpx)"))
     check_writable(output)
     with open_corpus(corpus_dir) as corpus:
         book = load_for(corpus.root, codebook)
@@ -452,10 +465,12 @@ def _export_qdpx(keys: list[str] | None, output: Path | None, codebook: Path | N
             corpus.get(key)  # an unknown key: one line with the keys it may have meant
         data, report = export_qdpx(corpus, book, keys or None)
     write_bytes(data, output, "qdpx")
-    err.print(f"{report.sources} source{'s' if report.sources != 1 else ''}, {report.codes} codes, "
-              f"{report.selections} coded selection{'s' if report.selections != 1 else ''}"
-              + (f", {report.whole_source} theme{'s' if report.whole_source != 1 else ''} coded on a whole source"
-                 if report.whole_source else ""))
+    parts = [tr("{n} source", "{n} sources", n=report.sources), tr("{n} code", "{n} codes", n=report.codes),
+             tr("{n} coded selection", "{n} coded selections", n=report.selections)]
+    if report.whole_source:
+        parts.append(tr("{n} theme coded on a whole source", "{n} themes coded on a whole source",
+                        n=report.whole_source))
+    err.print(", ".join(parts))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from litreview.cli.common import CorpusOpt, err, open_corpus, stdin_is_terminal, stdout_is_terminal, write_output
+from litreview.cli.themes import Lang, LangOpt
 from litreview.errors import UsageError
 from litreview.i18n import tr
 
@@ -53,6 +54,7 @@ def screen(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (conflicts, agreement, history, "
                                                             "reasons).")] = "text",
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Screen records at title-abstract and full text: a keyboard-driven screen ([cyan]i[/cyan] include,
     [cyan]e[/cyan] exclude, [cyan]m[/cyan] maybe, a number for the reason, [cyan]u[/cyan] undo,
@@ -75,15 +77,16 @@ def screen(
         ("--agreement", agreement), ("--history", history is not None),
         ("--reasons/--add-reason/--set-reasons", reasons or bool(add_reason) or set_reasons is not None)) if given]
     if len(actions) > 1:
-        raise UsageError(f"{actions[0]} and {actions[1]} do not go together; run one at a time")
+        raise UsageError(tr("{first} and {second} do not go together; run one at a time", first=actions[0],
+                            second=actions[1]))
     if sum(bool(v) for v in batch.values()) > 1:
-        raise UsageError("give one of --include, --exclude and --maybe at a time")
+        raise UsageError(tr("give one of --include, --exclude and --maybe at a time"))
     if reason and not batch["exclude"]:
-        raise UsageError("--reason goes with --exclude")
+        raise UsageError(tr("--reason goes with --exclude"))
     if resolve and not any(batch.values()):
-        raise UsageError("--resolve goes with --include, --exclude or --maybe")
+        raise UsageError(tr("--resolve goes with --include, --exclude or --maybe"))
     if yes and rules is None:
-        raise UsageError("--yes goes with --rules")
+        raise UsageError(tr("--yes goes with --rules"))
     who = reviewer_name(reviewer)
     with open_corpus(corpus_dir) as corpus:
         if any(batch.values()):
@@ -98,7 +101,8 @@ def screen(
             data, rows = export_sheet(corpus, chosen_stage, who)
             write_output(data, None if str(export_file) == "-" else export_file)
             if str(export_file) != "-":
-                err.print(f"Wrote {escape(str(export_file))}: {rows} records at {chosen_stage} for {escape(who)}")
+                err.print(tr("Wrote {file}: {n} records at {stage} for {who}", file=escape(str(export_file)), n=rows,
+                             stage=chosen_stage, who=escape(who)))
         elif conflicts:
             _conflicts(corpus, fmt, chosen_stage if stage else None)
         elif agreement:
@@ -122,9 +126,10 @@ def _batch(corpus, batch, stage, who, reason, resolve) -> None:  # type: ignore[
     corpus.check_writable()
     done = decide(corpus, batch[decision], decision, stage, who, reason, "resolve" if resolve else "batch",
                   final=resolve)
-    what = "resolved as" if resolve else "recorded:"
-    same = f"; {done.unchanged} already so" if done.unchanged else ""
-    err.print(f"{stage}: {done.written} {what} {decision} by {escape(who)}{same}")
+    same = tr("; {n} already so", n=done.unchanged) if done.unchanged else ""
+    err.print(tr("{stage}: {n} resolved as {decision} by {who}{same}" if resolve
+                 else "{stage}: {n} recorded: {decision} by {who}{same}",
+                 stage=stage, n=done.written, decision=decision, who=escape(who), same=same))
 
 
 def _rules(corpus, path: Path, yes: bool, who: str) -> None:  # type: ignore[no-untyped-def]
@@ -132,26 +137,28 @@ def _rules(corpus, path: Path, yes: bool, who: str) -> None:  # type: ignore[no-
 
     loaded = load_rules(path)
     plan = plan_rules(corpus, loaded)
-    lines = [f"Rules of {path} on {plan.records} records (title-abstract):"]
+    lines = [tr("Rules of {path} on {n} records (title-abstract):", path=path, n=plan.records)]
     for number, effect in enumerate(plan.effects, start=1):
         sample = ", ".join(effect.keys[:5]) + (", ..." if len(effect.keys) > 5 else "")
-        lines.append(f"  {number}. {effect.rule.describe()} -> exclude ({effect.rule.reason}): "
-                     f"{_records(len(effect.keys))} ({len(effect.new)} new){': ' + sample if sample else ''}")
+        lines.append(f"  {number}. " + tr("{rule} -> exclude ({reason}): {records} ({new} new)",
+                                           rule=effect.rule.describe(), reason=effect.rule.reason,
+                                           records=_records(len(effect.keys)), new=len(effect.new))
+                     + (f": {sample}" if sample else ""))
     if plan.lifted:
-        lines.append(f"  no rule excludes any more: {_records(len(plan.lifted))} ({', '.join(plan.lifted[:5])}"
-                     f"{', ...' if len(plan.lifted) > 5 else ''})")
+        lines.append("  " + tr("no rule excludes any more: {records} ({keys})", records=_records(len(plan.lifted)),
+                               keys=", ".join(plan.lifted[:5]) + (", ..." if len(plan.lifted) > 5 else "")))
     write_output("\n".join(lines) + "\n", None)
     if not yes:
-        err.print(f"nothing written; {plan.changes} changes: run again with --yes to apply them")
+        err.print(tr("nothing written; {n} changes: run again with --yes to apply them", n=plan.changes))
         return
     corpus.check_writable()
     applied = apply_rules(corpus, loaded, who)
-    err.print(f"applied: {sum(len(e.keys) for e in applied.effects)} records excluded by the rules, "
-              f"{applied.changes} changes")
+    err.print(tr("applied: {n} records excluded by the rules, {changes} changes",
+                 n=sum(len(e.keys) for e in applied.effects), changes=applied.changes))
 
 
 def _records(n: int) -> str:
-    return f"{n} record" if n == 1 else f"{n} records"
+    return tr("{n} record", "{n} records", n=n)
 
 
 def _import(corpus, path: Path, stage: str, who: str) -> None:  # type: ignore[no-untyped-def]
@@ -159,8 +166,8 @@ def _import(corpus, path: Path, stage: str, who: str) -> None:  # type: ignore[n
 
     corpus.check_writable()
     result = import_sheet(corpus, path, stage, who)
-    err.print(f"{path}: {result.written} decisions recorded, {result.unchanged} unchanged, "
-              f"{result.blank} rows without a decision skipped")
+    err.print(tr("{path}: {written} decisions recorded, {unchanged} unchanged, {blank} rows without a decision "
+                 "skipped", path=path, written=result.written, unchanged=result.unchanged, blank=result.blank))
 
 
 def _conflicts(corpus, fmt: str, stage: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -176,8 +183,8 @@ def _conflicts(corpus, fmt: str, stage: str | None) -> None:  # type: ignore[no-
     lines = [f"{c.key}\t{c.stage}\t" + "; ".join(f"{r}: {d}{' (' + why + ')' if why else ''}"
                                                    for r, (d, why) in c.reviewers.items()) for c in found]
     write_output("\n".join(lines) + ("\n" if lines else ""), None)
-    hint = "; resolve each with `litreview screen --resolve --include KEY` (or --exclude KEY --reason R)"
-    err.print(("1 conflict" if len(found) == 1 else f"{len(found)} conflicts") + (hint if found else ""))
+    hint = tr("; resolve each with `litreview screen --resolve --include KEY` (or --exclude KEY --reason R)")
+    err.print(tr("{n} conflict", "{n} conflicts", n=len(found)) + (hint if found else ""))
 
 
 def _agreement(corpus, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -191,13 +198,14 @@ def _agreement(corpus, fmt: str) -> None:  # type: ignore[no-untyped-def]
                                 ensure_ascii=False, indent=2), None)
         return
     if not found:
-        err.print("no paper was decided by two reviewers at the same stage yet")
+        err.print(tr("no paper was decided by two reviewers at the same stage yet"))
         return
     lines = []
     for a in found:
-        kappa = "n/a (no variation)" if a.kappa is None else f"{a.kappa:.2f}"
-        lines.append(f"{a.stage}: {a.first} and {a.second}: {a.papers} papers decided by both, "
-                     f"{a.agreed} alike ({a.observed:.0%}), Cohen's kappa = {kappa}")
+        kappa = tr("n/a (no variation)") if a.kappa is None else f"{a.kappa:.2f}"
+        lines.append(tr("{stage}: {first} and {second}: {papers} papers decided by both, {agreed} alike "
+                        "({observed}), Cohen's kappa = {kappa}", stage=a.stage, first=a.first, second=a.second,
+                        papers=a.papers, agreed=a.agreed, observed=f"{a.observed:.0%}", kappa=kappa))
     write_output("\n".join(lines) + "\n", None)
 
 
@@ -211,7 +219,7 @@ def _history(corpus, key: str, fmt: str) -> None:  # type: ignore[no-untyped-def
              for r in rows]
     write_output("\n".join(lines) + ("\n" if lines else ""), None)
     if not rows:
-        err.print(f"{key}: no screening decision yet")
+        err.print(tr("{key}: no screening decision yet", key=escape(key)))
 
 
 def _reasons(corpus, added: list[str], replace: Path | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -221,7 +229,7 @@ def _reasons(corpus, added: list[str], replace: Path | None, fmt: str) -> None: 
         try:
             lines = replace.read_text(encoding="utf-8-sig").splitlines()
         except OSError as exc:
-            raise UsageError(f"{replace}: cannot read ({exc.strerror or exc})") from None
+            raise UsageError(tr("{path}: cannot read ({problem})", path=replace, problem=exc.strerror or exc)) from None
         corpus.check_writable()
         found = replace_reasons(corpus, [line.lstrip("-*0123456789.) \t") for line in lines], str(replace))
     elif added:
@@ -239,15 +247,18 @@ def _interactive(corpus, who: str, stage: str, order: str) -> None:  # type: ign
     from litreview.screening.session import ScreenSession
 
     if not (stdin_is_terminal() and stdout_is_terminal()):
-        raise UsageError("the screen needs a terminal; in a script use --include/--exclude KEYS, --rules or --import")
+        raise UsageError(tr("the screen needs a terminal; in a script use --include/--exclude KEYS, --rules or "
+                            "--import"))
     corpus.check_writable()
     session = ScreenSession(corpus, who, stage, order)
     from litreview.cli.screen_app import ScreenApp
 
     ScreenApp(session).run()
     p = session.progress()
-    err.print(f"{stage} ({escape(who)}): screened {p.screened} of {p.records}: included {p.included}, "
-              f"excluded {p.excluded}, maybe {p.maybe}, left {p.left}; `litreview screen` resumes here")
+    err.print(tr("{stage} ({who}): screened {screened} of {records}: included {included}, excluded {excluded}, "
+                 "maybe {maybe}, left {left}; `litreview screen` resumes here", stage=stage, who=escape(who),
+                 screened=p.screened, records=p.records, included=p.included, excluded=p.excluded, maybe=p.maybe,
+                 left=p.left))
 
 
 def register(app: typer.Typer) -> None:

@@ -201,16 +201,19 @@ def _print_offered(corpus_dir: Path | None) -> None:
     offered = _offered(corpus_dir)
     if not offered:
         return
-    out.print("[bold]Offered themes[/bold] (codes from QDA projects that are not themes yet; add them to the "
-              "codebook's themes: with terms to tag by, to use them)")
+    out.print(f"[bold]{tr('Offered themes')}[/bold] " + tr("(codes from QDA projects that are not themes yet; add "
+                                                          "them to the codebook's themes: with terms to tag by, to "
+                                                          "use them)"))
     for theme in offered:
         papers = sorted({c["key"] for c in theme["codings"]})
         description = f": {theme['description']}" if theme["description"] else ""
         codings = len(theme["codings"])
         listed = ", ".join(papers[:6]) + (" ..." if len(papers) > 6 else "")
-        out.print(f"  [cyan]{escape(theme['name'])}[/cyan]{escape(description)} ({codings} coding"
-                  f"{'s' if codings != 1 else ''} in {len(papers)} paper{'s' if len(papers) != 1 else ''}: "
-                  f"{escape(listed)}; from {escape(theme['source'])})")
+        out.print(f"  [cyan]{escape(theme['name'])}[/cyan]{escape(description)} "
+                  + escape(tr("({codings} in {papers}: {listed}; from {source})",
+                              codings=tr("{n} coding", "{n} codings", n=codings),
+                              papers=tr("{n} paper", "{n} papers", n=len(papers)), listed=listed,
+                              source=theme["source"])))
 
 
 def _bar_text(th: Any) -> str:
@@ -249,8 +252,8 @@ def codebook_suggest(
         chosen = corpus.keys_with_theme(theme, None if include_auto else "manual")
         if not chosen:
             raise ValidationError(
-                f"no paper is tagged '{theme}' by hand; tag some with `litreview tag add KEY {theme}`"
-                + ("" if include_auto else " (or use --include-auto)"))
+                tr("no paper is tagged '{theme}' by hand; tag some with `litreview tag add KEY {theme}`", theme=theme)
+                + ("" if include_auto else tr(" (or use --include-auto)")))
         wanted = set(chosen)
         stemmer = Stemmer()
         known = {" ".join(stemmer.stems(term.text)): t.id for t in book.themes for term in t.terms}
@@ -262,23 +265,25 @@ def codebook_suggest(
         write_output(json.dumps({"theme": theme, "theme_papers": n_in, "other_papers": n_out,
                                  "suggestions": [s.to_dict() for s in found]}, ensure_ascii=False, indent=2), None)
         return
-    table = Table(header_style="bold", title=escape(f"{theme}: {n_in} papers with the theme, {n_out} others"))
-    for name, justify in (("term", "left"), (f"with {theme}", "right"), ("others", "right"), ("score", "right"),
-                          ("in codebook", "left")):
+    table = Table(header_style="bold", title=escape(tr("{theme}: {n_in} papers with the theme, {n_out} others",
+                                                       theme=theme, n_in=n_in, n_out=n_out)))
+    for name, justify in ((tr("term"), "left"), (tr("with {theme}", theme=theme), "right"), (tr("others"), "right"),
+                          (tr("score"), "right"), (tr("in codebook"), "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in found:
         table.add_row(escape(s.term), f"{s.theme_papers}/{n_in}", f"{s.other_papers}/{n_out}", f"{s.score:.2f}",
                       escape(s.in_codebook))
     out.print(table)
     if not found:
-        err.print(f"no word is used by {min_papers}+ of the {n_in} papers and rarer elsewhere; "
-                  "tag more papers or lower --min-papers")
+        err.print(tr("no word is used by {min}+ of the {n_in} papers and rarer elsewhere; tag more papers or "
+                     "lower --min-papers", min=min_papers, n_in=n_in))
 
 
 @codebook_app.command("check")
 def codebook_check(
     file: Annotated[Path | None, typer.Argument(help="Codebook to check (default: the one in force).")] = None,
     corpus_dir: CorpusOpt = None,
+    lang: LangOpt = Lang.en,  # the language of the messages (its callback sets it)
 ) -> None:
     """Check a codebook and list every problem with its line number.
 
@@ -286,7 +291,9 @@ def codebook_check(
     """
     book = load_for(_corpus_root_quiet(corpus_dir), file)
     terms = sum(len(t.terms) + len(t.patterns) for t in book.themes)
-    err.print(f"[green]ok[/green] {escape(book.source)}: {len(book.themes)} themes, {terms} terms and patterns")
+    source = tr("default codebook") if book.source == "default codebook" else book.source
+    err.print(f"[green]{tr('ok')}[/green] " + tr("{source}: {themes} themes, {terms} terms and patterns",
+                                                 source=escape(source), themes=len(book.themes), terms=terms))
 
 
 def _corpus_root_quiet(corpus_dir: Path | None) -> Path | None:
@@ -331,8 +338,9 @@ def _run_tagging(keys: list[str] | None, codebook: Path | None, force: bool, cor
         err.print(f"[yellow]{tr('no text')}[/yellow] " + tr("{key}: no full text or abstract to tag; skipped",
                                                             key=escape(key)))
     if len(report.no_text) > NO_TEXT_SHOWN:
-        err.print(f"[yellow]no text[/yellow] ... and {len(report.no_text) - NO_TEXT_SHOWN} more papers "
-                  "without text or abstract (`litreview list --format json` shows has_text)")
+        err.print(f"[yellow]{tr('no text')}[/yellow] "
+                  + tr("... and {n} more papers without text or abstract (`litreview list --format json` shows "
+                       "has_text)", n=len(report.no_text) - NO_TEXT_SHOWN))
     if report.assigned:
         counts = ", ".join(f"{t} {n}" for t, n in sorted(report.assigned.items(), key=lambda x: (-x[1], x[0])))
         err.print(tr("themes assigned: {counts}", counts=escape(counts)))
@@ -386,12 +394,14 @@ def _decide(ctx: typer.Context, key: str, themes: list[str], assigned: bool,
         for theme in themes:
             found = decide_tag(corpus, tagger, key, theme, assigned)
             if assigned:
-                backing = f"; the tagger found {found.sentences} supporting sentence(s)" if found else \
-                    "; the tagger found no supporting sentence"
-                err.print(f"[green]added[/green] {escape(theme)} to {escape(key)} (manual){escape(backing)}")
+                backing = tr("; the tagger found {n} supporting sentence", "; the tagger found {n} supporting "
+                             "sentences", n=found.sentences) if found else tr("; the tagger found no supporting "
+                                                                              "sentence")
+                err.print(f"[green]{tr('added')}[/green] "
+                          + escape(tr("{theme} to {key} (manual)", theme=theme, key=key) + backing))
             else:
-                err.print(f"[green]removed[/green] {escape(theme)} from {escape(key)} "
-                          "(manual; re-tagging keeps it off)")
+                err.print(f"[green]{tr('removed')}[/green] "
+                          + escape(tr("{theme} from {key} (manual; re-tagging keeps it off)", theme=theme, key=key)))
 
 
 @tag_app.command("add")
@@ -469,9 +479,9 @@ def tag_reset(
         themes = tagger.codebook.resolve_all(themes)
         for theme in themes:
             if reset_tag(corpus, tagger, key, theme):
-                err.print(f"{escape(key)}: {escape(theme)} is decided by the tagger again")
+                err.print(escape(tr("{key}: {theme} is decided by the tagger again", key=key, theme=theme)))
             else:
-                err.print(f"{escape(key)}: {escape(theme)} had no manual decision; nothing to reset")
+                err.print(escape(tr("{key}: {theme} had no manual decision; nothing to reset", key=key, theme=theme)))
 
 
 # -- tags -----------------------------------------------------------------------------------

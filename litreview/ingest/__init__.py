@@ -17,6 +17,7 @@ from pathlib import PurePath
 from types import ModuleType
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.model import ImportResult
 from litreview.text.encoding import looks_binary
 
@@ -55,7 +56,7 @@ def sniff(data: bytes, name: str) -> ModuleType:
     a message saying so.
     """
     if not data.strip():
-        raise ImportFailed(name, "the file is empty")
+        raise ImportFailed(name, msg("the file is empty"))
     head = data[:SNIFF_BYTES]
     by_ext = _by_extension(name)
     suffix = PurePath(name).suffix.lower()
@@ -72,18 +73,20 @@ def sniff(data: bytes, name: str) -> ModuleType:
         if module.match(probe, name):
             return module
     if by_ext is not None and by_ext.NAME != "text":
-        raise ImportFailed(name, f"does not look like a {by_ext.DESCRIPTION} file; is it corrupt or mis-named?")
+        raise ImportFailed(name, msg("does not look like a {format} file; is it corrupt or mis-named?",
+                                      format=by_ext.DESCRIPTION))
     text = importlib.import_module("litreview.ingest.text")
     if suffix and suffix not in supported_extensions():
         raise ImportFailed(
-            name, f"unsupported file type {suffix} (litreview reads {', '.join(sorted(supported_extensions()))})"
+            name, msg("unsupported file type {suffix} (litreview reads {known})", suffix=suffix,
+                      known=", ".join(sorted(supported_extensions())))
         )
     if text.match(head, name):
         return text
     if looks_binary(head):
-        raise ImportFailed(name, "binary content in no supported format (is the file corrupt?)")
-    raise ImportFailed(name, "unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON, MEDLINE/nbib, EndNote, "
-                             "Web of Science, CSV or plain text)")
+        raise ImportFailed(name, msg("binary content in no supported format (is the file corrupt?)"))
+    raise ImportFailed(name, msg("unrecognised format (expected PDF, BibTeX, RIS, CSL-JSON, MEDLINE/nbib, EndNote, "
+                                 "Web of Science, CSV or plain text)"))
 
 
 def read_file_bytes(data: bytes, name: str) -> tuple[str, ImportResult]:

@@ -37,6 +37,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -334,7 +335,7 @@ class _Scanner:
             if entry is not None:
                 if self.undefined:
                     names = ", ".join(sorted(set(self.undefined)))
-                    entry.warnings.append(f"undefined @string macro(s) {names}, kept as written")
+                    entry.warnings.append(msg("undefined @string macro(s) {names}, kept as written", names=names))
                 entries.append(entry)
                 previous = entry
             pos = end
@@ -343,10 +344,10 @@ class _Scanner:
     def _check_gap(self, previous: _Entry | None, start: int, end: int) -> None:
         """Field-like text after an entry's end means a brace closed the entry too early."""
         if previous is not None and end > start and _FIELD_LIKE.search(self.text, start, end):
-            previous.warnings.append(
+            previous.warnings.append(msg(
                 "text that looks like fields follows the entry's closing brace and was ignored "
                 "(an extra '}' in a value?)"
-            )
+            ))
 
 
 def _describe(exc: Any) -> str:
@@ -354,13 +355,13 @@ def _describe(exc: Any) -> str:
     from pybtex.scanner import PrematureEOF
 
     if isinstance(exc, PrematureEOF):
-        return (
-            "the entry is not closed before the end of the file; look for a '{' or '\"' without its partner"
-        )
+        return msg("the entry is not closed before the end of the file; look for a '{' or '\"' without its partner")
     message = exc.args[0] if exc.args else str(exc)
     lineno = getattr(exc, "lineno", None)
-    where = f" in line {lineno}" if lineno else ""
-    return f"{message}{where}; check for a missing comma, quote or unbalanced braces"
+    if lineno:
+        return msg("{problem} in line {line}; check for a missing comma, quote or unbalanced braces",
+                   problem=message, line=lineno)
+    return msg("{problem}; check for a missing comma, quote or unbalanced braces", problem=message)
 
 
 def _make_pybtex_parser(text: str, scanner: _Scanner) -> Any:
@@ -426,7 +427,7 @@ def _inherit(entries: list[_Entry]) -> None:
             continue
         parent = by_key.get(parent_key.strip().lower())
         if parent is None or parent is entry:
-            entry.warnings.append(f"crossref '{parent_key.strip()}' is not in the file")
+            entry.warnings.append(msg("crossref '{key}' is not in the file", key=parent_key.strip()))
             continue
         if not names & _CONTAINERS:
             parent_fields = dict(parent.fields)
@@ -570,7 +571,7 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
             while alt in fields:
                 n += 1
                 alt = f"{name}-{n}"
-            warnings.append(f"field '{name}' appears twice; the second is kept as '{alt}'")
+            warnings.append(msg("field '{name}' appears twice; the second is kept as '{alt}'", name=name, alt=alt))
             fields[alt] = value
         else:
             fields[name] = value
@@ -663,7 +664,7 @@ def _entry_to_paper(entry: _Entry, source: str) -> Paper:
             paper.extra[name] = value
     _web_of_science_origin(paper)
     if not paper.title:
-        warnings.append("no title")
+        warnings.append(msg("no title"))
     paper.warnings = warnings
     return paper
 
@@ -706,7 +707,7 @@ def _set_dates(paper: Paper, fields: dict[str, str], warnings: list[str]) -> Non
         if year_from_field is not None and year_text == str(year_from_field):
             del fields["year"]
         elif year_from_field is None:
-            warnings.append(f"year '{year_text}' is not a year; kept in extra")
+            warnings.append(msg("year '{year}' is not a year; kept in extra", year=year_text))
 
 
 _DECLARED_ENCODING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*%\s*Encoding:\s*([A-Za-z0-9._-]+)", re.IGNORECASE)
@@ -749,9 +750,10 @@ def read_lazily(data: bytes, name: str) -> tuple[list[str], Iterator[Paper]]:
     scanner = _Scanner(text)
     entries, problems = scanner.entries()
     if not entries and not problems:
-        raise ImportFailed(name, "no BibTeX entries found")
+        raise ImportFailed(name, msg("no BibTeX entries found"))
     _inherit(entries)
-    errors = [f"{name} line {line}: entry '{key or '(no key)'}': {problem}" for line, key, problem in problems]
+    errors = [msg("{name} line {line}: entry '{key}': {problem}", name=name, line=line, key=key or msg("(no key)"),
+                  problem=problem) for line, key, problem in problems]
     return errors, _convert(entries, PurePath(name).name)
 
 
@@ -762,8 +764,10 @@ def _convert(entries: list[_Entry], source: str) -> Iterator[Paper]:
         if paper.key:
             folded = paper.key.lower()
             if folded in seen:
-                paper.warnings.append(f"duplicate key '{paper.key}' (also at line {seen[folded]}); both kept")
+                paper.warnings.append(msg("duplicate key '{key}' (also at line {line}); both kept", key=paper.key,
+                                          line=seen[folded]))
             else:
                 seen[folded] = entry.line
-        paper.warnings = [f"line {entry.line}: {warning}" for warning in paper.warnings]
+        paper.warnings = [msg("line {line}: {message}", line=entry.line, message=warning)
+                          for warning in paper.warnings]
         yield paper

@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -158,7 +159,8 @@ def _load(text: str, name: str) -> tuple[list[Any], bool]:
         except json.JSONDecodeError as exc:
             raise ImportFailed(
                 name,
-                f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; fix it or export again",
+                msg("invalid JSON at line {line}, column {column}: {problem}; fix it or export again",
+                    line=exc.lineno, column=exc.colno, problem=exc.msg),
             ) from exc
         is_yaml = False
     else:
@@ -167,7 +169,7 @@ def _load(text: str, name: str) -> tuple[list[Any], bool]:
         try:
             documents = [d for d in load_yaml_all(text, name) if d is not None]
         except yaml.YAMLError as exc:
-            raise ImportFailed(name, f"invalid YAML{yaml_error_place(exc)}") from exc
+            raise ImportFailed(name, msg("invalid YAML{place}", place=yaml_error_place(exc))) from exc
         data = next(
             (d for d in documents if isinstance(d, dict) and "references" in d),
             documents[0] if documents else None,
@@ -181,7 +183,7 @@ def _load(text: str, name: str) -> tuple[list[Any], bool]:
             return [data], is_yaml
     if isinstance(data, list):
         return data, is_yaml
-    raise ImportFailed(name, "no CSL items found (expected a list of items with id, type and title)")
+    raise ImportFailed(name, msg("no CSL items found (expected a list of items with id, type and title)"))
 
 
 def _string(value: Any, markdown: bool = False) -> str:
@@ -313,9 +315,8 @@ def _item_to_paper(
         raw = item["issued"]
         paper.year, paper.date = csl_date(raw)
         if paper.year is None:
-            warnings.append(
-                f"cannot read a date from issued {json.dumps(raw, ensure_ascii=False)}; kept in extra"
-            )
+            warnings.append(msg("cannot read a date from issued {value}; kept in extra",
+                                value=json.dumps(raw, ensure_ascii=False)))
         else:
             take("issued")
     paper.journal = text("container-title")
@@ -360,7 +361,7 @@ def _item_to_paper(
         if value:
             paper.extra[name] = value
     if not paper.title:
-        paper.warnings.append("no title")
+        paper.warnings.append(msg("no title"))
     return paper
 
 
@@ -369,21 +370,21 @@ def read(data: bytes, name: str) -> ImportResult:
     text, _encoding = decode_text(data, name)
     items, markdown = _load(text, name)
     if not items:
-        raise ImportFailed(name, "no CSL items found (the list is empty)")
+        raise ImportFailed(name, msg("no CSL items found (the list is empty)"))
     source = PurePath(name).name
     result = ImportResult()
     for index, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            result.errors.append(
-                f"{name} item {index}: not a CSL item (expected an object, found {type(item).__name__})"
-            )
+            result.errors.append(msg("{name} item {index}: not a CSL item (expected an object, found {found})",
+                                     name=name, index=index, found=type(item).__name__))
             continue
-        label = f"'{item.get('id')}'" if item.get("id") is not None else "(no id)"
+        label = f"'{item.get('id')}'" if item.get("id") is not None else msg("(no id)")
         warnings: list[str] = []
         try:
             paper = _item_to_paper(item, index, source, markdown, warnings)
         except (TypeError, ValueError, AttributeError) as exc:
-            result.errors.append(f"{name} item {index} {label}: cannot be read: {exc}")
+            result.errors.append(msg("{name} item {index} {label}: cannot be read: {problem}", name=name, index=index,
+                                     label=label, problem=exc))
             continue
         paper.warnings.extend(warnings)
         result.papers.append(paper)

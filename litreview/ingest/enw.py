@@ -16,6 +16,7 @@ import re
 from pathlib import PurePath
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -31,7 +32,7 @@ from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.names import parse_name, parse_name_list
 
 NAME = "enw"
-DESCRIPTION = "EndNote tagged (.enw)"
+DESCRIPTION = msg("EndNote tagged (.enw)")
 EXTENSIONS = (".enw",)
 
 _TAG = re.compile(r"^%(\S)(?: (.*?))?\s*$")
@@ -222,17 +223,18 @@ def read(data: bytes, name: str) -> ImportResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     records, layout = _records(text)
     if not any(tag == "0" for _, pairs in records for tag, _ in pairs):
-        raise ImportFailed(name, "no EndNote records found (expected lines like '%0 Journal Article', '%T ...')")
+        raise ImportFailed(name, msg("no EndNote records found (expected lines like '%0 Journal Article', '%T ...')"))
     result = ImportResult(warnings=layout)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        result.warnings.insert(0, f"not UTF-8: read as {encoding}")
+        result.warnings.insert(0, msg("not UTF-8: read as {encoding}", encoding=encoding))
     if records and not text.endswith("\n"):
-        result.warnings.append(f"line {records[-1][0]}: the file ends inside this record; it may be cut short")
+        result.warnings.append(msg("line {line}: the file ends inside this record; it may be cut short",
+                                   line=records[-1][0]))
     source = PurePath(name).name
     for line, pairs in records:
         paper = _record_to_paper(pairs, line, source)
         if not paper.title:
-            result.errors.append(f"{name} line {line}: record has no title (%T); skipped")
+            result.errors.append(msg("{name} line {line}: record has no title (%T); skipped", name=name, line=line))
             continue
         result.papers.append(paper)
     return result

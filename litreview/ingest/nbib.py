@@ -19,6 +19,7 @@ import re
 from pathlib import PurePath
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -229,7 +230,7 @@ def _dates(paper: Paper, published: list[str], values: dict[str, list[str]]) -> 
             year, date = parse_date(value)
             if year is not None:
                 paper.year, paper.date = year, date
-                paper.warnings.append(f"no publication date (DP); the electronic date {value} is used")
+                paper.warnings.append(msg("no publication date (DP); the electronic date {date} is used", date=value))
                 break
 
 
@@ -242,17 +243,18 @@ def read(data: bytes, name: str) -> ImportResult:
     text, encoding = decode_text(data, name)
     records, layout = _records(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not any(tag == "PMID" or tag == "TI" for _, pairs in records for tag, _ in pairs):
-        raise ImportFailed(name, "no MEDLINE records found (expected lines like 'PMID- 12345678', 'TI  - ...')")
+        raise ImportFailed(name, msg("no MEDLINE records found (expected lines like 'PMID- 12345678', 'TI  - ...')"))
     result = ImportResult(warnings=layout)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        result.warnings.insert(0, f"not UTF-8: read as {encoding}")
+        result.warnings.insert(0, msg("not UTF-8: read as {encoding}", encoding=encoding))
     source = PurePath(name).name
     for line, pairs in records:
         paper = _record_to_paper(pairs, line, source)
         if not paper.title:
             pmid = paper.origin.get("record_id", "")
             result.errors.append(
-                f"{name} line {line}: record{' ' + pmid if pmid else ''} has no title (TI); skipped"
+                msg("{name} line {line}: record {pmid} has no title (TI); skipped", name=name, line=line, pmid=pmid)
+                if pmid else msg("{name} line {line}: record has no title (TI); skipped", name=name, line=line)
             )
             continue
         result.papers.append(paper)

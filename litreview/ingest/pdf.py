@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.pdf_layout import Line, has_letters, page_lines
 from litreview.ingest.pdf_metadata import fill_metadata
 from litreview.ingest.pdf_streams import check_streams
@@ -29,9 +30,9 @@ NAME = "pdf"
 DESCRIPTION = "PDF"
 EXTENSIONS = (".pdf",)
 
-NO_TEXT_WARNING = "no text layer (scanned or image-only PDF): run OCR, e.g. ocrmypdf, and add it again"
-_NO_PAGES = "has no pages; check that the file is complete and add it again"
-_DAMAGED = "cannot be opened: damaged or not a PDF; download or export it again"
+NO_TEXT_WARNING = msg("no text layer (scanned or image-only PDF): run OCR, e.g. ocrmypdf, and add it again")
+_NO_PAGES = msg("has no pages; check that the file is complete and add it again")
+_DAMAGED = msg("cannot be opened: damaged or not a PDF; download or export it again")
 _TEXT_LAYER_LETTERS = 40  # fewer letters than this in a page (or the whole file): no real text
 MAX_PARSE_SECONDS = 120.0  # reading one PDF's pages stops past this (checked between pages)
 
@@ -65,7 +66,7 @@ def read_pdf(data: bytes, name: str) -> Paper:
         if not has_letters("\n".join(raw_pages), _TEXT_LAYER_LETTERS):
             if not _has_content(doc):
                 raise ImportFailed(
-                    name, "has no content, every page is blank; check that it is the right file"
+                    name, msg("has no content, every page is blank; check that it is the right file")
                 )
             paper.warnings.append(NO_TEXT_WARNING)
     finally:
@@ -96,12 +97,12 @@ def _open(data: bytes, name: str) -> Any:
         code = getattr(exc, "err_code", None)
         if b"/Encrypt" in data and code == pdfium_c.FPDF_ERR_PASSWORD:
             raise ImportFailed(
-                name, "is encrypted with a password; remove the password (e.g. print to PDF) and add it again"
+                name, msg("is encrypted with a password; remove the password (e.g. print to PDF) and add it again")
             ) from None
         if b"/Encrypt" in data and code == pdfium_c.FPDF_ERR_SECURITY:
             raise ImportFailed(
                 name,
-                "uses an unsupported encryption; remove the protection (e.g. print to PDF) and add it again",
+                msg("uses an unsupported encryption; remove the protection (e.g. print to PDF) and add it again"),
             ) from None
     except (ValueError, OSError):
         pass
@@ -125,8 +126,9 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
     deadline = time.monotonic() + MAX_PARSE_SECONDS
     for index in range(len(doc)):
         if time.monotonic() > deadline:
-            raise ImportFailed(name, f"reading its pages took longer than the {MAX_PARSE_SECONDS:g} s limit per "
-                                     f"file (stopped at page {index + 1} of {len(doc)}); refused")
+            raise ImportFailed(name, msg("reading its pages took longer than the {limit} s limit per file (stopped "
+                                         "at page {page} of {pages}); refused", limit=f"{MAX_PARSE_SECONDS:g}",
+                                         page=index + 1, pages=len(doc)))
         try:
             page = doc[index]
             textpage = page.get_textpage()
@@ -143,7 +145,7 @@ def _read_pages(doc: Any, paper: Paper, name: str) -> tuple[list[str], list[Line
             textpage.close()
             page.close()
         except pdfium.PdfiumError:
-            paper.warnings.append(f"page {index + 1} could not be read; its text is missing")
+            paper.warnings.append(msg("page {page} could not be read; its text is missing", page=index + 1))
             text = ""
         texts.append(text)
     return texts, lines, height, first

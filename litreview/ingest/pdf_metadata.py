@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from litreview.i18n import msg
 from litreview.ingest.pdf_abstract import fill_abstracts
 from litreview.ingest.pdf_affiliations import find_affiliations
 from litreview.ingest.pdf_authors import find_authors, make_person, metadata_people
@@ -23,7 +24,7 @@ from litreview.ingest.pdf_banner import (
 )
 from litreview.ingest.pdf_layout import Line, edge_lines
 from litreview.ingest.pdf_title import find_second_title, find_title, find_title_above_abstract, title_text
-from litreview.model import LOW_CONFIDENCE_WARNING, Paper
+from litreview.model import Paper
 from litreview.text.clean import clean_field
 from litreview.text.language import detect_language
 
@@ -56,10 +57,10 @@ def fill_metadata(
     else:
         paper.authors = metadata_people(metadata.get("Author", ""))
         if paper.authors:
-            paper.low_confidence["authors"] = "the PDF's metadata, not the page"
+            paper.low_confidence["authors"] = msg("the PDF's metadata, not the page")
     if lines and not paper.authors:
         paper.warnings.append(
-            "no authors found on the first page; set them with `litreview edit` or add with --author"
+            msg("no authors found on the first page; set them with `litreview edit` or add with --author")
         )
     _fill_publication(paper, lines, height, set(block) | set(second_block), metadata, next_page, cover)
     fill_abstracts(paper, lines)
@@ -67,15 +68,16 @@ def fill_metadata(
     if not paper.title:
         from_metadata = _plausible_metadata_title(metadata.get("Title", ""))
         paper.title = from_metadata or _title_from_name(name)
-        paper.low_confidence["title"] = "the PDF's metadata, not the page" if from_metadata else "the file name"
+        paper.low_confidence["title"] = msg("the PDF's metadata, not the page") if from_metadata \
+            else msg("the file name")
         if lines and not from_metadata:
-            paper.warnings.append("no title found on the first page; the file name stands in for it")
-    guessed = [f"{field} (from {source})" for field, source in paper.low_confidence.items()
+            paper.warnings.append(msg("no title found on the first page; the file name stands in for it"))
+    guessed = [msg("{field} (from {source})", field=field, source=source)
+               for field, source in paper.low_confidence.items()
                if field != "title" or not paper.warnings or "file name" not in source]
     if lines and guessed:
-        paper.warnings.append(
-            f"{LOW_CONFIDENCE_WARNING} " + "; ".join(guessed) + " (`litreview edit` corrects it)"
-        )
+        paper.warnings.append(msg("read with low confidence, check: {fields} (`litreview edit` corrects it)",
+                                  fields="; ".join(guessed)))
 
 
 def _fill_publication(
@@ -90,26 +92,26 @@ def _fill_publication(
     """Year, container (journal, volume, issue, pages), DOI and ISSN."""
     year, source = find_year_source(lines, height, skip) if lines else (None, "")
     if source in WEAK_YEAR_SOURCES:
-        paper.low_confidence["year"] = f"a {source}" if source == "running line" else source
+        paper.low_confidence["year"] = msg("a running line") if source == "running line" else msg("date on the page")
     running = running_container(next_page) if lines and next_page else Container()
     if year is None and running.name:
         year = running.year
         if year is not None:
-            paper.low_confidence["year"] = "the running header of page 2"
+            paper.low_confidence["year"] = msg("the running header of page 2")
     if year is None:
         year, source = metadata_year(metadata)
         if year is not None and source != "CreationDate":
-            paper.low_confidence["year"] = "the PDF's metadata, not the page"
+            paper.low_confidence["year"] = msg("the PDF's metadata, not the page")
         if year is not None and source == "CreationDate":
             # When the file was made is not when the paper was published: say it, don't store it.
-            paper.warnings.append(
-                f"no publication year on the first page (the PDF was created in {year}); "
-                "set it with `litreview edit` or add with --year"
-            )
+            paper.warnings.append(msg(
+                "no publication year on the first page (the PDF was created in {year}); "
+                "set it with `litreview edit` or add with --year", year=year
+            ))
             year = None
         elif year is None and lines:
             paper.warnings.append(
-                "no publication year on the first page; set it with `litreview edit` or add with --year"
+                msg("no publication year on the first page; set it with `litreview edit` or add with --year")
             )
     paper.year = year
     paper.date = str(year) if year else ""

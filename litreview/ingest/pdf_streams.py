@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 
 MAX_STREAM_BYTES = 256 * 2**20  # one stream, inflated
 MAX_TOTAL_BYTES = 1024 * 2**20  # every stream of the file, inflated
@@ -57,9 +58,9 @@ def check_streams(data: bytes, name: str) -> int:
             continue
         size = _inflated_size(_compressed(view, start, end, layer), MAX_STREAM_BYTES)
         if size > MAX_STREAM_BYTES:
-            raise ImportFailed(name, f"a compressed stream at byte {start} inflates past the "
-                                     f"{MAX_STREAM_BYTES // 2**20} MiB limit per stream (a decompression bomb?); "
-                                     "refused")
+            raise ImportFailed(name, msg("a compressed stream at byte {start} inflates past the {limit} MiB limit "
+                                         "per stream (a decompression bomb?); refused", start=start,
+                                         limit=MAX_STREAM_BYTES // 2**20))
         total += size
     short.sort(key=lambda span: -_bound(*span))  # the largest first
     for start, end, layer in short:
@@ -67,8 +68,8 @@ def check_streams(data: bytes, name: str) -> int:
             break
         total += _inflated_size(_compressed(view, start, end, layer), MAX_STREAM_BYTES) - _bound(start, end, layer)
     if total > MAX_TOTAL_BYTES:
-        raise ImportFailed(name, f"its compressed streams inflate past the {MAX_TOTAL_BYTES // 2**20} MiB "
-                                 "limit per file (a decompression bomb?); refused")
+        raise ImportFailed(name, msg("its compressed streams inflate past the {limit} MiB limit per file (a "
+                                     "decompression bomb?); refused", limit=MAX_TOTAL_BYTES // 2**20))
     return total
 
 

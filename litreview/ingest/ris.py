@@ -20,6 +20,7 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -175,12 +176,13 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str], bool]:
             return
         if has_type or reason == "ER":
             if not has_type:
-                warnings.append(f"line {start}: record without a TY line; read as a generic record (GEN)")
+                warnings.append(msg("line {line}: record without a TY line; read as a generic record (GEN)",
+                                    line=start))
             records.append((start, current))
             if reason and reason != "ER":
-                warnings.append(f"line {start}: record not closed by ER {reason}")
+                warnings.append(msg("line {line}: record not closed by ER {reason}", line=start, reason=reason))
         else:
-            warnings.append(f"line {start}: tag lines outside any record (between ER and TY) ignored")
+            warnings.append(msg("line {line}: tag lines outside any record (between ER and TY) ignored", line=start))
 
     for number, raw in enumerate(lines, 1):
         line = raw.replace("\ufeff", "")
@@ -201,13 +203,13 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[str], bool]:
             current = None
             continue
         if tag == "TY":
-            close("before the next TY")
+            close(msg("before the next TY"))
             current, start, has_type = [f"TY  - {value}"], number, True
             continue
         if current is None:
             current, start, has_type = ["TY  - "], number, False
         current.append(f"{tag}  - {value}")
-    close("at the end of the file")
+    close(msg("at the end of the file"))
     return records, warnings, marked
 
 
@@ -263,11 +265,12 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
     take = record.pop
     ris_type = str(take("type_of_reference", "") or "").strip().upper()
     entry_type = TYPE_FROM_RIS.get(ris_type, "misc")
-    paper = Paper(entry_type=entry_type, source_format=NAME, source_name=source, source_record=f"line {line}")
+    paper = Paper(entry_type=entry_type, source_format=NAME, source_name=source,
+                  source_record=msg("line {line}", line=line))
     if ris_type and TYPE_TO_RIS.get(entry_type) != ris_type:
         paper.extra["ris_type"] = ris_type
     if not ris_type:
-        paper.warnings.append("no TY (record type); read as generic")
+        paper.warnings.append(msg("no TY (record type); read as generic"))
 
     ids = _as_list(take("id", None))
     key = next((i for i in ids if _CITATION_KEY.match(i)), "")
@@ -389,7 +392,7 @@ def _record_to_paper(record: dict[str, Any], line: int, source: str, warnings: l
         if values:
             paper.extra[tag] = "\n".join(values)
     if not paper.title:
-        paper.warnings.append("no title")
+        paper.warnings.append(msg("no title"))
     return paper
 
 
@@ -411,7 +414,8 @@ def _dates(paper: Paper, record: dict[str, Any], warnings: list[str]) -> None:
         ]
     if year is None:
         for name, value, _, _ in parsed:
-            warnings.append(f"cannot read a year from {name_to_tag(name)} '{value}'; kept in extra")
+            warnings.append(msg("cannot read a year from {tag} '{value}'; kept in extra", tag=name_to_tag(name),
+                                value=value))
         return
     paper.year = year
     same_year = [(name, date) for name, _, y, date in parsed if y == year]
@@ -428,7 +432,8 @@ def _dates(paper: Paper, record: dict[str, Any], warnings: list[str]) -> None:
         if y != year or not paper.date.startswith(parsed_date):
             kept.setdefault(name, []).append(value)
             if y is None:
-                warnings.append(f"cannot read a date from {name_to_tag(name)} '{value}'; kept in extra")
+                warnings.append(msg("cannot read a date from {tag} '{value}'; kept in extra", tag=name_to_tag(name),
+                                    value=value))
     for name in ("year", "publication_year", "date"):
         record.pop(name, None)
         if name in kept:
@@ -458,7 +463,7 @@ def read(data: bytes, name: str) -> ImportResult:
     text, _encoding = decode_text(data, name)
     records, problems, marked = _records(text)
     if not records or not marked:
-        raise ImportFailed(name, "no RIS records found (expected lines like 'TY  - JOUR' ... 'ER  -')")
+        raise ImportFailed(name, msg("no RIS records found (expected lines like 'TY  - JOUR' ... 'ER  -')"))
     source = PurePath(name).name
     result = ImportResult(warnings=problems)
     parser = rispy.RisParser(enforce_list_tags=False)
@@ -468,10 +473,11 @@ def read(data: bytes, name: str) -> ImportResult:
         try:
             parsed = parser.parse_lines(iter([*lines, "ER  - "]))
         except Exception as exc:  # rispy has no error type of its own
-            result.errors.append(f"{name} line {line}: record could not be read: {exc}")
+            result.errors.append(msg("{name} line {line}: record could not be read: {problem}", name=name, line=line,
+                                     problem=exc))
             continue
         if not parsed:
-            result.errors.append(f"{name} line {line}: record could not be read")
+            result.errors.append(msg("{name} line {line}: record could not be read", name=name, line=line))
             continue
         record_warnings: list[str] = []
         paper = _record_to_paper(parsed[0], line, source, record_warnings)
@@ -480,5 +486,5 @@ def read(data: bytes, name: str) -> ImportResult:
         paper.warnings.extend(record_warnings)
         result.papers.append(paper)
     if not result.papers and not result.errors:
-        raise ImportFailed(name, "no RIS records with content found")
+        raise ImportFailed(name, msg("no RIS records with content found"))
     return result

@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 
 from litreview.errors import ImportFailed, UsageError
+from litreview.i18n import msg
 from litreview.ingest import csv_sources
 from litreview.ingest.csv_sources import GENERIC, GENERIC_NAMES, LAYOUTS, MAP_ALIASES, MAP_TARGETS, POP, Layout, fold
 from litreview.ingest.fields import (
@@ -139,7 +140,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise ImportFailed(name, "cannot detect the text encoding; save the file as UTF-8 and add it again")
+        raise ImportFailed(name, msg("cannot detect the text encoding; save the file as UTF-8 and add it again"))
     text = str(best)
     if best.encoding != "cp1252":
         try:  # Excel's "CSV" on Windows: name it so when it reads the same
@@ -211,13 +212,14 @@ def parse_column_map(text: str) -> dict[str, str]:
         field, sep, column = part.partition("=")
         field, column = field.strip(), column.strip()
         if not sep or not field or not column:
-            raise UsageError(f"--map: '{part}' is not FIELD=COLUMN (example: {MAP_EXAMPLE})")
+            raise UsageError(msg("--map: '{part}' is not FIELD=COLUMN (example: {example})", part=part,
+                                    example=MAP_EXAMPLE))
         target = map_target(field)
         if target in mapping:
-            raise UsageError(f"--map: field '{field}' is mapped twice")
+            raise UsageError(msg("--map: field '{field}' is mapped twice", field=field))
         mapping[target] = column
     if not mapping:
-        raise UsageError(f"--map: no FIELD=COLUMN pairs given (example: {MAP_EXAMPLE})")
+        raise UsageError(msg("--map: no FIELD=COLUMN pairs given (example: {example})", example=MAP_EXAMPLE))
     return mapping
 
 
@@ -236,7 +238,8 @@ def map_target(field: str) -> str:
     key = field.strip().lower().replace("-", "_")
     key = MAP_ALIASES.get(key, key)
     if key not in MAP_TARGETS:
-        raise UsageError(f"--map: unknown field '{field}'; fields you can map: {', '.join(MAP_TARGETS)}")
+        raise UsageError(msg("--map: unknown field '{field}'; fields you can map: {fields}", field=field,
+                                fields=", ".join(MAP_TARGETS)))
     return key
 
 
@@ -253,8 +256,9 @@ def clean_header(raw: list[str], layout: Layout | None, warnings: list[str]) -> 
         if [fold(n) for n in names] == [fold(n) for n in standard[: len(names)]]:
             filled = standard[len(names) : len(raw)]
             names.extend(filled)
-            warnings.append(f"the header names only {len(raw) - blanks} of {len(raw)} columns; the others read "
-                            f"as Publish or Perish's {', '.join(filled)}")
+            warnings.append(msg("the header names only {named} of {total} columns; the others read as Publish or "
+                                "Perish's {columns}", named=len(raw) - blanks, total=len(raw),
+                                columns=", ".join(filled)))
     names.extend([""] * (len(raw) - len(names)))
     seen: dict[str, int] = {}
     out = []
@@ -285,8 +289,8 @@ def roles_for(names: list[str], layout: Layout, column_map: dict[str, str] | Non
                 raise ImportFailed(file, exc.message) from None
             index = by_fold.get(fold(column))
             if index is None:
-                raise ImportFailed(file, f"--map {field}={column}: no column '{column}' in this file; "
-                                         f"its columns are: {', '.join(names)}")
+                raise ImportFailed(file, msg("--map {field}={column}: no column '{column}' in this file; its columns "
+                                             "are: {columns}", field=field, column=column, columns=", ".join(names)))
             role = MAP_TARGETS[target]
             roles = [None if r == role else r for r in roles]  # the map replaces the layout's column
             roles[index] = role
@@ -396,7 +400,7 @@ def read_year(value: str) -> tuple[int | None, str]:
         return None, ""
     year, date = parse_date(value)
     if year is None or not 1000 <= year <= 2200:
-        raise RowError(f"the year '{value}' cannot be read")
+        raise RowError(msg("the year '{value}' cannot be read", value=value))
     return year, date
 
 
@@ -506,7 +510,7 @@ def _year(row: _Row, value: str, header: str) -> None:
 def _date(row: _Row, value: str, header: str) -> None:
     year, date = parse_date(value)
     if year is None:
-        raise RowError(f"the date '{value}' cannot be read")
+        raise RowError(msg("the date '{value}' cannot be read", value=value))
     row.paper.date = date
     row.paper.year = row.paper.year or year
 
@@ -666,7 +670,7 @@ def _rows(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], list[
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"line {start}: {exc}; row skipped")
+            problems.append(msg("line {line}: {problem}; row skipped", line=start, problem=exc))
             continue
         if row and any(f.strip() for f in row):
             rows.append((start, row))
@@ -755,14 +759,14 @@ def _plan(data: bytes, name: str, column_map: dict[str, str] | None) -> _Plan:
     text, encoding = decode(data, name)
     warnings: list[str] = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "ascii"):
-        warnings.append(f"not UTF-8; read as {encoding}")
+        warnings.append(msg("not UTF-8; read as {encoding}", encoding=encoding))
     delimiter, _ = delimiter_of(first_line(text))
     rows, problems = _rows(text, delimiter)
     if not rows:
-        raise ImportFailed(name, "the file is empty")
+        raise ImportFailed(name, msg("the file is empty"))
     _, raw_header = rows[0]
     if is_wos_header(raw_header):
-        raise ImportFailed(name, "a Web of Science tab-delimited file, not a CSV export")
+        raise ImportFailed(name, msg("a Web of Science tab-delimited file, not a CSV export"))
     layout = detect_layout(raw_header)
     names = clean_header(raw_header, layout, warnings)
     if layout is None:
@@ -771,14 +775,15 @@ def _plan(data: bytes, name: str, column_map: dict[str, str] | None) -> _Plan:
             shown = ", ".join(n for n in names if not n.startswith("column "))
             raise ImportFailed(
                 name,
-                f"unknown CSV layout (not Publish or Perish, Scopus, IEEE Xplore, SpringerLink or Embase); "
-                f"columns: {shown}. Tell litreview which column holds what, e.g. {MAP_EXAMPLE}",
+                msg("unknown CSV layout (not Publish or Perish, Scopus, IEEE Xplore, SpringerLink or Embase); "
+                    "columns: {columns}. Tell litreview which column holds what, e.g. {example}", columns=shown,
+                    example=MAP_EXAMPLE),
             )
         layout = GENERIC
     roles = roles_for(names, layout, column_map, name)
     if layout is GENERIC and not column_map:
         matched = [f"{n}->{r.split(':')[-1]}" for n, r in zip(names, roles, strict=True) if r]
-        warnings.append(f"read as a generic CSV; columns matched by name: {', '.join(matched)}")
+        warnings.append(msg("read as a generic CSV; columns matched by name: {columns}", columns=", ".join(matched)))
     plan = _Plan(
         source=PurePath(name).name,
         kind="csv-mapped" if column_map else layout.source,
@@ -810,17 +815,18 @@ def _plan(data: bytes, name: str, column_map: dict[str, str] | None) -> _Plan:
                 widened[extra] = columns_for(fixed) if fixed else None
             found = widened[extra]
             if found is None:
-                plan.errors.append(f"{name} line {line}: {len(row)} fields where the header has {width}; "
-                                   f"row skipped")
+                plan.errors.append(msg("{name} line {line}: {fields} fields where the header has {width}; row "
+                                       "skipped", name=name, line=line, fields=len(row), width=width))
                 continue
             layout_columns = found
             fixed_rows += 1
         elif len(row) < width:
-            plan.errors.append(f"{name} line {line}: {len(row)} fields where the header has {width} "
-                               f"(a truncated or broken row); row skipped")
+            plan.errors.append(msg("{name} line {line}: {fields} fields where the header has {width} (a truncated "
+                                   "or broken row); row skipped", name=name, line=line, fields=len(row), width=width))
             continue
         if has_nul and any("\x00" in f for f in row):
-            plan.errors.append(f"{name} line {line}: a NUL byte in the row (a damaged file?); row skipped")
+            plan.errors.append(msg("{name} line {line}: a NUL byte in the row (a damaged file?); row skipped",
+                                   name=name, line=line))
             continue
         columns, content, dated = layout_columns
         if not any(row[i] and not row[i].isspace() for i in content):
@@ -831,24 +837,24 @@ def _plan(data: bytes, name: str, column_map: dict[str, str] | None) -> _Plan:
                 if row[i].strip():
                     read_year(row[i]) if columns[i][2] is _year else _check_date(row[i])
         except RowError as exc:
-            plan.errors.append(f"{name} line {line}: {exc}; row skipped")
+            plan.errors.append(msg("{name} line {line}: {problem}; row skipped", name=name, line=line, problem=exc))
             continue
         plan.rows.append((number, columns, row))
     if fixed_rows:
-        plan.warnings.append(f"{fixed_rows} rows have more Funding Text columns than the header names; "
-                             f"read as Funding Text 2, 3, ...")
+        plan.warnings.append(msg("{n} rows have more Funding Text columns than the header names; read as Funding "
+                                 "Text 2, 3, ...", n=fixed_rows))
     if empty_rows:
-        plan.warnings.append(f"{empty_rows} rows with only citation figures (no title, authors or other "
-                             f"details) skipped")
+        plan.warnings.append(msg("{n} rows with only citation figures (no title, authors or other details) "
+                                 "skipped", n=empty_rows))
     if not plan.rows and not plan.errors:
-        raise ImportFailed(name, "no rows with content below the header")
+        raise ImportFailed(name, msg("no rows with content below the header"))
     plan.errors.sort(key=by_line)
     return plan
 
 
 def _check_date(value: str) -> None:
     if parse_date(value)[0] is None:
-        raise RowError(f"the date '{value}' cannot be read")
+        raise RowError(msg("the date '{value}' cannot be read", value=value))
 
 
 def _convert(plan: _Plan) -> Iterator[Paper]:
@@ -892,7 +898,7 @@ def read_lazily(data: bytes, name: str, column_map: dict[str, str] | None = None
     def with_warnings() -> Iterator[Paper]:
         for i, paper in enumerate(papers):
             if i == 0:
-                paper.warnings[:0] = [f"(whole file) {w}" for w in plan.warnings]
+                paper.warnings[:0] = [msg("(whole file) {message}", message=w) for w in plan.warnings]
             yield paper
 
     return plan.errors, with_warnings()
@@ -919,8 +925,8 @@ def _row_to_paper(row: list[str], columns: list[tuple[int, str, Any]], source: s
         _set_pages(paper, state.page_start, state.page_end)
     paper.authors_truncated = state.truncated
     if not paper.title:
-        paper.warnings.append("no title")
+        paper.warnings.append(msg("no title"))
     if paper.title or paper.abstract:
         settle_languages(paper, paper.language, {}, {})
-    paper.source_record = paper.origin.get("record_id") or f"row {number}"
+    paper.source_record = paper.origin.get("record_id") or msg("row {row}", row=number)
     return paper

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from litreview.i18n import msg
+
 Record = tuple[int, list[tuple[str, str]]]  # (first line number, [(tag, value)])
 
 
@@ -44,7 +46,8 @@ def split_records(
                 joiner = "\n" if name in paragraph_tags and not value.endswith(" ") else " "
                 current[-1] = (name, f"{value}{joiner}{line.strip()}" if value else line.strip())
             else:
-                warnings.append(f"line {number}: text outside any record ignored: {line.strip()[:60]}")
+                warnings.append(msg("line {line}: text outside any record ignored: {text}", line=number,
+                                    text=line.strip()[:60]))
             continue
         name, value = found.group(1), found.group(2) or ""
         if current and opens_record(name, current):
@@ -56,5 +59,5 @@ def split_records(
     if current:
         records.append((start, current))
         if warn_unterminated and not text.endswith("\n"):
-            warnings.append(f"line {start}: the file ends inside this record; it may be cut short")
+            warnings.append(msg("line {line}: the file ends inside this record; it may be cut short", line=start))
     return records, warnings

@@ -17,13 +17,14 @@ from pathlib import PurePath
 from typing import Any
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.model import ImportResult, Paper, Person
 from litreview.text.clean import clean_field, clean_text
 from litreview.text.encoding import decode_text, looks_binary
 from litreview.text.language import detect_language
 
 NAME = "text"
-DESCRIPTION = "plain text or Markdown"
+DESCRIPTION = msg("plain text or Markdown")
 EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -50,7 +51,7 @@ def read(data: bytes, name: str) -> ImportResult:
     raw, encoding = decode_text(data, name)
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        warnings.append(f"not UTF-8: read as {encoding}")
+        warnings.append(msg("not UTF-8: read as {encoding}", encoding=encoding))
     front: dict[str, Any] = {}
     body = raw
     found = _FRONT.match(raw)
@@ -60,7 +61,7 @@ def read(data: bytes, name: str) -> ImportResult:
     heading = _MD_HEADING.search(body)
     text = clean_text(_strip_markdown(body))
     if not text and not front:
-        raise ImportFailed(name, "the file holds no text")
+        raise ImportFailed(name, msg("the file holds no text"))
     paper = Paper(text=text, source_format=NAME)
     _apply_front_matter(paper, front, name)
     _fill_from_text(paper, name, clean_field(heading.group(1)) if heading else "")
@@ -75,11 +76,11 @@ def _load_front_matter(block: str, name: str) -> dict[str, Any]:
     try:
         data = load_yaml(block, name)
     except yaml.YAMLError as exc:
-        raise ImportFailed(name, f"front matter: not valid YAML{yaml_error_place(exc, 1)}") from exc
+        raise ImportFailed(name, msg("front matter: not valid YAML{place}", place=yaml_error_place(exc, 1))) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ImportFailed(name, "front matter must be a YAML mapping of field: value")
+        raise ImportFailed(name, msg("front matter must be a YAML mapping of field: value"))
     return data
 
 
@@ -197,7 +198,7 @@ def _apply_front_matter(paper: Paper, front: dict[str, Any], name: str) -> None:
         elif key == "year":
             found = _YEAR.search(str(value))
             if not found:
-                raise ImportFailed(name, f"front matter: year {value!r} is not a year")
+                raise ImportFailed(name, msg("front matter: year {value} is not a year", value=repr(value)))
             paper.year = int(found.group(1))
             paper.date = paper.date or str(value)
         elif key in _LIST_FIELDS:
@@ -227,13 +228,14 @@ def _fill_from_text(paper: Paper, name: str, heading: str = "") -> None:
             paper.title = first
         elif sentence:
             paper.title = sentence
-            paper.low_confidence["title"] = "the first sentence of the text"
-            paper.warnings.append("no title line in the text; its first sentence stands in for the title "
-                                  "(set it with `litreview edit`)")
+            paper.low_confidence["title"] = msg("the first sentence of the text")
+            paper.warnings.append(msg("no title line in the text; its first sentence stands in for the title "
+                                      "(set it with `litreview edit`)"))
         else:
             paper.title = PurePath(name).stem
-            paper.low_confidence["title"] = "the file name"
-            paper.warnings.append("no title found in the text; the file name stands in (set it with `litreview edit`)")
+            paper.low_confidence["title"] = msg("the file name")
+            paper.warnings.append(msg("no title found in the text; the file name stands in (set it with "
+                                      "`litreview edit`)"))
     head = [line.strip() for line in paper.text.split("\n")[:_HEAD_LINES] if line.strip()]
     if not paper.authors:
         paper.authors = _byline(head)

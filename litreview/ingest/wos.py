@@ -24,6 +24,7 @@ import re
 from pathlib import PurePath
 
 from litreview.errors import ImportFailed
+from litreview.i18n import msg
 from litreview.ingest.fields import (
     clean_line,
     clean_paragraphs,
@@ -38,7 +39,7 @@ from litreview.model import ImportResult, Paper, Person
 from litreview.text.names import parse_name
 
 NAME = "wos"
-DESCRIPTION = "Web of Science (tab-delimited or plain text)"
+DESCRIPTION = msg("Web of Science (tab-delimited or plain text)")
 EXTENSIONS = (".ciw",)  # usually savedrecs.txt: recognised by content
 
 # Tags whose values are lists ("; " between items in the tab-delimited file, one a line in plain text).
@@ -80,7 +81,7 @@ def _tab_records(text: str, name: str, errors: list[str]) -> list[tuple[int, dic
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(f"{name} line {line}: {exc}; row skipped")
+            errors.append(msg("{name} line {line}: {problem}; row skipped", name=name, line=line, problem=exc))
             continue
         if not header:
             header = [h.strip().lstrip("\ufeff") for h in row]
@@ -90,14 +91,16 @@ def _tab_records(text: str, name: str, errors: list[str]) -> list[tuple[int, dic
         if not any(f.strip() for f in row):
             continue
         if len(row) > len(header) and any(f.strip() for f in row[len(header):]):
-            errors.append(f"{name} line {line}: {len(row)} fields where the header has {len(header)}; row skipped")
+            errors.append(msg("{name} line {line}: {fields} fields where the header has {width}; row skipped",
+                              name=name, line=line, fields=len(row), width=len(header)))
             continue
         if len(row) < len(header):
-            errors.append(f"{name} line {line}: {len(row)} fields where the header has {len(header)} "
-                          f"(a truncated or broken row); row skipped")
+            errors.append(msg("{name} line {line}: {fields} fields where the header has {width} (a truncated or "
+                              "broken row); row skipped", name=name, line=line, fields=len(row), width=len(header)))
             continue
         if any("\x00" in f for f in row):
-            errors.append(f"{name} line {line}: a NUL byte in the row (a damaged file?); row skipped")
+            errors.append(msg("{name} line {line}: a NUL byte in the row (a damaged file?); row skipped", name=name,
+                              line=line))
             continue
         record = {}
         for tag, value in zip(header, row, strict=False):
@@ -123,7 +126,7 @@ def _plain_records(text: str, name: str, errors: list[str]) -> list[tuple[int, d
         found = _PLAIN_LINE.match(line.rstrip())
         if not found:
             if current is not None:
-                errors.append(f"{name} line {number}: not a field line; ignored")
+                errors.append(msg("{name} line {line}: not a field line; ignored", name=name, line=number))
             continue
         tag, value = found.group(1), (found.group(2) or "").strip()
         if tag in ("FN", "VR") and current is None:
@@ -137,16 +140,17 @@ def _plain_records(text: str, name: str, errors: list[str]) -> list[tuple[int, d
             continue
         if tag == "PT" or current is None:
             if current is not None:
-                errors.append(f"{name} line {start}: record not closed by ER")
+                errors.append(msg("{name} line {line}: record not closed by ER", name=name, line=start))
                 records.append((start, _joined(current)))
             current, start = {}, number
         if "\x00" in value:
-            errors.append(f"{name} line {number}: a NUL byte in the record (a damaged file?); record skipped")
+            errors.append(msg("{name} line {line}: a NUL byte in the record (a damaged file?); record skipped",
+                              name=name, line=number))
             current = None
             continue
         current.setdefault(tag, []).append(value)
     if current:
-        errors.append(f"{name} line {start}: record not closed by ER (the file ends early)")
+        errors.append(msg("{name} line {line}: record not closed by ER (the file ends early)", name=name, line=start))
         records.append((start, _joined(current)))
     return records
 
@@ -248,7 +252,7 @@ def record_to_paper(record: dict[str, str], number: int, source: str, kind: str)
         if value:
             paper.extra[tag] = value
     if not paper.title:
-        paper.warnings.append("no title")
+        paper.warnings.append(msg("no title"))
     settle_languages(paper, paper.language, {}, {})
     paper.source_record = paper.origin.get("record_id") or f"line {number}"
     return paper
@@ -257,7 +261,8 @@ def record_to_paper(record: dict[str, str], number: int, source: str, kind: str)
 def read(data: bytes, name: str) -> ImportResult:
     """Parse a Web of Science tab-delimited or plain-text export into Papers, one per record."""
     text, encoding = decode(data, name)
-    warnings = [] if encoding in ("utf-8", "utf-8-sig", "utf-16", "ascii") else [f"not UTF-8; read as {encoding}"]
+    warnings = [] if encoding in ("utf-8", "utf-8-sig", "utf-16", "ascii") else [
+        msg("not UTF-8; read as {encoding}", encoding=encoding)]
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     errors: list[str] = []
     if _TAB_HEAD.match(text):
@@ -265,18 +270,19 @@ def read(data: bytes, name: str) -> ImportResult:
     elif _PLAIN_HEAD.match(text):
         records, kind = _plain_records(text, name, errors), "wos-plain"
     else:
-        raise ImportFailed(name, "not a Web of Science export (expected a header 'PT<tab>AU<tab>...' "
-                                 "or 'FN Clarivate Analytics Web of Science')")
+        raise ImportFailed(name, msg("not a Web of Science export (expected a header 'PT<tab>AU<tab>...' "
+                                     "or 'FN Clarivate Analytics Web of Science')"))
     source = PurePath(name).name
     result = ImportResult(errors=errors, warnings=warnings)
     for line, record in records:
         try:
             paper = record_to_paper(record, line, source, kind)
         except RowError as exc:
-            result.errors.append(f"{name} line {line}: {exc}; record skipped")
+            result.errors.append(msg("{name} line {line}: {problem}; record skipped", name=name, line=line,
+                                     problem=exc))
             continue
         result.papers.append(paper)
     if not result.papers and not result.errors:
-        raise ImportFailed(name, "no Web of Science records found")
+        raise ImportFailed(name, msg("no Web of Science records found"))
     result.errors.sort(key=by_line)
     return result

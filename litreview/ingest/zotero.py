@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview.errors import ImportFailed, UsageError
+from litreview.i18n import msg
 from litreview.model import Paper, Person
 from litreview.text.encoding import printable_name
 
@@ -149,7 +150,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ImportFailed(printable_name(str(path)), f"cannot read the database ({exc})") from None
+        raise ImportFailed(printable_name(str(path)),
+                           msg("cannot read the database ({problem})", problem=exc)) from None
     db.row_factory = sqlite3.Row
     return db
 
@@ -163,7 +165,7 @@ def read_library(path: Path, include_trash: bool = False, collection: str | None
     database = find_database(path)
     name = printable_name(str(path))
     if database is None:
-        raise ImportFailed(name, f"not a Zotero data directory or database (no {DB_NAME} found)")
+        raise ImportFailed(name, msg("not a Zotero data directory or database (no {file} found)", file=DB_NAME))
     directory = database.parent
     base = base_dir if base_dir is not None else find_base_dir(directory)
     db = open_read_only(database)
@@ -171,8 +173,8 @@ def read_library(path: Path, include_trash: bool = False, collection: str | None
         try:
             data = _read(db, directory, database, include_trash, collection, base)
         except sqlite3.DatabaseError as exc:
-            raise ImportFailed(name, f"cannot read the Zotero database ({exc}); is it a Zotero 5 or later "
-                                     "library?") from None
+            raise ImportFailed(name, msg("cannot read the Zotero database ({problem}); is it a Zotero 5 or later "
+                                         "library?", problem=exc)) from None
         keys = _better_bibtex_keys(directory)
     finally:
         db.close()
@@ -190,7 +192,7 @@ def _read(db: sqlite3.Connection, directory: Path, database: Path, include_trash
           collection: str | None, base: Path | None) -> ZoteroData:
     tables = _tables(db)
     if not {"items", "itemData", "itemDataValues", "libraries"} <= tables:
-        raise ImportFailed(printable_name(str(database)), "not a Zotero database (no items table)")
+        raise ImportFailed(printable_name(str(database)), msg("not a Zotero database (no items table)"))
     combined = "Combined" if "fieldsCombined" in tables else ""
     libraries = _libraries(db, tables, database)
     types = {r[0]: r[1] for r in db.execute(f"SELECT itemTypeID, typeName FROM itemTypes{combined}")}
@@ -291,13 +293,16 @@ def _read(db: sqlite3.Connection, directory: Path, database: Path, include_trash
             trashed=in_trash, standalone=standalone,
         ))
     if standalone_notes:
-        data.skipped.append(f"{standalone_notes} standalone note{'s' if standalone_notes != 1 else ''} "
-                            "(notes belong to an item to be imported)")
+        data.skipped.append(msg("{n} standalone note (notes belong to an item to be imported)", n=standalone_notes)
+                            if standalone_notes == 1 else
+                            msg("{n} standalone notes (notes belong to an item to be imported)", n=standalone_notes))
     if counts["trashed"]:
-        data.skipped.append(f"{counts['trashed']} item{'s' if counts['trashed'] != 1 else ''} in the trash "
-                            "(--include-trash imports them)")
+        data.skipped.append(msg("{n} item in the trash (--include-trash imports them)", n=counts["trashed"])
+                            if counts["trashed"] == 1 else
+                            msg("{n} items in the trash (--include-trash imports them)", n=counts["trashed"]))
     if counts["annotations"]:
-        data.skipped.append(f"{counts['annotations']} PDF annotation{'s' if counts['annotations'] != 1 else ''}")
+        data.skipped.append(msg("{n} PDF annotation", n=counts["annotations"]) if counts["annotations"] == 1
+                            else msg("{n} PDF annotations", n=counts["annotations"]))
     return data
 
 
@@ -372,15 +377,15 @@ def _attachment(key: str, link_mode: int, content_type: str, stored: str, own: d
     found = ZoteroAttachment(key=key, kind=kind, title=title, url=url, content_type=content_type, stored=stored)
     if link_mode in (0, 1):  # imported file, imported web page: in storage/KEY/
         if not stored.startswith("storage:"):
-            found.problem = "no file name recorded"
+            found.problem = msg("no file name recorded")
         else:
             found.path = str(directory / "storage" / key / name)
     elif link_mode == 2:  # linked file: anywhere, or relative to the base directory
         if stored.startswith("attachments:"):
             if base is None:
                 found.path = name
-                found.problem = ("is relative to Zotero's base directory, which is not known "
-                                 "(give it with --base-dir DIR)")
+                found.problem = msg("is relative to Zotero's base directory, which is not known "
+                                    "(give it with --base-dir DIR)")
             else:
                 found.path = str(base / name)
         else:
@@ -461,10 +466,10 @@ def _collection_filter(collection: str | None, paths: list[str]) -> str | None:
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
-        raise UsageError(f"--collection {collection!r}: several collections have that name ({', '.join(by_name)}); "
-                         "give its path")
-    known = ", ".join(paths) if paths else "the library has none"
-    raise UsageError(f"--collection {collection!r}: no such collection ({known})")
+        raise UsageError(msg("--collection {name}: several collections have that name ({paths}); give its path",
+                             name=repr(collection), paths=", ".join(by_name)))
+    known = ", ".join(paths) if paths else msg("the library has none")
+    raise UsageError(msg("--collection {name}: no such collection ({known})", name=repr(collection), known=known))
 
 
 def _within(path: str, wanted: str) -> bool:

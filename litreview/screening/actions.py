@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 from litreview.screening.decisions import (
     FULL_TEXT,
     TITLE_ABSTRACT,
@@ -36,7 +37,7 @@ def add_reasons(corpus: Corpus, new: list[str]) -> list[str]:
         known = {r.casefold() for r in reasons}
         for reason in (" ".join(r.split()) for r in new):
             if not reason:
-                raise ValidationError("an exclusion reason cannot be empty")
+                raise ValidationError(tr("an exclusion reason cannot be empty"))
             if reason.casefold() not in known:
                 reasons.append(reason)
                 known.add(reason.casefold())
@@ -47,7 +48,7 @@ def add_reasons(corpus: Corpus, new: list[str]) -> list[str]:
 def replace_reasons(corpus: Corpus, reasons: list[str], where: str) -> list[str]:
     cleaned = list(dict.fromkeys(" ".join(r.split()) for r in reasons if r.strip()))
     if not cleaned:
-        raise ValidationError(f"{where}: no reasons in it; write one reason per line")
+        raise ValidationError(tr("{where}: no reasons in it; write one reason per line", where=where))
     with corpus.transaction():
         corpus.set_screening_reasons(cleaned)
     return cleaned
@@ -80,7 +81,7 @@ def decide(corpus: Corpus, keys: list[str], decision: str, stage: str, reviewer:
     that passed title-abstract screening."""
     keys = list(dict.fromkeys(keys))
     if not keys:
-        raise ValidationError("no keys given")
+        raise ValidationError(tr("no keys given"))
     with corpus.transaction():
         reasons = review_reasons(corpus)
         chosen = resolve_reason(reason, reasons, "--reason") if reason else ""
@@ -106,9 +107,9 @@ def check_passed(found: dict[str, Standing], keys: list[str]) -> None:
     """Full-text decisions are for papers included (or kept as maybe) at title-abstract."""
     waiting = [k for k in keys if not (k in found and found[k].passed_title_abstract)]
     if waiting:
-        more = f" and {len(waiting) - 1} more" if len(waiting) > 1 else ""
-        raise ValidationError(f"{waiting[0]}{more}: not included at title-abstract screening; "
-                              "decide it there first (or resolve its conflict)")
+        more = tr(" and {n} more", n=len(waiting) - 1) if len(waiting) > 1 else ""
+        raise ValidationError(tr("{key}{more}: not included at title-abstract screening; decide it there first (or "
+                                 "resolve its conflict)", key=waiting[0], more=more))
 
 
 def _now() -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from litreview.errors import UsageError, ValidationError
+from litreview.i18n import tr
 from litreview.store_screening import LaneDecision
 
 TITLE_ABSTRACT = "title-abstract"
@@ -48,14 +49,15 @@ NOT_RETRIEVED = ("full text not retrieved", "teks lengkap tidak diperoleh")
 def parse_stage(value: str) -> str:
     found = _STAGE_NAMES.get(value.strip().casefold())
     if found is None:
-        raise UsageError(f"--stage {value!r}: choose title-abstract (ta) or full-text (ft)")
+        raise UsageError(tr("--stage {value}: choose title-abstract (ta) or full-text (ft)", value=repr(value)))
     return found
 
 
 def parse_decision(value: str, where: str = "decision") -> str:
     found = _DECISION_NAMES.get(value.strip().casefold())
     if found is None:
-        raise ValidationError(f"{where}: {value!r} is not a decision; write include, exclude or maybe (i, e, m)")
+        raise ValidationError(tr("{where}: {value} is not a decision; write include, exclude or maybe (i, e, m)",
+                                 where=where, value=repr(value)))
     return found
 
 
@@ -68,7 +70,8 @@ def reviewer_name(given: str | None) -> str:
         except (OSError, KeyError):
             name = "reviewer"
     if len(name) > 60 or any(c in name for c in ",\n\r\t") or not name.isprintable():
-        raise UsageError(f"reviewer {name!r}: give a short name without commas (--reviewer NAME or ${REVIEWER_ENV})")
+        raise UsageError(tr("reviewer {name}: give a short name without commas (--reviewer NAME or ${env})",
+                            name=repr(name), env=REVIEWER_ENV))
     return name
 
 
@@ -95,16 +98,18 @@ def resolve_reason(value: str, reasons: list[str], where: str = "reason") -> str
         if reason.casefold() == text.casefold():
             return reason
     listed = "; ".join(f"{n} {r}" for n, r in enumerate(reasons, start=1))
-    raise ValidationError(f"{where}: {value!r} is not one of the review's reasons ({listed}); "
-                          "add it with `litreview screen --add-reason TEXT`")
+    raise ValidationError(tr("{where}: {value} is not one of the review's reasons ({listed}); add it with "
+                             "`litreview screen --add-reason TEXT`", where=where, value=repr(value), listed=listed))
 
 
 def check_reason(stage: str, decision: str, reason: str, where: str) -> None:
     """A full-text exclusion needs a reason; a reason goes only with an exclusion."""
     if stage == FULL_TEXT and decision == "exclude" and not reason:
-        raise ValidationError(f"{where}: a full-text exclusion needs a reason (--reason, a number or the words)")
+        raise ValidationError(tr("{where}: a full-text exclusion needs a reason (--reason, a number or the words)",
+                                 where=where))
     if reason and decision != "exclude":
-        raise ValidationError(f"{where}: a reason goes with an exclusion, not with {decision}")
+        raise ValidationError(tr("{where}: a reason goes with an exclusion, not with {decision}", where=where,
+                                 decision=decision))
 
 
 @dataclass

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 from litreview.screening.decisions import TITLE_ABSTRACT
 from litreview.store_screening import NewDecision
 
@@ -49,11 +50,13 @@ class Rule:
     def describe(self) -> str:
         if self.criterion == "year":
             low, high = self.years
-            kept = "" if not self.keep_missing_year else " (records without a year kept)"
-            return f"year outside {low or ''}-{high or ''}{kept}"
+            span = f"{low or ''}-{high or ''}"
+            if self.keep_missing_year:
+                return tr("year outside {span} (records without a year kept)", span=span)
+            return tr("year outside {span}", span=span)
         if self.criterion in ("language", "type"):
-            return f"{self.criterion} not {', '.join(self.values)}"
-        return "no abstract"
+            return tr("{criterion} not {values}", criterion=self.criterion, values=", ".join(self.values))
+        return tr("no abstract")
 
     def excludes(self, paper: Paper) -> bool:
         if self.criterion == "year":
@@ -95,19 +98,20 @@ def load_rules(path: Path) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError(f"{path}: no such rules file") from None
+        raise ValidationError(tr("{path}: no such rules file", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: cannot read the rules file ({exc})") from None
+        raise ValidationError(tr("{path}: cannot read the rules file ({problem})", path=path, problem=exc)) from None
     try:
         root = compose_yaml(text, str(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ValidationError(f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        raise ValidationError(tr("{where}: not valid YAML ({problem})", where=where,
+                                 problem=getattr(exc, "problem", None) or exc)) from None
     items = _rule_nodes(root, path)
     rules = [_rule(node, path) for node in items]
     if not rules:
-        raise ValidationError(f"{path}: no rules in it; see `litreview screen --help` for the form")
+        raise ValidationError(tr("{path}: no rules in it; see `litreview screen --help` for the form", path=path))
     return rules
 
 
@@ -120,11 +124,13 @@ def _rule_nodes(root: Any, path: Path) -> list[Any]:
                 root = value
                 break
         else:
-            raise ValidationError(f"{path}:{root.start_mark.line + 1}: expected `rules:` followed by a list of rules")
+            raise ValidationError(tr("{path}:{line}: expected `rules:` followed by a list of rules", path=path,
+                                     line=root.start_mark.line + 1))
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
-        raise ValidationError(f"{path}:{root.start_mark.line + 1}: `rules` must be a list of rules")
+        raise ValidationError(tr("{path}:{line}: `rules` must be a list of rules", path=path,
+                                 line=root.start_mark.line + 1))
     return list(root.value)
 
 
@@ -134,20 +140,21 @@ def _rule(node: Any, path: Path) -> Rule:
     line = node.start_mark.line + 1
     where = f"{path}:{line}"
     if not isinstance(node, yaml.MappingNode):
-        raise ValidationError(f"{where}: a rule is a mapping with a reason and one criterion "
-                              f"({', '.join(CRITERIA)})")
+        raise ValidationError(tr("{where}: a rule is a mapping with a reason and one criterion ({criteria})",
+                                 where=where, criteria=", ".join(CRITERIA)))
     data = {k.value: (v, yaml.safe_load(yaml.serialize(v))) for k, v in node.value}
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise ValidationError(f"{where}: unknown field {unknown[0]!r}; a rule has a reason and one of "
-                              f"{', '.join(CRITERIA)}")
+        raise ValidationError(tr("{where}: unknown field {name}; a rule has a reason and one of {criteria}",
+                                 where=where, name=repr(unknown[0]), criteria=", ".join(CRITERIA)))
     reason = " ".join(str(data["reason"][1] or "").split()) if "reason" in data else ""
     if not reason:
-        raise ValidationError(f"{where}: the rule needs a reason (the words its exclusions are recorded with)")
+        raise ValidationError(tr("{where}: the rule needs a reason (the words its exclusions are recorded with)",
+                                 where=where))
     criteria = [c for c in CRITERIA if c in data]
     if len(criteria) != 1:
-        raise ValidationError(f"{where}: give exactly one criterion per rule ({', '.join(CRITERIA)}); "
-                              f"this one has {len(criteria) or 'none'}")
+        raise ValidationError(tr("{where}: give exactly one criterion per rule ({criteria}); this one has {count}",
+                                 where=where, criteria=", ".join(CRITERIA), count=len(criteria) or tr("none")))
     criterion = criteria[0]
     value = data[criterion][1]
     rule = Rule(reason=reason, criterion=criterion, line=line)
@@ -155,16 +162,17 @@ def _rule(node: Any, path: Path) -> Rule:
         rule.years = _years(value, where)
         keep = data.get("missing_year", (None, "exclude"))[1]
         if keep not in ("keep", "exclude"):
-            raise ValidationError(f"{where}: missing_year: write keep or exclude")
+            raise ValidationError(tr("{where}: missing_year: write keep or exclude", where=where))
         rule.keep_missing_year = keep == "keep"
     elif criterion in ("language", "type"):
         values = value if isinstance(value, list) else [value]
         cleaned = [str(v).strip().casefold() for v in values if str(v or "").strip()]
         if not cleaned:
-            raise ValidationError(f"{where}: {criterion}: list the values records must have, e.g. [id, en]")
+            raise ValidationError(tr("{where}: {criterion}: list the values records must have, e.g. [id, en]",
+                                     where=where, criterion=criterion))
         rule.values = cleaned
     elif value is not True:
-        raise ValidationError(f"{where}: no_abstract: write true (or leave the rule out)")
+        raise ValidationError(tr("{where}: no_abstract: write true (or leave the rule out)", where=where))
     return rule
 
 
@@ -172,14 +180,14 @@ def _years(value: Any, where: str) -> tuple[int | None, int | None]:
     text = str(value if value is not None else "").strip()
     found = re.fullmatch(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})", text)
     if not found or text == "-":
-        raise ValidationError(f"{where}: year: write a range like 2019-2024, 2019- or -2024")
+        raise ValidationError(tr("{where}: year: write a range like 2019-2024, 2019- or -2024", where=where))
     if found.group(3):
         year = int(found.group(3))
         return year, year
     low = int(found.group(1)) if found.group(1) else None
     high = int(found.group(2)) if found.group(2) else None
     if low is not None and high is not None and low > high:
-        raise ValidationError(f"{where}: year: the range {text} runs backwards")
+        raise ValidationError(tr("{where}: year: the range {text} runs backwards", where=where, text=text))
     return low, high
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from litreview.errors import EditConflict, LitreviewError, ValidationError
+from litreview.i18n import tr
 from litreview.screening.decisions import FULL_TEXT, TITLE_ABSTRACT, check_reason, standings
 from litreview.screening.ranking import Ranker, shuffled
 from litreview.store_screening import NewDecision
@@ -67,7 +68,7 @@ class _Done:
 class ScreenSession:
     def __init__(self, corpus: Corpus, reviewer: str, stage: str = TITLE_ABSTRACT, order: str = "ranked"):
         if order not in ORDERS:
-            raise ValidationError(f"--order {order!r}: choose {', '.join(ORDERS)}")
+            raise ValidationError(tr("--order {value}: choose {orders}", value=repr(order), orders=", ".join(ORDERS)))
         self.corpus, self.reviewer, self.stage, self.order = corpus, reviewer, stage, order
         from litreview.screening.actions import review_reasons
 
@@ -203,7 +204,7 @@ class ScreenSession:
     # -- deciding ------------------------------------------------------------------
     def reason_number(self, number: int) -> str:
         if not 1 <= number <= len(self.reasons):
-            raise ValidationError(f"no reason {number}; the list has {len(self.reasons)}")
+            raise ValidationError(tr("no reason {number}; the list has {n}", number=number, n=len(self.reasons)))
         return self.reasons[number - 1]
 
     def decide(self, decision: str, reason: str = "") -> None:

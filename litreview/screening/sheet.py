@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 from litreview.screening.decisions import (
     FULL_TEXT,
     TITLE_ABSTRACT,
@@ -88,9 +89,9 @@ def import_sheet(corpus: Corpus, path: Path, stage: str, reviewer: str) -> Impor
             where = f"{path}:{line}"
             key = row.get("key", "").strip()
             if not key:
-                raise ValidationError(f"{where}: the key is empty")
+                raise ValidationError(tr("{where}: the key is empty", where=where))
             if key not in keys:
-                raise ValidationError(f"{where}: no paper with key {key!r} in this corpus")
+                raise ValidationError(tr("{where}: no paper with key {key} in this corpus", where=where, key=repr(key)))
             if not row.get("decision", "").strip():
                 blank += 1
                 continue
@@ -104,8 +105,9 @@ def import_sheet(corpus: Corpus, path: Path, stage: str, reviewer: str) -> Impor
         for line, new in wanted:
             lane = (new.key, new.stage, new.reviewer)
             if lane in seen:
-                raise ValidationError(f"{path}:{line}: {new.key} is decided twice at {new.stage} by {new.reviewer} "
-                                      f"(also on line {seen[lane]})")
+                raise ValidationError(tr("{path}:{line}: {key} is decided twice at {stage} by {reviewer} (also on "
+                                         "line {other})", path=path, line=line, key=new.key, stage=new.stage,
+                                         reviewer=new.reviewer, other=seen[lane]))
             seen[lane] = line
         written = unchanged = 0
         for wanted_stage in (TITLE_ABSTRACT, FULL_TEXT):  # full text after title-abstract: it needs those
@@ -114,8 +116,9 @@ def import_sheet(corpus: Corpus, path: Path, stage: str, reviewer: str) -> Impor
                 found = standings(corpus.screening_lanes())
                 for line, new in batch:
                     if not (new.key in found and found[new.key].passed_title_abstract):
-                        raise ValidationError(f"{path}:{line}: {new.key} is not included at title-abstract "
-                                              "screening; decide it there first")
+                        raise ValidationError(tr("{path}:{line}: {key} is not included at title-abstract "
+                                                 "screening; decide it there first", path=path, line=line,
+                                                 key=new.key))
             fresh = []
             for _, new in batch:
                 _, decision, reason = corpus.lane_head(new.key, new.stage, new.reviewer)
@@ -132,26 +135,28 @@ def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
+        raise ValidationError(tr("{path}: no such file", path=path)) from None
     except UnicodeDecodeError:
-        raise ValidationError(f"{path}: not UTF-8 text; save the sheet as CSV UTF-8") from None
+        raise ValidationError(tr("{path}: not UTF-8 text; save the sheet as CSV UTF-8", path=path)) from None
     except OSError as exc:
-        raise ValidationError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise ValidationError(tr("{path}: cannot read ({problem})", path=path, problem=exc.strerror or exc)) from None
     first = text.splitlines()[0] if text.strip() else ""
     if not first:
-        raise ValidationError(f"{path}: empty; a sheet needs a header row with key and decision")
+        raise ValidationError(tr("{path}: empty; a sheet needs a header row with key and decision", path=path))
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().casefold() for h in next(reader)]
         missing = [c for c in ("key", "decision") if c not in header]
         if missing:
-            raise ValidationError(f"{path}:1: no {missing[0]!r} column; the header row needs key and decision")
+            raise ValidationError(tr("{path}:1: no {column} column; the header row needs key and decision", path=path,
+                                     column=repr(missing[0])))
         rows = []
         for values in reader:
             if not any(v.strip() for v in values):
                 continue
             rows.append((reader.line_num, {h: (values[i] if i < len(values) else "") for i, h in enumerate(header)}))
     except csv.Error as exc:
-        raise ValidationError(f"{path}:{reader.line_num}: not a readable CSV row ({exc})") from None
+        raise ValidationError(tr("{path}:{line}: not a readable CSV row ({problem})", path=path, line=reader.line_num,
+                                 problem=exc)) from None
     return rows

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview.errors import ValidationError
+from litreview.i18n import tr
 
 CODEBOOK_VERSION = 1
 DEFAULT_NAME = "default_codebook.yaml"
@@ -46,8 +47,10 @@ class CodebookError(ValidationError):
     def __init__(self, name: str, problems: list[tuple[int, str]]):
         self.problems = sorted(problems)
         count = len(self.problems)
-        lines = [f"{name}: {count} problem{'s' if count != 1 else ''} in the codebook; nothing was tagged"]
-        lines += [f"  line {line}: {message}" if line else f"  {message}" for line, message in self.problems]
+        lines = [tr("{name}: {n} problem in the codebook; nothing was tagged",
+                    "{name}: {n} problems in the codebook; nothing was tagged", name=name, n=count)]
+        lines += ["  " + tr("line {line}: {message}", line=line, message=message) if line else f"  {message}"
+                  for line, message in self.problems]
         super().__init__("\n".join(lines))
 
 
@@ -242,17 +245,19 @@ def load_codebook(path: Path | None = None, corpus_root: Path | None = None) -> 
         return parse_codebook(default_codebook_text(), "default codebook", shipped=True)
     path = Path(path).expanduser()
     if not path.exists():
-        raise ValidationError(f"{path}: no such codebook file")
+        raise ValidationError(tr("{path}: no such codebook file", path=path))
     if path.is_dir():
-        raise ValidationError(f"{path}: is a directory, not a codebook file")
+        raise ValidationError(tr("{path}: is a directory, not a codebook file", path=path))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"{path}: cannot read the codebook ({exc.strerror or exc})") from exc
+        raise ValidationError(tr("{path}: cannot read the codebook ({problem})", path=path,
+                                 problem=exc.strerror or exc)) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path}: the codebook is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+        raise ValidationError(tr("{path}: the codebook is not UTF-8 text (byte {byte}); save it as UTF-8", path=path,
+                                 byte=exc.start)) from exc
     return parse_codebook(text, str(path))
 
 
@@ -272,7 +277,8 @@ def parse_codebook(text: str, name: str, shipped: bool = False) -> Codebook:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CodebookError(name, [((mark.line + 1) if mark else 0, f"not valid YAML: {problem}")]) from None
+        raise CodebookError(name, [((mark.line + 1) if mark else 0, tr("not valid YAML: {problem}",
+                                                                      problem=problem))]) from None
     reader = _Reader(name)
     codebook = reader.codebook(node)
     from litreview.themes.normalize import Normalizer
@@ -327,17 +333,18 @@ class _Reader:
         import yaml
 
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping (key: value lines)")
+            self.problem(node, tr("{what} must be a mapping (key: value lines)", what=what))
             return None
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self.problem(key_node, f"{what}: a key must be a plain word")
+                self.problem(key_node, tr("{what}: a key must be a plain word", what=what))
             elif key in out:
-                self.problem(key_node, f"{what}: '{key}' is given twice")
+                self.problem(key_node, tr("{what}: '{key}' is given twice", what=what, key=key))
             elif key not in allowed:
-                self.problem(key_node, f"{what}: unknown key '{key}' (expected one of: {', '.join(allowed)})")
+                self.problem(key_node, tr("{what}: unknown key '{key}' (expected one of: {allowed})", what=what,
+                                           key=key, allowed=", ".join(allowed)))
             else:
                 out[key] = value_node
         return out
@@ -348,7 +355,7 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list")
+            self.problem(node, tr("{what} must be a list", what=what))
             return []
         return list(node.value)
 
@@ -356,11 +363,11 @@ class _Reader:
         import yaml
 
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-            self.problem(node, f"{what} must be text")
+            self.problem(node, tr("{what} must be text", what=what))
             return None
         value = str(node.value).strip()
         if not value:
-            self.problem(node, f"{what} is empty")
+            self.problem(node, tr("{what} is empty", what=what))
             return None
         return value
 
@@ -368,15 +375,17 @@ class _Reader:
         import yaml
 
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} must be a number")
+            self.problem(node, tr("{what} must be a number", what=what))
             return None
         try:
             value = float(node.value) if not integer else int(node.value)
         except ValueError:
-            self.problem(node, f"{what} must be {'a whole number' if integer else 'a number'}, not '{node.value}'")
+            self.problem(node, tr("{what} must be a whole number, not '{value}'" if integer
+                                  else "{what} must be a number, not '{value}'", what=what, value=node.value))
             return None
         if not low <= value <= high:
-            self.problem(node, f"{what} must be between {low:g} and {high:g}, not {node.value}")
+            self.problem(node, tr("{what} must be between {low} and {high}, not {value}", what=what, low=f"{low:g}",
+                                  high=f"{high:g}", value=node.value))
             return None
         return value
 
@@ -384,17 +393,18 @@ class _Reader:
     def codebook(self, node: Any) -> Codebook:
         empty = Codebook(themes=[], facets={k: [] for k in _FACET_KINDS})
         if node is None:
-            self.problems.append((1, "the codebook is empty"))
+            self.problems.append((1, tr("the codebook is empty")))
             return empty
         top = self.mapping(node, "codebook", _TOP_KEYS)
         if top is None:
             return empty
         if "version" not in top:
-            self.problem(node, "codebook: 'version: 1' is missing")
+            self.problem(node, tr("codebook: 'version: 1' is missing"))
         else:
             version = top["version"].value
             if str(version) != str(CODEBOOK_VERSION):
-                self.problem(top["version"], f"version must be {CODEBOOK_VERSION}, not '{version}'")
+                self.problem(top["version"], tr("version must be {expected}, not '{version}'",
+                                                 expected=CODEBOOK_VERSION, version=version))
         threshold = Threshold()
         fuzzy = 6
         context = Context()
@@ -412,11 +422,11 @@ class _Reader:
                 salience = self.salience(settings["salience"])
         themes = []
         if "themes" not in top:
-            self.problem(node, "codebook: 'themes' is missing")
+            self.problem(node, tr("codebook: 'themes' is missing"))
         else:
             items = self.sequence(top["themes"], "themes")
             if not items and "themes" in top:
-                self.problem(top["themes"], "themes: the list is empty")
+                self.problem(top["themes"], tr("themes: the list is empty"))
             for item in items:
                 theme = self.theme(item, threshold)
                 if theme is not None:
@@ -435,7 +445,7 @@ class _Reader:
         places = dict(Salience().places)
         if "places" in values:
             for place, value in (self.mapping(values["places"], "salience places", PLACES) or {}).items():
-                n = self.number(value, f"salience of '{place}'", 0, 100)
+                n = self.number(value, tr("salience of '{place}'", place=place), 0, 100)
                 if n is not None:
                     places[place] = n
         cites = 1.0
@@ -448,7 +458,7 @@ class _Reader:
         values = self.mapping(node, "context", _CONTEXT_KEYS) or {}
         terms = self.terms(values["terms"], "context") if "terms" in values else []
         if not terms:
-            self.problem(node, "context: give its terms (id: [...], en: [...])")
+            self.problem(node, tr("context: give its terms (id: [...], en: [...])"))
         minimum = 1.0
         if "min_per_1000_words" in values:
             value = self.number(values["min_per_1000_words"], "context min_per_1000_words", 0, 1000)
@@ -488,7 +498,7 @@ class _Reader:
         if required:
             for lang in LANGUAGES:
                 if lang not in values:
-                    self.problem(node, f"{what}: the '{lang}' text is missing")
+                    self.problem(node, tr("{what}: the '{lang}' text is missing", what=what, lang=lang))
         return out
 
     def theme(self, node: Any, base: Threshold) -> Theme | None:
@@ -497,17 +507,17 @@ class _Reader:
             return None
         line = node.start_mark.line + 1
         if "id" not in values:
-            self.problem(node, "theme: 'id' is missing")
+            self.problem(node, tr("theme: 'id' is missing"))
             return None
         theme_id = self.string(values["id"], "theme id")
         if theme_id is None:
             return None
         if not THEME_ID.match(theme_id):
-            self.problem(values["id"], f"theme id '{theme_id}': use lower-case letters, digits, '-' or '_'")
-        what = f"theme '{theme_id}'"
+            self.problem(values["id"], tr("theme id '{id}': use lower-case letters, digits, '-' or '_'", id=theme_id))
+        what = tr("theme '{id}'", id=theme_id)
         label = self.languages(values["label"], f"{what} label", True) if "label" in values else {}
         if "label" not in values:
-            self.problem(node, f"{what}: 'label' is missing (give en and id)")
+            self.problem(node, tr("{what}: 'label' is missing (give en and id)", what=what))
         description = self.languages(values["description"], f"{what} description", False) if (
             "description" in values
         ) else {}
@@ -516,7 +526,7 @@ class _Reader:
             if "patterns" in values else []
         exclude = self.phrases(values["exclude"], f"{what} exclude") if "exclude" in values else []
         if not terms and not patterns:
-            self.problem(node, f"{what} is empty: give it terms or patterns")
+            self.problem(node, tr("{what} is empty: give it terms or patterns", what=what))
         threshold = self.threshold(values["threshold"], base) if "threshold" in values else base
         named = self.sequence(values["aliases"], f"{what} aliases") if "aliases" in values else []
         aliases = [a for a in (self.string(n, f"{what} alias") for n in named) if a]
@@ -526,7 +536,7 @@ class _Reader:
         import yaml
 
         if isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} terms: group them by language (id: [...], en: [...])")
+            self.problem(node, tr("{what} terms: group them by language (id: [...], en: [...])", what=what))
             return []
         groups = self.mapping(node, f"{what} terms", LANGUAGES) or {}
         out = []
@@ -548,7 +558,7 @@ class _Reader:
         if values is None:
             return None
         if "term" not in values:
-            self.problem(node, f"{what}: a term mapping needs 'term'")
+            self.problem(node, tr("{what}: a term mapping needs 'term'", what=what))
             return None
         text = self.string(values["term"], f"{what} term")
         weight = 1.0
@@ -576,14 +586,14 @@ class _Reader:
             return False
         node = values[name]
         if node.value not in ("true", "false", "yes", "no"):
-            self.problem(node, f"{what} {name} must be true or false")
+            self.problem(node, tr("{what} {name} must be true or false", what=what, name=name))
         return node.value in ("true", "yes")
 
     def checked_term(
         self, node: Any, text: str, lang: str, weight: float, exclude: tuple[str, ...], line: int, what: str
     ) -> Term | None:
         if not re.search(r"[^\W_]", text):
-            self.problem(node, f"{what}: term '{text}' has no letters or digits")
+            self.problem(node, tr("{what}: term '{text}' has no letters or digits", what=what, text=text))
             return None
         return Term(text=text, lang=lang, weight=weight, exclude=exclude, line=line)
 
@@ -612,7 +622,7 @@ class _Reader:
             if values is None:
                 return None
             if "pattern" not in values:
-                self.problem(node, f"{what}: a pattern mapping needs 'pattern'")
+                self.problem(node, tr("{what}: a pattern mapping needs 'pattern'", what=what))
                 return None
             text = self.string(values["pattern"], f"{what} pattern")
             weight = 1.0
@@ -624,10 +634,11 @@ class _Reader:
         try:
             compiled = re.compile(text, re.IGNORECASE)
         except re.error as exc:
-            self.problem(node, f"{what}: bad regular expression '{text}': {exc.msg}")
+            self.problem(node, tr("{what}: bad regular expression '{text}': {problem}", what=what, text=text,
+                                  problem=exc.msg))
             return None
         if compiled.search(""):
-            self.problem(node, f"{what}: regular expression '{text}' matches empty text")
+            self.problem(node, tr("{what}: regular expression '{text}' matches empty text", what=what, text=text))
             return None
         return Pattern(pattern=text, weight=weight, line=node.start_mark.line + 1)
 
@@ -637,7 +648,7 @@ class _Reader:
         if values is None:
             return None
         if "name" not in values:
-            self.problem(node, f"{kind}: an entry needs 'name'")
+            self.problem(node, tr("{kind}: an entry needs 'name'", kind=kind))
             return None
         name = self.string(values["name"], f"{kind} name")
         if name is None:
@@ -651,7 +662,7 @@ class _Reader:
         patterns = [p for p in (self.pattern(n, what) for n in self.sequence(values["patterns"], what)) if p] \
             if "patterns" in values else []
         if not terms and not patterns:
-            self.problem(node, f"{what} has no terms or patterns")
+            self.problem(node, tr("{what} has no terms or patterns", what=what))
         label = self.languages(values["label"], f"{what} label", False) if "label" in values else {}
         facet_kind = self.string(values["kind"], f"{what} kind") or "" if "kind" in values else ""
         exclude = self.phrases(values["exclude"], f"{what} exclude") if "exclude" in values else []
@@ -661,8 +672,8 @@ class _Reader:
         seen: dict[str, int] = {}
         for theme in themes:
             if theme.id in seen:
-                where = f"first on line {seen[theme.id]}"
-                self.problems.append((theme.line, f"theme id '{theme.id}' is used twice ({where})"))
+                self.problems.append((theme.line, tr("theme id '{id}' is used twice (first on line {line})",
+                                                     id=theme.id, line=seen[theme.id])))
             else:
                 seen[theme.id] = theme.line
 
@@ -682,12 +693,14 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
             if key in owner:
                 other_theme, other_text, other_line = owner[key]
                 if other_theme == theme.id:
-                    problems.append((term.line, f"theme '{theme.id}': term '{term.text}' repeats '{other_text}' "
-                                                f"(line {other_line}), the same after normalisation"))
+                    problems.append((term.line, tr("theme '{id}': term '{term}' repeats '{other}' (line {line}), the "
+                                                   "same after normalisation", id=theme.id, term=term.text,
+                                                   other=other_text, line=other_line)))
                 else:
-                    problems.append((term.line, f"theme '{theme.id}': term '{term.text}' is also in theme "
-                                                f"'{other_theme}' as '{other_text}' (line {other_line}); "
-                                                "a term may belong to one theme only"))
+                    problems.append((term.line, tr("theme '{id}': term '{term}' is also in theme '{theme}' as "
+                                                   "'{other}' (line {line}); a term may belong to one theme only",
+                                                   id=theme.id, term=term.text, theme=other_theme, other=other_text,
+                                                   line=other_line)))
             else:
                 owner[key] = (theme.id, term.text, term.line)
     return problems
