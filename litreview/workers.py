@@ -61,10 +61,11 @@ def parent_alive(parent_pid: int) -> bool:
 
 
 def forks() -> bool:
-    """Do worker processes start as forks of this one (and so share its objects without pickling)?"""
+    """Do worker processes start as forks of this one (and so share its objects without pickling)?
+    On Linux only: elsewhere the system's default way of starting them (spawn on macOS) is kept."""
     import multiprocessing
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 @contextmanager
