@@ -25,7 +25,7 @@ from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.encoding import printable_name
 from litreview.text.enrich import enrich
-from litreview.workers import parent_alive, worker_init, worker_pool
+from litreview.workers import forks, parent_alive, worker_init, worker_pool
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
 PARALLEL_MIN_FILES = 4
@@ -50,6 +50,7 @@ class ParsedFile:
     errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
     warnings: list[str] = field(default_factory=list)
     failure: str = ""  # the whole file could not be read
+    pretagged: list[Any] = field(default_factory=list)  # tagging.Pretagged of its papers, when read by a worker
 
     def __post_init__(self) -> None:
         self.name = self.name or printable_name(self.path)
@@ -238,16 +239,23 @@ def _prepared(papers: Iterator[Paper], fmt: str, file_name: str) -> Iterator[Pap
 
 
 def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None,
-                stream: bool = True, column_map: dict[str, str] | None = None) -> list[ParsedFile]:
+                stream: bool = True, column_map: dict[str, str] | None = None,
+                tagger: Any = None) -> list[ParsedFile]:
     """Parse every file, using both cores: a pool for batches of PDFs, and a worker that
-    converts a large bibliography while the caller stores its papers. Input order kept."""
+    converts a large bibliography while the caller stores its papers. Input order kept.
+    With a ``tagger``, the pool also tags the PDFs' papers (``ParsedFile.pretagged``)."""
     names = [str(p) for p in paths]
     heavy = [n for n in names if n.lower().endswith(".pdf")]
     results: dict[str, ParsedFile] = {}
     workers = min(2, os.cpu_count() or 1)
     if len(heavy) >= PARALLEL_MIN_FILES and workers > 1:
-        with worker_pool(workers) as pool:
-            for parsed in pool.map(parse_path, heavy, chunksize=1):
+        # The largest first, so that no long file is left running alone at the end.
+        heavy.sort(key=_size, reverse=True)
+        shared = tagger if forks() else None  # a forked worker has it already; it is not pickled
+        if shared is not None:
+            _load_for_workers(shared)
+        with worker_pool(workers, _set_worker_tagger, (shared,)) as pool:
+            for parsed in pool.map(_parse_pdf, heavy, chunksize=1):
                 results[parsed.path] = parsed
                 if progress:
                     progress(parsed.path)
@@ -260,6 +268,43 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
         if progress:
             progress(name)
     return [results[n] for n in names]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+_worker_tagger: Any = None  # in a pool's worker: the tagger its PDFs' papers are tagged with
+
+
+def _load_for_workers(tagger: Any) -> None:
+    """Import and load here, once, what every worker would otherwise load for itself on its first
+    PDF (PDFium, ftfy, the findings finder, the word lists of typo tolerance): forked, they share it."""
+    import pypdfium2  # noqa: F401
+
+    import litreview.synthesis.findings  # noqa: F401
+    from litreview.text.clean import repair
+
+    repair("\u00e9")  # loads ftfy
+    tagger.normalizer.prepare()
+
+
+def _set_worker_tagger(tagger: Any) -> None:
+    global _worker_tagger
+    _worker_tagger = tagger
+
+
+def _parse_pdf(path: str) -> ParsedFile:
+    """parse_path in a pool's worker; the papers are tagged there too when the pool has a tagger."""
+    parsed = parse_path(path)
+    if _worker_tagger is not None and not parsed.failure:
+        from litreview.tagging import pretag
+
+        parsed.pretagged = [pretag(_worker_tagger, paper) for paper in parsed.papers]
+    return parsed
 
 
 def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> ParsedFile:
@@ -387,7 +432,9 @@ def add_paths(
         raise UsageError(tr("--title, --author and --year apply to a single file; give one file"))
     if on_files:
         on_files(len(files))
-    parsed = parse_paths(files, progress, stream=not options.has_overrides, column_map=options.column_map)
+    parsed = parse_paths(files, progress, stream=not options.has_overrides, column_map=options.column_map,
+                         tagger=tagger)
+    pretagged = {pre.tagging.content: pre for item in parsed for pre in item.pretagged}
     report = AddReport(failed=list(problems), files_read=len(files), skipped=skipped)
     if options.has_overrides and parsed:
         records = list(parsed[0].papers)  # not streamed when overriding
@@ -406,7 +453,7 @@ def add_paths(
 
             keys = [key for key, _ in report.added] + [d.key for d in report.duplicates if d.merged]
             if keys:
-                report.tagging = tag_corpus(corpus, tagger, list(dict.fromkeys(keys)))
+                report.tagging = tag_corpus(corpus, tagger, list(dict.fromkeys(keys)), pretagged=pretagged)
     _add_libraries(corpus, libraries, projects, options, report, progress, tagger)
     return report
 

@@ -8,12 +8,12 @@ tagging, and writes the results, all in one transaction.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from litreview.errors import UsageError
 from litreview.i18n import tr
-from litreview.model import Tag
+from litreview.model import Evidence, Paper, Section, Tag, Tagging
 from litreview.store import Corpus
 from litreview.themes.codebook import Codebook
 from litreview.themes.tagger import Tagger, content_digest
@@ -36,14 +36,59 @@ class TagReport:
         return ", ".join(parts)
 
 
+@dataclass
+class Pretagged:
+    """A paper tagged (and its findings found) where it was read, in a worker process, before it had
+    a key or was stored. ``tag_corpus`` takes these results for a stored paper only when it gives the
+    tagger exactly what was read here: the same content digest (text, sections, titles, abstracts,
+    keywords) and page starts; the findings, besides, only for the same section headings and the
+    same evidence as the corpus then holds for the paper (what ``paper_findings`` reads)."""
+
+    tagging: Tagging
+    page_starts: list[int]
+    sections: list[tuple[int, int, str, str]]
+    evidence: list[tuple[str, int, int, float]]  # (field, start, end, score) of the discussed themes, as stored
+    findings: tuple[list[str], list[str]]
+
+
+def pretag(tagger: Tagger, paper: Paper) -> Pretagged:
+    """Tag ``paper`` and find its findings now, for ``tag_corpus`` to take once it is stored."""
+    from litreview.synthesis.findings import paper_findings
+
+    tagging = tagger.tag(paper)
+    # The evidence evidence_of() will give once this tagging is saved for a paper without decisions by
+    # hand: the discussed themes in theme order, each theme's sentences in rank order.
+    evidence = [e for tag in sorted(tagging.tags, key=lambda t: t.theme) if tag.assigned for e in tag.evidence]
+    return Pretagged(tagging, list(paper.page_starts), _section_marks(paper.sections), _evidence_marks(evidence),
+                     paper_findings(paper, evidence))
+
+
+def _section_marks(sections: list[Section]) -> list[tuple[int, int, str, str]]:
+    return [(s.start, s.end, s.kind, s.heading) for s in sections]
+
+
+def _evidence_marks(evidence: list[Evidence]) -> list[tuple[str, int, int, float]]:
+    return [(e.field, e.start, e.end, e.score) for e in evidence]
+
+
+def _taken(pretagged: Mapping[str, Pretagged] | None, paper: Paper, digest: str, codebook: str) -> Pretagged | None:
+    """The pretagged result that holds for ``paper`` as stored (with content digest ``digest``), if any."""
+    found = pretagged.get(digest) if pretagged else None
+    if found is None or found.tagging.codebook != codebook or found.page_starts != list(paper.page_starts):
+        return None
+    return found
+
+
 def tag_corpus(
     corpus: Corpus,
     tagger: Tagger,
     keys: list[str] | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    pretagged: Mapping[str, Pretagged] | None = None,
 ) -> TagReport:
-    """Tag ``keys`` (all papers when None); unchanged papers are skipped unless ``force``."""
+    """Tag ``keys`` (all papers when None); unchanged papers are skipped unless ``force``.
+    ``pretagged`` (content digest -> Pretagged) holds papers tagged already where they were read."""
     if keys:
         missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
         if missing:
@@ -56,14 +101,17 @@ def tag_corpus(
     wanted = list(dict.fromkeys(keys)) if keys else None
     parallel = (len(wanted) if wanted else corpus.count()) >= PARALLEL_MIN_PAPERS
     finding: dict[str, tuple[str, str]] = {}  # papers whose findings are being found -> digests of their tagging
+    handed = False  # has the finder been given a paper?
     with corpus.transaction(), FindingsFinder(parallel) as finder:
         for paper in corpus.iter_papers(wanted, full=True):
             if progress:
                 progress(paper.key)
-            if not force and states.get(paper.key) == (content_digest(paper), digest):
+            content = content_digest(paper)
+            if not force and states.get(paper.key) == (content, digest):
                 report.unchanged += 1
                 continue
-            tagging = tagger.tag(paper)
+            taken = _taken(pretagged, paper, content, digest)
+            tagging = replace(taken.tagging, key=paper.key) if taken else tagger.tag(paper)
             corpus.save_tagging(tagging)
             # how the paper frames each theme, from its evidence as stored, for the synthesis
             corpus.keep_frames(frame_rows(corpus, [paper.key]))
@@ -75,8 +123,15 @@ def tag_corpus(
             if corpus.findings_state(paper.key) != (tagging.content, tagging.codebook):
                 # The literature matrix's findings, found now (on the other core) rather than at its first build.
                 finding[paper.key] = (tagging.content, tagging.codebook)
-                _keep(corpus, finder.add(paper, corpus.evidence_of(paper.key)), finding)
-        _keep(corpus, finder.finish(), finding)
+                evidence = corpus.evidence_of(paper.key)
+                if (taken and taken.evidence == _evidence_marks(evidence)
+                        and taken.sections == _section_marks(paper.sections)):
+                    _keep(corpus, [(paper.key, taken.findings)], finding)
+                else:
+                    _keep(corpus, finder.add(paper, evidence), finding)
+                    handed = True
+        if handed:  # (finishing loads the findings module, which a batch tagged in its workers never needs)
+            _keep(corpus, finder.finish(), finding)
     return report
 
 

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -24,14 +24,17 @@ PR_SET_PDEATHSIG = 1
 PARENT_CHECK_SECONDS = 1.0
 
 
-def worker_init(parent_pid: int) -> None:
-    """Run first in every worker process (a pool's ``initializer``, or the target's first call)."""
+def worker_init(parent_pid: int, setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> None:
+    """Run first in every worker process (a pool's ``initializer``, or the target's first call);
+    then ``setup(*setup_args)``, when given."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="parent-watch", daemon=True).start()
+    if setup is not None:
+        setup(*setup_args)
 
 
 def _die_with_parent() -> None:
@@ -57,12 +60,26 @@ def parent_alive(parent_pid: int) -> bool:
     return os.getppid() == parent_pid
 
 
+def forks() -> bool:
+    """Do worker processes start as forks of this one (and so share its objects without pickling)?
+    On Linux only: elsewhere the system's default way of starting them (spawn on macOS) is kept."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
-def worker_pool(max_workers: int) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(max_workers: int, setup: Callable[..., None] | None = None,
+                setup_args: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers die with this process and ignore Ctrl-C; when the block ends
     with an error (Ctrl-C, SIGTERM, a bug), running work is abandoned and the workers are stopped at
-    once instead of being waited for."""
-    pool = ProcessPoolExecutor(max_workers=max_workers, initializer=worker_init, initargs=(os.getpid(),))
+    once instead of being waited for. Workers are forked where the system can (``setup_args`` are
+    then shared, not pickled) and each runs ``setup(*setup_args)`` first."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if forks() else None)
+    pool = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=worker_init,
+                               initargs=(os.getpid(), setup, setup_args))
     try:
         yield pool
     except BaseException:

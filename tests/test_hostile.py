@@ -471,3 +471,27 @@ def test_check_streams_sees_through_an_ascii_layer(layer, monkeypatch):
     monkeypatch.setattr(streams, "MAX_STREAM_BYTES", 3 * 2**20)
     with pytest.raises(ImportFailed, match="3 MiB limit per stream"):
         streams.check_streams(pdf, "x.pdf")
+
+
+def test_stream_sizes_with_isal_are_zlibs_on_whole_cut_and_broken_streams(monkeypatch):
+    import random
+    import zlib
+
+    import litreview.ingest.pdf_streams as streams
+
+    pytest.importorskip("isal")
+    rng = random.Random(7)
+    samples = []
+    for _ in range(120):
+        raw = zlib.compress(rng.randbytes(rng.randint(0, 3000)) + b" " * rng.randint(0, 300_000))
+        kind = rng.choice(["whole", "cut", "flipped"])
+        if kind == "cut":
+            raw = raw[: rng.randint(0, len(raw))]
+        elif kind == "flipped" and raw:
+            at = rng.randrange(len(raw))
+            raw = raw[:at] + bytes([raw[at] ^ rng.randint(1, 255)]) + raw[at + 1 :]
+        samples.append(raw)
+    limits = [10**9, 100_000]
+    with_isal = [streams._inflated_size(s, limit) for s in samples for limit in limits]
+    monkeypatch.setattr(streams, "_fast_zlib", lambda: None)
+    assert with_isal == [streams._inflated_size(s, limit) for s in samples for limit in limits]

@@ -54,6 +54,8 @@ class _Group(TyperGroup):
         from litreview.i18n import language_of_args
 
         if parent is None:
+            if not args or "--help" in args or "-h" in args:
+                import_rich_utils()  # before Typer imports it for the help, at its full cost
             language = language_of_args(args)
             _panel_titles(language == "id")
             if getattr(self, "_help_language", "en") != language:  # a command tree built once serves many runs
@@ -80,6 +82,59 @@ def _localize_parse_error(exc: Any, language: str) -> None:
     exc._localized = True
 
 
+def import_rich_utils() -> Any:
+    """Typer's help formatter (``typer.rich_utils``), imported without the two rich modules it
+    imports but does not use here, about 30 ms of the start-up of ``--help``: ``rich.markdown``
+    (for help written in Markdown; this help is written in rich markup) and ``rich.traceback`` (for
+    Typer's pretty exceptions, which are off). Stand-ins take their place while it is imported; each
+    loads the real module if it is ever called."""
+    import sys
+
+    if "typer.rich_utils" in sys.modules:
+        return sys.modules["typer.rich_utils"]
+    stand_ins = {name: _stand_in(name, cls) for name, cls in (("rich.markdown", "Markdown"),
+                                                               ("rich.traceback", "Traceback"))
+                 if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        from typer import rich_utils
+    except ImportError:  # a Typer that needs more of them than the stand-ins give: the real modules
+        sys.modules.pop("typer.rich_utils", None)
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        from typer import rich_utils
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return rich_utils
+
+
+def _stand_in(module_name: str, class_name: str) -> Any:
+    """A module holding a class that stands for ``module_name.class_name``: calling it, or asking it
+    for an attribute, imports the real module and hands over to the real class."""
+    import importlib
+    import types
+
+    def real() -> Any:
+        return getattr(importlib.import_module(module_name), class_name)
+
+    class _Lazy(type):
+        def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+            return real()(*args, **kwargs)
+
+        def __getattr__(cls, name: str) -> Any:
+            return getattr(real(), name)
+
+        def __instancecheck__(cls, instance: Any) -> bool:
+            return isinstance(instance, real())
+
+    module = types.ModuleType(module_name)
+    setattr(module, class_name, _Lazy(class_name, (), {"__module__": module_name}))
+    return module
+
+
 _PANEL_TITLES = {"ARGUMENTS_PANEL_TITLE": "Argumen", "OPTIONS_PANEL_TITLE": "Opsi",
                  "COMMANDS_PANEL_TITLE": "Perintah", "REQUIRED_LONG_STRING": "[wajib]",
                  "DEFAULT_STRING": "[bawaan: {}]", "ERRORS_PANEL_TITLE": "Galat",
@@ -93,7 +148,7 @@ def _panel_titles(indonesian: bool) -> None:
 
     if not indonesian and "typer.rich_utils" not in sys.modules:
         return  # still as Typer wrote them; importing it only to say so would cost every command 30 ms
-    from typer import rich_utils
+    rich_utils = import_rich_utils()
 
     for name, indonesian_text in _PANEL_TITLES.items():
         english = _ENGLISH_TITLES.setdefault(name, getattr(rich_utils, name))
@@ -205,6 +260,46 @@ _screen.register(app)
 _prisma.register(app)
 _charts.register(app)
 _corpus.register_maintenance(app)  # last in --help: a command for when something went wrong
+
+
+def _resolve_annotations(typer_app: typer.Typer) -> None:
+    """Evaluate the commands' annotations once, as Typer would. The modules postpone them (``from
+    __future__ import annotations``), and Typer reads each command's twice to build the command tree
+    of every run (``inspect.signature(eval_str=True)``, then ``typing.get_type_hints``), compiling
+    every string each time: 650 compilations, a fifth of the start-up of ``--help``. The same string
+    in the same module is evaluated once here; one that does not evaluate is left for Typer to report."""
+    done: dict[tuple[int, str], Any] = {}
+
+    def resolve(function: Any) -> None:
+        annotations = getattr(function, "__annotations__", None) or {}
+        scope = getattr(function, "__globals__", None)
+        if scope is None:
+            return
+        for name, value in annotations.items():
+            if isinstance(value, str):
+                key = (id(scope), value)
+                if key not in done:
+                    try:
+                        done[key] = eval(value, scope)  # noqa: S307 (the module's own annotation)
+                    except Exception:
+                        continue
+                annotations[name] = done[key]
+
+    def walk(instance: typer.Typer) -> None:
+        if instance.registered_callback is not None:
+            resolve(instance.registered_callback.callback)
+        for command in instance.registered_commands:
+            resolve(command.callback)
+        for group in instance.registered_groups:
+            if group.callback is not None:
+                resolve(group.callback)
+            if group.typer_instance is not None:
+                walk(group.typer_instance)
+
+    walk(typer_app)
+
+
+_resolve_annotations(app)
 
 
 

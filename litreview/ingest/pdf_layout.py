@@ -58,28 +58,36 @@ class _Fragment:
 
 def _fragments(textpage: Any, height: float) -> list[_Fragment]:
     """Runs of characters on one line, with font size and boxes. PDFium's line
-    breaks end a run, and so does a jump to another line it did not mark."""
+    breaks end a run, and so does a jump to another line it did not mark.
+
+    A page's first lines are read character by character (a few thousand calls into PDFium), so
+    the run being built lives in local variables rather than in an object."""
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
     matrix = pdfium_c.FS_MATRIX()
     box = pdfium_c.FS_RECTF()
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
     fragments: list[_Fragment] = []
-    run = _Run()
+    chars: list[_Char] = []  # the run being built
+    last: _Char | None = None  # its last character (not a space)
+    run_rotated = False
     # The font size costs two calls; a character whose font box has the same
     # height as the one before has the same size, so it is looked up on change only.
     box_height, size, rotated = -1.0, 0.0, False
     count = pdfium_c.FPDFText_CountChars(raw)
     i = 0
     while i < count:
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        code = get_unicode(raw, i)
         step = 1
-        if code in (10, 13):
-            run.close(fragments)
+        if code == 10 or code == 13:
+            _close_fragment(chars, fragments, run_rotated)
+            chars, last = [], None
             i += 1
             continue
         if 0xD800 <= code < 0xDC00 and i + 1 < count:  # a surrogate pair is one character
-            low = pdfium_c.FPDFText_GetUnicode(raw, i + 1)
+            low = get_unicode(raw, i + 1)
             char = chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) if 0xDC00 <= low < 0xE000 else ""
             step = 2
         else:
@@ -87,51 +95,31 @@ def _fragments(textpage: Any, height: float) -> list[_Fragment]:
                 "-" if code == 0xFFFE else chr(code) if 0 < code < 0xD800 or 0xE000 <= code < 0x110000 else ""
             )
         if not char or char.isspace():
-            run.add_space()
+            if chars and chars[-1][0] != " ":
+                chars.append(_SPACE)
         else:
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-            if abs((box.top - box.bottom) - box_height) > 0.01:
-                box_height = box.top - box.bottom
+            get_box(raw, i, box)
+            top, bottom = box.top, box.bottom
+            if abs((top - bottom) - box_height) > 0.01:
+                box_height = top - bottom
                 pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
                 scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
                 size = round(pdfium_c.FPDFText_GetFontSize(raw, i) * scale, 1)
                 rotated = abs(matrix.b) > abs(matrix.a)
-            run.add(
-                (char, size, box.left, height - box.top, box.right, height - box.bottom), rotated, fragments
-            )
+            item = (char, size, box.left, height - top, box.right, height - bottom)
+            if last is not None:
+                # Same top and moving right: the same line (the common case, decided cheaply).
+                moved = item[3] != last[3] or item[2] < last[2]
+                if rotated != run_rotated or (moved and not rotated and _new_line(last, item)):
+                    _close_fragment(chars, fragments, run_rotated)
+                    chars, last = [], None
+            if last is None:
+                run_rotated = rotated
+            chars.append(item)
+            last = item
         i += step
-    run.close(fragments)
+    _close_fragment(chars, fragments, run_rotated)
     return fragments
-
-
-class _Run:
-    """The characters of the fragment being built."""
-
-    def __init__(self) -> None:
-        self.chars: list[_Char] = []
-        self.last: _Char | None = None
-        self.rotated = False
-
-    def add_space(self) -> None:
-        if self.chars and self.chars[-1][0] != " ":
-            self.chars.append(_SPACE)
-
-    def add(self, char: _Char, rotated: bool, fragments: list[_Fragment]) -> None:
-        last = self.last
-        # Same top and moving right: the same line (the common case, decided cheaply).
-        moved = last is not None and (char[3] != last[3] or char[2] < last[2])
-        if last is not None and (
-            rotated != self.rotated or (moved and not rotated and _new_line(last, char))
-        ):
-            self.close(fragments)
-        if self.last is None:
-            self.rotated = rotated
-        self.chars.append(char)
-        self.last = char
-
-    def close(self, fragments: list[_Fragment]) -> None:
-        _close_fragment(self.chars, fragments, self.rotated)
-        self.chars, self.last = [], None
 
 
 def _new_line(prev: _Char, char: _Char) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
+from typing import Any
 
 from litreview.errors import ImportFailed
 from litreview.i18n import msg
@@ -119,17 +121,43 @@ def _zlib_header(data: bytes, at: int) -> bool:
 
 def _inflated_size(compressed: memoryview | bytes, limit: int) -> int:
     """How many bytes ``compressed`` inflates to, counting stops just past ``limit``.
-    A stream that turns out not to be zlib counts what it gave before the error."""
-    inflater = zlib.decompressobj()
+    A stream that turns out not to be zlib counts what it gave before the error.
+
+    ISA-L's inflater (the ``isal`` package), three times as fast as zlib's, counts first where it is
+    installed; its count stands when the stream ended there with its checksum verified, which is
+    the count zlib gives. Anything else (a broken or cut stream, one past the limit: where two
+    inflaters may stop at different points) is counted again by zlib, whose count is the rule."""
+    fast = _fast_zlib()
+    if fast is not None:
+        size, ended = _count(fast, compressed, limit)
+        if ended:
+            return size
+    return _count(zlib, compressed, limit)[0]
+
+
+def _count(library: Any, compressed: memoryview | bytes, limit: int) -> tuple[int, bool]:
+    """(bytes inflated, whether the stream ended cleanly within the limit) with a zlib-like ``library``."""
+    inflater = library.decompressobj()
     size = 0
     try:
         for offset in range(0, len(compressed), _IN_PIECE):
             piece: bytes | memoryview = compressed[offset : offset + _IN_PIECE]
             while piece:
                 size += len(inflater.decompress(piece, _OUT_PIECE))
-                if size > limit or inflater.eof:
-                    return size
+                if size > limit:
+                    return size, False
+                if inflater.eof:
+                    return size, True
                 piece = inflater.unconsumed_tail
-    except zlib.error:
+    except library.error:
         pass
-    return size
+    return size, False
+
+
+@lru_cache(maxsize=1)
+def _fast_zlib() -> Any:
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return None
+    return isal_zlib

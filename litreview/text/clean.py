@@ -32,17 +32,41 @@ _STRAY_A_CIRCUMFLEX = re.compile(r"\u00c2(?=[\s\u00a0]|$)")
 
 
 @lru_cache(maxsize=1)
-def _fixer() -> Any:
+def _fixers() -> tuple[Any, Any]:
     """ftfy, loaded on first use (it is not needed to start the CLI or to compare records).
-    Configured to repair encoding damage only: curly quotes and other typography stay."""
+    Configured to repair encoding damage only: curly quotes and other typography stay.
+    Two fixers: as configured, and with HTML unescaping off (what ftfy turns to for the
+    rest of a text once a line has held a "<")."""
     import ftfy
 
     config = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
-    return lambda text: ftfy.fix_text(text, config=config)
+    plain = config._replace(unescape_html=False)
+    return (lambda text: ftfy.fix_text(text, config=config)), (lambda text: ftfy.fix_text(text, config=plain))
+
+
+# A line ftfy leaves as it is: printable ASCII, tabs, no "&" (which may start an HTML entity).
+# ftfy fixes a text line by line, so only the other lines need it; a run of them is one call.
+_NOT_PLAIN = "[^\t\n\x20-\x25\x27-\x7e]"
+_NOT_PLAIN_RE = re.compile(_NOT_PLAIN)
+_NOT_PLAIN_LINES = re.compile(f"(?m)(?:^[^\n]*{_NOT_PLAIN}[^\n]*(?:\n|$))+")
 
 
 def _fix_text(text: str) -> str:
-    return str(_fixer()(text))
+    """ftfy's fix_text, the same result, with plain ASCII lines passed over: ftfy changes
+    nothing in them (no mojibake, entity, escape, control or width/ligature form to fix)."""
+    if not _NOT_PLAIN_RE.search(text):
+        return text
+    fix, fix_plain = _fixers()
+    first_lt = text.find("<")  # from the line holding it on, ftfy stops unescaping HTML
+    out: list[str] = []
+    done = 0
+    for run in _NOT_PLAIN_LINES.finditer(text):
+        start = run.start()
+        out.append(text[done:start])
+        out.append(str((fix_plain if 0 <= first_lt < start else fix)(run.group())))
+        done = run.end()
+    out.append(text[done:])
+    return "".join(out)
 
 
 def repair(text: str) -> str:

@@ -190,6 +190,12 @@ class Normalizer:
         self.fuzzy[word] = corrected
         return self.norm_exact(corrected)
 
+    def prepare(self) -> None:
+        """Load now what typo tolerance loads on first use (rapidfuzz; wordfreq and its English and
+        Indonesian word lists), so that worker processes forked afterwards share them."""
+        self._closest("x", ["x"])
+        self._is_known_word("xqzv")  # not a word of either language: both lists are read
+
     def _closest(self, word: str, candidates: list[str]) -> str | None:
         if self._extract_one is None:  # imported once, on the first typo
             from rapidfuzz.distance import OSA

@@ -1,0 +1,117 @@
+"""PDFs tagged in the pool's workers as they are read: the corpus ends up as if tagged afterwards."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SHARED
+
+import litreview.add as add_module
+from litreview.add import add_paths
+from litreview.dedup import index_fields
+from litreview.model import Paper, Section
+from litreview.store import Corpus
+from litreview.tagging import pretag, tag_corpus
+from litreview.themes.codebook import load_codebook
+from litreview.themes.tagger import Tagger, content_digest
+
+TABLES = {  # what tagging stores, without the times it was stored at
+    "tag_runs": "p.key, t.content, t.codebook, t.words, t.facets",
+    "tags": "p.key, t.theme, t.origin, t.assigned, t.score, t.threshold, t.sentences, t.level",
+    "evidence": "p.key, t.theme, t.ord, t.field, t.start, t.\"end\", t.section, t.page, t.score, t.sentence, "
+                "t.matches, t.place, t.cites, t.weight",
+    "findings": "p.key, t.content, t.codebook, t.findings, t.gaps",
+    "frames": "p.key, t.theme, t.version, t.frame",
+}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_codebook())
+
+
+def stored(root: Path) -> dict[str, list[str]]:
+    db = sqlite3.connect(root / ".litreview" / "corpus.db")
+    out = {name: sorted(json.dumps(row) for row in db.execute(
+        f"SELECT {columns} FROM {name} t JOIN papers p ON p.id = t.paper_id")) for name, columns in TABLES.items()}
+    db.close()
+    return out
+
+
+def pdfs() -> list[str]:
+    files = sorted(str(p) for p in (FIXTURES / "pdf").glob("*.pdf"))
+    indonesian = SHARED / "data" / "pdf" / "indonesian"
+    if indonesian.is_dir():  # papers the codebook finds themes in
+        files += sorted(str(p) for p in indonesian.glob("*.pdf"))[:5]
+    return files
+
+
+def test_a_batch_tagged_in_the_workers_stores_what_tagging_afterwards_stores(tmp_path, tagger, monkeypatch):
+    files = pdfs()
+    assert len(files) >= add_module.PARALLEL_MIN_FILES
+    calls = {"main": 0}
+    real_tag = Tagger.tag
+
+    def counted(self: Tagger, paper: Paper):  # type: ignore[no-untyped-def]
+        calls["main"] += 1  # a forked worker counts in its own copy
+        return real_tag(self, paper)
+
+    monkeypatch.setattr(Tagger, "tag", counted)
+    with Corpus.init(tmp_path / "pool") as corpus:
+        report = add_paths(corpus, files, tagger=tagger)
+    assert report.tagging is not None and len(report.tagging.tagged) == len(report.added) >= 3
+    if (os.cpu_count() or 1) > 1:
+        assert calls["main"] == 0  # every paper's tagging came from the workers
+
+    monkeypatch.setattr(add_module, "PARALLEL_MIN_FILES", 10**6)  # read and tagged here, one after another
+    with Corpus.init(tmp_path / "here") as corpus:
+        add_paths(corpus, files, tagger=tagger)
+    assert calls["main"] >= 3
+    assert stored(tmp_path / "pool") == stored(tmp_path / "here")
+
+
+def paper() -> Paper:
+    text = ("Pendahuluan\nKampanye politik di media sosial menyebarkan hoaks menjelang pemilu. Buzzer politik "
+            "menyebarkan disinformasi di Twitter dan WhatsApp.\n\nKesimpulan\nPenelitian ini menemukan bahwa "
+            "hoaks politik menurunkan kepercayaan pemilih pada pemilu.")
+    return Paper(title="Hoaks dan kampanye politik di media sosial", text=text, page_starts=[0],
+                 sections=[Section("introduction", "Pendahuluan", 0, 118),
+                           Section("conclusion", "Kesimpulan", 120, len(text))])
+
+
+@pytest.mark.parametrize("change", ["nothing", "page starts", "a heading", "the text"])
+def test_a_pretagged_result_is_taken_only_for_what_the_tagger_would_read(change, tagger, monkeypatch):
+    corpus = Corpus.in_memory()
+    original = paper()
+    pre = pretag(tagger, original)
+    assert pre.tagging.assigned  # the example has themes, evidence and findings to carry
+    stored_paper = paper()
+    if change == "page starts":
+        stored_paper.page_starts = [0, 60]
+    elif change == "a heading":
+        stored_paper.sections[1] = replace(stored_paper.sections[1], heading="Simpulan")
+    elif change == "the text":
+        stored_paper.text = stored_paper.text.replace("Twitter", "TWITTER")  # as long
+    stored_paper.key = "contoh2024"
+    source = {"format": "pdf", "file_name": "contoh.pdf", "sha256": "c"}
+    corpus.add_paper(stored_paper, index_fields(stored_paper), [], source)
+    calls = []
+    real_tag = tagger.tag
+    monkeypatch.setattr(tagger, "tag", lambda p: calls.append(p.key) or real_tag(p))
+    finds = []
+    import litreview.synthesis.review as review
+
+    real_add = review.FindingsFinder.add
+    monkeypatch.setattr(review.FindingsFinder, "add", lambda self, p, e: finds.append(p.key) or real_add(self, p, e))
+    report = tag_corpus(corpus, tagger, ["contoh2024"], pretagged={content_digest(original): pre})
+    assert report.tagged == ["contoh2024"]
+    assert calls == ([] if change in ("nothing", "a heading") else ["contoh2024"])
+    assert finds == ([] if change == "nothing" else ["contoh2024"])
+    kept = corpus.stored_findings()["contoh2024"]
+    if change == "nothing":
+        assert (kept[2], kept[3]) == pre.findings
