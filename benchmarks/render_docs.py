@@ -138,7 +138,7 @@ def main() -> int:
         corpus = args.corpus
         if corpus is None:
             corpus = work / "corpus"
-            corpus.mkdir()
+            litreview(corpus, "init", str(corpus))
             litreview(corpus, "add", *(args.add or [str(ROOT / "corpus")]))
         started = time.perf_counter()
         files = outputs(corpus, work, args.level)
