@@ -519,8 +519,8 @@ CATALOG: dict[str, str] = {
     "Offered themes": "Tema yang ditawarkan",
     "(codes from QDA projects that are not themes yet; add them to the codebook's themes: with terms to tag by, "
     "to use them)":
-        "(kode dari proyek QDA yang belum menjadi tema; tambahkan ke themes: buku kode, dengan istilah penanda, "
-        "untuk memakainya)",
+        "(kode dari proyek QDA yang belum menjadi tema; untuk memakainya, tambahkan ke themes: buku kode beserta "
+        "istilah penandanya)",
     "({codings} in {papers}: {listed}; from {source})": "({codings} pada {papers}: {listed}; dari {source})",
     "term": "istilah",
     "with {theme}": "dengan {theme}",
@@ -537,12 +537,12 @@ CATALOG: dict[str, str] = {
     " (or use --include-auto)": " (atau pakai --include-auto)",
     "... and {n} more papers without text or abstract (`litreview list --format json` shows has_text)":
         "... dan {n} artikel lagi tanpa teks atau abstrak (`litreview list --format json` menampilkan has_text)",
-    "; the tagger found {n} supporting sentence": "; penanda menemukan {n} kalimat pendukung",
-    "; the tagger found no supporting sentence": "; penanda tidak menemukan kalimat pendukung",
+    "; the tagger found {n} supporting sentence": "; pemberi tema otomatis menemukan {n} kalimat pendukung",
+    "; the tagger found no supporting sentence": "; pemberi tema otomatis tidak menemukan kalimat pendukung",
     "{theme} to {key} (manual)": "{theme} pada {key} (manual)",
     "{theme} from {key} (manual; re-tagging keeps it off)":
         "{theme} dari {key} (manual; pemberian tema ulang tidak mengembalikannya)",
-    "{key}: {theme} is decided by the tagger again": "{key}: {theme} kembali diputuskan oleh penanda",
+    "{key}: {theme} is decided by the tagger again": "{key}: {theme} kembali diputuskan oleh pemberi tema otomatis",
     "{key}: {theme} had no manual decision; nothing to reset":
         "{key}: {theme} tidak punya keputusan manual; tidak ada yang dikembalikan",
     # review tables and their filters

@@ -410,7 +410,7 @@ def test_tag_decisions_and_codebook_suggest_speak_indonesian(run, sample_corpus,
     removed = run("--lang", "id", "tag", "remove", "cobis2023", "hoaks")  # an Indonesian alias
     assert removed.exit_code == 0 and "hoax dari cobis2023 (manual;" in removed.stderr
     reset = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
-    assert "cobis2023: hoax kembali diputuskan oleh penanda" in reset.stderr
+    assert "cobis2023: hoax kembali diputuskan oleh pemberi tema otomatis" in reset.stderr
     again = run("--lang", "id", "tag", "reset", "cobis2023", "hoax")
     assert "tidak punya keputusan manual" in again.stderr
     none = run("--lang", "id", "codebook", "suggest", "youth")
