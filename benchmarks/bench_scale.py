@@ -109,13 +109,23 @@ def _title(rng: random.Random, words: list[str], cum: list[float], places: list[
     return title
 
 
-def generate_library(path: Path, records: int, seed: int = 11) -> dict[str, int]:
-    """Write a BibTeX library of ``records`` entries; returns counts of what it holds."""
+def generate_library(path: Path, records: int, seed: int = 11, pool: str = "fixed") -> dict[str, int]:
+    """Write a BibTeX library of ``records`` entries; returns counts of what it holds.
+
+    ``pool``: "fixed" draws first authors from 600 surnames (Zipf 0.9), whatever the size, so the
+    most common one heads about 9% of the records and a (year, first author) block grows with the
+    library; "growing" draws them from max(600, records / 2) surnames (Zipf 0.75), as the two real
+    libraries in ../shared/data/bib/large look (their commonest first author heads 1.5% and 2.1%
+    of the entries, and distinct first authors are 27% and 47% of them)."""
     from bench_tag import abstracts
 
     rng = random.Random(seed)
-    family = surnames(rng)
-    family_cum = _zipf(len(family), 0.9)
+    if pool == "growing":
+        family = surnames(rng, max(600, records // 2))
+        family_cum = _zipf(len(family), 0.75)
+    else:
+        family = surnames(rng)
+        family_cum = _zipf(len(family), 0.9)
     words = ID_WORDS + EN_WORDS
     word_cum = _zipf(len(words), 0.7)
     places = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
@@ -194,11 +204,11 @@ LAST_CPU = [0.0]  # CPU seconds of the last command run
 TABLES = ("matrix", "themes", "synthesis", "claims", "evidence")
 
 
-def scale_run(size: int, work: Path, runs: int) -> dict[str, tuple[float, float, float]]:
+def scale_run(size: int, work: Path, runs: int, pool: str = "fixed") -> dict[str, tuple[float, float, float]]:
     work.mkdir(parents=True, exist_ok=True)
     library = work / f"library-{size}.bib"
     t0 = time.perf_counter()
-    counts = generate_library(library, size)
+    counts = generate_library(library, size, pool=pool)
     print(f"\n{size:,} records: {library.stat().st_size / 2**20:.0f} MiB of BibTeX, {counts['repeated']:,} "
           f"repeated, {counts['missing_files']:,} naming a missing PDF (generated in {time.perf_counter() - t0:.0f} s)")
     corpus = work / f"corpus-{size}"
@@ -232,11 +242,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated record counts")
     parser.add_argument("--runs", type=int, default=1, help="runs of each table step (best time kept)")
     parser.add_argument("--keep", type=Path, help="work here and keep the corpora (default: a temporary folder)")
+    parser.add_argument("--surname-pool", choices=("fixed", "growing"), default="fixed",
+                        help="first authors from 600 surnames whatever the size (fixed, as before), or from a "
+                             "pool that grows with the library, as real libraries do (see generate_library)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="litreview-scale-"))
     try:
-        results = {size: scale_run(size, work, args.runs) for size in sizes}
+        results = {size: scale_run(size, work, args.runs, args.surname_pool) for size in sizes}
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
