@@ -19,17 +19,23 @@ TXT = FIXTURES / "text" / "catatan-tanpa-metadata.txt"
 CORPUS = ROOT / "corpus"
 
 
+def _calls(name: str):
+    """(file, call) for every call of the function ``name`` with an argument in the package."""
+    for path in (ROOT / "litreview").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name and node.args:
+                yield path, node
+
+
 def _templates() -> dict[str, str]:
     """Every literal message given to tr() in the package, with the file it is in."""
     found: dict[str, str] = {}
-    for path in (ROOT / "litreview").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr" and node.args:
-                first = node.args[0]
-                options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-                for option in options:
-                    if isinstance(option, ast.Constant) and isinstance(option.value, str):
-                        found[option.value] = str(path.relative_to(ROOT))
+    for path, node in _calls("tr"):
+        first = node.args[0]
+        options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+        for option in options:
+            if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                found[option.value] = str(path.relative_to(ROOT))
     return found
 
 
@@ -238,13 +244,12 @@ _MESSAGE_MODULES = [*sorted((ROOT / "litreview" / "ingest").glob("*.py")), ROOT 
 
 
 def _msg_templates() -> dict[str, str]:
+    """Every message template given to msg() (it must be a literal), with the file it is in."""
     found: dict[str, str] = {}
-    for path in (ROOT / "litreview").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg":
-                first = node.args[0]
-                assert isinstance(first, ast.Constant), f"{path}:{node.lineno}: msg() takes a literal template"
-                found[first.value] = str(path.relative_to(ROOT))
+    for path, node in _calls("msg"):
+        first = node.args[0]
+        assert isinstance(first, ast.Constant), f"{path}:{node.lineno}: msg() takes a literal template"
+        found[first.value] = str(path.relative_to(ROOT))
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES
@@ -212,21 +213,12 @@ def test_tables_read_theme_by_theme_as_they_read_all_the_evidence():
     from litreview.synthesis.review import ThemeEvidence, evidence_by_paper
     from litreview.synthesis.synthesize import build_synthesis
 
-    rng = random.Random(5)
     sentences = ["Hasil penelitian menunjukkan bahwa hoaks menyebar cepat di media sosial menjelang pemilu.",
                  "Hoaks menjadi ancaman bagi pemilih muda di media sosial.",
                  "We find that campaign messages on social media reach young voters effectively.",
                  "Kampanye digital memberi peluang bagi partai politik untuk menjangkau pemilih muda.",
                  "Disinformation on social media undermines trust in the election."]
-    codebook = load_codebook()
-    corpus = Corpus.in_memory()
-    with corpus.transaction():
-        for i in range(40):
-            paper = Paper(key=f"p{i:03d}", title=_title(rng), year=2020 + i % 3,
-                          authors=[Person(family=rng.choice(["Lubis", "Nugroho", "Tan"]), given="A")],
-                          abstract=" ".join(rng.sample(sentences, 3)))
-            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
-    tag_corpus(corpus, Tagger(codebook))
+    corpus, codebook = _tagged_corpus(random.Random(5), sentences, papers=40, per_abstract=3)
     assert corpus.stored_frames(FRAMING_VERSION)  # found at tag time
     entries = load_entries(corpus, codebook, ReviewFilter())
     whole = evidence_by_paper(corpus, entries)
@@ -250,24 +242,29 @@ def test_similarities_of_representative_sentences_are_the_pairwise_jaccard():
                for i in range(60) for j in range(60))
 
 
+def _tagged_corpus(rng: random.Random, sentences: list[str], papers: int, per_abstract: int) -> tuple[Corpus, Any]:
+    """An in-memory corpus of ``papers`` records whose abstracts draw ``per_abstract`` of ``sentences``,
+    tagged with the shipped codebook."""
+    codebook = load_codebook()
+    corpus = Corpus.in_memory()
+    with corpus.transaction():
+        for i in range(papers):
+            paper = Paper(key=f"p{i:03d}", title=_title(rng), year=2020 + i % 3,
+                          authors=[Person(family=rng.choice(["Lubis", "Nugroho", "Tan"]), given="A")],
+                          abstract=" ".join(rng.sample(sentences, per_abstract)))
+            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    tag_corpus(corpus, Tagger(codebook))
+    return corpus, codebook
+
+
 def _claims_corpus() -> tuple[Corpus, object]:
-    rng = random.Random(7)
     sentences = ["Hasil penelitian menunjukkan bahwa hoaks menyebar cepat di media sosial menjelang pemilu.",
                  "Hoaks menyebar cepat di media sosial dan mengancam pemilih menjelang pemilu.",
                  "We find that campaign messages on social media reach young voters effectively.",
                  "Campaign messages on social media reach young voters and raise their participation.",
                  "Penelitian ini bertujuan menganalisis hoaks di media sosial menjelang pemilu.",
                  "Disinformation on social media undermines trust in the election."]
-    codebook = load_codebook()
-    corpus = Corpus.in_memory()
-    with corpus.transaction():
-        for i in range(30):
-            paper = Paper(key=f"p{i:03d}", title=_title(rng), year=2020 + i % 3,
-                          authors=[Person(family=rng.choice(["Lubis", "Nugroho", "Tan"]), given="A")],
-                          abstract=" ".join(rng.sample(sentences, 4)))
-            corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
-    tag_corpus(corpus, Tagger(codebook))
-    return corpus, codebook
+    return _tagged_corpus(random.Random(7), sentences, papers=30, per_abstract=4)
 
 
 def test_claim_readings_are_kept_and_read_back_as_they_were_read():
