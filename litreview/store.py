@@ -1803,11 +1803,13 @@ class Corpus(ScreeningStore):
                 yield sentence, bool(claimable), json.loads(concepts) if concepts is not None else None, \
                     bool(negated), frame
 
-    def keep_claim_reads(self, version: str,
-                         rows: list[tuple[str, bool, list[str] | None, bool, str | None]]) -> None:
+    def keep_claim_reads(self, version: str, rows: list[tuple[str, bool, list[str] | None, bool, str | None]],
+                         drop_others: bool = True) -> None:
         """Keep (sentence, claimable, concepts or None, negated, frame) readings under ``version``;
-        those kept under another version are dropped."""
-        self.db.execute("DELETE FROM claim_reads WHERE version != ?", (version,))
+        those kept under another version are dropped (unless ``drop_others`` is false: a caller
+        keeping many batches drops them with its first)."""
+        if drop_others:
+            self.db.execute("DELETE FROM claim_reads WHERE version != ?", (version,))
         self.db.executemany(
             "INSERT OR REPLACE INTO claim_reads (sentence, version, claimable, concepts, negated, frame)"
             " VALUES (?, ?, ?, ?, ?, ?)",

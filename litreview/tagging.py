@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from litreview.errors import UsageError
 from litreview.i18n import tr
@@ -49,6 +50,7 @@ class Pretagged:
     sections: list[tuple[int, int, str, str]]
     evidence: list[tuple[str, int, int, float]]  # (field, start, end, score) of the discussed themes, as stored
     findings: tuple[list[str], list[str]]
+    reads: dict[str, Any] = field(default_factory=dict)  # the claims' readings of its evidence sentences
 
 
 def pretag(tagger: Tagger, paper: Paper) -> Pretagged:
@@ -59,8 +61,10 @@ def pretag(tagger: Tagger, paper: Paper) -> Pretagged:
     # The evidence evidence_of() will give once this tagging is saved for a paper without decisions by
     # hand: the discussed themes in theme order, each theme's sentences in rank order.
     evidence = [e for tag in sorted(tagging.tags, key=lambda t: t.theme) if tag.assigned for e in tag.evidence]
+    from litreview.synthesis.claims import read_sentences
+
     return Pretagged(tagging, list(paper.page_starts), _section_marks(paper.sections), _evidence_marks(evidence),
-                     paper_findings(paper, evidence))
+                     paper_findings(paper, evidence), read_sentences(evidence))
 
 
 def _section_marks(sections: list[Section]) -> list[tuple[int, int, str, str]]:
@@ -102,7 +106,8 @@ def tag_corpus(
     parallel = (len(wanted) if wanted else corpus.count()) >= PARALLEL_MIN_PAPERS
     finding: dict[str, tuple[str, str]] = {}  # papers whose findings are being found -> digests of their tagging
     handed = False  # has the finder been given a paper?
-    with corpus.transaction(), FindingsFinder(parallel) as finder:
+    reads = _ClaimReads(corpus)
+    with corpus.transaction(), FindingsFinder(parallel, reads=True) as finder:
         for paper in corpus.iter_papers(wanted, full=True):
             if progress:
                 progress(paper.key)
@@ -127,12 +132,42 @@ def tag_corpus(
                 if (taken and taken.evidence == _evidence_marks(evidence)
                         and taken.sections == _section_marks(paper.sections)):
                     _keep(corpus, [(paper.key, taken.findings)], finding)
+                    reads.keep(taken.reads)
                 else:
                     _keep(corpus, finder.add(paper, evidence), finding)
                     handed = True
+                reads.keep(finder.reads)
         if handed:  # (finishing loads the findings module, which a batch tagged in its workers never needs)
             _keep(corpus, finder.finish(), finding)
+        reads.keep(finder.reads, last=True)
     return report
+
+
+class _ClaimReads:
+    """The claims' readings of the evidence sentences of the papers tagged (``claims.read_sentences``),
+    kept in the corpus in batches, so that the first synthesis or claims table after tagging has no
+    sentence left to read. Readings kept under an older version are dropped once, at the first batch."""
+
+    BATCH = 5000
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.version = ""
+        self.waiting: dict[str, Any] = {}
+
+    def keep(self, reads: dict[str, Any], last: bool = False) -> None:
+        if reads:
+            self.waiting.update(reads)
+            reads.clear()
+        if not self.waiting or (len(self.waiting) < self.BATCH and not last):
+            return
+        from litreview.synthesis.claims import claim_read_version, read_rows
+
+        first = not self.version
+        if first:
+            self.version = claim_read_version()
+        self.corpus.keep_claim_reads(self.version, read_rows(self.waiting), drop_others=first)
+        self.waiting = {}
 
 
 def _keep(corpus: Corpus, found: list[tuple[str, tuple[list[str], list[str]]]],

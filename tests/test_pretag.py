@@ -115,3 +115,6 @@ def test_a_pretagged_result_is_taken_only_for_what_the_tagger_would_read(change,
     kept = corpus.stored_findings()["contoh2024"]
     if change == "nothing":
         assert (kept[2], kept[3]) == pre.findings
+    # the claims' readings of its evidence sentences are kept, from the worker's or read again
+    stored = {row[0] for row in corpus.db.execute("SELECT sentence FROM claim_reads WHERE concepts IS NOT NULL")}
+    assert stored and stored <= {e.sentence for e in corpus.evidence_of("contoh2024")}

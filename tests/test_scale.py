@@ -267,10 +267,11 @@ def _claims_corpus() -> tuple[Corpus, object]:
     return _tagged_corpus(random.Random(7), sentences, papers=30, per_abstract=4)
 
 
-def test_claim_readings_are_kept_and_read_back_as_they_were_read():
-    """The claims and synthesis tables built with the readings kept in the corpus (first kept, then
-    read back) are the tables built reading every sentence; readings under another version are not
-    used, and a kept reading is what the next table uses."""
+def test_claim_readings_are_kept_and_read_back_as_they_were_read(monkeypatch):
+    """The claims and synthesis tables built with the readings kept in the corpus (by ``tag``, or by
+    a first table, then read back) are the tables built reading every sentence; readings under
+    another version are not used, and a kept reading is what the next table uses."""
+    import litreview.synthesis.claims as claims_module
     from litreview.synthesis.claims import build_claims_table, claim_read_version
     from litreview.synthesis.review import ThemeEvidence, claim_reads_for
     from litreview.synthesis.synthesize import build_synthesis
@@ -280,7 +281,17 @@ def test_claim_readings_are_kept_and_read_back_as_they_were_read():
     evidence = ThemeEvidence(corpus, entries)
     plain = build_claims_table(entries, evidence, codebook)
     assert plain.rows
-    assert corpus.db.execute("SELECT COUNT(*) FROM claim_reads").fetchone()[0] == 0
+    assert corpus.db.execute("SELECT COUNT(*) FROM claim_reads").fetchone()[0] > 0  # kept by tag_corpus
+
+    def unread(*args: object) -> None:
+        raise AssertionError("a sentence read again after tagging")
+
+    with monkeypatch.context() as patch:  # tagging read every sentence the tables need
+        patch.setattr(claims_module, "default_reader", unread)
+        patch.setattr(claims_module, "reports_other_work", unread)
+        assert build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus)).rows == plain.rows
+    with corpus.transaction():
+        corpus.db.execute("DELETE FROM claim_reads")
     kept = build_claims_table(entries, evidence, codebook, reads=claim_reads_for(corpus))  # read and kept
     version = claim_read_version()
     stored = corpus.db.execute("SELECT COUNT(*), SUM(concepts IS NOT NULL), SUM(claimable = 0) FROM claim_reads"

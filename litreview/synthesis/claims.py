@@ -165,16 +165,48 @@ def candidates(entry: Entry, evidence: list[Evidence], theme: str,
     out: list[Quote] = []
     for ev in sorted((e for e in evidence if e.theme == theme), key=lambda e: (-e.score, e.start)):
         sentence = " ".join(ev.sentence.split())
-        words = len(sentence.split())
-        if (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
-                or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= words <= MAX_WORDS
-                or not sentence.endswith(_STOPS) or sentence in seen or not _claimable(ev.sentence, sentence, reads)):
+        if not _may_state_claim(ev, sentence) or sentence in seen or not _claimable(ev.sentence, sentence, reads):
             continue
         seen.add(sentence)
         out.append(Quote(entry.key, entry.citation, sentence, ev.page, ev.score, _UNREAD, None, ev.sentence))
         if len(out) == PER_SOURCE:
             break
     return out
+
+
+def _may_state_claim(ev: Evidence, sentence: str) -> bool:
+    """The tests of ``candidates`` that need no reading: where the sentence stands, its length, its end
+    (``sentence`` is ``ev.sentence`` on one line)."""
+    return not (ev.field.startswith(("title", "keywords")) or ev.place in _SKIPPED_PLACES
+                or ev.section in _SKIPPED_SECTIONS or not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS
+                or not sentence.endswith(_STOPS))
+
+
+def read_sentences(evidence: list[Evidence], known: Callable[[str], bool] | None = None
+                   ) -> dict[str, SentenceRead]:
+    """Every reading the claims of a table would do on these evidence sentences, done now (``tag``
+    does it for the papers it tags, in its workers, so the first synthesis has nothing left to read):
+    whether each sentence that may state a claim can, and the concepts and frame of those that can.
+    Keyed by the sentence as the evidence holds it; ``known(sentence)`` true skips one read before."""
+    out: dict[str, SentenceRead] = {}
+    for ev in evidence:
+        raw = ev.sentence
+        if raw in out or (known is not None and known(raw)):
+            continue
+        sentence = " ".join(raw.split())
+        if not _may_state_claim(ev, sentence):
+            continue
+        read = SentenceRead(_claimable(raw, sentence, None))
+        if read.claimable:
+            read.bag, read.frame = default_reader().read(sentence), frame_of(sentence)
+        out[raw] = read
+    return out
+
+
+def read_rows(reads: Mapping[str, SentenceRead]) -> list[tuple[str, bool, list[str] | None, bool, str | None]]:
+    """Readings as the corpus keeps them (``Corpus.keep_claim_reads``)."""
+    return [(sentence, read.claimable, sorted(read.bag.concepts) if read.bag is not None else None,
+             read.bag.negated if read.bag is not None else False, read.frame) for sentence, read in reads.items()]
 
 
 def _claimable(raw: str, sentence: str, reads: SentenceReads | None) -> bool:

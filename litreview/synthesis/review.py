@@ -216,7 +216,7 @@ def claim_reads_for(corpus: Corpus) -> SentenceReads:
     """The claims' readings of evidence sentences kept in the corpus, loaded theme by theme; those
     done while building a table are kept in turn (when the corpus can be written: else the table is
     still built, the readings only not kept)."""
-    from litreview.synthesis.claims import SentenceRead, SentenceReads, claim_read_version
+    from litreview.synthesis.claims import SentenceRead, SentenceReads, claim_read_version, read_rows
     from litreview.synthesis.concepts import Bag
 
     version = claim_read_version()
@@ -229,11 +229,9 @@ def claim_reads_for(corpus: Corpus) -> SentenceReads:
     def keep(reads: Mapping[str, SentenceRead]) -> None:
         if corpus.read_only:
             return
-        rows = [(sentence, read.claimable, sorted(read.bag.concepts) if read.bag is not None else None,
-                 read.bag.negated if read.bag is not None else False, read.frame) for sentence, read in reads.items()]
         try:
             with corpus.transaction(wait=2.0):
-                corpus.keep_claim_reads(version, rows)
+                corpus.keep_claim_reads(version, read_rows(reads))
         except (sqlite3.Error, StorageError, LockTimeout):
             pass
 
@@ -336,11 +334,15 @@ class FindingsFinder:
     both cores when ``parallel`` (a pool started at the first full chunk, the caller reading or
     tagging the next papers while workers find), a few chunks in flight so memory stays bounded.
     ``add`` and ``finish`` return the (key, (findings, gaps)) pairs done so far; use it as a
-    context manager so the workers stop with the block."""
+    context manager so the workers stop with the block. With ``reads``, the claims' readings of the
+    papers' evidence sentences (``claims.read_sentences``) are done there too and gather in
+    ``reads`` (sentence -> reading), for the caller to keep and empty."""
 
-    def __init__(self, parallel: bool = True) -> None:
+    def __init__(self, parallel: bool = True, reads: bool = False) -> None:
         from collections import deque
 
+        self.with_reads = reads
+        self.reads: dict[str, Any] = {}
         self.workers = min(2, os.cpu_count() or 1) if parallel else 1
         self.chunk: list[tuple[Paper, list[Evidence]]] = []
         self.pending: deque = deque()  # type: ignore[type-arg]
@@ -368,7 +370,9 @@ class FindingsFinder:
         chunk, self.chunk = self.chunk, []
         done: list[tuple[str, tuple[list[str], list[str]]]] = []
         if self.workers < 2 or (self.pool is None and wait):  # a few papers: here, no pool to start
-            done.extend((paper.key, found) for (paper, _), found in zip(chunk, _findings_of(chunk), strict=True))
+            found, reads = _findings_of(chunk, self.with_reads)
+            done.extend((paper.key, one) for (paper, _), one in zip(chunk, found, strict=True))
+            self.reads.update(reads)
             chunk = []
         if chunk:
             if self.pool is None:
@@ -376,14 +380,27 @@ class FindingsFinder:
 
                 self._pool_block = worker_pool(self.workers)
                 self.pool = self._pool_block.__enter__()
-            self.pending.append(([paper.key for paper, _ in chunk], self.pool.submit(_findings_of, chunk)))
+            self.pending.append(([paper.key for paper, _ in chunk],
+                                 self.pool.submit(_findings_of, chunk, self.with_reads)))
         while self.pending and (wait or len(self.pending) > 2 * self.workers or self.pending[0][1].done()):
             keys, future = self.pending.popleft()
-            done.extend(zip(keys, future.result(), strict=True))
+            found, reads = future.result()
+            done.extend(zip(keys, found, strict=True))
+            self.reads.update(reads)
         return done
 
 
-def _findings_of(items: list[tuple[Paper, list[Evidence]]]) -> list[tuple[list[str], list[str]]]:
+def _findings_of(items: list[tuple[Paper, list[Evidence]]], reads: bool = False
+                 ) -> tuple[list[tuple[list[str], list[str]]], dict[str, Any]]:
+    """The papers' findings and gaps and, with ``reads``, the claims' readings of their evidence."""
     from litreview.synthesis.findings import paper_findings
 
-    return [paper_findings(paper, evidence) for paper, evidence in items]
+    found = [paper_findings(paper, evidence) for paper, evidence in items]
+    if not reads:
+        return found, {}
+    from litreview.synthesis.claims import read_sentences
+
+    read: dict[str, Any] = {}
+    for _, evidence in items:
+        read.update(read_sentences(evidence, read.__contains__))
+    return found, read
