@@ -25,7 +25,7 @@ from litreview.model import Paper
 from litreview.store import Corpus, StoredFile, sha256_bytes
 from litreview.text.encoding import printable_name
 from litreview.text.enrich import enrich
-from litreview.workers import forks, parent_alive, worker_init, worker_pool
+from litreview.workers import parent_alive, worker_init, worker_pool
 
 SINGLE_PAPER_FORMATS = {"pdf", "text"}
 PARALLEL_MIN_FILES = 4
@@ -50,7 +50,7 @@ class ParsedFile:
     errors: list[str] = field(default_factory=list)  # bad records; the file's good records still count
     warnings: list[str] = field(default_factory=list)
     failure: str = ""  # the whole file could not be read
-    pretagged: list[Any] = field(default_factory=list)  # tagging.Pretagged of its papers, when read by a worker
+    pretagged: list[Any] = field(default_factory=list)  # tagging.Pretagged of its papers, when read by the pool
 
     def __post_init__(self) -> None:
         self.name = self.name or printable_name(self.path)
@@ -243,19 +243,29 @@ def parse_paths(paths: list[Path], progress: Callable[[str], None] | None = None
                 tagger: Any = None) -> list[ParsedFile]:
     """Parse every file, using both cores: a pool for batches of PDFs, and a worker that
     converts a large bibliography while the caller stores its papers. Input order kept.
-    With a ``tagger``, the pool also tags the PDFs' papers (``ParsedFile.pretagged``)."""
+    With a ``tagger``, the PDFs' papers are tagged here as the pool hands them over
+    (``ParsedFile.pretagged``), while the workers read the next ones."""
     names = [str(p) for p in paths]
     heavy = [n for n in names if n.lower().endswith(".pdf")]
     results: dict[str, ParsedFile] = {}
     workers = min(2, os.cpu_count() or 1)
     if len(heavy) >= PARALLEL_MIN_FILES and workers > 1:
+        from concurrent.futures import as_completed
+
         # The largest first, so that no long file is left running alone at the end.
         heavy.sort(key=_size, reverse=True)
-        shared = tagger if forks() else None  # a forked worker has it already; it is not pickled
-        if shared is not None:
-            _load_for_workers(shared)
-        with worker_pool(workers, _set_worker_tagger, (shared,)) as pool:
-            for parsed in pool.map(_parse_pdf, heavy, chunksize=1):
+        with worker_pool(workers) as pool:
+            # The workers start reading at once; this process loads the tagger's word lists and the
+            # findings finder meanwhile, then tags each file as it comes back: the three keep two cores busy.
+            futures = [pool.submit(_parse_pdf, name) for name in heavy]
+            if tagger is not None:
+                _load_for_tagging(tagger)
+            for future in as_completed(futures):
+                parsed = future.result()
+                if tagger is not None and not parsed.failure:
+                    from litreview.tagging import pretag
+
+                    parsed.pretagged = [pretag(tagger, paper) for paper in parsed.papers]
                 results[parsed.path] = parsed
                 if progress:
                     progress(parsed.path)
@@ -277,34 +287,17 @@ def _size(path: str) -> int:
         return 0
 
 
-_worker_tagger: Any = None  # in a pool's worker: the tagger its PDFs' papers are tagged with
-
-
-def _load_for_workers(tagger: Any) -> None:
-    """Import and load here, once, what every worker would otherwise load for itself on its first
-    PDF (PDFium, ftfy, the findings finder, the word lists of typo tolerance): forked, they share it."""
-    import pypdfium2  # noqa: F401
-
+def _load_for_tagging(tagger: Any) -> None:
+    """Load what tagging a PDF's paper loads on first use (the findings finder, the word lists of
+    typo tolerance), while the pool's workers read the first files."""
     import litreview.synthesis.findings  # noqa: F401
-    from litreview.text.clean import repair
 
-    repair("\u00e9")  # loads ftfy
     tagger.normalizer.prepare()
 
 
-def _set_worker_tagger(tagger: Any) -> None:
-    global _worker_tagger
-    _worker_tagger = tagger
-
-
 def _parse_pdf(path: str) -> ParsedFile:
-    """parse_path in a pool's worker; the papers are tagged there too when the pool has a tagger."""
-    parsed = parse_path(path)
-    if _worker_tagger is not None and not parsed.failure:
-        from litreview.tagging import pretag
-
-        parsed.pretagged = [pretag(_worker_tagger, paper) for paper in parsed.papers]
-    return parsed
+    """parse_path in a pool's worker."""
+    return parse_path(path)
 
 
 def parse_in_worker(path: str, column_map: dict[str, str] | None = None) -> ParsedFile:

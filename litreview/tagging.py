@@ -39,7 +39,7 @@ class TagReport:
 
 @dataclass
 class Pretagged:
-    """A paper tagged (and its findings found) where it was read, in a worker process, before it had
+    """A paper tagged (and its findings found) as it was read, before it had
     a key or was stored. ``tag_corpus`` takes these results for a stored paper only when it gives the
     tagger exactly what was read here: the same content digest (text, sections, titles, abstracts,
     keywords) and page starts; the findings, besides, only for the same section headings and the
