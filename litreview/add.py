@@ -435,35 +435,20 @@ def add_paths(
         if len(records) > 1:
             raise UsageError(tr("{name}: holds {n} records; --title, --author and --year apply to one paper",
                                 name=parsed[0].name, n=len(records)))
-    with corpus.transaction(), corpus.page_cache(ADD_CACHE_MIB), _rare_full_collections(), \
-            _tag_run(corpus, tagger, pretagged) as run:
+    with corpus.transaction(), corpus.page_cache(ADD_CACHE_MIB), _rare_full_collections():
         report.orphans_removed = len(corpus.remove_orphan_copies())  # left by an add that was killed
         crowded: dict[str, str] = {}  # normalised titles met that are (or may become) a group -> as written
         for item in parsed:
-            # each paper added is tagged as soon as it is stored (while a worker reads the file's next records)
-            _add_parsed_file(corpus, item, options, report, crowded, on_record, run.tag if run else None)
+            _add_parsed_file(corpus, item, options, report, crowded, on_record)
         _settle_title_groups(corpus, report, crowded)
-        if run is not None:
-            # the papers a duplicate gave new text or an abstract, as they now stand
-            merged = list(dict.fromkeys(d.key for d in report.duplicates if d.merged))
-            for paper in corpus.iter_papers(merged, full=True) if merged else ():
-                run.tag(paper)
-            if report.added or merged:
-                report.tagging = run.finish()
+        if tagger is not None:
+            from litreview.tagging import tag_corpus
+
+            keys = [key for key, _ in report.added] + [d.key for d in report.duplicates if d.merged]
+            if keys:
+                report.tagging = tag_corpus(corpus, tagger, list(dict.fromkeys(keys)), pretagged=pretagged)
     _add_libraries(corpus, libraries, projects, options, report, progress, tagger)
     return report
-
-
-@contextmanager
-def _tag_run(corpus: Corpus, tagger: Any, pretagged: dict[str, Any]) -> Iterator[Any]:
-    """The run that tags the papers an add stores (``tagging.TagRun``), or None without a tagger."""
-    if tagger is None:
-        yield None
-        return
-    from litreview.tagging import TagRun
-
-    with TagRun(corpus, tagger, parallel=True, pretagged=pretagged) as run:
-        yield run
 
 
 @contextmanager
@@ -565,10 +550,7 @@ def _in_title_group(corpus: Corpus, paper: Paper, index: dict[str, Any], crowded
 
 
 def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, report: AddReport,
-                     crowded: dict[str, str] | None = None, on_record: Callable[[], None] | None = None,
-                     on_added: Callable[[Paper], None] | None = None) -> None:
-    """Store ``item``'s records: each new one added (and handed to ``on_added`` once stored), each
-    duplicate merged into the paper it repeats or skipped."""
+                     crowded: dict[str, str] | None = None, on_record: Callable[[], None] | None = None) -> None:
     crowded = {} if crowded is None else crowded
     if item.failure:
         report.failed.append(item.failure)
@@ -630,8 +612,6 @@ def _add_parsed_file(corpus: Corpus, item: ParsedFile, options: AddOptions, repo
         files = [source_file()] + [_store_attachment(corpus, name, blob) for name, blob, _ in attachments]
         corpus.add_paper(paper, index, files, provenance)
         report.added.append((paper.key, paper.title))
-        if on_added:
-            on_added(paper)
         if on_record:
             on_record()
         for verdict in maybe:

@@ -97,103 +97,50 @@ def tag_corpus(
         missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # raises NotFound with close matches
-    from litreview.synthesis.review import PARALLEL_MIN_PAPERS
+    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder, frame_rows
 
+    report = TagReport()
+    states = corpus.tag_states()
+    digest = tagger.codebook.digest
     wanted = list(dict.fromkeys(keys)) if keys else None
     parallel = (len(wanted) if wanted else corpus.count()) >= PARALLEL_MIN_PAPERS
-    with corpus.transaction(), TagRun(corpus, tagger, parallel, pretagged) as run:
+    finding: dict[str, tuple[str, str]] = {}  # papers whose findings are being found -> digests of their tagging
+    handed = False  # has the finder been given a paper?
+    reads = _ClaimReads(corpus)
+    with corpus.transaction(), FindingsFinder(parallel, reads=True) as finder:
         for paper in corpus.iter_papers(wanted, full=True):
             if progress:
                 progress(paper.key)
-            run.tag(paper, force)
-        return run.finish()
-
-
-class TagRun:
-    """Papers tagged one at a time into the corpus, inside the caller's transaction: each paper's
-    tagging, frames, findings (found on the other core for many papers) and the claims' readings of
-    its evidence. ``tag`` takes a paper as the corpus holds it (``add`` hands over each paper it has
-    just stored, so tagging fills the moments storing waits for the file's next records); ``finish``
-    waits for the last findings and gives the report. A paper handed over again after it changed (a
-    duplicate merged into it later in the same add) is tagged again and counted once."""
-
-    def __init__(self, corpus: Corpus, tagger: Tagger, parallel: bool,
-                 pretagged: Mapping[str, Pretagged] | None = None) -> None:
-        from litreview.synthesis.review import FindingsFinder
-
-        self.corpus, self.tagger, self.pretagged = corpus, tagger, pretagged
-        self.states = corpus.tag_states()
-        self.digest = tagger.codebook.digest
-        self.finder = FindingsFinder(parallel, reads=True)
-        self.reads = _ClaimReads(corpus)
-        self.unchanged = 0
-        self.done: dict[str, tuple[str, int, list[str]]] = {}  # key -> (content digest, words, assigned themes)
-        # papers whose findings are being found -> the digests of their tagging, oldest first
-        self.finding: dict[str, list[tuple[str, str]]] = {}
-        self.handed = False  # has the finder been given a paper?
-
-    def __enter__(self) -> TagRun:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.finder.__exit__(*exc)
-
-    def tag(self, paper: Paper, force: bool = False) -> None:
-        from litreview.synthesis.review import frame_rows
-
-        corpus, key = self.corpus, paper.key
-        content = content_digest(paper)
-        before = self.done.get(key)
-        if before is not None:
-            if before[0] == content:
-                return  # tagged in this run as it stands
-        elif not force and self.states.get(key) == (content, self.digest):
-            self.unchanged += 1
-            return
-        taken = _taken(self.pretagged, paper, content, self.digest)
-        tagging = replace(taken.tagging, key=key) if taken else self.tagger.tag(paper)
-        corpus.save_tagging(tagging)
-        # how the paper frames each theme, from its evidence as stored, for the synthesis
-        corpus.keep_frames(frame_rows(corpus, [key]))
-        self.done[key] = (content, tagging.words, [t.theme for t in tagging.assigned])
-        if corpus.findings_state(key) == (tagging.content, tagging.codebook):
-            return
-        # The literature matrix's findings, found now (on the other core) rather than at its first build.
-        self.finding.setdefault(key, []).append((tagging.content, tagging.codebook))
-        evidence = corpus.evidence_of(key)
-        if (taken and taken.evidence == _evidence_marks(evidence)
-                and taken.sections == _section_marks(paper.sections)):
-            self._keep([(key, taken.findings)])
-            self.reads.keep(taken.reads)
-        else:
-            self._keep(self.finder.add(paper, evidence))
-            self.handed = True
-        self.reads.keep(self.finder.reads)
-
-    def finish(self) -> TagReport:
-        if self.handed:  # (finishing loads the findings module, which a batch tagged as read never needs)
-            self._keep(self.finder.finish())
-        self.reads.keep(self.finder.reads, last=True)
-        report = TagReport(unchanged=self.unchanged)
-        for key, (_, words, themes) in self.done.items():
-            report.tagged.append(key)
-            report.words += words
-            if words == 0:
-                report.no_text.append(key)
-            report.assigned.update(themes)
-        return report
-
-    def _keep(self, found: list[tuple[str, tuple[list[str], list[str]]]]) -> None:
-        """Keep the findings found for papers just tagged, under the digests of that tagging."""
-        if found:
-            self.corpus.keep_findings([(key, *self._digests(key), *result) for key, result in found])
-
-    def _digests(self, key: str) -> tuple[str, str]:
-        waiting = self.finding[key]
-        digests = waiting.pop(0)
-        if not waiting:
-            del self.finding[key]
-        return digests
+            content = content_digest(paper)
+            if not force and states.get(paper.key) == (content, digest):
+                report.unchanged += 1
+                continue
+            taken = _taken(pretagged, paper, content, digest)
+            tagging = replace(taken.tagging, key=paper.key) if taken else tagger.tag(paper)
+            corpus.save_tagging(tagging)
+            # how the paper frames each theme, from its evidence as stored, for the synthesis
+            corpus.keep_frames(frame_rows(corpus, [paper.key]))
+            report.tagged.append(paper.key)
+            report.words += tagging.words
+            if tagging.words == 0:
+                report.no_text.append(paper.key)
+            report.assigned.update(t.theme for t in tagging.assigned)
+            if corpus.findings_state(paper.key) != (tagging.content, tagging.codebook):
+                # The literature matrix's findings, found now (on the other core) rather than at its first build.
+                finding[paper.key] = (tagging.content, tagging.codebook)
+                evidence = corpus.evidence_of(paper.key)
+                if (taken and taken.evidence == _evidence_marks(evidence)
+                        and taken.sections == _section_marks(paper.sections)):
+                    _keep(corpus, [(paper.key, taken.findings)], finding)
+                    reads.keep(taken.reads)
+                else:
+                    _keep(corpus, finder.add(paper, evidence), finding)
+                    handed = True
+                reads.keep(finder.reads)
+        if handed:  # (finishing loads the findings module, which a batch tagged in its workers never needs)
+            _keep(corpus, finder.finish(), finding)
+        reads.keep(finder.reads, last=True)
+    return report
 
 
 class _ClaimReads:
@@ -221,6 +168,13 @@ class _ClaimReads:
             self.version = claim_read_version()
         self.corpus.keep_claim_reads(self.version, read_rows(self.waiting), drop_others=first)
         self.waiting = {}
+
+
+def _keep(corpus: Corpus, found: list[tuple[str, tuple[list[str], list[str]]]],
+          finding: dict[str, tuple[str, str]]) -> None:
+    """Keep the findings found for papers just tagged, under the digests of that tagging."""
+    if found:
+        corpus.keep_findings([(key, *finding.pop(key), *result) for key, result in found])
 
 
 def check_theme(codebook: Codebook, theme: str) -> None:
