@@ -120,3 +120,31 @@ def test_a_pretagged_result_is_taken_only_for_what_the_tagger_would_read(change,
     # the claims' readings of its evidence sentences are kept, from the worker's or read again
     stored = {row[0] for row in corpus.db.execute("SELECT sentence FROM claim_reads WHERE concepts IS NOT NULL")}
     assert stored and stored <= {e.sentence for e in corpus.evidence_of("contoh2024")}
+
+
+def test_an_add_that_merges_a_repeat_tags_the_merged_paper_once(tmp_path, tagger):
+    """A later record of the same file that repeats a paper and brings an abstract: the paper is
+    tagged as it stands after the merge, counted once, and the corpus is the one an add without
+    tagging followed by ``tag`` leaves."""
+    abstract = ("Hoaks politik menyebar cepat di media sosial menjelang pemilu dan menurunkan kepercayaan "
+                "pemilih. Disinformasi di WhatsApp dan Twitter memecah belah warganet. Literasi digital "
+                "pemilih muda perlu ditingkatkan untuk melawan hoaks.")
+    library = tmp_path / "library.bib"
+    library.write_text(
+        "@article{a1, title={Kampanye digital dan pemilih pemula}, author={Lubis, Ayu}, year={2023},"
+        " doi={10.1234/abc.1}}\n"
+        "@article{b1, title={Partai politik di Instagram}, author={Tan, Budi}, year={2024},"
+        " abstract={Partai politik memakai Instagram untuk membangun citra kandidat di depan pemilih muda.}}\n"
+        "@article{a2, title={Kampanye digital dan pemilih pemula}, author={Lubis, Ayu}, year={2023},"
+        " doi={10.1234/abc.1}, abstract={" + abstract + "}}\n", encoding="utf-8")
+    with Corpus.init(tmp_path / "as-stored") as corpus:
+        report = add_paths(corpus, [str(library)], tagger=tagger)
+        keys = [key for key, _ in report.added]
+        assert len(keys) == 2 and [bool(d.merged) for d in report.duplicates] == [True]
+        assert report.tagging is not None and report.tagging.tagged == keys  # the merged one counted once
+        assert "hoax" in {t.theme for t in corpus.tags_by_key("discussed").get(keys[0], [])}
+    with Corpus.init(tmp_path / "afterwards") as corpus:
+        add_paths(corpus, [str(library)])
+        after = tag_corpus(corpus, tagger)
+    assert after.tagged == sorted(report.tagging.tagged) and after.assigned == report.tagging.assigned
+    assert stored(tmp_path / "as-stored") == stored(tmp_path / "afterwards")
