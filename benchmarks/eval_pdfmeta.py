@@ -13,7 +13,7 @@ leaves it empty too. Rules of agreement:
 - title: equal after folding case, accents, whitespace and punctuation;
 - first author / all authors: by surname, accent- and case-folded (a gold full name agrees with
   a surname it ends with); all authors needs the same number, in order;
-- year: equal; DOI: equal ignoring case; journal: equal after folding, or one holds the other;
+- year: equal; DOI: equal ignoring case; journal: equal after folding (case, accents, punctuation);
 - affiliations (only files whose gold gives them): as many as the gold, in order, each holding the
   gold's institution (folded); author affiliations (where the gold gives them, or gives one
   affiliation): each author's affiliations, in number and institution, as the gold maps them.
@@ -104,8 +104,8 @@ def agrees(name: str, gold: Any, paper: Paper, doc: dict[str, Any] | None = None
     if name == "doi":
         return paper.doi.lower() == str(gold or "").lower()
     if name == "journal":
-        a, b = fold(paper.journal), fold(gold or "")
-        return a == b or bool(a and b) and (a in b or b in a)
+        # equal after folding: a volume, page or web address left beside the name is a miss
+        return fold(paper.journal) == fold(gold or "")
     raise ValueError(name)
 
 

@@ -161,6 +161,13 @@ def test_real_texts_keep_their_title_line_and_take_no_false_byline() -> None:
         ("Sociology 2024, 7, 1182 https://doi.org/10.9999/soc7001182", "Sociology", "7"),
         ("Jurnal Ilmu Politik, Vol. 5 No. 1, Juni 2021, hlm. 12-20", "Jurnal Ilmu Politik", "5"),
         ("Figure 2024, 7, 1182 shows the counts", "", ""),  # no "year, volume, number" right after one word
+        # what a banner sets beside the name is no part of it: volume before "(year)", a separator and
+        # page, a web address, a slash
+        ("Journal of Electoral Studies 14 (2022) 101–118", "Journal of Electoral Studies", ""),
+        ("JURNAL POLITIK DIGITAL (JPD) ◼ 57", "JURNAL POLITIK DIGITAL (JPD)", ""),
+        ("Jurnal Komunikasi Publik | 88", "Jurnal Komunikasi Publik", ""),
+        ("www.politicsjournal.example.org POLITIKA VOL 12 3 MAY 2021", "POLITIKA", "12"),
+        ("Jurnal Pemerintahan/ Vol. 3 No. 2", "Jurnal Pemerintahan", "3"),
     ],
 )
 def test_one_word_journal_before_year_volume_number(footer: str, journal: str, volume: str) -> None:

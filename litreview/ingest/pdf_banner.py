@@ -151,7 +151,9 @@ def metadata_year(metadata: dict[str, str]) -> tuple[int | None, str]:
 
 _JOURNAL_CUT = re.compile(
     r"\s*(?:,\s*)?(?:\bvol(?:ume)?\b\.?|\bno\.|\bnomor\b|\bissue\b|\b[ep]-?issn\b|\bissn\b|\bpp\.|\bpages\b|\bhal\."
-    r"|\bhlm\.|\(\d{4}\)|\b\d{4}\s*[;,]\s*\d|\s\d+\s*,\s*\d|\bdoi\b|:\s*\d)",
+    r"|\bhlm\.|(?:\b\d{1,4}\s*)?\(\d{4}\)|\b\d{4}\s*[;,]\s*\d|\s\d+\s*,\s*\d|\bdoi\b|:\s*\d"
+    # a separator a banner sets between the name and its page or volume: "Jurnal X (JX) \u25fc 121", "Jurnal X | 12"
+    r"|[\u25a0-\u25ff\u2022|]\s*\d)",
     re.IGNORECASE,
 )
 
@@ -198,7 +200,7 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
     or footer of the first page."""
     edge = [line for line in edge_lines(lines, height, skip) if not line.vertical]
     for k, line in enumerate(edge):
-        text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*", " ", line.text)
+        text = re.sub(r"https?://\S+|\S+\.(?:com|org|net|id)/\S*|\bwww\.\S+", " ", line.text).strip()
         text = re.sub(r"^\d+\s+", "", text).strip()
         # "ISSN : 2442-5826 e-Proceeding of ..." names the journal after its ISSN.
         text = _LEADING_ISSN.sub("", text)
@@ -210,7 +212,7 @@ def find_container(lines: list[Line], height: float, skip: set[int]) -> Containe
             continue
         start = word.start() if word and volume and volume.start() < word.start() else 0
         cut = _JOURNAL_CUT.search(text, start + 1)
-        name = text[start : cut.start() if cut else len(text)].strip(" ,.:;-\u2013")
+        name = text[start : cut.start() if cut else len(text)].strip(" ,.:;/-\u2013")
         if letters(name) < 3 and volume and k > 0 and _names_above(edge[k - 1], line):
             name = edge[k - 1].text  # a margin box: the journal's name, then "2021, Vol. 62(1) 89-104"
         acronym = bool(re.fullmatch(r"[A-Z][A-Z-]{2,11}", name)) and volume is not None and text.startswith(name)
