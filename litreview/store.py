@@ -1752,22 +1752,23 @@ class Corpus(ScreeningStore):
         )
         yield from _evidence_from(cursor)
 
-    def evidence_sentences(self, keys: list[str] | None = None) -> Iterator[tuple[str, str, list[str]]]:
-        """(paper key, theme, its evidence sentences in rank order) for every theme with evidence
-        (whatever its tag's level), for ``keys`` (None: every paper)."""
+    def evidence_sentences(self, keys: list[str] | None = None
+                           ) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
+        """(paper key, theme, its evidence as (field, sentence) in rank order) for every theme with
+        evidence (whatever its tag's level), for ``keys`` (None: every paper)."""
         where = f" WHERE p.key IN ({','.join('?' * len(keys))})" if keys is not None else ""
         cursor = self.db.execute(
-            "SELECT p.key, e.theme, e.sentence FROM evidence e JOIN papers p ON p.id = e.paper_id"
+            "SELECT p.key, e.theme, e.field, e.sentence FROM evidence e JOIN papers p ON p.id = e.paper_id"
             + where + " ORDER BY e.paper_id, e.theme, e.ord", keys or [])
         current: tuple[str, str] | None = None
-        sentences: list[str] = []
+        sentences: list[tuple[str, str]] = []
         while batch := cursor.fetchmany(500):
-            for key, theme, sentence in batch:
+            for key, theme, field_name, sentence in batch:
                 if (key, theme) != current:
                     if current is not None:
                         yield current[0], current[1], sentences
                     current, sentences = (key, theme), []
-                sentences.append(sentence)
+                sentences.append((field_name, sentence))
         if current is not None:
             yield current[0], current[1], sentences
 

@@ -74,10 +74,9 @@ def test_every_format_says_what_the_table_covers(run, sample):
     asked = json.loads(run("table", "synthesis", "--theme", "hoax", "--columns", "theme,risk,both", "--format",
                                  "json").stdout)
     assert [c["key"] for c in asked[0]["columns"]] == ["theme", "risk", "both"]  # empty, but asked for: kept
-    full = json.loads(run("table", "synthesis", "--format", "json").stdout)[0]  # Munadi frames youth both ways
-    assert any(note.startswith("As both:") for note in full["notes"])
-    narrow = json.loads(run("table", "synthesis", "--columns", "theme,statement", "--format", "json").stdout)[0]
-    assert narrow["notes"] == [NOTE_EN]  # the note on a column not shown goes with it
+    # no sample source frames a theme both ways (a keyword list frames nothing): no "both" column, no note
+    full = json.loads(run("table", "synthesis", "--format", "json").stdout)[0]
+    assert "both" not in [c["key"] for c in full["columns"]] and full["notes"] == [NOTE_EN]
     reading = run("reading-list", "--format", "markdown", "--lang", "id")
     assert NOTE_ID in reading.stdout and "mencakup 6 dari 8 rekaman" in reading.stderr
 
@@ -165,3 +164,8 @@ def test_a_source_framing_a_theme_both_ways_is_in_the_both_column_only():
         in statement
     one_way = build_synthesis(*_entries({k: v for k, v in FRAMED.items() if k != "cici2022"}, "reach"), book, "en")
     assert "both" not in [c.key for c in one_way.columns] and not one_way.notes
+    from litreview.cli.tables import _keep_columns
+
+    narrow = build_synthesis(entries, evidence, book, "en", ["reach"])
+    _keep_columns(narrow, "theme,statement")  # --columns theme,statement
+    assert not narrow.notes  # the note on a column not shown goes with it

@@ -341,6 +341,8 @@ def test_frame_of_single_sentences():
     assert frame_of("Disinformation threatens and undermines electoral trust.") == "risk"
     assert frame_of("Pemilu diselenggarakan pada bulan Februari.") is None
     assert frame_of("Ada peluang sekaligus tantangan.") is None  # one each: no side wins
+    assert frame_of("Kanal yang sama dapat menjadi corong narasi kebencian antarkelompok.") == "risk"
+    assert frame_of("Anonymous accounts spread hateful messages before the vote.") == "risk"
 
 
 def test_frame_cues_need_whole_words_and_respect_negation():

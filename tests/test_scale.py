@@ -510,3 +510,32 @@ def test_add_leaves_the_garbage_collector_and_page_cache_as_it_found_them(tmp_pa
         assert seen and all(t[2] >= 1000 for t in seen)  # while storing: full collections are rare
         assert gc.get_threshold() == before
         assert corpus.db.execute("PRAGMA cache_size").fetchone()[0] == cache
+
+
+def test_a_keyword_list_frames_no_theme():
+    """A risk word in the keyword list ("disinformasi") beside a theme's keyword does not make the
+    paper frame that theme as a risk, kept or worked out on the spot; its sentences decide."""
+    from litreview.synthesis.review import ThemeEvidence, evidence_by_paper
+    from litreview.synthesis.synthesize import build_synthesis
+
+    codebook = load_codebook()
+    corpus = Corpus.in_memory()
+    paper = Paper(key="lubis2024", title="Kampanye digital partai menjelang pemilu", year=2024,
+                  authors=[Person(family="Lubis", given="Ayu")],
+                  keywords=["penargetan pemilih", "disinformasi", "media sosial"],
+                  abstract="Tim kampanye memakai segmentasi audiens untuk penargetan pemilih yang presisi. "
+                           "Iklan di media sosial dapat disesuaikan dengan minat kelompok pemilih yang dituju.")
+    with corpus.transaction():
+        corpus.add_paper(paper, dedup.index_fields(paper), [], _source())
+    tag_corpus(corpus, Tagger(codebook))
+    fields = {e.field for e in corpus.evidence_of("lubis2024", "mentioned") if e.theme == "targeting"}
+    assert "keywords" in fields and fields - {"keywords"}  # the keyword list is evidence, beside sentences
+    entries = load_entries(corpus, codebook, ReviewFilter(level="mentioned"))
+    assert frames_for(corpus, entries).get(("lubis2024", "targeting")) == "neutral"
+    assert corpus.stored_frames(FRAMING_VERSION)[("lubis2024", "targeting")] == "neutral"
+    on_the_spot = build_synthesis(entries, evidence_by_paper(corpus, entries, level="mentioned"), codebook,
+                                  themes=["targeting"])
+    kept = build_synthesis(entries, ThemeEvidence(corpus, entries, "mentioned"), codebook, themes=["targeting"],
+                           frames=frames_for(corpus, entries))
+    assert on_the_spot.rows == kept.rows
+    assert [row["risk"].text for row in kept.rows] == [""]  # not counted as a risk

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 # The version of the cues and rules below: frames kept in a corpus under another version are worked
 # out again. Change it with any change that can change a frame.
-FRAMING_VERSION = "1"
+FRAMING_VERSION = "2"
 OPPORTUNITY = "opportunity"
 RISK = "risk"
 _MIXED_SHARE = 1 / 3  # each side needs this share of the hits for "mixed"
@@ -26,9 +26,9 @@ _OPPORTUNITY_ID = """peluang keuntungan untung manfaat bermanfaat efektif efekti
 _OPPORTUNITY_EN = """opportunity opportunities benefit beneficial advantage effective potential empower
     enhance positive""".split()
 _RISK_ID = """tantangan risiko ancaman mengancam bahaya rentan masalah hambatan menghambat merusak
-    kerusakan rugi menyesatkan negatif hoaks disinformasi misinformasi""".split()
+    kerusakan rugi menyesatkan negatif hoaks disinformasi misinformasi kebencian""".split()
 _RISK_EN = """challenge risk threat danger negative harm vulnerable vulnerability undermine problem
-    hoax disinformation misinformation""".split()
+    hoax disinformation misinformation hate""".split()
 _RISK_PHRASES = ("dampak negatif", "berita palsu", "ujaran kebencian", "fake news", "hate speech")
 # Phrases whose cue word says nothing about the frame: they are read and skipped.
 _NEUTRAL_PHRASES = (
@@ -131,6 +131,13 @@ def frame_of(sentence: str) -> str | None:
     if risk > opportunity:
         return RISK
     return None
+
+
+def frames_from(field: str) -> bool:
+    """Does evidence from this field say how a paper frames a theme? A keyword list names the
+    paper's topics side by side ("penargetan pemilih; disinformasi; ..."): a risk word among them
+    frames none of the others."""
+    return not field.startswith("keywords")
 
 
 def framing(sentences: Iterable[str]) -> tuple[str, int, int]:

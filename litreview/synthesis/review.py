@@ -268,10 +268,11 @@ def frame_rows(corpus: Corpus, keys: list[str] | None, only: set[tuple[str, str]
                ) -> list[tuple[str, str, str, str]]:
     """(key, theme, framing version, frame) of the papers' themes with evidence (``keys``; None: all,
     ``only`` these pairs), worked out from the evidence sentences as they stand."""
-    from litreview.synthesis.framing import FRAMING_VERSION, framing
+    from litreview.synthesis.framing import FRAMING_VERSION, frames_from, framing
 
-    return [(key, theme, FRAMING_VERSION, framing(sentences)[0])
-            for key, theme, sentences in corpus.evidence_sentences(keys)
+    return [(key, theme, FRAMING_VERSION, framing(sentence for field_name, sentence in evidence
+                                                   if frames_from(field_name))[0])
+            for key, theme, evidence in corpus.evidence_sentences(keys)
             if only is None or (key, theme) in only]
 
 

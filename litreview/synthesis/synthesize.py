@@ -44,7 +44,7 @@ def build_synthesis(
     ``frames`` the frames kept by (key, theme) (``review.frames_for``), else worked out here;
     ``reads`` the claims' readings of sentences read before (``claims.SentenceReads``)."""
     from litreview.synthesis.claims import by_theme, claim_sentences, group_themes, theme_quotes
-    from litreview.synthesis.framing import framing
+    from litreview.synthesis.framing import frames_from, framing
 
     words = WORDS[lang]
     table = Table(
@@ -81,7 +81,8 @@ def build_synthesis(
             continue
         per_source = {e.key: [ev for ev in got.get(e.key, []) if ev.theme == theme] for e in sources}
         chosen_frames = {e.key: frames[(e.key, theme)] if frames is not None else
-                         framing(ev.sentence for ev in per_source[e.key])[0] for e in sources}
+                         framing(ev.sentence for ev in per_source[e.key] if frames_from(ev.field))[0]
+                         for e in sources}
         quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
         found[theme] = (sources, chosen_frames, representative(quotable, representatives))
     if reads is not None:
