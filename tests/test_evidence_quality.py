@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import SHARED
+from conftest import ROOT, SHARED
 
 from litreview.model import Paper
 from litreview.synthesis.annotate import annotate, is_definition
@@ -47,6 +47,10 @@ def test_glued_sentences_are_split(text, expected):
     ("Temuan penelitian ini sejalan dengan Munadi (2023).", ""),
     ("Penelitian ini mengkaji kampanye menurut Undang-Undang Nomor 7 Tahun 2017.", ""),
     ("Hoaks menyebar luas menjelang Pemilu 2019.", ""),
+    ("Kajian terdahulu menunjukkan bahwa kampanye daring menaikkan elektabilitas.", "mengutip karya lain"),
+    ("Namun, beberapa penelitian sebelumnya menemukan dampak yang kecil.", "mengutip karya lain"),
+    ("Temuan penelitian ini berbeda dari kajian terdahulu.", ""),  # the paper's own finding, compared
+    ("Studi kasus ini memakai data survei.", ""),
 ])
 def test_another_works_claim_is_labelled(sentence, label):
     assert citing_label(sentence, "id") == label
@@ -56,6 +60,8 @@ def test_another_works_claim_is_labelled(sentence, label):
 def test_english_label():
     assert citing_label("Smith et al. (2019) found that exposure polarises.") == "citing Smith et al., 2019"
     assert citing_label("Prior work [3, 4] shows this.") == "citing another work"
+    assert citing_label("Previous studies have linked online exposure to turnout.") == "citing another work"
+    assert citing_label("This study extends previous research on turnout.") == ""
 
 
 def test_definitions_are_never_an_aim():
@@ -90,7 +96,8 @@ def test_evidence_table_labels_citing_sentences(run, sample_corpus):
 # sentence or followed by a verb of saying, or "Menurut X" / "According to X" at its start.
 _OTHER_AUTHOR = re.compile(
     r"^\W*(?:[A-Z][\w'\u2019-]+(?:\s+(?:dkk\.?|et al\.?|(?:&|dan|and)\s+[A-Z][\w'\u2019-]+))?\s*\(\s*(?:19|20)\d{2}"
-    r"|[Mm]enurut\s+[A-Z]|[Aa]ccording\s+to\s+[A-Z])"
+    r"|[Mm]enurut\s+[A-Z]|[Aa]ccording\s+to\s+[A-Z]"
+    r"|(?:[Kk]ajian|[Pp]enelitian|[Ss]tudi)\s+(?:terdahulu|sebelumnya)|(?:[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:studies|research))"
     r"|[A-Z][\w'\u2019-]+(?:\s+(?:dkk\.?|et al\.?))?\s*\((?:19|20)\d{2}[a-z]?\)\s+(?:berpendapat|menyatakan|menemukan"
     r"|mengatakan|menjelaskan|mengemukakan|argues?|argued|found|finds|states?|stated|shows?|showed)"
 )
@@ -106,6 +113,7 @@ def test_no_chosen_finding_is_another_authors_claim(run, tmp_path):
     from litreview.themes.codebook import load_codebook
 
     files = sorted((SHARED / "texts").glob("*.txt")) + sorted((SHARED / "samples").glob("*.txt"))
+    files += [p for p in sorted((ROOT / "corpus").iterdir()) if p.name != "README.md"]  # the bundled sample
     assert run("add", *files).exit_code in (0, 3)
     book = load_codebook()
     with Corpus(tmp_path / ".litreview") as corpus:

@@ -1,6 +1,6 @@
 """Whether a sentence reports another work's claim, and which work: "Kruikemeyer dkk. (2013)
 berpendapat ...", "Media sosial memperluas partisipasi (Cobis & Rusadi, 2023).", "Menurut McNair
-(2017), ...", "... as shown in [12]."
+(2017), ...", "... as shown in [12].", "Kajian terdahulu menunjukkan ..." (earlier studies, unnamed).
 
 Such a sentence is evidence that the paper discusses a theme, but not the paper's own finding:
 tables label it ("citing Kruikemeyer dkk., 2013") and never quote it as what the paper found.
@@ -28,13 +28,25 @@ _NUMBERED = re.compile(r"\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 _ACCORDING = re.compile(r"^\W*(?:[Mm]enurut|[Aa]ccording\s+to|[Ss]ebagaimana\s+(?:dikemukakan|dijelaskan)\s+oleh)"
                         r"\s+[A-Z]")
 _GATE = re.compile(r"(?:19|20)\d{2}|\[\d|[Mm]enurut|[Aa]ccording|oleh")
+# Earlier studies reported without being named, as the sentence's subject: "Kajian terdahulu menunjukkan
+# ...", "Beberapa penelitian sebelumnya menemukan ...", "Previous studies have shown ...".
+_EARLIER = re.compile(
+    r"^\W*(?:(?:namun|tetapi|selain itu|sementara itu|however|moreover|in addition|yet),?\s+)?"
+    r"(?:(?:(?:berbagai|beberapa|sejumlah|banyak|hasil|temuan)\s+)?(?:kajian|penelitian|studi|riset|literatur|temuan)"
+    r"(?:-(?:kajian|penelitian|studi|riset))?\s+(?:terdahulu|sebelumnya|lain|lainnya|lampau)\b"
+    r"|(?:(?:several|many|some|most|numerous|a number of)\s+)?(?:previous|prior|earlier|past|existing|other)\s+"
+    r"(?:studies|research|work|scholarship|literature|scholars|researchers)\b)",
+    re.IGNORECASE,
+)
 
 
 def reports_other_work(sentence: str) -> bool:
     """The sentence states what another work found or argued, not what this paper did."""
-    if not _GATE.search(sentence):
-        return False
     if _OWN.search(sentence):
+        return False
+    if _EARLIER.search(sentence):
+        return True
+    if not _GATE.search(sentence):
         return False
     return bool(_NUMBERED.search(sentence) or _ACCORDING.search(sentence) or extract_citations(sentence))
 
