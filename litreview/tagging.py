@@ -97,7 +97,7 @@ def tag_corpus(
         missing = [k for k in dict.fromkeys(keys) if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # raises NotFound with close matches
-    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder, frame_rows
+    from litreview.synthesis.review import PARALLEL_MIN_PAPERS, FindingsFinder, findings_stamp, frame_rows
 
     report = TagReport()
     states = corpus.tag_states()
@@ -125,9 +125,10 @@ def tag_corpus(
             if tagging.words == 0:
                 report.no_text.append(paper.key)
             report.assigned.update(t.theme for t in tagging.assigned)
-            if corpus.findings_state(paper.key) != (tagging.content, tagging.codebook):
+            stamp = (tagging.content, findings_stamp(tagging.codebook))
+            if corpus.findings_state(paper.key) != stamp:
                 # The literature matrix's findings, found now (on the other core) rather than at its first build.
-                finding[paper.key] = (tagging.content, tagging.codebook)
+                finding[paper.key] = stamp
                 evidence = corpus.evidence_of(paper.key)
                 if (taken and taken.evidence == _evidence_marks(evidence)
                         and taken.sections == _section_marks(paper.sections)):

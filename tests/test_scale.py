@@ -539,3 +539,19 @@ def test_a_keyword_list_frames_no_theme():
                            frames=frames_for(corpus, entries))
     assert on_the_spot.rows == kept.rows
     assert [row["risk"].text for row in kept.rows] == [""]  # not counted as a risk
+
+
+def test_findings_kept_by_an_older_finder_are_found_again():
+    """Kept findings are stamped with the finder's version: those of another version (an upgrade
+    that finds them differently) are found again, those of this one are read back as kept."""
+    corpus, codebook = _claims_corpus()
+    entries = load_entries(corpus, codebook, ReviewFilter())
+    first = findings_for(corpus, entries)
+    assert any(found for found, _ in first.values())
+    with corpus.transaction():  # as an older version kept them: stale, without the version's stamp
+        corpus.db.execute("UPDATE findings SET findings = '[\"stale\"]', codebook ="
+                          " (SELECT t.codebook FROM tag_runs t WHERE t.paper_id = findings.paper_id)")
+    assert findings_for(corpus, entries) == first
+    with corpus.transaction():
+        corpus.db.execute("UPDATE findings SET findings = '[\"kept\"]'")
+    assert {tuple(found) for found, _ in findings_for(corpus, entries).values()} == {("kept",)}

@@ -286,11 +286,25 @@ def join_citations(citations: list[str]) -> str:
     return "; ".join(sorted(dict.fromkeys(citations), key=str.casefold))
 
 
+# The version of how findings and gaps are found (``findings.py`` and what it reads: the sentence tests of
+# ``annotate`` and ``text.attribution``). Findings kept under another version are found again: change it
+# with any change that can change a paper's findings.
+FINDINGS_VERSION = "2"
+
+
+def findings_stamp(codebook: str) -> str:
+    """What kept findings are stamped with besides the content digest: the codebook digest of the
+    tagging they were found for, and the findings version."""
+    return f"{codebook} findings {FINDINGS_VERSION}"
+
+
 def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[str], list[str]]]:
     """Key findings and gaps of each entry: kept in the corpus once found for the text and codebook
-    the paper was last tagged with; papers without them are read in full now and kept."""
+    the paper was last tagged with (and this version of the finder); papers without them are read
+    in full now and kept."""
     kept = corpus.stored_findings()
-    tagged = corpus.tag_states()  # key -> (content digest, codebook digest) of the last tagging
+    # key -> (content digest, codebook digest) of the last tagging, stamped as kept findings are
+    tagged = {key: (content, findings_stamp(book)) for key, (content, book) in corpus.tag_states().items()}
     out: dict[str, tuple[list[str], list[str]]] = {}
     missing: list[str] = []
     for entry in entries:
