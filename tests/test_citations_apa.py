@@ -69,6 +69,14 @@ def test_missing_author_uses_the_short_title():
     assert in_text(paper(year=None, title=""), lang="id") == "[Tanpa judul], t.t."
 
 
+def test_quotation_marks_inside_a_cited_title_become_single():
+    assert in_text(paper(year=2023, title='Tagar "Kawal Suara" di Twitter')) == "\"Tagar 'Kawal Suara' di\", 2023"
+    assert in_text(paper(year=2023, title="Makna \u201cRelawan\u201d Digital")) == "\"Makna 'Relawan' Digital\", 2023"
+    # a cut inside a quoted phrase leaves no quotation mark open
+    assert in_text(paper(year=2023, title='Kampanye dan "Politik Identitas Baru" Menjelang Pemilu')) == \
+        "\"Kampanye dan Politik Identitas\", 2023"
+
+
 def test_anonymous_is_an_author():
     assert in_text(paper(Person(literal="Anonim"), year=2024)) == "Anonim, 2024"
     assert in_text(paper(Person(family="Anonymous"), year=2024)) == "Anonymous, 2024"

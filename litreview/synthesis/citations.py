@@ -65,7 +65,15 @@ def _short_title(paper: Paper, lang: str) -> str:
     words = title.split()
     if len(words) > _TITLE_WORDS:
         title = " ".join(words[:_TITLE_WORDS]).rstrip(",;:.\u2013\u2014-")
+    # Quotation marks inside the quoted title become single ones (APA 6.7); one left open by the cut goes.
+    title = _INNER_QUOTES.sub("'", title)
+    if title.count("'") % 2 and (title.startswith("'") or " '" in title):
+        at = title.rfind("'")
+        title = (title[:at] + title[at + 1:]).strip()
     return f'"{title}"'
+
+
+_INNER_QUOTES = re.compile('["\u201c\u201d\u201e]')
 
 
 def _author_part(paper: Paper, lang: str, narrative: bool) -> str:
