@@ -8,7 +8,7 @@ import pytest
 from litreview.export.bibtex import protect_title
 from litreview.ingest.fields import split_container
 from litreview.text.names import parse_name
-from litreview.text.titlecase import protected_words, sentence_case
+from litreview.text.titlecase import protected_words, sentence_case, title_case
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -32,10 +32,26 @@ from litreview.text.titlecase import protected_words, sentence_case
     ("Analisis Kandungan Pb Dan Cu Pada Air Sungai", "Analisis kandungan Pb dan Cu pada air sungai"),
     ("KADAR LOGAM BERAT PB DAN HG PADA IKAN", "Kadar logam berat Pb dan Hg pada ikan"),
     ("The Role of H2O2 and NaCl In Plant Cells", "The role of H2O2 and NaCl in plant cells"),
+    ("KAMPANYE DI TIKTOK DAN YOUTUBE", "Kampanye di TikTok dan YouTube"),  # names keep their inner capitals
 ])
 def test_sentence_case(title: str, expected: str) -> None:
     assert sentence_case(title) == expected
     assert sentence_case(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # how the text cites a work by its title (APA 7): major words capitalised, minor ones not
+    ("Hoaks politik menjelang pemilu", "Hoaks Politik menjelang Pemilu"),  # PUEBI: a preposition stays low
+    ("Relawan digital dan kampanye terhadap pemilih muda", "Relawan Digital dan Kampanye terhadap Pemilih Muda"),
+    ("the effect of online ads on turnout", "The Effect of Online Ads on Turnout"),
+    ("Voting between parties: a study", "Voting Between Parties: A Study"),  # four letters or more: capital
+    ("PERAN BAWASLU DALAM PENGAWASAN KAMPANYE DI TIKTOK", "Peran Bawaslu dalam Pengawasan Kampanye di TikTok"),
+    ("SURVEI PEMILIH DKI JAKARTA", "Survei Pemilih DKI Jakarta"),
+    ("Opini pro-pemerintah di YouTube", "Opini Pro-Pemerintah di YouTube"),
+])
+def test_title_case(title: str, expected: str) -> None:
+    assert title_case(title) == expected
+    assert title_case(expected) == expected
 
 
 def test_protected_words_and_bibtex_braces() -> None:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from litreview.model import Paper
+from litreview.text.titlecase import title_case
 
 if TYPE_CHECKING:
     from litreview.store import Corpus
@@ -54,11 +55,12 @@ def _year(paper: Paper, lang: str) -> str:
 
 
 def _short_title(paper: Paper, lang: str) -> str:
-    """The title in double quotes, cut to its first words (and before a subtitle of a title of two
-    words or more): "Media Sosial dan Kampanye"."""
+    """The title in title case and double quotes, cut to its first words (and before a subtitle of a
+    title of two words or more): "Media Sosial dan Kampanye"."""
     title = _clean(paper.title or paper.title_id or paper.title_en)
     if not title:
         return _terms(lang)["untitled"]
+    title = title_case(title)  # a title cited in the text is in title case (APA 7, 8.14)
     main = title.split(": ", 1)[0]
     if main != title and len(main.split()) >= 2:
         title = main  # the main title without its subtitle

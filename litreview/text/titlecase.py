@@ -141,6 +141,8 @@ def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
             new = word
         elif starts:
             new = lower[:1].upper() + lower[1:] if caps else word
+        elif caps and folded in _SPELLED:
+            new = _SPELLED[folded]  # "TIKTOK" -> "TikTok"
         elif (folded in PROPER_NOUNS or folded in known or (after_head and word[:1].isupper()) or before_name
               or (folded in _DIRECTIONS and i > 0 and words[i - 1].casefold() in PROPER_NOUNS)):
             new = lower[:1].upper() + lower[1:] if caps else word
@@ -153,10 +155,44 @@ def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
     return "".join(out)
 
 
+# Words a title in title case leaves in lower case (unless first, or first after a colon): English
+# articles, conjunctions and prepositions of three letters or fewer (APA 7, 6.17), and Indonesian function
+# words of any length (PUEBI: "di", "ke", "dari", "dan", "yang", "untuk", "terhadap", ...).
+_MINOR_WORDS = frozenset(w for w in _FUNCTION_WORDS if len(w) <= 3) | frozenset(
+    """dan di ke dari dalam pada untuk bagi oleh atau serta yang dengan terhadap tentang antara melalui
+    sebagai akan sejak hingga sampai kepada daripada menuju tanpa atas bawah para si sang menjelang jelang
+    selama setelah sebelum menurut seputar mengenai lewat versus""".split()
+)
+
+
+def title_case(title: str, known: frozenset[str] = frozenset()) -> str:
+    """``title`` in title case, as APA 7 cites a work by its title in the text ("Saring Sebelum
+    Sharing", "E-Democracy in Indonesia"): a title in capitals is first brought to sentence case (its
+    acronyms and proper nouns kept), then every word but the minor ones starts with a capital; words
+    with inner capitals (TikTok) and acronyms are kept as they are."""
+    base = sentence_case(title, known) if _all_caps(title) else title
+    out: list[str] = []
+    position = 0
+    for i, match in enumerate(_WORD.finditer(base)):
+        before = base[position:match.start()]
+        out.append(before)
+        position = match.end()
+        word = match.group()
+        first = i == 0 or bool(re.search(r"[:?!]\s*$", before))
+        if not first and word.casefold() in _MINOR_WORDS and not before.endswith("-"):
+            out.append(word.lower() if word[1:].islower() or len(word) == 1 else word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    out.append(base[position:])
+    return "".join(out)
+
+
 def _capitalised(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
+# Names with inner capitals, as they are spelled when a title in capitals is cased.
+_SPELLED = {name.casefold(): name for name in "TikTok YouTube WhatsApp LinkedIn".split()}
 # Acronyms among PROPER_NOUNS, written in capitals when a title in capitals is cased.
 _KNOWN_ACRONYMS = frozenset(
     "kpu kpud dkpp dpr dprd mpr dpd mk ma kpk tni bssn bps bnpt apjii lipi brin ham ite uu pkpu pdi pdip "
