@@ -386,3 +386,17 @@ def test_sample_papers_give_verbatim_findings(path):
     for f in found:
         assert f.section in {"results", "discussion", "conclusion", "abstract"}
         assert len(f.display) <= 240
+
+
+def test_a_sentence_tied_to_the_one_before_is_no_annotation_or_finding():
+    """"Sehingga ..." is the second half of the sentence before it: an annotation never quotes it, and
+    the key findings leave it out, however strong its cue."""
+    from litreview.synthesis.annotate import annotate
+
+    abstract = ("Tujuan penelitian ini adalah memetakan peran relawan digital dalam kampanye pemilihan kepala "
+                "daerah. Data dikumpulkan melalui wawancara dengan dua belas relawan di tiga kabupaten. "
+                "Sehingga hasil penelitian menunjukkan bahwa relawan digital memperluas jangkauan pesan kandidat "
+                "di kalangan pemilih muda.")
+    paper = Paper(title="Relawan digital dalam pilkada", abstract=abstract, language="id")
+    assert not annotate(paper, "id").finding.startswith("Sehingga")
+    assert not any(f.sentence.startswith("Sehingga") for f in key_findings(paper, None, limit=3))

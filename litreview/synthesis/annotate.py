@@ -107,7 +107,7 @@ class Annotation:
 def annotate(paper: Paper, lang: str = "en") -> Annotation:
     """``paper``'s aim and main finding, quoted (the finding is what the paper says it found, not
     weighted by the review's themes: the annotation sums up the paper, whatever group it is in)."""
-    from litreview.synthesis.findings import finding_cue, key_findings
+    from litreview.synthesis.findings import finding_cue, key_findings, tied_to_the_sentence_before
 
     view = _in_language(paper, lang)
     aim_span = _aim(view)
@@ -120,8 +120,9 @@ def annotate(paper: Paper, lang: str = "en") -> Annotation:
         if not sentence or (aim_span is not None and field == aim_span[0] and start < aim_span[2]
                             and aim_span[1] < end):
             continue  # the aim sentence itself
-        if aim_score(sentence) >= 2.0 or not _own(sentence):
-            continue  # says what the paper does (not what it found), defines a term, or reports another work
+        if aim_score(sentence) >= 2.0 or not _own(sentence) or tied_to_the_sentence_before(sentence):
+            continue  # says what the paper does (not what it found), defines a term, reports another work,
+            # or is the second half of the sentence before it ("Sehingga ...")
         finding = quote(sentence)
         break
     aim = quote(_field(view, aim_span[0])[aim_span[1] : aim_span[2]]) if aim_span else ""

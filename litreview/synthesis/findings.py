@@ -206,7 +206,19 @@ def _quality(sentence: str, words: int) -> float:
         factor *= 0.5
     if sentence[:1].islower():
         factor *= 0.6  # a fragment: the sentence began on a page or column before
+    if tied_to_the_sentence_before(sentence):
+        factor *= 0.25  # "Sehingga ...", "Sedangkan ...": the second half of the sentence before
     return factor
+
+
+# Conjunctions that join clauses within one sentence (PUEBI): a sentence that starts with one is the
+# second half of the one before it and says nothing alone.
+_TIED_START = re.compile(r"\W*(?:sehingga|sedangkan|serta|dan|melainkan|padahal)\b", re.IGNORECASE)
+
+
+def tied_to_the_sentence_before(sentence: str) -> bool:
+    """Does ``sentence`` start with a conjunction that joins it to the sentence before ("Sehingga ...")?"""
+    return _TIED_START.match(sentence) is not None
 
 
 def _numbers(sentence: str) -> float:
