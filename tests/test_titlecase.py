@@ -33,6 +33,7 @@ from litreview.text.titlecase import protected_words, sentence_case, title_case
     ("KADAR LOGAM BERAT PB DAN HG PADA IKAN", "Kadar logam berat Pb dan Hg pada ikan"),
     ("The Role of H2O2 and NaCl In Plant Cells", "The role of H2O2 and NaCl in plant cells"),
     ("KAMPANYE DI TIKTOK DAN YOUTUBE", "Kampanye di TikTok dan YouTube"),  # names keep their inner capitals
+    ("[Seri 3] Relawan Digital di Pilkada", "[Seri 3] Relawan digital di Pilkada"),  # the title starts after a label
 ])
 def test_sentence_case(title: str, expected: str) -> None:
     assert sentence_case(title) == expected

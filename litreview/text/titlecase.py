@@ -126,7 +126,7 @@ def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
         position = match.end()
         folded = word.casefold().strip("'\u2019.")
         lower = word.lower()
-        starts = i == 0 or bool(re.search(r"[:?!]\s*$", before))
+        starts = i == 0 or bool(re.search(r"[:?!]\s*$", before)) or _after_label(title, match.start())
         after_head = i > 0 and words[i - 1].casefold() in _NAME_HEADS and not caps
         following = words[i + 1] if i + 1 < len(words) else ""
         joined = bool(following) and not re.search(r"[:;,.]\s*$", title[match.end():matches[i + 1].start()])
@@ -178,13 +178,21 @@ def title_case(title: str, known: frozenset[str] = frozenset()) -> str:
         out.append(before)
         position = match.end()
         word = match.group()
-        first = i == 0 or bool(re.search(r"[:?!]\s*$", before))
+        first = i == 0 or bool(re.search(r"[:?!]\s*$", before)) or _after_label(base, match.start())
         if not first and word.casefold() in _MINOR_WORDS and not before.endswith("-"):
             out.append(word.lower() if word[1:].islower() or len(word) == 1 else word)
         else:
             out.append(word[:1].upper() + word[1:])
     out.append(base[position:])
     return "".join(out)
+
+
+_LABEL = re.compile(r"\W*\[[^\]]*\]\s*")
+
+
+def _after_label(title: str, at: int) -> bool:
+    """Is the word at ``at`` the first after a bracketed label that opens the title ("[SAP 11] Perjuangan")?"""
+    return _LABEL.fullmatch(title, 0, at) is not None
 
 
 def _capitalised(word: str) -> str:
