@@ -532,3 +532,22 @@ def test_cover_sheets_are_recognised() -> None:
     assert pdf.is_cover_page("This copy is for your personal, non-commercial use only.\nScience 321, 395 (2008)")
     assert pdf.is_cover_page("To cite this article: A. Khan (2020) ... Published online: 04 Dec 2020.")
     assert not pdf.is_cover_page("Abstract\nTo cite this work, use the DOI below.\nIntroduction")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a keyword cut by the line end, its last words closing the list on the next line
+    ("Kata Kunci: Kampanye Digital, Pemilih Muda, Relawan\nPolitik Daring.\nRiwayat Artikel:\nDiterima 2024",
+     ["Kampanye Digital", "Pemilih Muda", "Relawan Politik Daring"]),
+    # a list that ends on its first line: the next lines are not keywords
+    ("Kata Kunci: kampanye; pemilih muda; relawan.\nCopyright Jurnal.\nPENDAHULUAN",
+     ["kampanye", "pemilih muda", "relawan"]),
+    ("Kata Kunci: kampanye; pemilih muda\nThis is an open access article\nI. PENDAHULUAN",
+     ["kampanye", "pemilih muda"]),
+])
+def test_keyword_lines_carried_on(body: str, expected: list[str]) -> None:
+    from litreview.ingest.pdf_abstract import _keyword_text
+    from litreview.model import Section
+    from litreview.text.sections import split_keywords
+
+    section = Section("keywords", "Kata Kunci", 0, len(body))
+    assert split_keywords(_keyword_text(body, section)) == expected

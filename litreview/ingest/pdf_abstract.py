@@ -50,7 +50,10 @@ def _keyword_text(text: str, section: Section) -> str:
         carried = re.search(r"[,;&]$|\b(?:dan|and|atau|or)$", kept[-1]) or re.match(
             r"[a-z(\u00e0-\u024f]", line
         )
-        if not carried:
+        # the last words of a keyword cut by the line end, closing the list: "... Support" / "Vector Machine."
+        closing = not re.search(r"[.:;!?]$", kept[-1]) and re.fullmatch(r"[^:;]{1,60}\.", line) is not None \
+            and len(line.split()) <= 5
+        if not (carried or closing):
             break
         kept.append(line)
     return join_lines(kept)
