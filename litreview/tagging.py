@@ -129,6 +129,9 @@ def tag_corpus(
             if corpus.findings_state(paper.key) != stamp:
                 # The literature matrix's findings, found now (on the other core) rather than at its first build.
                 finding[paper.key] = stamp
+                if not _has_prose(paper):  # a record with a title only: no sentence to find findings in
+                    _keep(corpus, [(paper.key, ([], []))], finding)
+                    continue
                 evidence = corpus.evidence_of(paper.key)
                 if (taken and taken.evidence == _evidence_marks(evidence)
                         and taken.sections == _section_marks(paper.sections)):
@@ -169,6 +172,14 @@ class _ClaimReads:
             self.version = claim_read_version()
         self.corpus.keep_claim_reads(self.version, read_rows(self.waiting), drop_others=first)
         self.waiting = {}
+
+
+def _has_prose(paper: Paper) -> bool:
+    """Has the paper a text or an abstract, where findings, gaps and claims are read? (Without either,
+    ``findings.paper_findings`` finds none and no evidence sentence can state a claim.)"""
+    from litreview.themes.tagger import ABSTRACT_FIELDS, field_text
+
+    return bool(paper.text.strip()) or any(field_text(paper, name).strip() for name in ABSTRACT_FIELDS)
 
 
 def _keep(corpus: Corpus, found: list[tuple[str, tuple[list[str], list[str]]]],

@@ -148,3 +148,26 @@ def test_an_add_that_merges_a_repeat_tags_the_merged_paper_once(tmp_path, tagger
         after = tag_corpus(corpus, tagger)
     assert after.tagged == sorted(report.tagging.tagged) and after.assigned == report.tagging.assigned
     assert stored(tmp_path / "as-stored") == stored(tmp_path / "afterwards")
+
+
+def test_a_record_without_text_or_abstract_keeps_empty_findings_without_the_finder(tmp_path, tagger, monkeypatch):
+    """A title-only record (most BibTeX exports) has no sentence to find findings in: tagging keeps
+    empty findings for it at once, as the finder would find, and hands the finder nothing."""
+    import litreview.synthesis.review as review
+    from litreview.synthesis.findings import paper_findings
+
+    handed = []
+    real_add = review.FindingsFinder.add
+    monkeypatch.setattr(review.FindingsFinder, "add", lambda self, p, e: handed.append(p.key) or real_add(self, p, e))
+    library = tmp_path / "titles.bib"
+    library.write_text("@article{a1, title={Hoaks politik di media sosial menjelang pemilu}, author={Lubis, Ayu},"
+                       " year={2023}}\n@article{b1, title={Relawan digital}, author={Tan, Budi}, year={2024},"
+                       " abstract={Relawan digital menyebarkan hoaks politik di media sosial menjelang pemilu.}}\n",
+                       encoding="utf-8")
+    with Corpus.init(tmp_path / "c") as corpus:
+        report = add_paths(corpus, [str(library)], tagger=tagger)
+        keys = dict((title, key) for key, title in report.added)
+        kept = corpus.stored_findings()
+        title_only = keys["Hoaks politik di media sosial menjelang pemilu"]
+        assert (kept[title_only][2], kept[title_only][3]) == ([], []) == paper_findings(corpus.get(title_only), [])
+        assert handed == [keys["Relawan digital"]]
