@@ -230,6 +230,9 @@ def test_tags_why_explains_one_decision(run, two_levels):
     assert result.exit_code == 0
     assert "youth  Youth: mentioned" in result.stdout and "missing:" in result.stdout
     assert "Milenial disebut sekali." in result.stdout and "[body]" in result.stdout
+    # one sentence under the bar, one more needed: said in the singular, never "sentence(s)"
+    assert "its one sentence counts" in result.stdout and "(and 1 more sentence)" in result.stdout
+    assert "(s)" not in result.stdout and "from at least 2 sentences" in result.stdout
     data = json.loads(run("tags", "lestari2024", "--why", "hoax", "-f", "json").stdout)
     assert data["decision"] == "discussed" and data["bar"] > 0 and data["evidence"][0]["terms"] == ["Hoaks"]
     before = snapshot(two_levels / ".litreview")

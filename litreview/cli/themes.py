@@ -76,13 +76,15 @@ _WORDS = {
            "threshold": "threshold", "score": "score", "sentences": "sentences", "origin": "origin",
            "no_tags": "no themes", "platforms": "platforms", "methods": "methods", "actors": "actors",
            "examples": "example terms", "page": "p.", "untagged": "not tagged yet; run `litreview tag`",
-           "mentioned": "mentioned", "discussed": "discussed", "bar": "bar", "one_sentence": "one sentence"},
+           "mentioned": "mentioned", "discussed": "discussed", "absent": "absent", "not tagged": "not tagged",
+           "bar": "bar", "one_sentence": "one sentence"},
     "id": {"theme": "tema", "label": "label", "terms": "istilah", "papers": "artikel", "auto": "otomatis",
            "manual": "manual", "removed": "dihapus", "evidence": "bukti", "description": "deskripsi",
            "threshold": "ambang", "score": "skor", "sentences": "kalimat", "origin": "asal",
            "no_tags": "tidak ada tema", "platforms": "platform", "methods": "metode", "actors": "aktor",
            "examples": "contoh istilah", "page": "hlm.", "untagged": "belum ditandai; jalankan `litreview tag`",
-           "mentioned": "disebut", "discussed": "dibahas", "bar": "ambang", "one_sentence": "satu kalimat"},
+           "mentioned": "disebut", "discussed": "dibahas", "absent": "tidak ada", "not tagged": "belum ditandai",
+           "bar": "ambang", "one_sentence": "satu kalimat"},
 }
 
 
@@ -584,11 +586,15 @@ _WHY_WORDS = {
     "en": {"decision": "decision", "bar": "bar", "rule": "rule", "sentences": "sentences", "because": "because",
            "missing": "missing", "words": "words", "cites": "cites another work",
            "formula": "{min_score:g} x ({words} words / {reference_words})^{length_exponent:g}, "
-                      "from at least {min_sentences} sentence(s); or one sentence counting {single:g}"},
+                      "from at least {min_sentences} sentences; or one sentence counting {single:g}",
+           "formula_one": "{min_score:g} x ({words} words / {reference_words})^{length_exponent:g}, "
+                          "from one sentence or more"},
     "id": {"decision": "keputusan", "bar": "ambang", "rule": "aturan", "sentences": "kalimat", "because": "sebab",
            "missing": "kurang", "words": "kata", "cites": "mengutip karya lain",
            "formula": "{min_score:g} x ({words} kata / {reference_words})^{length_exponent:g}, "
-                      "dari sedikitnya {min_sentences} kalimat; atau satu kalimat bernilai {single:g}"},
+                      "dari sedikitnya {min_sentences} kalimat; atau satu kalimat bernilai {single:g}",
+           "formula_one": "{min_score:g} x ({words} kata / {reference_words})^{length_exponent:g}, "
+                          "dari satu kalimat atau lebih"},
 }
 
 
@@ -602,7 +608,8 @@ def _print_why(explained: dict[str, Any], book: Any, lang: str, words: dict[str,
     head.append(words.get(decision, decision), style="bold")
     out.print(head)
     rule = explained["rule"]
-    out.print(Text(f"  {w['bar']} {explained['bar']:g} = " + w["formula"].format(words=explained["bar_words"], **rule)))
+    formula = w["formula" if rule.get("min_sentences", 2) > 1 else "formula_one"]
+    out.print(Text(f"  {w['bar']} {explained['bar']:g} = " + formula.format(words=explained["bar_words"], **rule)))
     out.print(Text(f"  {w['because']}: {explained['reason']}"))
     if explained["missing"]:
         out.print(Text(f"  {w['missing']}: {explained['missing']}", style="yellow"))

@@ -63,10 +63,11 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
         return out
     missing = [say["more"].format(more=max(bar - score, 0))]
     if n < rule.min_sentences:
-        missing[0] += say["more_sentences"].format(k=rule.min_sentences - n)
+        k = rule.min_sentences - n
+        missing[0] += say["more_sentences" if k == 1 else "more_sentences_many"].format(k=k)
     if rule.single:
         missing.append(say["or_one"].format(single=rule.single, best=strongest))
-    out.update(decision="mentioned", reason=say["under"].format(n=n, score=score, bar=bar),
+    out.update(decision="mentioned", reason=say["under" if n == 1 else "under_many"].format(n=n, score=score, bar=bar),
                missing=", ".join(missing))
     return out
 
@@ -83,9 +84,11 @@ _PHRASES = {
         "need_either": "a sentence counting {single:g}, or sentences adding up to {bar:g}",
         "need_total": "sentences adding up to {bar:g}",
         "more": "{more:.3g} more in all",
-        "more_sentences": " (and {k} more sentence(s))",
+        "more_sentences": " (and {k} more sentence)",
+        "more_sentences_many": " (and {k} more sentences)",
         "or_one": "or one sentence counting {single:g} (the strongest counts {best:g})",
-        "under": "its {n} sentence(s) count {score:g}, under the bar of {bar:g}",
+        "under": "its one sentence counts {score:g}, under the bar of {bar:g}",
+        "under_many": "its {n} sentences count {score:g}, under the bar of {bar:g}",
     },
     "id": {
         "untagged": "artikel ini belum ditandai; jalankan `litreview tag`",
@@ -99,7 +102,9 @@ _PHRASES = {
         "need_total": "kalimat-kalimat yang berjumlah {bar:g}",
         "more": "{more:.3g} lagi",
         "more_sentences": " (dan {k} kalimat lagi)",
+        "more_sentences_many": " (dan {k} kalimat lagi)",
         "or_one": "atau satu kalimat bernilai {single:g} (yang terkuat bernilai {best:g})",
         "under": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
+        "under_many": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
     },
 }
