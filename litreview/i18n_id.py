@@ -1045,7 +1045,9 @@ MESSAGES: dict[str, str] = {
         "seimbang",
     "{problem}; check for a missing comma, quote or unbalanced braces":
         "{problem}; periksa koma atau tanda kutip yang hilang, atau kurung kurawal yang tidak seimbang",
-    "undefined @string macro(s) {names}, kept as written":
+    "undefined @string macro {names}, kept as written":
+        "makro @string {names} tidak didefinisikan, disimpan seperti tertulis",
+    "undefined @string macros {names}, kept as written":
         "makro @string {names} tidak didefinisikan, disimpan seperti tertulis",
     "text that looks like fields follows the entry's closing brace and was ignored (an extra '}' in a value?)":
         "teks yang tampak seperti ruas terdapat setelah kurung kurawal penutup entri dan diabaikan (ada '}' "

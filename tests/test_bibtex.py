@@ -176,7 +176,9 @@ def test_keyless_entry_round_parentheses_and_concatenation() -> None:
 def test_undefined_macro_is_kept_as_written_with_a_warning() -> None:
     result = read_text("@article{a, journal = JKP, title = {T}}")
     assert result.papers[0].journal == "JKP"
-    assert result.papers[0].warnings == ["line 1: undefined @string macro(s) JKP, kept as written"]
+    assert result.papers[0].warnings == ["line 1: undefined @string macro JKP, kept as written"]
+    two = read_text("@article{a, journal = JKP, publisher = PKP, title = {T}}")
+    assert two.papers[0].warnings == ["line 1: undefined @string macros JKP, PKP, kept as written"]
 
 
 def test_text_after_an_early_closing_brace_is_flagged() -> None:

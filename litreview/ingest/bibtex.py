@@ -334,8 +334,11 @@ class _Scanner:
                     continue
             if entry is not None:
                 if self.undefined:
-                    names = ", ".join(sorted(set(self.undefined)))
-                    entry.warnings.append(msg("undefined @string macro(s) {names}, kept as written", names=names))
+                    undefined = sorted(set(self.undefined))
+                    entry.warnings.append(msg("undefined @string macro {names}, kept as written", names=undefined[0])
+                                          if len(undefined) == 1 else
+                                          msg("undefined @string macros {names}, kept as written",
+                                              names=", ".join(undefined)))
                 entries.append(entry)
                 previous = entry
             pos = end
