@@ -83,6 +83,7 @@ def _forms() -> dict[str, str]:
 _FORMS = _forms()
 _PHRASES = {tuple(p.split()): RISK for p in _RISK_PHRASES} | {tuple(p.split()): "" for p in _NEUTRAL_PHRASES}
 _LONGEST_PHRASE = max(len(p) for p in _PHRASES)
+_PHRASE_STARTS = frozenset(p[0] for p in _PHRASES)
 
 
 def _word(token: str) -> str:
@@ -100,19 +101,26 @@ def _word(token: str) -> str:
 
 def _hits(sentence: str) -> tuple[int, int]:
     """Opportunity and risk cues in one sentence, each word counted once."""
-    words = [_word(w.lower()) for w in _WORD.findall(sentence)]
+    words = [_word(w) if "-" in w else w for w in _WORD.findall(sentence.lower())]
     opportunity = risk = 0
+    count = len(words)
     i = 0
-    while i < len(words):
+    while i < count:
+        word = words[i]
         frame, size = None, 1
-        for n in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):
-            if tuple(words[i : i + n]) in _PHRASES:
-                frame, size = _PHRASES[tuple(words[i : i + n])], n
-                break
+        if word in _PHRASE_STARTS:  # a phrase can start only with the first word of one
+            for n in range(min(_LONGEST_PHRASE, count - i), 1, -1):
+                phrase = tuple(words[i : i + n])
+                if phrase in _PHRASES:
+                    frame, size = _PHRASES[phrase], n
+                    break
         if frame is None:
-            frame = _FORMS.get(words[i])
+            frame = _FORMS.get(word)
+            if frame is None:
+                i += 1
+                continue
         negated = i > 0 and words[i - 1] in _NEGATIONS
-        if frame == OPPORTUNITY and words[i] in _AMPLIFIERS and i + 1 < len(words):
+        if frame == OPPORTUNITY and word in _AMPLIFIERS and i + 1 < count:
             negated = RISK in (_FORMS.get(words[i + 1]), _PHRASES.get(tuple(words[i + 1 : i + 3])))
         if frame and not negated:
             if frame == OPPORTUNITY:
