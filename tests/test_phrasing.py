@@ -149,6 +149,9 @@ def test_sentence_starts_with_words(text, lang, expected):
 @pytest.mark.parametrize("items,lang,expected", [
     ([], "en", ""), (["A"], "en", "A"), (["A", "B"], "en", "A and B"), (["A", "B", "C"], "en", "A, B, and C"),
     (["A", "B"], "id", "A dan B"), (["A", "B", "C"], "id", "A, B, dan C"),
+    # an item that holds the conjunction is set off by a comma, even as one of two
+    (["blogs and websites", "Twitter/X"], "en", "blogs and websites, and Twitter/X"),
+    (["Twitter/X", "blog dan situs web"], "id", "Twitter/X, dan blog dan situs web"),
 ])
 def test_lists(items, lang, expected):
     assert phrasing.join(items, lang) == expected

@@ -40,7 +40,7 @@ def build_matrix(
             "title": text_cell(paper.title),
             "year": number_cell(paper.year) if paper.year else text_cell(""),
             "method": text_cell(", ".join(_label(m, lang) for m in entry.facets.methods[:2])),
-            "platforms": text_cell(", ".join(m.name for m in entry.facets.platforms)),
+            "platforms": text_cell(", ".join(_label(m, lang) for m in entry.facets.platforms)),
             "themes": text_cell(", ".join(
                 theme_label(codebook, t.theme, lang) + (words["only_mentioned"] if t.level == "mentioned" else "")
                 for t in entry.tags)),

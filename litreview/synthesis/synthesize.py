@@ -155,7 +155,8 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
         return _mentioned_statement(topic, sources, mentioning, total, lang)
     methods = Counter(m.label_id if lang == "id" and m.label_id else m.label or m.name
                       for e in sources for m in e.facets.methods[:1])
-    platforms = Counter(p.name for e in sources for p in e.facets.platforms)
+    platforms = Counter(p.label_id if lang == "id" and p.label_id else p.label or p.name
+                        for e in sources for p in e.facets.platforms)
     shared_method = [m for m, c in methods.most_common(1) if c >= 2]
     shared_platforms = [p for p, c in platforms.most_common(3) if c >= 2]
     parts: list[str] = []

@@ -115,8 +115,9 @@ def join(items: Sequence[str], lang: str = "en", word: str | None = None) -> str
         return ""
     if len(items) == 1:
         return items[0]
-    if len(items) == 2:
+    if len(items) == 2 and not any(f" {conj} " in item for item in items):
         return f"{items[0]} {conj} {items[1]}"
+    # (two items, one holding the conjunction itself, "blogs and websites", are set off by a comma too)
     return f"{', '.join(items[:-1])}, {conj} {items[-1]}"
 
 
