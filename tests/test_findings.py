@@ -343,6 +343,7 @@ def test_frame_of_single_sentences():
     assert frame_of("Ada peluang sekaligus tantangan.") is None  # one each: no side wins
     assert frame_of("Kanal yang sama dapat menjadi corong narasi kebencian antarkelompok.") == "risk"
     assert frame_of("Anonymous accounts spread hateful messages before the vote.") == "risk"
+    assert frame_of("Keunggulan kedua kampanye daring adalah penargetan pemilih.") == "opportunity"
 
 
 def test_frame_cues_need_whole_words_and_respect_negation():

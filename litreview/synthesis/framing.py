@@ -16,13 +16,13 @@ from collections.abc import Iterable
 
 # The version of the cues and rules below: frames kept in a corpus under another version are worked
 # out again. Change it with any change that can change a frame.
-FRAMING_VERSION = "2"
+FRAMING_VERSION = "3"
 OPPORTUNITY = "opportunity"
 RISK = "risk"
 _MIXED_SHARE = 1 / 3  # each side needs this share of the hits for "mixed"
 
 _OPPORTUNITY_ID = """peluang keuntungan untung manfaat bermanfaat efektif efektivitas potensi potensial
-    kesempatan meningkatkan peningkatan memperkuat penguatan mendorong positif""".split()
+    kesempatan meningkatkan peningkatan memperkuat penguatan mendorong positif keunggulan""".split()
 _OPPORTUNITY_EN = """opportunity opportunities benefit beneficial advantage effective potential empower
     enhance positive""".split()
 _RISK_ID = """tantangan risiko ancaman mengancam bahaya rentan masalah hambatan menghambat merusak
