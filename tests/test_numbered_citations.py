@@ -49,3 +49,10 @@ def test_a_numbered_paper_is_enriched_with_its_numbered_citations():
     paper = enrich(Paper(title="Kampanye", text=TEXT))
     assert len(paper.citations) == 7 and paper.citations == sorted(paper.citations, key=lambda c: (c.start, c.end))
     assert numbered_citations("Tanpa daftar pustaka [1] sama sekali.") == []
+
+
+def test_the_works_a_numbered_paper_cites_count_their_mentions():
+    from litreview.synthesis.cited import paper_works
+
+    works = {w.authors[0]: w.mentions for w in paper_works(Paper(title="Kampanye", text=TEXT))}
+    assert works == {"Nugroho": 1, "Siregar": 2, "Hidayat": 2, "Lubis": 1, "Wibowo": 1}

@@ -22,6 +22,7 @@ from rapidfuzz.fuzz import token_sort_ratio
 
 from litreview.model import Citation, Paper, Reference
 from litreview.text.citations import extract_citations
+from litreview.text.numbered import cites_by_number, numbered_links
 from litreview.text.references import link_citations, parse_reference_list, surname_key
 
 if TYPE_CHECKING:
@@ -152,7 +153,12 @@ def paper_works(paper: Paper) -> list[PaperWork]:
         return []
     citations = extract_citations(paper.text, paper.sections)
     references = parse_reference_list(paper.text, paper.sections)
-    links = link_citations(citations, references) if citations and references else [None] * len(citations)
+    links: list[int | None] = (list(link_citations(citations, references)) if citations and references
+                               else [None] * len(citations))
+    if references and cites_by_number(citations, paper.text):  # "[3]": the entry labelled 3
+        numbered = numbered_links(paper.text, paper.sections, references)
+        citations = citations + [citation for citation, _ in numbered]
+        links = links + [index for _, index in numbered]
     works: dict[tuple[Any, ...], PaperWork] = {}
     for citation, link in zip(citations, links, strict=True):
         if not citation.authors:

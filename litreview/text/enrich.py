@@ -6,8 +6,6 @@ from litreview.model import Paper
 from litreview.text.citations import extract_citations
 from litreview.text.language import detect_language
 
-_FEW = 3  # author-year citations below which a paper's numbered ones are looked for
-
 
 def enrich(paper: Paper) -> Paper:
     """Fill sections, citations and language where the importer left them empty."""
@@ -18,9 +16,9 @@ def enrich(paper: Paper) -> Paper:
             paper.sections = detect_sections(paper.text, paper.page_starts or None)
         if not paper.citations:
             paper.citations = extract_citations(paper.text, paper.sections)
-            if len(paper.citations) < _FEW and "[" in paper.text:  # an IEEE-style paper cites by number
-                from litreview.text.numbered import numbered_citations
+            from litreview.text.numbered import cites_by_number, numbered_citations
 
+            if cites_by_number(paper.citations, paper.text):  # an IEEE-style paper cites by number
                 paper.citations = sorted(paper.citations + numbered_citations(paper.text, paper.sections),
                                          key=lambda c: (c.start, c.end))
     if not paper.language:

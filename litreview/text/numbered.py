@@ -22,25 +22,43 @@ MAX_RANGE = 30  # "[3-200]" is not a range of citations
 
 def numbered_citations(text: str, sections: list[Section] | None = None) -> list[Citation]:
     """The numbered citations of ``text`` before its reference list, one per work cited, in order."""
+    return [citation for citation, _ in numbered_links(text, sections)]
+
+
+def numbered_links(text: str, sections: list[Section] | None = None,
+                   references: list[Reference] | None = None) -> list[tuple[Citation, int]]:
+    """Each numbered citation with the index (in ``references``, the paper's reference list as
+    ``parse_reference_list`` gives it) of the entry it cites."""
     span = find_reference_list(text, sections)
     if span is None:
         return []
-    entries: dict[int, Reference] = {}
-    for ref in parse_reference_list(text, sections):
+    if references is None:
+        references = parse_reference_list(text, sections)
+    entries: dict[int, int] = {}
+    for index, ref in enumerate(references):
         label = _ENTRY_LABEL.match(ref.raw)
         if label and ref.authors:
-            entries.setdefault(int(label.group(1)), ref)
+            entries.setdefault(int(label.group(1)), index)
     if len(entries) < 2:
         return []
-    out: list[Citation] = []
+    out: list[tuple[Citation, int]] = []
     for group in _GROUP.finditer(text, 0, span[0]):
         for number in _numbers(group.group(1)):
-            entry = entries.get(number)
-            if entry is None:
+            index = entries.get(number, -1)
+            if index < 0:
                 continue
-            out.append(Citation(text=group.group(0), authors=list(entry.authors[:3]), year=entry.year,
-                                start=group.start(), end=group.end(), et_al=len(entry.authors) > 2))
+            entry = references[index]
+            out.append((Citation(text=group.group(0), authors=list(entry.authors[:3]), year=entry.year,
+                                 start=group.start(), end=group.end(), et_al=len(entry.authors) > 2), index))
     return out
+
+
+FEW = 3  # author-year citations below which a paper's numbered ones are looked for
+
+
+def cites_by_number(citations: list[Citation], text: str) -> bool:
+    """Should a paper with these author-year ``citations`` be read for numbered ones too?"""
+    return len(citations) < FEW and "[" in text
 
 
 def _numbers(body: str) -> list[int]:
