@@ -56,3 +56,12 @@ def test_the_works_a_numbered_paper_cites_count_their_mentions():
 
     works = {w.authors[0]: w.mentions for w in paper_works(Paper(title="Kampanye", text=TEXT))}
     assert works == {"Nugroho": 1, "Siregar": 2, "Hidayat": 2, "Lubis": 1, "Wibowo": 1}
+
+
+def test_initials_printed_against_the_surname_are_initials():
+    from litreview.text.references import parse_reference_list
+
+    text = ("Pendahuluan\nSeperti dibahas [1].\n\nDaftar Pustaka\n"
+            "[1] J.Siregar, C.Weiß, and F.Lubis, \u201cKampanye daring,\u201d Jurnal Politik, vol. 2, pp. 1-9, 2020.\n"
+            "[2] A. Tan, \u201cRelawan digital,\u201d Jurnal Media, vol. 3, pp. 2-8, 2021.\n")
+    assert [r.authors for r in parse_reference_list(text)] == [["Siregar", "Weiß", "Lubis"], ["Tan"]]

@@ -337,6 +337,10 @@ def _is_literal(text: str) -> bool:
     return False
 
 
+# An initial printed against the surname after it, as some IEEE lists do: "J.Goll, C.Weiß".
+_JOINED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+
+
 def _surnames(author_text: str) -> list[str]:
     """Surnames in an author list as reference lists print it."""
     from litreview.text.names import parse_name_list
@@ -347,6 +351,7 @@ def _surnames(author_text: str) -> list[str]:
     if not text or len(text) > 600:
         return []
     text = re.sub(r"\s+(?:tahun|year)$", "", text, flags=re.I)  # "Badan ... Tinggi Tahun 2008."
+    text = _JOINED_INITIAL.sub(r"\1 ", text)  # "J.Goll" -> "J. Goll"
     if _is_literal(text):
         return [text]
     text = _vancouver(text)
