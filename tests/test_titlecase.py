@@ -83,3 +83,26 @@ def test_institutions_are_one_name(name: str) -> None:
 @pytest.mark.parametrize("name", ["Mikhael Yulius Cobis", "AHMAD FAUZI", "Udi Rusadi"])
 def test_people_are_still_people(name: str) -> None:
     assert not parse_name(name).literal
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Jurnal Sistem Informasi Dan Komputer", "Jurnal Sistem Informasi dan Komputer"),  # PUEBI: "dan" low
+    ("Journal Of Electoral Studies", "Journal of Electoral Studies"),
+    ("JURNAL KOMUNIKASI POLITIK NUSANTARA", "Jurnal Komunikasi Politik Nusantara"),
+    ("PLOS ONE", "PLOS ONE"),  # short names in capitals may be the journal's own styling
+    ("IEEE Access", "IEEE Access"),
+    ("Prosiding Seminar (Dan Lokakarya) Nasional", "Prosiding Seminar (Dan Lokakarya) Nasional"),
+])
+def test_periodical_case(name: str, expected: str) -> None:
+    from litreview.text.titlecase import periodical_case
+
+    assert periodical_case(name) == expected
+
+
+def test_a_reference_gives_the_journal_in_title_case() -> None:
+    from litreview.model import Paper, Person
+    from litreview.synthesis.references import format_references, resolve_style
+
+    paper = Paper(key="k", title="Kampanye daring", year=2024, authors=[Person(family="Lubis", given="Ayu")],
+                  journal="JURNAL KOMUNIKASI POLITIK NUSANTARA", entry_type="article")
+    assert "Jurnal Komunikasi Politik Nusantara" in str(format_references([paper], resolve_style())["k"])

@@ -321,13 +321,15 @@ def csl_item(paper: Paper, item_id: str, sentence: bool = False) -> dict[str, An
     known = _citeproc_variables()
     out: dict[str, Any] = {"id": item_id, "type": item.get("type", "document")}
     if sentence:
-        from litreview.text.titlecase import proper_nouns_in, sentence_case
+        from litreview.text.titlecase import periodical_case, proper_nouns_in, sentence_case
 
         names = proper_nouns_in(paper.abstract) if paper.abstract else frozenset()
         if item.get("type") not in _NAMED_TITLES:
             item["title"] = sentence_case(str(item.get("title", "")), names)
         if item.get("type") in _BOOK_CONTAINERS and item.get("container-title"):
             item["container-title"] = sentence_case(str(item["container-title"]), names)
+        elif item.get("container-title"):  # a periodical's name, in title case (APA 7, 9.25)
+            item["container-title"] = periodical_case(str(item["container-title"]))
     for newer, older in _CSL_1_0_1_NAMES.items():
         if newer in item and older not in item:
             item[older] = item.pop(newer)

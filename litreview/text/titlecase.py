@@ -187,6 +187,28 @@ def title_case(title: str, known: frozenset[str] = frozenset()) -> str:
     return "".join(out)
 
 
+def periodical_case(name: str) -> str:
+    """A journal's or proceedings' name as a reference gives it: a name in capitals of three words
+    or more in title case ("JURNAL KHATULISTIWA INFORMATIKA" -> "Jurnal Khatulistiwa Informatika";
+    a short one, "PLOS ONE", is left, as it may be the journal's own styling), and otherwise only
+    its capitalised minor words lowered ("Jurnal Sistem Informasi Dan Komputer" -> "... dan ...")."""
+    words = _WORD.findall(name)
+    if _all_caps(name):
+        return title_case(name) if len(words) >= 3 else name
+    out: list[str] = []
+    position = 0
+    for i, match in enumerate(_WORD.finditer(name)):
+        before = name[position:match.start()]
+        out.append(before)
+        position = match.end()
+        word = match.group()
+        minor = (i > 0 and word.casefold() in _MINOR_WORDS and word[:1].isupper() and word[1:].islower()
+                 and not re.search(r"[:.?!(\-]\s*$", before))
+        out.append(word.lower() if minor else word)
+    out.append(name[position:])
+    return "".join(out)
+
+
 _LABEL = re.compile(r"\W*\[[^\]]*\]\s*")
 
 
