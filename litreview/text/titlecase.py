@@ -14,6 +14,7 @@ and the like ("Kabupaten Sleman"), the first word and the first word after a col
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Proper nouns kept capitalised (compared case-folded, whole words).
 PROPER_NOUNS = frozenset(
@@ -171,20 +172,14 @@ def title_case(title: str, known: frozenset[str] = frozenset()) -> str:
     acronyms and proper nouns kept), then every word but the minor ones starts with a capital; words
     with inner capitals (TikTok) and acronyms are kept as they are."""
     base = sentence_case(title, known) if _all_caps(title) else title
-    out: list[str] = []
-    position = 0
-    for i, match in enumerate(_WORD.finditer(base)):
-        before = base[position:match.start()]
-        out.append(before)
-        position = match.end()
-        word = match.group()
-        first = i == 0 or bool(re.search(r"[:?!]\s*$", before)) or _after_label(base, match.start())
+
+    def recased(i: int, word: str, before: str, at: int) -> str:
+        first = i == 0 or bool(re.search(r"[:?!]\s*$", before)) or _after_label(base, at)
         if not first and word.casefold() in _MINOR_WORDS and not before.endswith("-"):
-            out.append(word.lower() if word[1:].islower() or len(word) == 1 else word)
-        else:
-            out.append(word[:1].upper() + word[1:])
-    out.append(base[position:])
-    return "".join(out)
+            return word.lower() if word[1:].islower() or len(word) == 1 else word
+        return word[:1].upper() + word[1:]
+
+    return _each_word(base, recased)
 
 
 def periodical_case(name: str) -> str:
@@ -192,20 +187,27 @@ def periodical_case(name: str) -> str:
     or more in title case ("JURNAL KHATULISTIWA INFORMATIKA" -> "Jurnal Khatulistiwa Informatika";
     a short one, "PLOS ONE", is left, as it may be the journal's own styling), and otherwise only
     its capitalised minor words lowered ("Jurnal Sistem Informasi Dan Komputer" -> "... dan ...")."""
-    words = _WORD.findall(name)
     if _all_caps(name):
-        return title_case(name) if len(words) >= 3 else name
-    out: list[str] = []
-    position = 0
-    for i, match in enumerate(_WORD.finditer(name)):
-        before = name[position:match.start()]
-        out.append(before)
-        position = match.end()
-        word = match.group()
+        return title_case(name) if len(_WORD.findall(name)) >= 3 else name
+
+    def recased(i: int, word: str, before: str, at: int) -> str:
         minor = (i > 0 and word.casefold() in _MINOR_WORDS and word[:1].isupper() and word[1:].islower()
                  and not re.search(r"[:.?!(\-]\s*$", before))
-        out.append(word.lower() if minor else word)
-    out.append(name[position:])
+        return word.lower() if minor else word
+
+    return _each_word(name, recased)
+
+
+def _each_word(text: str, recased: Callable[[int, str, str, int], str]) -> str:
+    """``text`` with each word replaced by ``recased(index, word, text since the word before, offset)``."""
+    out: list[str] = []
+    position = 0
+    for i, match in enumerate(_WORD.finditer(text)):
+        before = text[position:match.start()]
+        out.append(before)
+        out.append(recased(i, match.group(), before, match.start()))
+        position = match.end()
+    out.append(text[position:])
     return "".join(out)
 
 
