@@ -258,3 +258,20 @@ def test_a_phrase_never_spans_a_comma_or_a_full_stop():
         "Pendidikan politik"]
     hyphen = tagger.tag(Paper(key="z", abstract="E-demokrasi tumbuh bagi pemilih dan partai politik."))
     assert any(t.theme == "democracy" for t in hyphen.tags)
+
+
+def test_default_codebook_reads_the_voters_as_the_other_side_of_an_interaction():
+    tagger = Tagger(load_codebook())
+
+    def evidence(text: str, theme: str) -> list[str]:
+        tagging = tagger.tag(Paper(key="x", abstract=text + " Kampanye pemilu dan partai politik di media sosial."))
+        return [m.text for t in tagging.tags if t.theme == theme for e in t.evidence for m in e.matches]
+
+    talking = evidence("Ketiga pasangan calon berinteraksi langsung dengan para pemilih di Instagram.", "interaction")
+    assert "berinteraksi langsung dengan para pemilih" in talking
+    assert len(evidence("Pemilih pemula berinteraksi dengan informasi politik setiap hari.", "interaction")) == 1
+    # the organisers of an election, not its holding ("pelaksanaan pemilu")
+    assert evidence("Pelaksana pemilu harus menindak konten politik identitas.", "regulation")
+    assert not evidence("Pelaksanaan pemilu 2019 berjalan aman.", "regulation")
+    assert evidence("A sample of 276 new voters took part in the survey.", "youth") == ["new voters"]
+    assert evidence("Buzzer bekerja sebagai amplifier pesan kandidat.", "reach") == ["amplifier"]
