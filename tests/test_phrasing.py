@@ -192,3 +192,15 @@ def test_synthesis_statement_never_contradicts_itself(counts_n, extra, lang):
         assert "diverge" not in text
     else:
         assert "Satu-satunya" not in text or (n == 1 and extra == 0)
+
+
+def test_methods_take_the_article_their_sound_asks_for_and_plurals_none():
+    assert phrasing.method_phrase("case study") == "a case study method"
+    assert phrasing.method_phrase("observation") == "an observation method"
+    assert phrasing.method_phrase("interviews") == "interviews"
+    assert phrasing.method_phrase("mixed methods") == "mixed methods"
+    assert phrasing.method_phrase("content analysis") == "a content analysis method"
+    assert phrasing.method_phrase("bibliometric analysis") == "a bibliometric analysis method"
+    assert phrasing.method_phrase("SNA") == "an SNA method"
+    assert phrasing.method_phrase("unique case") == "a unique case method"
+    assert phrasing.clause(2, 6, "use", phrasing.method_phrase("interviews")) == "Two of them use interviews."

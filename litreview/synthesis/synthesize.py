@@ -172,7 +172,7 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
             f"{phrasing.sources_of(n, total)} ({cites}) {phrasing.verb_en(n, 'discuss')} {topic}."))
         parts += claims or []
         if shared_method:
-            parts.append(phrasing.clause(methods[shared_method[0]], n, "use", f"a {shared_method[0]} method"))
+            parts.append(phrasing.clause(methods[shared_method[0]], n, "use", phrasing.method_phrase(shared_method[0])))
         if shared_platforms:
             if len(shared_platforms) == 1:
                 parts.append(f"The platform most studied is {shared_platforms[0]}.")

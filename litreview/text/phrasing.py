@@ -106,6 +106,35 @@ def verb_en(n: int, plural: str, singular: str | None = None) -> str:
     return plural + "s"
 
 
+def indefinite(phrase: str) -> str:
+    """The English indefinite article a noun phrase takes, by how its first word sounds:
+    "an observation", "a survey", "a unique case", "an hour", "an SNA method"."""
+    word = phrase.split()[0] if phrase.split() else ""
+    low = word.lower()
+    if not low:
+        return "a"
+    if word.isupper() and len(word) > 1:  # an initialism read letter by letter: "an SNA", "a CDA"
+        return "an" if low[0] in "aefhilmnorsx" else "a"
+    if low.startswith(_AN_SILENT_H):
+        return "an"
+    if low.startswith(_A_BEFORE_VOWEL):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+_AN_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+_A_BEFORE_VOWEL = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq", "ura")
+
+
+def method_phrase(label: str) -> str:
+    """What sources "use", for a method label: "a case study method", "an observation method";
+    a plural label stands alone ("interviews", "mixed methods")."""
+    last = label.split()[-1].lower() if label.split() else ""
+    if last.endswith("s") and not last.endswith(("ss", "sis", "us", "ics")):
+        return label
+    return f"{indefinite(label)} {label} method"
+
+
 def join(items: Sequence[str], lang: str = "en", word: str | None = None) -> str:
     """A list in prose: "A", "A and B", "A, B, and C" (serial comma); Indonesian "A, B, dan C".
     ``word`` replaces "and"/"dan" ("or"/"atau")."""
