@@ -1138,6 +1138,7 @@ MESSAGES: dict[str, str] = {
         "terbaca dengan keyakinan rendah, periksa: {fields} (`litreview edit` memperbaikinya)",
     "{field} (from {source})": "{field} (dari {source})",
     "the PDF's metadata, not the page": "metadata PDF, bukan halamannya",
+    "an unlabelled line under the title": "baris tanpa label di bawah judul",
     "the file name": "nama berkas",
     "the first sentence of the text": "kalimat pertama teks",
     "a running line": "baris kepala atau kaki halaman",

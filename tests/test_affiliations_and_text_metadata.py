@@ -152,7 +152,28 @@ def test_real_texts_keep_their_title_line_and_take_no_false_byline() -> None:
         assert paper.title, path.name
         if len(first) <= 150 and not first.endswith("."):
             assert paper.title == " ".join(first.split()), path.name
-        assert paper.authors == [], path.name  # none of them prints a byline
+        if path.name.startswith("21_"):  # the one text under a citation line: family name first, then the year
+            assert [a.display() for a in paper.authors] == ["Ivan Panca Ardynata", "Wawan Sobari"]
+            assert paper.year == 2022 and "authors" in paper.low_confidence
+        else:
+            assert paper.authors == [], path.name  # no other prints a byline or an author line
+
+
+def test_text_author_line_under_the_title(tmp_path) -> None:
+    def authors(second: str) -> tuple[list[str], int | None]:
+        paper = _text(tmp_path, "a.txt", f"Relawan Digital di Kampung Kami\n{second}\n\nAbstrak\n"
+                      "Para relawan menyebarkan ajakan memilih lewat grup warga.\n")
+        return [p.display() for p in paper.authors], paper.year
+
+    assert authors("Sri Rahayu, Munadi, Budi Santoso (Universitas Contoh)") == (
+        ["Sri Rahayu", "Munadi", "Budi Santoso"], None)
+    assert authors("2023 | Sri Rahayu, Alan Brooks") == (["Sri Rahayu", "Alan Brooks"], 2023)
+    assert authors("Rahayu, Sri dan Budi Santoso (2021). Skripsi, Universitas Contoh.") == (
+        ["Sri Rahayu", "Budi Santoso"], 2021)
+    assert authors("Sri Rahayu, Universitas Contoh. Jurnal Politik Lokal, Vol. 2") == ([], None)  # one name, no year
+    assert authors("Sebuah Tinjauan Kritis") == ([], None)
+    assert authors("Kampanye Digital, Media Sosial, Pemilu") == ([], None)
+    assert authors("Kata kunci: Relawan, Kampanye") == ([], None)
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,61 @@ def _byline(head: list[str]) -> list[Person]:
     return []
 
 
+def _author_line(head: list[str]) -> tuple[list[Person], int | None]:
+    """The authors (and year) of an unlabelled author line just under the title, as a page
+    copied from a journal site or a repository prints it: "Rina Wulandari, Munadi, Budi Santoso",
+    "2024 | Fabio Votta, Simon Kruschinski", "Ardynata, Ivan Panca dan Wawan Sobari (2022).
+    Sarjana thesis, ...". A line naming one person only counts with a year beside it: a lone
+    capitalised phrase ("Sebuah Tinjauan Kritis") reads like a name too often."""
+    from litreview.text.names import looks_like_institution, looks_like_personal_name, parse_printed_name
+
+    for line in head[1:3]:
+        if len(line) > 250 or ":" in line or line.endswith(("?", "!")):
+            continue
+        year: int | None = None
+        inverted = False
+        names_part = line
+        lead = _YEAR_LEAD.match(names_part)
+        if lead:
+            year, names_part = int(lead.group(1)), lead.group(2)
+        cited = _YEAR_AFTER_NAMES.search(names_part)
+        if cited:
+            year, names_part, inverted = int(cited.group(1)), names_part[: cited.start()], True
+        else:
+            names_part = _SENTENCE_END.split(names_part, maxsplit=1)[0]
+        names = _names_of(_BRACKETED.sub(" ", names_part), inverted)  # "(UIN Walisongo Semarang)"
+        while names and looks_like_institution(names[-1]):
+            names.pop()  # "Siti Rohmah, Universitas Suryakancana"
+        if not names or not all(looks_like_personal_name(n, mononym=True) for n in names):
+            continue
+        if len(names) == 1 and year is None:
+            continue
+        if sum(len(n.split()) >= 2 for n in names) * 2 < len(names):
+            continue  # mostly single words: a list of terms, not of people
+        return [parse_printed_name(n) for n in names], year
+    return [], None
+
+
+def _names_of(text: str, inverted: bool) -> list[str]:
+    """The names of an author line; with ``inverted`` (a citation line, "Ardynata, Ivan Panca dan
+    Wawan Sobari"), the first is family name first."""
+    from litreview.text.names import split_byline
+
+    if inverted:
+        first = _INVERTED_FIRST.match(text.strip())
+        if first:
+            rest = split_byline(first.group(3)).names if first.group(3) else []
+            return [f"{first.group(2).strip()} {first.group(1)}", *rest]
+    return split_byline(text).names
+
+
+_YEAR_LEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*[|\u00b7\u2022\u2013-]\s*(.+)$")
+_YEAR_AFTER_NAMES = re.compile(r"\s*\(((?:19|20)\d{2})[a-z]?\)")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.\s+")
+_INVERTED_FIRST = re.compile(r"^([A-Z][\w'\u2019-]+),\s+([^,&]+?)(?:\s*(?:,|\bdan\b|\band\b|&)\s*(.+))?$")
+
+
 def _date_line(paper: Paper, head: list[str]) -> None:
     """Year and date from a line near the top that is a date ("Jakarta, 5 Mei 2019") or says
     one ("Diterbitkan: 2021-03-04")."""
@@ -239,6 +294,12 @@ def _fill_from_text(paper: Paper, name: str, heading: str = "") -> None:
     head = [line.strip() for line in paper.text.split("\n")[:_HEAD_LINES] if line.strip()]
     if not paper.authors:
         paper.authors = _byline(head)
+    if not paper.authors:
+        paper.authors, year = _author_line(head)
+        if paper.authors:
+            paper.low_confidence["authors"] = msg("an unlabelled line under the title")
+        if year is not None and paper.year is None:
+            paper.year, paper.date = year, str(year)
     if paper.year is None:
         _date_line(paper, head)
     for section in paper.sections:
