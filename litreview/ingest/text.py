@@ -147,9 +147,13 @@ def _author_line(head: list[str]) -> tuple[list[Person], int | None]:
     capitalised phrase ("Sebuah Tinjauan Kritis") reads like a name too often."""
     from litreview.text.names import looks_like_institution, looks_like_personal_name, parse_printed_name
 
+    if not head or head[0].endswith((".", "?", "!")):
+        return [], None  # the text opens with a sentence, not a title line
     for line in head[1:3]:
         if len(line) > 250 or ":" in line or line.endswith(("?", "!")):
             continue
+        if line.endswith(".") and not _YEAR_AFTER_NAMES.search(line) and not _SENTENCE_END.search(line):
+            continue  # one sentence; a citation line ("A, B. Jurnal X, Vol. 3.", "Family, Given (2022).") may end so
         year: int | None = None
         inverted = False
         names_part = line
@@ -162,7 +166,7 @@ def _author_line(head: list[str]) -> tuple[list[Person], int | None]:
         else:
             names_part = _SENTENCE_END.split(names_part, maxsplit=1)[0]
         names = _names_of(_BRACKETED.sub(" ", names_part), inverted)  # "(UIN Walisongo Semarang)"
-        while names and looks_like_institution(names[-1]):
+        if len(names) > 1 and looks_like_institution(names[-1]) and names[-1].istitle():
             names.pop()  # "Siti Rohmah, Universitas Suryakancana"
         if not names or not all(looks_like_personal_name(n, mononym=True) for n in names):
             continue
