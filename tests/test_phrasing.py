@@ -204,3 +204,13 @@ def test_methods_take_the_article_their_sound_asks_for_and_plurals_none():
     assert phrasing.method_phrase("SNA") == "an SNA method"
     assert phrasing.method_phrase("unique case") == "a unique case method"
     assert phrasing.clause(2, 6, "use", phrasing.method_phrase("interviews")) == "Two of them use interviews."
+
+
+def test_citations_in_one_bracket_follow_the_reference_list():
+    from litreview.synthesis.review import join_citations
+
+    cited = ['"Buzzer di Media Sosial", n.d.', "Munadi & Rusadi, 2021", "Ardynata & Sobari, 2022",
+             '"Aksi Massa dan Disinformasi", n.d.', "Munadi, 2023", "Munadi, 2023", "Éclair, 2020"]
+    assert join_citations(cited) == (
+        '"Aksi Massa dan Disinformasi", n.d.; Ardynata & Sobari, 2022; "Buzzer di Media Sosial", n.d.; '
+        "Éclair, 2020; Munadi, 2023; Munadi & Rusadi, 2021")

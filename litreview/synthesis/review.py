@@ -282,8 +282,23 @@ def theme_label(codebook: Codebook, theme: str, lang: str) -> str:
 
 
 def join_citations(citations: list[str]) -> str:
-    """"(Cobis & Rusadi, 2023; Munadi, 2023)" without the outer parentheses, APA order."""
-    return "; ".join(sorted(dict.fromkeys(citations), key=str.casefold))
+    """"(Cobis & Rusadi, 2023; Munadi, 2023)" without the outer parentheses, in the order of the
+    reference list (APA 8.12): a work cited by its title stands where its title does, among the
+    authors' names ("Aksi Massa", 2020; Ardynata & Sobari, 2022; "Buzzer", 2021), its quotation
+    marks aside."""
+    return "; ".join(sorted(dict.fromkeys(citations), key=_citation_order))
+
+
+def _citation_order(citation: str) -> tuple[str, str]:
+    import unicodedata
+
+    text = citation.lstrip("\"\u201c\u201d'\u2018")
+    names, comma, year = text.rpartition(", ")
+    if comma:  # one author's work before that author's with others: "Munadi, 2023; Munadi & Rusadi, 2021"
+        text = f"{names}\x00{year}"
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold(), citation
 
 
 # The version of how findings and gaps are found (``findings.py`` and what it reads: the sentence tests of
