@@ -166,3 +166,19 @@ def test_no_claim_is_one_line_saying_why(run, sample):
     assert result.exit_code == 1
     assert "no two sources say the same thing" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_research_gap_is_no_claim_about_the_world():
+    from litreview.synthesis.claims import candidates
+    from litreview.synthesis.findings import states_research_gap
+
+    gap = "Inkonsistensi ini menunjukkan adanya kesenjangan yang dapat ditelaah tentang partisipasi pemilih muda."
+    finding = "Media sosial terbukti meningkatkan partisipasi politik pemilih muda dalam pemilu."
+    assert states_research_gap(gap) and not states_research_gap(finding)
+    assert states_research_gap("Little is known about how first-time voters judge campaign videos.")
+    text = f"{gap} {finding}"
+    entry = Entry(paper=Paper(key="k", title="k", text=text), citation="K, 2024",
+                  tags=[Tag(theme="participation", score=3.0)], facets=Facets())
+    evidence = [Evidence(theme="participation", field="text", start=text.index(s), end=text.index(s) + len(s),
+                         sentence=s, section="results", score=2.0, place="body") for s in (gap, finding)]
+    assert [q.sentence for q in candidates(entry, evidence, "participation")] == [finding]

@@ -47,10 +47,10 @@ _LEAD_IN = re.compile(
 )
 _UNREAD = Bag(frozenset(), False)
 # The version of how a sentence is read for claims: the sentence tests of ``candidates`` (definition,
-# aim, method, another work's claim), the concept reader (``concepts.py``) and ``framing.frame_of``.
+# aim, method, research gap, another work's claim), the concept reader (``concepts.py``) and ``framing.frame_of``.
 # Readings kept in a corpus under another version are done again: change it with any change to
 # those that can change a reading (the lexicon and word lists are in the version by their digest).
-CLAIM_READ_VERSION = "2"
+CLAIM_READ_VERSION = "3"
 
 
 def claim_read_version() -> str:
@@ -210,15 +210,15 @@ def read_rows(reads: Mapping[str, SentenceRead]) -> list[tuple[str, bool, list[s
 
 
 def _claimable(raw: str, sentence: str, reads: SentenceReads | None) -> bool:
-    """``sentence`` (``raw`` on one line) is neither a definition, an aim, a method nor another
-    work's claim: tested once per sentence when ``reads`` keeps the answers."""
+    """``sentence`` (``raw`` on one line) is neither a definition, an aim, a method, a research gap
+    nor another work's claim: tested once per sentence when ``reads`` keeps the answers."""
     known = reads.get(raw) if reads is not None else None
     if known is None:
         from litreview.synthesis.annotate import is_definition, states_aim
-        from litreview.synthesis.findings import aim_or_method
+        from litreview.synthesis.findings import aim_or_method, states_research_gap
 
         known = SentenceRead(not (is_definition(sentence) or states_aim(sentence) or aim_or_method(sentence)
-                                  or reports_other_work(sentence)))
+                                  or states_research_gap(sentence) or reports_other_work(sentence)))
         if reads is not None:
             reads.put(raw, known)
     return known.claimable

@@ -112,6 +112,7 @@ _GAP_CUES = _cues([
         r"keterbatasan", r"disarankan", r"menyarankan", r"saran(?:nya)?", r"(?:me)?rekomendasi(?:kan)?",
         r"direkomendasikan", r"perlu dilakukan", r"perlu adanya", r"perlu (?:diteliti|dikaji|diperhatikan)",
         r"masih terbatas", r"belum banyak", r"masih jarang", r"masih kurang",
+        r"kesenjangan (?:penelitian|riset|kajian|pengetahuan|literatur|yang dapat|yang perlu)",
         r"future (?:research|studies|study|work)", r"further (?:research|studies|study|investigation|work)",
         r"limitations?", r"recommend(?:s|ed|ations?)?", r"remains? unclear", r"research gaps?",
         r"gaps? in (?:the )?(?:literature|research|knowledge)", r"little is known",
@@ -174,6 +175,22 @@ def aim_or_method(sentence: str) -> bool:
     """The sentence says what the paper set out to do or how ("data dikumpulkan melalui",
     "we collected", "pendekatan kualitatif"), not what it found."""
     return _AIMS.search(sentence) is not None
+
+
+def states_research_gap(sentence: str) -> bool:
+    """The sentence names a gap in what is known ("kesenjangan yang dapat ditelaah", "little is
+    known", "belum banyak dikaji"): a reason to study, not a claim about the world."""
+    return _RESEARCH_GAP.search(sentence) is not None
+
+
+_RESEARCH_GAP = re.compile(
+    r"\b(?:kesenjangan (?:penelitian|riset|kajian|pengetahuan|literatur|teoretis|empiris)"
+    r"|kesenjangan yang (?:dapat|perlu|belum|masih)|celah (?:penelitian|riset|kajian)"
+    r"|belum banyak (?:penelitian|kajian|studi|riset|diteliti|dikaji)|masih jarang (?:diteliti|dikaji)"
+    r"|research gaps?|gaps? in (?:the )?(?:literature|research|knowledge)|little is known"
+    r"|(?:has|have) (?:rarely|seldom) been (?:studied|examined|investigated))\b",
+    re.IGNORECASE,
+)
 
 
 def finding_cue(sentence: str) -> float:
