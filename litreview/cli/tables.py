@@ -162,7 +162,8 @@ def table(
         from litreview.render.latex import cites
 
         if cites([built]):
-            write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
+            papers = [e.paper for e in entries if e.paper is not None]  # kept: not slim with --bib
+            write_bytes(export_bibtex(papers).encode("utf-8"), bib, "bibtex")
     write_bytes(data, output, chosen)
     say_coverage(coverage)
 
