@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from litreview.synthesis.review import WORDS, Entry, bullets, theme_label
-from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
+from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 MATRIX_COLUMNS = ("citation", "title", "year", "method", "platforms", "themes", "findings", "gaps")
@@ -20,17 +22,25 @@ def build_matrix(
     lang: str = "en",
     findings: dict[str, tuple[list[str], list[str]]] | None = None,
     columns: list[str] | None = None,
+    stream: bool = False,
 ) -> Table:
     """Citation, title, year, method, platforms, themes, key findings and gaps of each paper.
 
-    ``findings`` maps a paper key to its key findings and gaps (see ``findings.paper_findings``)."""
+    ``findings`` maps a paper key to its key findings and gaps (see ``findings.paper_findings``).
+    With ``stream`` the rows are built as they are read (``Table.pending``)."""
     words = WORDS[lang]
     chosen = columns or list(MATRIX_COLUMNS)
     table = Table(
         kind="matrix", title=words["matrix"], lang=lang,
         columns=[Column(k, words[k], _KINDS[k][0], _KINDS[k][1]) for k in chosen],
     )
-    found = findings or {}
+    table.pending = _matrix_rows(entries, codebook, lang, findings or {}, chosen)
+    return table if stream else table.materialise()
+
+
+def _matrix_rows(entries: list[Entry], codebook: Codebook, lang: str,
+                 found: dict[str, tuple[list[str], list[str]]], chosen: list[str]) -> Iterator[dict[str, Cell]]:
+    words = WORDS[lang]
     for entry in entries:
         key_findings, gaps = found.get(entry.key, ([], []))
         row = {
@@ -46,8 +56,7 @@ def build_matrix(
             "gaps": text_cell(bullets(gaps)),
             "affiliations": text_cell(entry.affiliations),
         }
-        table.rows.append({k: v for k, v in row.items() if k in chosen})
-    return table
+        yield {k: v for k, v in row.items() if k in chosen}
 
 
 def _label(mention, lang: str) -> str:  # type: ignore[no-untyped-def]
