@@ -163,8 +163,8 @@ def load_entries(
         missing = [k for k in flt.keys if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
-    tags = corpus.tags_by_key(flt.level)
-    facets = corpus.facets_by_key(flt.within)
+    tags = corpus.tags_by_key(flt.level, flt.within)
+    facets = corpus.facets_by_key(flt.within, shared=slim)
     words = [w for w in flt.query.casefold().split() if w]
     entries, cites = [], []
     for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words),
