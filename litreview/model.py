@@ -381,9 +381,18 @@ class Facets:
         return {name: [m.to_dict() for m in getattr(self, name)] for name in ("platforms", "methods", "actors")}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Facets:
-        return cls(**{name: [FacetMention(**m) for m in data.get(name, [])]
-                      for name in ("platforms", "methods", "actors")})
+    def from_dict(cls, data: dict[str, Any], shared: dict[tuple[Any, ...], FacetMention] | None = None) -> Facets:
+        """Facets from ``to_dict``'s form. With ``shared`` (a cache the caller keeps), equal mentions
+        of many papers' facets come as one object: read them, do not change them."""
+        if shared is None:
+            return cls(**{name: [FacetMention(**m) for m in data.get(name, [])]
+                          for name in ("platforms", "methods", "actors")})
+
+        def mention(fields: dict[str, Any]) -> FacetMention:
+            made = FacetMention(**fields)
+            return shared.setdefault((made.name, made.mentions, made.kind, made.label, made.label_id), made)
+
+        return cls(**{name: [mention(m) for m in data.get(name, [])] for name in ("platforms", "methods", "actors")})
 
 
 @dataclass

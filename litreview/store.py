@@ -37,7 +37,7 @@ from litreview.errors import (
     ValidationError,
 )
 from litreview.i18n import tr
-from litreview.model import Citation, Evidence, Facets, Match, Paper, Section, Tag, Tagging
+from litreview.model import Citation, Evidence, FacetMention, Facets, Match, Paper, Section, Tag, Tagging
 from litreview.store_screening import SCREENING_MIGRATION, ScreeningStore
 
 CORPUS_DIRNAME = ".litreview"
@@ -1691,17 +1691,24 @@ class Corpus(ScreeningStore):
             out.setdefault(r[0], empty)["evidence"] = r[1]
         return out
 
-    def tags_by_key(self, level: str = "discussed") -> dict[str, list[Tag]]:
-        """Every paper's tags at ``level`` (no evidence), discussed first, strongest first: one query."""
+    def tags_by_key(self, level: str = "discussed", only: set[str] | None = None) -> dict[str, list[Tag]]:
+        """Every paper's tags at ``level`` (no evidence), discussed first, strongest first: one query
+        (with ``only``, just those of these keys). The few theme, origin and level names are held
+        once however many tags name them."""
         out: dict[str, list[Tag]] = {}
+        names: dict[str, str] = {}
         for r in self.db.execute(
             "SELECT p.key, t.theme, t.score, t.threshold, t.sentences, t.origin, t.assigned, t.level FROM tags t"
             f" JOIN papers p ON p.id = t.paper_id WHERE {level_condition(level, 't')}"
             " ORDER BY p.key, t.assigned DESC, t.score DESC, t.theme"
         ):
+            if only is not None and r[0] not in only:
+                continue
+            theme, origin = names.setdefault(r[1], r[1]), names.setdefault(r[5], r[5])
+            found = _level_of(r[6], r[5], r[7])
             out.setdefault(r[0], []).append(
-                Tag(theme=r[1], score=r[2], threshold=r[3], sentences=r[4], origin=r[5], assigned=bool(r[6]),
-                    level=_level_of(r[6], r[5], r[7]))
+                Tag(theme=theme, score=r[2], threshold=r[3], sentences=r[4], origin=origin, assigned=bool(r[6]),
+                    level=names.setdefault(found, found))
             )
         return out
 
@@ -1711,10 +1718,13 @@ class Corpus(ScreeningStore):
             "SELECT DISTINCT p.key FROM tags t JOIN papers p ON p.id = t.paper_id"
             f" WHERE {level_condition(level, 't')}")}
 
-    def facets_by_key(self, only: set[str] | None = None) -> dict[str, Facets]:
-        """Every tagged paper's facets (with ``only``, just those of these keys): one query for the corpus."""
+    def facets_by_key(self, only: set[str] | None = None, shared: bool = False) -> dict[str, Facets]:
+        """Every tagged paper's facets (with ``only``, just those of these keys): one query for the
+        corpus. With ``shared``, equal mentions are one object (read them, do not change them), so
+        the facets of many papers hold little more than their lists."""
+        mentions: dict[tuple[Any, ...], FacetMention] | None = {} if shared else None
         return {
-            r[0]: Facets.from_dict(json.loads(r[1]))
+            r[0]: Facets.from_dict(json.loads(r[1]), mentions)
             for r in self.db.execute("SELECT p.key, t.facets FROM tag_runs t JOIN papers p ON p.id = t.paper_id")
             if only is None or r[0] in only
         }

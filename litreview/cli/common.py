@@ -7,7 +7,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 from rich.console import Console
@@ -151,10 +151,16 @@ def check_writable(output: Path) -> None:
 
 def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
     """To stdout, or atomically to ``output`` (a temporary file renamed: no partial file is left)."""
+    write_with(lambda handle: handle.write(data), output, fmt)
+
+
+def write_with(write: Callable[[BinaryIO], object], output: Path | None, fmt: str) -> None:
+    """``write`` writes to stdout, or atomically to ``output`` (a temporary file renamed when it is
+    done: no partial file is left, even when it fails half-way through)."""
     if output is None:
         if fmt in ("docx", "xlsx") and sys.stdout.isatty():
             raise UsageError(tr("{fmt} is a binary format; give --output FILE", fmt=fmt))
-        sys.stdout.buffer.write(data)
+        write(sys.stdout.buffer)
         sys.stdout.flush()
         return
     target = output.expanduser()
@@ -162,7 +168,7 @@ def write_bytes(data: bytes, output: Path | None, fmt: str) -> None:
     try:
         os.chmod(tmp, _file_mode())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

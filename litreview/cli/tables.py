@@ -25,6 +25,7 @@ from litreview.cli.common import (
     say_coverage,
     stdout_is_terminal,
     write_bytes,
+    write_with,
 )
 from litreview.cli.themes import CodebookOpt, Lang, LangOpt, Level, LevelOpt, load_for
 from litreview.errors import CorpusError, UsageError
@@ -89,7 +90,7 @@ def table(
     from dataclasses import replace
 
     from litreview.catalog import parse_year_range
-    from litreview.render import FORMATS, format_for_path, render
+    from litreview.render import FORMATS, format_for_path, render, render_to
     from litreview.synthesis.coverage import add_note
     from litreview.synthesis.review import (
         ReviewFilter,
@@ -141,29 +142,32 @@ def table(
         if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for
             shown = [c.strip() for c in columns.split(",") if c.strip() in book.theme_ids] or shown
         built = _build(kind, entries, evidence, found, book, lang.value, shown, matrix_columns, cell, frames, reads)
-    if columns and kind is not Kind.matrix:
-        _keep_columns(built, columns)
-    coverage.shown = len(entries)
-    coverage.filters = (flt if by_theme else replace(flt, themes=[])).named(book, lang.value)
-    add_note(built, coverage)
-    if not built.rows:
-        if kind is Kind.claims and any(e.tags for e in entries):
-            raise CorpusError(tr("no claims for these filters ({filters}): no two sources say the same thing about "
-                                 "a theme in like words; `litreview table evidence` lists what each says",
-                                 filters=flt.describe()))
-        raise CorpusError(tr("no {kind} rows for these filters ({filters}); are the papers tagged? run `litreview tag`",
-                             kind=kind.value, filters=flt.describe()))
-    width = out.width if stdout_is_terminal() else 120
-    with without_cycle_collection():
-        data = render([built], chosen, width=width, page=page, bib=bib.name if bib is not None else None,
-                      color=chosen == "terminal" and output is None and stdout_is_terminal())
-    if bib is not None:
-        from litreview.export.bibtex import export_bibtex
-        from litreview.render.latex import cites
+        if columns and kind is not Kind.matrix:
+            _keep_columns(built, columns)
+        coverage.shown = len(entries)
+        coverage.filters = (flt if by_theme else replace(flt, themes=[])).named(book, lang.value)
+        add_note(built, coverage)
+        if not built.has_rows():
+            if kind is Kind.claims and any(e.tags for e in entries):
+                raise CorpusError(tr("no claims for these filters ({filters}): no two sources say the same thing "
+                                     "about a theme in like words; `litreview table evidence` lists what each says",
+                                     filters=flt.describe()))
+            raise CorpusError(tr("no {kind} rows for these filters ({filters}); are the papers tagged? run "
+                                 "`litreview tag`", kind=kind.value, filters=flt.describe()))
+        if chosen == "csv":  # written as its rows are built (the corpus still open to read them)
+            write_with(lambda handle: render_to(handle, [built], chosen), output, chosen)
+        else:
+            width = out.width if stdout_is_terminal() else 120
+            data = render([built], chosen, width=width, page=page, bib=bib.name if bib is not None else None,
+                          color=chosen == "terminal" and output is None and stdout_is_terminal())
+            if bib is not None:
+                from litreview.export.bibtex import export_bibtex
+                from litreview.render.latex import cites
 
-        if cites([built]):
-            write_bytes(export_bibtex([e.paper for e in entries]).encode("utf-8"), bib, "bibtex")
-    write_bytes(data, output, chosen)
+                if cites([built]):
+                    papers = [e.paper for e in entries if e.paper is not None]  # kept: not slim with --bib
+                    write_bytes(export_bibtex(papers).encode("utf-8"), bib, "bibtex")
+            write_bytes(data, output, chosen)
     say_coverage(coverage)
 
 
@@ -226,11 +230,11 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, fr
     if kind is Kind.matrix:
         from litreview.synthesis.matrix import build_matrix
 
-        return build_matrix(entries, book, lang, found, columns)
+        return build_matrix(entries, book, lang, found, columns, stream=True)
     if kind is Kind.themes:
         from litreview.synthesis.grid import build_theme_grid
 
-        return build_theme_grid(entries, book, lang, cell, themes)
+        return build_theme_grid(entries, book, lang, cell, themes, stream=True)
     if kind is Kind.synthesis:
         from litreview.synthesis.synthesize import build_synthesis
 

@@ -19,7 +19,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from litreview.errors import UsageError
 from litreview.i18n import tr
@@ -74,7 +74,20 @@ def render(tables: list[Table], fmt: str, *, width: int = 100, color: bool = Fal
                                formats=", ".join(FORMATS))) from None
     module = importlib.import_module(f"{__name__}.{module_name}")
     renderer: Callable[..., bytes] = getattr(module, function_name)
-    return renderer(list(tables), width=width, color=color, **options)
+    return renderer([table.materialise() for table in tables], width=width, color=color, **options)
+
+
+def render_to(handle: BinaryIO, tables: list[Table], fmt: str, **options: Any) -> None:
+    """Render ``tables`` as ``render`` does, writing the bytes to ``handle``. CSV is written row by
+    row as a streamed table's rows are built (``Table.pending``), so a table of many papers is
+    never held whole; every other format is rendered whole first (docx and xlsx build the
+    document in memory, the others size their columns from every row)."""
+    if fmt == "csv":
+        from litreview.render.csv_render import write_csv
+
+        write_csv(tables, handle)
+        return
+    handle.write(render(tables, fmt, **options))
 
 
 # --- helpers shared by the format modules ---------------------------------------------------

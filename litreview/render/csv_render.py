@@ -17,7 +17,8 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from itertools import chain
+from typing import Any, BinaryIO, TextIO
 
 from litreview.render import clean_text, number_text, numeric_value
 from litreview.synthesis.table import Cell, Table
@@ -38,14 +39,15 @@ def neutralise(text: str) -> str:
     return clean_text(text)
 
 
-def write_rows(rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
+def write_rows(rows: Iterable[Sequence[object]], delimiter: str = ",", to: TextIO | None = None) -> str:
     """CSV (or TSV with ``delimiter="\\t"``) of ``rows``: numbers as numbers, None as empty,
-    every other value as neutralised text. The project's only CSV/TSV writer."""
-    buffer = io.StringIO()
+    every other value as neutralised text. The project's only CSV/TSV writer. With ``to``, the
+    rows are written there as they come and "" is returned."""
+    buffer = io.StringIO() if to is None else to
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     for row in rows:
         writer.writerow([_value(v) for v in row])
-    return buffer.getvalue()
+    return buffer.getvalue() if isinstance(buffer, io.StringIO) and to is None else ""
 
 
 def _value(value: object) -> str:
@@ -60,6 +62,17 @@ def render_csv(tables: list[Table], **options: Any) -> bytes:
     return write_rows(_table_rows(tables)).encode("utf-8")
 
 
+def write_csv(tables: list[Table], handle: BinaryIO) -> None:
+    """``render_csv``'s bytes written to ``handle`` row by row, a streamed table's rows built as
+    they are written (``Table.pending``)."""
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
+    try:
+        write_rows(_table_rows(tables), to=text)
+        text.flush()
+    finally:
+        text.detach()  # the caller closes ``handle``
+
+
 def _table_rows(tables: list[Table]) -> Iterable[Sequence[object]]:
     several = len(tables) > 1
     for index, table in enumerate(tables):
@@ -69,7 +82,7 @@ def _table_rows(tables: list[Table]) -> Iterable[Sequence[object]]:
             yield [table.title]
         keys = [c.key for c in table.columns]
         yield [c.header for c in table.columns]
-        for row in [*table.rows, *table.totals]:
+        for row in chain(table.each_row(), table.totals):  # the totals are complete after the rows
             yield [_field(table.cell(row, k)) for k in keys]
 
 

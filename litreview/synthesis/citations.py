@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -177,6 +179,27 @@ def _cited_alike(paper: Paper) -> tuple[str, str]:
     return _author_part(paper, "en", False).casefold(), _year(paper, "en")
 
 
+@dataclass(slots=True)
+class Cited:
+    """What one paper's in-text citation is made of, without the paper: a table of many papers
+    keeps these (a few short strings) instead of the papers. ``author`` and ``year`` are as cited
+    in the language asked for; ``alike`` is what papers cited alike share (``year_letters``)."""
+
+    key: str
+    author: str
+    year: str
+    alike: tuple[str, str]
+
+    def text(self, lang: str = "en", letter: str = "") -> str:
+        """The parenthetical citation, with ``letter`` after the year ("Anonim, 2024b")."""
+        return _join(self.author, _dated(self.year, letter, lang), False)
+
+
+def cited(paper: Paper, lang: str = "en") -> Cited:
+    """``paper``'s ``Cited`` record in ``lang``."""
+    return Cited(paper.key, _author_part(paper, lang, False), _year(paper, lang), _cited_alike(paper))
+
+
 def corpus_letters(corpus: Corpus, papers: Iterable[Paper]) -> dict[str, str]:
     """``year_letters`` of ``papers`` among all the corpus's papers: a paper's letter does not
     depend on which others are shown with it. Only papers of the same first author (or of no
@@ -187,6 +210,30 @@ def corpus_letters(corpus: Corpus, papers: Iterable[Paper]) -> dict[str, str]:
     alike = [p for p in corpus.iter_papers(others) if _cited_alike(p) in groups] if others else []
     letters = year_letters([*chosen.values(), *alike])
     return {key: letters[key] for key in chosen if key in letters}
+
+
+def letters_among(corpus: Corpus, chosen: Sequence[Cited]) -> dict[str, str]:
+    """``corpus_letters`` of stored papers, from their ``Cited`` records: the papers that may share
+    a letter are read again from the corpus one group of papers cited alike after another, so only
+    one group's papers are held at a time, however many papers are chosen."""
+    alike = {c.key: c.alike for c in chosen}
+    others = [k for k in corpus.keys_alike(list(alike)) if k not in alike]
+    groups = set(alike.values())
+    for paper in corpus.iter_papers(others) if others else ():
+        found = _cited_alike(paper)
+        if found in groups:
+            alike[paper.key] = found
+    sizes = Counter(alike.values())
+    shared = sorted((k for k, group in alike.items() if sizes[group] > 1), key=lambda k: (alike[k], k))
+    letters: dict[str, str] = {}
+    members: list[Paper] = []
+    for paper in corpus.iter_papers(shared) if shared else ():
+        if members and alike[members[0].key] != alike[paper.key]:
+            letters.update(year_letters(members))
+            members = []
+        members.append(paper)
+    letters.update(year_letters(members))
+    return {key: letters[key] for key in dict.fromkeys(c.key for c in chosen) if key in letters}
 
 
 def citations_for(papers: Iterable[Paper], lang: str = "en", narrative: bool = False,

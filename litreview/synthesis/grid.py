@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from litreview.synthesis.review import WORDS, Entry, theme_label
-from litreview.synthesis.table import Column, Table, citation_cell, number_cell, text_cell
+from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
 CELLS = ("mark", "score", "count")
@@ -12,9 +14,11 @@ MENTIONED_MARK = "\u25cb"  # ○ it only mentions it (shown with --level mention
 
 
 def build_theme_grid(
-    entries: list[Entry], codebook: Codebook, lang: str = "en", cell: str = "mark", themes: list[str] | None = None
+    entries: list[Entry], codebook: Codebook, lang: str = "en", cell: str = "mark", themes: list[str] | None = None,
+    stream: bool = False,
 ) -> Table:
-    """One row per paper, one column per theme, totals per theme (last row) and per paper (last column)."""
+    """One row per paper, one column per theme, totals per theme (last row) and per paper (last column).
+    With ``stream`` the rows are built as they are read (``Table.pending``), the totals row after them."""
     words = WORDS[lang]
     ids = themes or codebook.theme_ids
     table = Table(
@@ -24,6 +28,19 @@ def build_theme_grid(
            for t in ids]
         + [Column("total", words["total"], "number", 7)],
     )
+    table.pending = _grid_rows(table, entries, ids, cell, words)
+    what = {"mark": "", "score": " (score)", "count": " (evidence sentences)"}[cell]
+    if what and lang == "id":
+        what = {"score": " (skor)", "count": " (kalimat bukti)"}[cell]
+    table.title += what
+    if any(t.level == "mentioned" for e in entries for t in e.tags):
+        table.title += words["mentioned_legend"]
+    return table if stream else table.materialise()
+
+
+def _grid_rows(table: Table, entries: list[Entry], ids: list[str], cell: str, words: dict[str, str]
+               ) -> Iterator[dict[str, Cell]]:
+    """The grid's rows, one per entry, then its totals row added to ``table.totals``."""
     column_totals = dict.fromkeys(ids, 0.0)
     for entry in entries:
         by_theme = {t.theme: t for t in entry.tags}
@@ -39,18 +56,11 @@ def build_theme_grid(
             row_total += value
             column_totals[theme] += value
         row["total"] = number_cell(_whole(row_total))
-        table.rows.append(row)
+        yield row
     totals = {"citation": text_cell(words["total"])}
     totals.update({t: number_cell(_whole(v)) for t, v in column_totals.items()})
     totals["total"] = number_cell(_whole(sum(column_totals.values())))
     table.totals.append(totals)
-    what = {"mark": "", "score": " (score)", "count": " (evidence sentences)"}[cell]
-    if what and lang == "id":
-        what = {"score": " (skor)", "count": " (kalimat bukti)"}[cell]
-    table.title += what
-    if any(t.level == "mentioned" for e in entries for t in e.tags):
-        table.title += words["mentioned_legend"]
-    return table
 
 
 def _whole(value: float) -> float | int:

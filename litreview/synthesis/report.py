@@ -146,7 +146,7 @@ def build_report(corpus: Corpus, codebook: Codebook, lang: str = "en", style: st
                                               f"{words['page']} {ev.page}" if ev.page else "") if x)
                 rows.append(EvidenceRow(
                     theme=ev.theme, theme_label=labels.get(ev.theme, ev.theme), key=entry.key,
-                    citation=entry.citation, year=str(entry.paper.year or words["no_year"]),
+                    citation=entry.citation, year=str(entry.year or words["no_year"]),
                     source=sources.get(entry.key, ""), place=place,
                     sentence=" ".join(ev.sentence.split())))
         rows.sort(key=lambda r: (order.get(r.theme, len(order)), r.citation.casefold(), r.key))

@@ -91,22 +91,53 @@ class ReviewFilter:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
-    """One paper of a review table."""
+    """One paper of a review table: what the tables show of it (key, title, year, affiliations),
+    its citation, assigned themes and facets. ``paper`` is the whole paper when the caller has it;
+    ``load_entries(slim=True)`` leaves it out, so a table of many papers holds a few short strings
+    for each, not its papers."""
 
-    paper: Paper
+    paper: Paper | None = None
     citation: str = ""
     tags: list[Tag] = field(default_factory=list)  # assigned themes, strongest first (no evidence)
     facets: Facets = field(default_factory=Facets)
+    key: str = ""
+    title: str = ""
+    year: int | None = None
+    affiliations: str = ""  # as the matrix's affiliations column shows them (``affiliations_text``)
 
-    @property
-    def key(self) -> str:
-        return self.paper.key
+    def __post_init__(self) -> None:
+        if self.paper is not None:
+            self.key = self.key or self.paper.key
+            self.title = self.title or self.paper.title
+            self.year = self.year if self.year is not None else self.paper.year
+            self.affiliations = self.affiliations or affiliations_text(self.paper)
 
     @property
     def themes(self) -> list[str]:
         return [t.theme for t in self.tags]
+
+
+def affiliations_text(paper: Paper) -> str:
+    """The paper's affiliations, each with its authors' surnames where the source tied them
+    ("Lestari, Munadi: Universitas X"); the one affiliation of all authors alone."""
+    groups: dict[str, list[str]] = {}
+    for person in paper.authors:
+        for affiliation in filter(None, person.affiliation.split("; ")):
+            groups.setdefault(affiliation, []).append(person.surname)
+    if not groups:
+        return bullets(paper.affiliations)
+    if len(groups) == 1 and len(next(iter(groups.values()))) == len(paper.authors):
+        return next(iter(groups))
+    return bullets([f"{', '.join(names)}: {affiliation}" for affiliation, names in groups.items()])
+
+
+def bullets(lines: list[str]) -> str:
+    """One line as it is; several as a bulleted list, one per line."""
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return "\n".join(f"\u2022 {line}" for line in lines)
 
 
 def check_themes(codebook: Codebook, themes: list[str]) -> None:
@@ -119,9 +150,9 @@ def load_entries(
     with_text: bool = False, slim: bool = False,
 ) -> list[Entry]:
     """The papers the filter chooses, with citations (APA, disambiguated among them), tags and facets.
-    ``slim`` leaves out what no table shows (abstracts, the papers' own reference lists), so a table
-    of many papers holds less."""
-    from litreview.synthesis.citations import citations_for, corpus_letters
+    ``slim`` keeps only what the tables show of each paper (``Entry``), not the paper, so a table
+    of many papers holds a few short strings for each."""
+    from litreview.synthesis.citations import cited, letters_among
 
     check_themes(codebook, flt.themes)
     if sort not in SORTS:
@@ -132,10 +163,10 @@ def load_entries(
         missing = [k for k in flt.keys if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
-    tags = corpus.tags_by_key(flt.level)
-    facets = corpus.facets_by_key(flt.within)
+    tags = corpus.tags_by_key(flt.level, flt.within)
+    facets = corpus.facets_by_key(flt.within, shared=slim)
     words = [w for w in flt.query.casefold().split() if w]
-    entries = []
+    entries, cites = [], []
     for paper in corpus.iter_papers(list(dict.fromkeys(flt.keys)) or None, full=with_text or bool(words),
                                     only=flt.within):
         if flt.year_from is not None and (paper.year is None or paper.year < flt.year_from):
@@ -147,16 +178,15 @@ def load_entries(
             continue
         if words and not _matches(paper, words):
             continue
-        if slim:
-            paper.abstract = paper.abstract_id = paper.abstract_en = ""
-            paper.cited_references = []
-        entries.append(Entry(paper=paper, tags=paper_tags, facets=facets.get(paper.key, Facets())))
+        cites.append(cited(paper, lang))
+        entries.append(Entry(paper=None if slim else paper, tags=paper_tags, facets=facets.get(paper.key, Facets()),
+                             key=paper.key, title=paper.title, year=paper.year,
+                             affiliations=affiliations_text(paper)))
     if not entries:
         raise ValidationError(tr("no paper matches the filters ({filters})", filters=flt.describe()))
-    chosen = [e.paper for e in entries]
-    cites = citations_for(chosen, lang, letters=corpus_letters(corpus, chosen))
-    for entry in entries:
-        entry.citation = cites[entry.key]
+    letters = letters_among(corpus, cites)
+    for entry, one in zip(entries, cites, strict=True):
+        entry.citation = one.text(lang, letters.get(entry.key, ""))
     entries.sort(key=_SORT_KEYS[sort])
     return entries
 
@@ -171,8 +201,8 @@ def _matches(paper: Paper, words: list[str]) -> bool:
 
 _SORT_KEYS = {
     "citation": lambda e: (e.citation.casefold(), e.key),
-    "year": lambda e: (e.paper.year or 0, e.citation.casefold(), e.key),
-    "title": lambda e: (e.paper.title.casefold(), e.key),
+    "year": lambda e: (e.year or 0, e.citation.casefold(), e.key),
+    "title": lambda e: (e.title.casefold(), e.key),
     "key": lambda e: e.key,
 }
 

@@ -9,6 +9,7 @@ nothing here knows about any output format.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,12 @@ class Column:
 @dataclass(slots=True)
 class Table:
     """A titled grid. ``rows`` map column keys to cells (a missing key is an empty cell);
-    ``totals`` are summary rows shown after the body (the theme grid's totals)."""
+    ``totals`` are summary rows shown after the body (the theme grid's totals).
+
+    A table of many rows can be streamed: ``pending`` then yields the rows still to come, each
+    built as it is read, so a renderer that writes rows one by one (CSV) never holds them all;
+    its totals are complete once ``pending`` is spent. ``materialise`` reads them into ``rows``
+    for the renderers that look at the whole table first."""
 
     kind: str  # "matrix", "themes", "synthesis", "claims", "evidence"
     title: str
@@ -61,12 +67,39 @@ class Table:
     notes: list[str] = field(default_factory=list)  # lines shown under the table
     lang: str = "en"
     coverage: Coverage | None = None  # which papers it covers (its note is the first of ``notes``)
+    pending: Iterator[dict[str, Cell]] | None = None  # rows not built yet (a streamed table)
+
+    def materialise(self) -> Table:
+        """The table with every pending row built into ``rows`` (and its totals complete)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.rows.extend(pending)
+        return self
+
+    def has_rows(self) -> bool:
+        """Whether the table has a body row (building at most one pending row to know)."""
+        if not self.rows and self.pending is not None:
+            first = next(self.pending, None)
+            if first is None:
+                self.pending = None
+            else:
+                self.rows.append(first)
+        return bool(self.rows)
+
+    def each_row(self) -> Iterator[dict[str, Cell]]:
+        """The body rows in order: those built, then the pending ones, each built as it is asked
+        for and not kept (a streamed table is read once; ``materialise`` first to read it again)."""
+        yield from self.rows
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            yield from pending
 
     def cell(self, row: dict[str, Cell], key: str) -> Cell:
         return row.get(key) or Cell()
 
     def to_dict(self) -> dict[str, Any]:
         keys = [c.key for c in self.columns]
+        self.materialise()
         return {
             "kind": self.kind,
             "title": self.title,
