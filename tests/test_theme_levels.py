@@ -314,3 +314,24 @@ def test_synthesis_names_sources_that_only_mention_a_theme(run, two_levels):
     assert "The one source (Lestari, 2024) only mentions youth without discussing it." in result.stdout
     indonesian = run("table", "synthesis", "--theme", "youth", "--level", "mentioned", "--lang", "id", "-f", "csv")
     assert "hanya menyebut" in indonesian.stdout
+
+
+def test_tags_why_says_which_terms_the_subject_test_set_aside(run, tmp_path: Path):
+    run("init")
+    (tmp_path / "petisi.md").write_text(
+        "---\ntitle: Petisi Daring\nyear: 2023\n---\n"
+        "Petisi daring di Change.org mengumpulkan tujuh puluh ribu dukungan. Para penggagas petisi "
+        "menulis kalimat yang sederhana. Petisi itu akhirnya dipertimbangkan oleh pembuat keputusan.\n",
+        encoding="utf-8")
+    assert run("add", "petisi.md").exit_code == 0
+    key = json.loads(run("list", "-f", "json").stdout)[0]["key"]
+    result = run("tags", key, "--why", "participation")
+    assert result.exit_code == 0 and "Political participation: absent" in result.stdout
+    assert "names the codebook's subject" in result.stdout and "set aside: petisi (in 4 sentences)" in result.stdout
+    data = json.loads(run("tags", key, "--why", "participation", "-f", "json").stdout)
+    assert data["set_aside"] == {"mentions": 0, "words": data["words"], "min_mentions": 2, "min_per_1000_words": 3.0,
+                                 "terms": {"petisi": 4}}  # the title and three sentences
+    indonesian = run("tags", key, "--why", "participation", "--lang", "id")
+    assert "dikesampingkan: petisi (dalam 4 kalimat)" in indonesian.stdout
+    # a paper on the subject: nothing was set aside, and the usual reason stands
+    assert "set_aside" not in json.loads(run("tags", key, "--why", "hoax", "-f", "json").stdout)

@@ -516,8 +516,14 @@ def tags(
     words = _WORDS[lang.value]
     if why is not None:
         why = book.resolve_all([why])[0]
-        explained = explain_decision(book, why, next((t for t in found if t.theme == why), None),
-                                     run["words"] if run else 0, run is not None, lang.value)
+        tag = next((t for t in found if t.theme == why), None)
+        set_aside = None
+        if run is not None and (tag is None or (tag.origin == "auto" and not tag.assigned)):
+            from litreview.themes.tagger import Tagger
+
+            set_aside = Tagger(book).set_aside(paper)  # terms the subject test took away, if any
+        explained = explain_decision(book, why, tag, run["words"] if run else 0, run is not None, lang.value,
+                                     set_aside)
         if fmt is Format.json:
             write_output(json.dumps({"key": key, **explained}, ensure_ascii=False, indent=2), None)
         else:

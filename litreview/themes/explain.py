@@ -6,15 +6,19 @@ that ``litreview tags KEY --why THEME`` prints or writes as JSON.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litreview.model import Tag
 from litreview.themes.codebook import SHORTEST, Codebook
 
+if TYPE_CHECKING:
+    from litreview.themes.tagger import SetAside
+
 
 def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int, tagged: bool = True,
-                     lang: str = "en") -> dict[str, Any]:
-    """The decision on ``theme_id`` for a paper of ``words`` words, given its stored ``tag``."""
+                     lang: str = "en", set_aside: SetAside | None = None) -> dict[str, Any]:
+    """The decision on ``theme_id`` for a paper of ``words`` words, given its stored ``tag`` and,
+    for a paper off the codebook's subject, what the subject test set aside (``Tagger.set_aside``)."""
     theme = book.theme(theme_id)
     assert theme is not None
     rule = theme.threshold
@@ -54,6 +58,14 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
             reasons.append(say["one"].format(best=strongest, single=rule.single))
         out.update(decision="discussed", reason=say["and"].join(reasons) or "discussed", missing="")
         return out
+    aside = _aside(book, theme_id, set_aside, say)
+    if aside:
+        out["set_aside"] = aside["data"]
+    if not evidence and aside:
+        out.update(decision="absent", reason=aside["text"],
+                   missing=(say["need_either"] if rule.single else say["need_total"]).format(single=rule.single,
+                                                                                             bar=bar))
+        return out
     if not evidence:
         strongest_terms = sorted(theme.terms, key=lambda term: (-term.weight, term.line))[:6]
         examples = ", ".join(term.text for term in strongest_terms)
@@ -67,9 +79,26 @@ def explain_decision(book: Codebook, theme_id: str, tag: Tag | None, words: int,
         missing[0] += say["more_sentences" if k == 1 else "more_sentences_many"].format(k=k)
     if rule.single:
         missing.append(say["or_one"].format(single=rule.single, best=strongest))
-    out.update(decision="mentioned", reason=say["under" if n == 1 else "under_many"].format(n=n, score=score, bar=bar),
+    reason = say["under" if n == 1 else "under_many"].format(n=n, score=score, bar=bar)
+    out.update(decision="mentioned", reason=reason + ("; " + aside["text"] if aside else ""),
                missing=", ".join(missing))
     return out
+
+
+def _aside(book: Codebook, theme_id: str, set_aside: SetAside | None, say: dict[str, str]) -> dict[str, Any] | None:
+    """The terms of ``theme_id`` the subject test set aside, as data and as a sentence; None when none were."""
+    terms = set_aside.terms.get(theme_id) if set_aside is not None else None
+    if set_aside is None or not terms:
+        return None
+    context = book.context
+    listed = ", ".join(say["term_in"].format(term=term, n=n) if n == 1 else say["term_in_many"].format(term=term, n=n)
+                       for term, n in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
+    examples = ", ".join(term.text for term in context.terms[:3])
+    text = say["off_subject"].format(examples=examples, mentions=set_aside.mentions, words=set_aside.words,
+                                     least=context.min_mentions, per=context.min_per_1000_words, terms=listed)
+    data = {"mentions": set_aside.mentions, "words": set_aside.words, "min_mentions": context.min_mentions,
+            "min_per_1000_words": context.min_per_1000_words, "terms": dict(terms)}
+    return {"text": text, "data": data}
 
 
 _PHRASES = {
@@ -89,6 +118,11 @@ _PHRASES = {
         "or_one": "or one sentence counting {single:g} (the strongest counts {best:g})",
         "under": "its one sentence counts {score:g}, under the bar of {bar:g}",
         "under_many": "its {n} sentences count {score:g}, under the bar of {bar:g}",
+        "off_subject": "the paper names the codebook's subject (words such as {examples}) {mentions} times in "
+                       "{words} words, under the {least} times and {per:g} per 1,000 words its subject-bound "
+                       "terms need, so these were set aside: {terms}",
+        "term_in": "{term} (in {n} sentence)",
+        "term_in_many": "{term} (in {n} sentences)",
     },
     "id": {
         "untagged": "artikel ini belum ditandai; jalankan `litreview tag`",
@@ -106,5 +140,10 @@ _PHRASES = {
         "or_one": "atau satu kalimat bernilai {single:g} (yang terkuat bernilai {best:g})",
         "under": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
         "under_many": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
+        "off_subject": "artikel ini menyebut pokok bahasan codebook (kata seperti {examples}) {mentions} kali dalam "
+                       "{words} kata, kurang dari {least} kali dan {per:g} per 1.000 kata yang diperlukan "
+                       "istilah yang terikat pada pokok bahasan itu, sehingga istilah ini dikesampingkan: {terms}",
+        "term_in": "{term} (dalam {n} kalimat)",
+        "term_in_many": "{term} (dalam {n} kalimat)",
     },
 }

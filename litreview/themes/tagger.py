@@ -47,7 +47,7 @@ from litreview.themes.codebook import (
 from litreview.themes.normalize import Normalizer
 from litreview.themes.version import TAGGER_VERSION
 
-__all__ = ["TAGGER_VERSION", "Tagger", "content_digest", "field_text", "required_literals"]
+__all__ = ["TAGGER_VERSION", "SetAside", "Tagger", "content_digest", "field_text", "required_literals"]
 SENTENCE_CAP = 3.0  # most one sentence can add to a theme's score
 SKIPPED_SECTIONS = frozenset({"references"})
 ABSTRACT_FIELDS = ("abstract_id", "abstract_en", "abstract")
@@ -87,6 +87,16 @@ def cites_another_work(sentence: str) -> bool:
     if "(" in sentence or "[" in sentence or "enurut" in sentence or "ccording" in sentence:
         return bool(_CITES.search(sentence))
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A paper off the codebook's subject: how often it names the subject (``mentions`` in
+    ``words`` words) and, by theme, the ``context`` terms that did not count -> sentences."""
+
+    mentions: int
+    words: int
+    terms: dict[str, dict[str, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,20 +227,9 @@ class Tagger:
     def tag(self, paper: Paper) -> Tagging:
         """Themes, evidence and facets of ``paper``; ``Tagging.words`` is 0 when it has no text."""
         fields = [field_text(paper, name) for name in EXTRA_FIELDS]
-        sources = _sources(paper, fields)
-        if self._generation != self.normalizer.generation:
-            self._surface.clear()
-            self._generation = self.normalizer.generation
-        words = 0
-        by_theme: dict[str, list[Evidence]] = {}
-        facet_hits: dict[tuple[str, str], list[bool]] = {}  # (facet, name) -> per mention: in a method place
-        for source in sources:
-            words += self._tag_source(source, by_theme, facet_hits)
-        context = self.codebook.context
-        if self._contextual and context.terms:
-            mentions = len(facet_hits.get(("context", "context"), []))
-            if mentions * 1000 / max(words, 1) < context.min_per_1000_words or mentions < context.min_mentions:
-                self._drop_contextual(by_theme)
+        words, by_theme, facet_hits = self._read(paper, fields)
+        if self._off_subject(words, facet_hits):
+            self._drop_contextual(by_theme)
         tags = []
         for theme in self.codebook.themes:
             evidence = by_theme.get(theme.id)
@@ -246,6 +245,44 @@ class Tagger:
                             assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
                        content=_digest(paper, fields), codebook=self.codebook.digest)
+
+    def _read(self, paper: Paper, fields: list[str]
+              ) -> tuple[int, dict[str, list[Evidence]], dict[tuple[str, str], list[bool]]]:
+        """The words read, every theme's evidence before the subject test, and the facet mentions
+        ((facet, name) -> per mention: whether it stands in a method place)."""
+        sources = _sources(paper, fields)
+        if self._generation != self.normalizer.generation:
+            self._surface.clear()
+            self._generation = self.normalizer.generation
+        words = 0
+        by_theme: dict[str, list[Evidence]] = {}
+        facet_hits: dict[tuple[str, str], list[bool]] = {}
+        for source in sources:
+            words += self._tag_source(source, by_theme, facet_hits)
+        return words, by_theme, facet_hits
+
+    def _off_subject(self, words: int, facet_hits: dict[tuple[str, str], list[bool]]) -> bool:
+        """Whether the paper names the codebook's subject too seldom for ``context`` terms to count."""
+        context = self.codebook.context
+        if not (self._contextual and context.terms):
+            return False
+        mentions = len(facet_hits.get(("context", "context"), []))
+        return mentions * 1000 / max(words, 1) < context.min_per_1000_words or mentions < context.min_mentions
+
+    def set_aside(self, paper: Paper) -> SetAside | None:
+        """What the subject test took from ``paper``: None when the paper is on the codebook's
+        subject (or the codebook has no such test), else how often it names the subject and, by
+        theme, the terms that counted for nothing and in how many sentences (``tags --why``)."""
+        words, by_theme, facet_hits = self._read(paper, [field_text(paper, name) for name in EXTRA_FIELDS])
+        if not self._off_subject(words, facet_hits):
+            return None
+        terms: dict[str, dict[str, int]] = {}
+        for theme, evidence in by_theme.items():
+            for e in evidence:
+                for term in dict.fromkeys(m.term for m in e.matches if (theme, m.term) in self._contextual):
+                    counts = terms.setdefault(theme, {})
+                    counts[term] = counts.get(term, 0) + 1
+        return SetAside(len(facet_hits.get(("context", "context"), [])), words, terms)
 
     def _tag_source(
         self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
