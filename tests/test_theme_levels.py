@@ -318,20 +318,22 @@ def test_synthesis_names_sources_that_only_mention_a_theme(run, two_levels):
 
 def test_tags_why_says_which_terms_the_subject_test_set_aside(run, tmp_path: Path):
     run("init")
-    (tmp_path / "petisi.md").write_text(
-        "---\ntitle: Petisi Daring\nyear: 2023\n---\n"
-        "Petisi daring di Change.org mengumpulkan tujuh puluh ribu dukungan. Para penggagas petisi "
-        "menulis kalimat yang sederhana. Petisi itu akhirnya dipertimbangkan oleh pembuat keputusan.\n",
+    (tmp_path / "keluhan.md").write_text(
+        "---\ntitle: Keluhan Warga tentang Jalan Desa\nyear: 2023\n---\n"
+        "Warga menyuarakan keluhan tentang jalan rusak di grup percakapan. Para ibu menyuarakan hal yang sama "
+        "lewat foto. Pemuda desa ikut menyuarakan perbaikan jalan kepada kepala dusun.\n",
         encoding="utf-8")
-    assert run("add", "petisi.md").exit_code == 0
+    assert run("add", "keluhan.md").exit_code == 0
     key = json.loads(run("list", "-f", "json").stdout)[0]["key"]
     result = run("tags", key, "--why", "participation")
     assert result.exit_code == 0 and "Political participation: absent" in result.stdout
-    assert "names the codebook's subject" in result.stdout and "set aside: petisi (in 4 sentences)" in result.stdout
+    assert "names the codebook's subject" in result.stdout
+    assert "set aside: menyuarakan (in 3 sentences)" in result.stdout
     data = json.loads(run("tags", key, "--why", "participation", "-f", "json").stdout)
     assert data["set_aside"] == {"mentions": 0, "words": data["words"], "min_mentions": 2, "min_per_1000_words": 3.0,
-                                 "terms": {"petisi": 4}}  # the title and three sentences
+                                 "terms": {"menyuarakan": 3}}
     indonesian = run("tags", key, "--why", "participation", "--lang", "id")
-    assert "dikesampingkan: petisi (dalam 4 kalimat)" in indonesian.stdout
-    # a paper on the subject: nothing was set aside, and the usual reason stands
-    assert "set_aside" not in json.loads(run("tags", key, "--why", "hoax", "-f", "json").stdout)
+    assert "dikesampingkan: menyuarakan (dalam 3 kalimat)" in indonesian.stdout
+    # a theme with no subject-bound match: nothing was set aside, and the usual reason stands
+    hoax = json.loads(run("tags", key, "--why", "hoax", "-f", "json").stdout)
+    assert "set_aside" not in hoax and hoax["reason"].startswith("no sentence of the paper matches")
