@@ -94,6 +94,7 @@ class EntryStore:
         """(author part, year, paper) of every paper cited like another one (two or more staged, or
         staged and not), group after group, in key order within one."""
         self.number_entries("entry_alike")
+        self.db.execute("CREATE INDEX temp.table_entries_alike ON table_entries(alike_author, alike_year)")
         self.db.execute("DROP TABLE IF EXISTS temp.entry_groups")
         self.db.execute(
             "CREATE TEMP TABLE entry_groups AS SELECT paper_id, author, year FROM"
