@@ -20,7 +20,7 @@ import re
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +38,7 @@ from litreview.errors import (
 )
 from litreview.i18n import tr
 from litreview.model import Citation, Evidence, FacetMention, Facets, Match, Paper, Section, Tag, Tagging
+from litreview.store_entries import EntryStore
 from litreview.store_screening import SCREENING_MIGRATION, ScreeningStore
 
 CORPUS_DIRNAME = ".litreview"
@@ -352,9 +353,14 @@ def _evidence_from(cursor: sqlite3.Cursor) -> Iterator[tuple[str, Evidence]]:
     """(paper key, Evidence) of rows selected as ``_EVIDENCE_COLUMNS`` (matches decoded when selected)."""
     while batch := cursor.fetchmany(500):
         for r in batch:
-            yield r[0], Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
-                                 score=r[7], sentence=r[8], place=r[9], cites=bool(r[10]), weight=r[11],
-                                 matches=[Match(**m) for m in json.loads(r[12])] if len(r) > 12 else [])
+            yield r[0], evidence_of_row(r)
+
+
+def evidence_of_row(r: Sequence[Any]) -> Evidence:
+    """The Evidence of one row selected as ``_EVIDENCE_COLUMNS`` (matches decoded when selected)."""
+    return Evidence(theme=r[1], field=r[2], start=r[3], end=r[4], section=r[5], page=r[6],
+                    score=r[7], sentence=r[8], place=r[9], cites=bool(r[10]), weight=r[11],
+                    matches=[Match(**m) for m in json.loads(r[12])] if len(r) > 12 else [])
 
 
 def level_condition(level: str = "discussed", alias: str = "") -> str:
@@ -480,7 +486,7 @@ class Block:
         return Block(self.lengths[i:j], self.rows[i:j], self.titles[i:j], self.sorted_titles[i:j])
 
 
-class Corpus(ScreeningStore):
+class Corpus(ScreeningStore, EntryStore):
     """Facade over one corpus directory (or an in-memory database for tests)."""
 
     def __init__(self, root: Path | None, *, create: bool = False, lock_timeout: float | None = None,
@@ -1750,13 +1756,16 @@ class Corpus(ScreeningStore):
         )
         yield from _evidence_from(cursor)
 
-    def theme_evidence(self, theme: str, level: str = "discussed") -> Iterator[tuple[str, Evidence]]:
+    def theme_evidence(self, theme: str, level: str = "discussed", staged: bool = False
+                       ) -> Iterator[tuple[str, Evidence]]:
         """(paper key, evidence) of one theme's tags at ``level``, paper by paper in rank order, without
-        the matched terms: what a table reads theme by theme, so only one theme's evidence is in memory."""
+        the matched terms: what a table reads theme by theme, so only one theme's evidence is in memory.
+        With ``staged``, only the papers of the staged entries (``store_entries``)."""
         cursor = self.db.execute(
             f"SELECT {_EVIDENCE_COLUMNS_NO_MATCHES} FROM evidence e"
             " JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme"
-            f" JOIN papers p ON p.id = e.paper_id WHERE e.theme = ? AND {level_condition(level, 't')}"
+            f" JOIN papers p ON p.id = e.paper_id{' JOIN temp.table_entries s ON s.paper_id = e.paper_id' * staged}"
+            f" WHERE e.theme = ? AND {level_condition(level, 't')}"
             " ORDER BY e.paper_id, e.ord",
             (theme,),
         )

@@ -94,6 +94,7 @@ def table(
     from litreview.synthesis.coverage import add_note
     from litreview.synthesis.review import (
         ReviewFilter,
+        StagedEntries,
         ThemeEvidence,
         check_themes,
         claim_reads_for,
@@ -101,6 +102,8 @@ def table(
         findings_for,
         frames_for,
         load_entries,
+        stage_entries,
+        staged_findings_for,
     )
 
     chosen = choose_format(fmt, output, FORMATS, format_for_path)
@@ -127,15 +130,20 @@ def table(
         # a synthesis or claims row counts its theme's sources among all the papers covered, so
         # --theme chooses the rows, not the papers counted
         by_theme = kind not in (Kind.synthesis, Kind.claims)
-        entries = load_entries(corpus, book, flt if by_theme else replace(flt, themes=[]), lang.value, sort,
-                               slim=bib is None)
+        chosen_flt = flt if by_theme else replace(flt, themes=[])
+        # a table of many papers reads its entries from the corpus one at a time (staged there);
+        # the papers themselves are kept only for a .bib
+        entries = (stage_entries(corpus, book, chosen_flt, lang.value, sort) if bib is None
+                   else load_entries(corpus, book, chosen_flt, lang.value, sort))
         # synthesis and claims read every theme's evidence, one theme at a time: what a shared word
         # counts for in a claim is learnt from all of it, so a theme's claims are the same whichever
         # themes are asked for
+        staged = isinstance(entries, StagedEntries)
         evidence = (ThemeEvidence(corpus, entries, flt.level) if kind in (Kind.synthesis, Kind.claims)
-                    else evidence_by_paper(corpus, entries, flt.themes or None, flt.level) if kind is Kind.evidence
-                    else {})
-        found = findings_for(corpus, entries) if needs_findings else {}
+                    else evidence_by_paper(corpus, entries, flt.themes or None, flt.level)
+                    if kind is Kind.evidence and not staged else {})
+        found = ((staged_findings_for(corpus, entries) if isinstance(entries, StagedEntries)
+                  else findings_for(corpus, entries)) if needs_findings else {})
         frames = frames_for(corpus, entries) if kind is Kind.synthesis else None
         reads = claim_reads_for(corpus) if kind in (Kind.synthesis, Kind.claims) else None
         shown = flt.themes or None
@@ -245,7 +253,7 @@ def _build(kind, entries, evidence, found, book, lang, themes, columns, cell, fr
         return build_claims_table(entries, evidence, book, lang, themes, reads)
     from litreview.synthesis.quotes import build_evidence_table
 
-    return build_evidence_table(entries, evidence, book, lang, themes)
+    return build_evidence_table(entries, evidence, book, lang, themes, stream=True)
 
 
 def register(app: typer.Typer) -> None:

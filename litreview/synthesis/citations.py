@@ -179,6 +179,11 @@ def _cited_alike(paper: Paper) -> tuple[str, str]:
     return _author_part(paper, "en", False).casefold(), _year(paper, "en")
 
 
+def alike_of(paper: Paper) -> tuple[str, str]:
+    """What ``paper`` shares with the papers cited like it (the groups of ``year_letters``)."""
+    return _cited_alike(paper)
+
+
 @dataclass(slots=True)
 class Cited:
     """What one paper's in-text citation is made of, without the paper: a table of many papers

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from litreview.model import Evidence
 from litreview.synthesis.concepts import MIN_SHARED, Bag, default_reader, norm, similarity, weights
 from litreview.synthesis.framing import OPPORTUNITY, RISK, frame_of
-from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
+from litreview.synthesis.review import WORDS, Entries, Entry, entries_with, join_citations, theme_label
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
@@ -329,7 +329,7 @@ def _one_per_source(quotes: list[Quote]) -> list[Quote]:
     return list(out.values())
 
 
-def claims_by_theme(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
+def claims_by_theme(entries: Entries, evidence: EvidenceSource, codebook: Codebook,
                     themes: list[str] | None = None, reads: SentenceReads | None = None) -> dict[str, list[Claim]]:
     """Each theme's claims (codebook order), over the entries' evidence. How much a shared word
     counts is learnt from the candidate sentences of every theme the evidence holds, so a theme's
@@ -338,9 +338,8 @@ def claims_by_theme(entries: list[Entry], evidence: EvidenceSource, codebook: Co
     ``reads`` the sentences read before (``SentenceReads``), to which those read now are added."""
     read = by_theme(evidence)
     per_theme: dict[str, list[Quote]] = {}
-    themes_of = [(e, set(e.themes)) for e in entries]  # once, not per theme
     for theme in codebook.theme_ids:
-        sources = [e for e, held in themes_of if theme in held]
+        sources = list(entries_with(entries, theme))
         quotes = theme_quotes(sources, read(theme), theme, reads) if sources else []
         if quotes:
             per_theme[theme] = quotes
@@ -396,7 +395,7 @@ CLAIM_WORDS = {
 }
 
 
-def build_claims_table(entries: list[Entry], evidence: EvidenceSource, codebook: Codebook,
+def build_claims_table(entries: Entries, evidence: EvidenceSource, codebook: Codebook,
                        lang: str = "en", themes: list[str] | None = None, reads: SentenceReads | None = None
                        ) -> Table:
     """One row per claim: theme, the representative sentence, supporting and contrary sources, quotes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from litreview.synthesis.review import WORDS, Entry, theme_label
+from litreview.synthesis.review import WORDS, Entries, StagedEntries, theme_label
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
@@ -14,7 +14,7 @@ MENTIONED_MARK = "\u25cb"  # ○ it only mentions it (shown with --level mention
 
 
 def build_theme_grid(
-    entries: list[Entry], codebook: Codebook, lang: str = "en", cell: str = "mark", themes: list[str] | None = None,
+    entries: Entries, codebook: Codebook, lang: str = "en", cell: str = "mark", themes: list[str] | None = None,
     stream: bool = False,
 ) -> Table:
     """One row per paper, one column per theme, totals per theme (last row) and per paper (last column).
@@ -33,12 +33,13 @@ def build_theme_grid(
     if what and lang == "id":
         what = {"score": " (skor)", "count": " (kalimat bukti)"}[cell]
     table.title += what
-    if any(t.level == "mentioned" for e in entries for t in e.tags):
+    if (entries.mention_any() if isinstance(entries, StagedEntries)
+            else any(t.level == "mentioned" for e in entries for t in e.tags)):
         table.title += words["mentioned_legend"]
     return table if stream else table.materialise()
 
 
-def _grid_rows(table: Table, entries: list[Entry], ids: list[str], cell: str, words: dict[str, str]
+def _grid_rows(table: Table, entries: Entries, ids: list[str], cell: str, words: dict[str, str]
                ) -> Iterator[dict[str, Cell]]:
     """The grid's rows, one per entry, then its totals row added to ``table.totals``."""
     column_totals = dict.fromkeys(ids, 0.0)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from litreview.synthesis.review import WORDS, Entry, bullets, theme_label
+from litreview.synthesis.review import WORDS, Entries, Entry, StagedFindings, bullets, theme_label
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.themes.codebook import Codebook
 
@@ -17,16 +17,17 @@ _KINDS = {"year": ("number", 6), "title": ("long", 40), "findings": ("long", 70)
 
 
 def build_matrix(
-    entries: list[Entry],
+    entries: Entries,
     codebook: Codebook,
     lang: str = "en",
-    findings: dict[str, tuple[list[str], list[str]]] | None = None,
+    findings: dict[str, tuple[list[str], list[str]]] | StagedFindings | None = None,
     columns: list[str] | None = None,
     stream: bool = False,
 ) -> Table:
     """Citation, title, year, method, platforms, themes, key findings and gaps of each paper.
 
-    ``findings`` maps a paper key to its key findings and gaps (see ``findings.paper_findings``).
+    ``findings`` maps a paper key to its key findings and gaps (see ``findings.paper_findings``),
+    or reads them in the order of staged entries (``review.staged_findings_for``).
     With ``stream`` the rows are built as they are read (``Table.pending``)."""
     words = WORDS[lang]
     chosen = columns or list(MATRIX_COLUMNS)
@@ -34,15 +35,27 @@ def build_matrix(
         kind="matrix", title=words["matrix"], lang=lang,
         columns=[Column(k, words[k], _KINDS[k][0], _KINDS[k][1]) for k in chosen],
     )
-    table.pending = _matrix_rows(entries, codebook, lang, findings or {}, chosen)
+    if isinstance(findings, StagedFindings):
+        pairs: Iterable[tuple[Entry, tuple[list[str], list[str]]]] = _aligned(entries, findings)
+    else:
+        found = findings or {}
+        pairs = ((e, found.get(e.key, ([], []))) for e in entries)
+    table.pending = _matrix_rows(pairs, codebook, lang, chosen)
     return table if stream else table.materialise()
 
 
-def _matrix_rows(entries: list[Entry], codebook: Codebook, lang: str,
-                 found: dict[str, tuple[list[str], list[str]]], chosen: list[str]) -> Iterator[dict[str, Cell]]:
+def _aligned(entries: Entries, findings: StagedFindings) -> Iterator[tuple[Entry, tuple[list[str], list[str]]]]:
+    """Each staged entry with its findings, both read in the entries' order."""
+    for entry, (key, found) in zip(entries, findings.each(), strict=True):
+        if key != entry.key:
+            raise AssertionError(f"findings of {key} read beside the entry {entry.key}")
+        yield entry, found
+
+
+def _matrix_rows(pairs: Iterable[tuple[Entry, tuple[list[str], list[str]]]], codebook: Codebook, lang: str,
+                 chosen: list[str]) -> Iterator[dict[str, Cell]]:
     words = WORDS[lang]
-    for entry in entries:
-        key_findings, gaps = found.get(entry.key, ([], []))
+    for entry, (key_findings, gaps) in pairs:
         row = {
             "citation": citation_cell(entry.citation, [entry.key]),
             "title": text_cell(entry.title),

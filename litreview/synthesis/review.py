@@ -4,6 +4,7 @@ citation, assigned themes and facets, read from the corpus in a few bulk queries
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -191,6 +192,139 @@ def load_entries(
     return entries
 
 
+def stage_entries(corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: str = "en",
+                  sort: str = "citation") -> StagedEntries:
+    """The entries ``load_entries(slim=True)`` gives, staged in the corpus (``store_entries``) and
+    read back in order one at a time: a table of many papers holds one paper's entry at a time, and
+    only the papers of one group cited alike while their letters are found."""
+    from litreview.store import level_condition
+    from litreview.synthesis.citations import cited
+
+    check_themes(codebook, flt.themes)
+    if sort not in SORTS:
+        raise UsageError(tr("--sort {value}: choose one of {choices}", value=repr(sort), choices=", ".join(SORTS)))
+    if corpus.count() == 0:
+        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
+    if flt.keys:
+        missing = [k for k in flt.keys if not corpus.key_exists(k)]
+        if missing:
+            corpus.get(missing[0])  # NotFound, with close keys
+    words = [w for w in flt.query.casefold().split() if w]
+    corpus.start_entries()
+    batch: list[tuple[Any, ...]] = []
+    for paper in corpus.iter_papers(sorted(dict.fromkeys(flt.keys)) or None, full=bool(words), only=flt.within):
+        if flt.year_from is not None and (paper.year is None or paper.year < flt.year_from):
+            continue
+        if flt.year_to is not None and (paper.year is None or paper.year > flt.year_to):
+            continue
+        if words and not _matches(paper, words):
+            continue
+        one = cited(paper, lang)
+        citation = one.text(lang)
+        batch.append((paper.key, citation, citation.casefold(), paper.title,
+                      paper.title.casefold(), paper.year, paper.year or 0, affiliations_text(paper), one.author,
+                      one.year, *one.alike))
+        if len(batch) == 500:
+            corpus.add_entries(batch)
+            batch = []
+    corpus.add_entries(batch)
+    corpus.number_entries()
+    if flt.themes:
+        corpus.keep_entries_with(flt.themes, level_condition(flt.level, "t"))
+    count = corpus.entries_count()
+    if not count:
+        raise ValidationError(tr("no paper matches the filters ({filters})", filters=flt.describe()))
+    _stage_letters(corpus, lang)
+    corpus.order_entries(sort)
+    return StagedEntries(corpus, flt.level, count)
+
+
+def _stage_letters(corpus: Corpus, lang: str) -> None:
+    """The staged entries' citations with the letters of ``citations.year_letters`` among all the
+    corpus's papers (as ``citations.letters_among`` gives them), one group cited alike at a time."""
+    from litreview.synthesis.citations import Cited, alike_of, year_letters
+
+    batch: list[tuple[str, str, str]] = []
+    for paper in corpus.papers_alike_staged():
+        batch.append((paper.key, *alike_of(paper)))
+        if len(batch) == 500:
+            corpus.add_alike(batch)
+            batch = []
+    corpus.add_alike(batch)
+    group: tuple[str, str] | None = None
+    members: list[Paper] = []
+    for author, year, paper in corpus.papers_cited_alike():
+        if members and (author, year) != group:
+            corpus.set_letters(list(year_letters(members).items()))
+            members = []
+        group = (author, year)
+        members.append(paper)
+    corpus.set_letters(list(year_letters(members).items()))
+    citations: list[tuple[str, str, str]] = []
+    for key, author, cited_year, letter in corpus.lettered_entries():
+        citation = Cited(key, author, cited_year, ("", "")).text(lang, letter)
+        citations.append((key, citation, citation.casefold()))
+        if len(citations) == 500:
+            corpus.set_citations(citations)
+            citations = []
+    corpus.set_citations(citations)
+
+
+class StagedEntries:
+    """A table's entries staged in the corpus (``stage_entries``): iterating reads them in order,
+    one ``Entry`` at a time (tags at ``level`` and facets with it, no paper); ``with_theme`` only
+    those with a tag on a theme. Read it while the corpus is open, before another table is staged."""
+
+    def __init__(self, corpus: Corpus, level: str, count: int) -> None:
+        self.corpus, self.level, self.count = corpus, level, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self._entries(None)
+
+    def with_theme(self, theme: str) -> Iterator[Entry]:
+        """The entries with a tag on ``theme`` at the level, in order."""
+        return self._entries(theme)
+
+    def mention_any(self) -> bool:
+        """Whether an entry holds a theme it only mentions."""
+        from litreview.store import level_condition
+
+        return self.corpus.staged_tags_where(
+            f"{level_condition(self.level, 't')} AND NOT t.assigned AND t.origin = 'auto' AND t.level = 'mentioned'")
+
+    def _entries(self, theme: str | None) -> Iterator[Entry]:
+        from litreview.store import _level_of, level_condition
+
+        names: dict[str, str] = {}
+        entry: Entry | None = None
+        for r in self.corpus.entry_rows(level_condition(self.level, "t"), theme):
+            if entry is None or entry.key != r[0]:
+                if entry is not None:
+                    yield entry
+                facets = Facets.from_dict(json.loads(r[5])) if r[5] is not None else Facets()
+                entry = Entry(citation=r[1], facets=facets, key=r[0], title=r[2], year=r[3], affiliations=r[4])
+            if r[6] is not None:
+                level = _level_of(r[11], r[10], r[12])
+                entry.tags.append(Tag(theme=names.setdefault(r[6], r[6]), score=r[7], threshold=r[8], sentences=r[9],
+                                      origin=names.setdefault(r[10], r[10]), assigned=bool(r[11]),
+                                      level=names.setdefault(level, level)))
+        if entry is not None:
+            yield entry
+
+
+Entries = list[Entry] | StagedEntries
+
+
+def entries_with(entries: Entries, theme: str) -> Iterator[Entry]:
+    """The entries holding ``theme``, in order (read from the corpus when staged)."""
+    if isinstance(entries, StagedEntries):
+        return entries.with_theme(theme)
+    return (e for e in entries if theme in e.themes)
+
+
 def _matches(paper: Paper, words: list[str]) -> bool:
     haystack = " ".join(
         [paper.title, paper.title_id, paper.title_en, paper.abstract, paper.abstract_id, paper.abstract_en,
@@ -207,7 +341,7 @@ _SORT_KEYS = {
 }
 
 
-def evidence_by_paper(corpus: Corpus, entries: list[Entry], themes: list[str] | None = None,
+def evidence_by_paper(corpus: Corpus, entries: Entries, themes: list[str] | None = None,
                       level: str = "discussed") -> dict[str, list[Evidence]]:
     """The evidence of the entries' tags at ``level``, by paper key (in rank order per theme)."""
     wanted = {e.key for e in entries}
@@ -230,14 +364,15 @@ class ThemeEvidence:
     -> that theme's evidence at ``level``, in rank order, without matched terms), so a table over
     many papers holds one theme's evidence, not all of it."""
 
-    def __init__(self, corpus: Corpus, entries: list[Entry], level: str = "discussed") -> None:
+    def __init__(self, corpus: Corpus, entries: Entries, level: str = "discussed") -> None:
         self.corpus, self.level = corpus, level
-        self.wanted = {e.key for e in entries}
+        # staged entries are chosen in SQL, others by their keys
+        self.wanted = None if isinstance(entries, StagedEntries) else {e.key for e in entries}
 
     def __call__(self, theme: str) -> dict[str, list[Evidence]]:
         out: dict[str, list[Evidence]] = {}
-        for key, evidence in self.corpus.theme_evidence(theme, self.level):
-            if key in self.wanted:
+        for key, evidence in self.corpus.theme_evidence(theme, self.level, staged=self.wanted is None):
+            if self.wanted is None or key in self.wanted:
                 out.setdefault(key, []).append(evidence)
         return out
 
@@ -268,7 +403,7 @@ def claim_reads_for(corpus: Corpus) -> SentenceReads:
     return SentenceReads(load, keep)
 
 
-def frames_for(corpus: Corpus, entries: list[Entry]) -> dict[tuple[str, str], str]:
+def frames_for(corpus: Corpus, entries: Entries) -> dict[tuple[str, str], str]:
     """How each entry frames each of its themes ("opportunity", "risk", "mixed", "neutral"; see
     ``framing.framing``), by (key, theme), those pairs only: kept in the corpus once worked out from the evidence
     (``tag`` does it for the papers it tags), the others worked out now and kept."""
@@ -341,6 +476,33 @@ def findings_stamp(codebook: str) -> str:
     """What kept findings are stamped with besides the content digest: the codebook digest of the
     tagging they were found for, and the findings version."""
     return f"{codebook} findings {FINDINGS_VERSION}"
+
+
+class StagedFindings:
+    """Key findings and gaps of staged entries (``findings_for``), read from the corpus in the
+    entries' order alongside them (``each``); ``found`` holds those found now, which a read-only
+    corpus could not keep."""
+
+    def __init__(self, corpus: Corpus, found: dict[str, tuple[list[str], list[str]]]) -> None:
+        self.corpus, self.found = corpus, found
+
+    def each(self) -> Iterator[tuple[str, tuple[list[str], list[str]]]]:
+        """(key, (findings, gaps)) of every staged entry, in order."""
+        for key, found, gaps in self.corpus.staged_findings(findings_stamp("")):
+            if found is not None and gaps is not None:
+                yield key, (json.loads(found), json.loads(gaps))
+            else:
+                yield key, self.found.get(key, ([], []))
+
+
+def staged_findings_for(corpus: Corpus, entries: StagedEntries) -> StagedFindings:
+    """``findings_for`` of staged entries: those kept are read as the table is written; those
+    missing (not kept for the paper's last tagging) are found now and kept."""
+    missing = [key for key, found, _ in corpus.staged_findings(findings_stamp("")) if found is None]
+    if not missing:
+        return StagedFindings(corpus, {})
+    wanted = set(missing)
+    return StagedFindings(corpus, findings_for(corpus, [e for e in entries if e.key in wanted]))
 
 
 def findings_for(corpus: Corpus, entries: list[Entry]) -> dict[str, tuple[list[str], list[str]]]:

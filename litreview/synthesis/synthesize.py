@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from litreview.model import Evidence
-from litreview.synthesis.review import WORDS, Entry, join_citations, theme_label
+from litreview.synthesis.review import WORDS, Entries, Entry, entries_with, join_citations, theme_label
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
@@ -35,7 +35,7 @@ BOTH_NOTE = {
 
 
 def build_synthesis(
-    entries: list[Entry], evidence: EvidenceSource, codebook: Codebook, lang: str = "en",
+    entries: Entries, evidence: EvidenceSource, codebook: Codebook, lang: str = "en",
     themes: list[str] | None = None, representatives: int = 2, frames: dict[tuple[str, str], str] | None = None,
     reads: SentenceReads | None = None,
 ) -> Table:
@@ -63,13 +63,12 @@ def build_synthesis(
     total = len(entries)
     wanted = themes or codebook.theme_ids
     read = by_theme(evidence)
-    themes_of = [(e, held, set(held)) for e in entries for held in (e.themes,)]  # once, not per theme
     per_theme: dict[str, list[Quote]] = {}  # every theme's claim candidates: the claims' word weights
     found: dict[str, tuple[list[Entry], dict[str, str], list[tuple[str, Evidence]]]] = {}
     in_codebook = set(codebook.theme_ids)
     # one theme's evidence at a time: its claim candidates, and for a theme shown, frames and quotes
     for theme in dict.fromkeys([*codebook.theme_ids, *wanted]):
-        sources = [e for e, _, held in themes_of if theme in held]
+        sources = list(entries_with(entries, theme))
         if not sources:
             continue
         got = read(theme)
@@ -88,7 +87,6 @@ def build_synthesis(
     if reads is not None:
         reads.flush()
     claims = group_themes(per_theme, wanted)
-    held_by = {e.key: held for e, held, _ in themes_of}
     for theme in wanted:
         if theme not in found:
             continue
@@ -99,7 +97,7 @@ def build_synthesis(
             "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
             "cited": _cited(sources),
             "statement": text_cell(statement(label, sources, total, [frame_of[e.key] for e in sources], lang,
-                                             _companion(theme, sources, codebook, lang, held_by), theme,
+                                             _companion(theme, sources, codebook, lang), theme,
                                              claim_sentences(claims.get(theme, []), lang))),
             "representative": text_cell(
                 "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
