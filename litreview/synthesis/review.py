@@ -155,15 +155,7 @@ def load_entries(
     of many papers holds a few short strings for each."""
     from litreview.synthesis.citations import cited, letters_among
 
-    check_themes(codebook, flt.themes)
-    if sort not in SORTS:
-        raise UsageError(tr("--sort {value}: choose one of {choices}", value=repr(sort), choices=", ".join(SORTS)))
-    if corpus.count() == 0:
-        raise ValidationError(tr("the corpus has no papers; add some with `litreview add`"))
-    if flt.keys:
-        missing = [k for k in flt.keys if not corpus.key_exists(k)]
-        if missing:
-            corpus.get(missing[0])  # NotFound, with close keys
+    _check_request(corpus, codebook, flt, sort)
     tags = corpus.tags_by_key(flt.level, flt.within)
     facets = corpus.facets_by_key(flt.within, shared=slim)
     words = [w for w in flt.query.casefold().split() if w]
@@ -192,14 +184,9 @@ def load_entries(
     return entries
 
 
-def stage_entries(corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: str = "en",
-                  sort: str = "citation") -> StagedEntries:
-    """The entries ``load_entries(slim=True)`` gives, staged in the corpus (``store_entries``) and
-    read back in order one at a time: a table of many papers holds one paper's entry at a time, and
-    only the papers of one group cited alike while their letters are found."""
-    from litreview.store import level_condition
-    from litreview.synthesis.citations import cited
-
+def _check_request(corpus: Corpus, codebook: Codebook, flt: ReviewFilter, sort: str) -> None:
+    """What ``load_entries`` and ``stage_entries`` refuse before reading a paper: an unknown theme
+    or sort, an empty corpus, a key the corpus lacks (said with the keys close to it)."""
     check_themes(codebook, flt.themes)
     if sort not in SORTS:
         raise UsageError(tr("--sort {value}: choose one of {choices}", value=repr(sort), choices=", ".join(SORTS)))
@@ -209,6 +196,17 @@ def stage_entries(corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: s
         missing = [k for k in flt.keys if not corpus.key_exists(k)]
         if missing:
             corpus.get(missing[0])  # NotFound, with close keys
+
+
+def stage_entries(corpus: Corpus, codebook: Codebook, flt: ReviewFilter, lang: str = "en",
+                  sort: str = "citation") -> StagedEntries:
+    """The entries ``load_entries(slim=True)`` gives, staged in the corpus (``store_entries``) and
+    read back in order one at a time: a table of many papers holds one paper's entry at a time, and
+    only the papers of one group cited alike while their letters are found."""
+    from litreview.store import level_condition
+    from litreview.synthesis.citations import cited
+
+    _check_request(corpus, codebook, flt, sort)
     words = [w for w in flt.query.casefold().split() if w]
     corpus.start_entries()
     batch: list[tuple[Any, ...]] = []
