@@ -180,6 +180,22 @@ class EntryStore:
                 for row in batch:
                     yield row[1], row[0], evidence_of_row(tuple(row)[1:])
 
+    def staged_theme_evidence(self, theme: str, level_sql: str) -> Iterator[tuple[str, str, Evidence]]:
+        """(key, citation, evidence without its matched terms) of the staged entries' tags on ``theme``
+        at the level (``level_sql`` on alias ``t``): entry after entry in their order, each one's
+        evidence in rank order, so a table reads one source's evidence at a time."""
+        from litreview.store import _EVIDENCE_COLUMNS_NO_MATCHES, evidence_of_row
+
+        columns = _EVIDENCE_COLUMNS_NO_MATCHES.replace("p.key", "s.key")
+        cursor = self.db.execute(
+            f"SELECT s.citation, {columns} FROM temp.table_entries s"
+            " JOIN evidence e ON e.paper_id = s.paper_id AND e.theme = ?"
+            f" JOIN tags t ON t.paper_id = e.paper_id AND t.theme = e.theme WHERE {level_sql}"
+            " ORDER BY s.pos, e.ord", (theme,))
+        while batch := cursor.fetchmany(500):
+            for row in batch:
+                yield row[1], row[0], evidence_of_row(tuple(row)[1:])
+
     def show_themes(self, themes: list[str]) -> None:
         """The themes ``staged_evidence(themes=None)`` leaves out."""
         self.db.execute("DROP TABLE IF EXISTS temp.entry_shown")

@@ -79,3 +79,16 @@ def test_tables_from_staged_entries_equal_those_from_entries_in_memory():
     assert (build_matrix(staged, book, findings=staged_findings_for(corpus, staged)).to_dict()
             == build_matrix(held, book, findings=findings_for(corpus, held)).to_dict())
     assert ThemeEvidence(corpus, staged)("hoax") == ThemeEvidence(corpus, held)("hoax")
+
+
+def test_staged_evidence_by_source_comes_in_entry_order_as_the_theme_reader_gives_it():
+    corpus, book = _corpus(), load_codebook(None)
+    held = load_entries(corpus, book, ReviewFilter(), slim=True)
+    staged = stage_entries(corpus, book, ReviewFilter())
+    reader = ThemeEvidence(corpus, staged)
+    assert reader.staged and not ThemeEvidence(corpus, held).staged
+    whole = reader("hoax")
+    by_source = [(e.key, e.citation, evidence) for e, evidence in reader.by_source("hoax")]
+    assert by_source == [(e.key, e.citation, whole[e.key]) for e in entries_with(held, "hoax")]
+    assert [key for key, _, _ in by_source] == ["a1", "c1"]
+    assert list(reader.by_source("regulation")) == []

@@ -18,13 +18,21 @@ agree (A, 2023; B, 2024): “...”. C (2023) states otherwise: “...”."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from litreview.model import Evidence
 from litreview.synthesis.concepts import MIN_SHARED, Bag, default_reader, norm, similarity, weights
 from litreview.synthesis.framing import OPPORTUNITY, RISK, frame_of
-from litreview.synthesis.review import WORDS, Entries, Entry, entries_with, join_citations, theme_label
+from litreview.synthesis.review import (
+    WORDS,
+    Entries,
+    Entry,
+    ThemeEvidence,
+    entries_with,
+    join_citations,
+    theme_label,
+)
 from litreview.synthesis.table import Column, Table, number_cell, text_cell
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
@@ -339,8 +347,7 @@ def claims_by_theme(entries: Entries, evidence: EvidenceSource, codebook: Codebo
     read = by_theme(evidence)
     per_theme: dict[str, list[Quote]] = {}
     for theme in codebook.theme_ids:
-        sources = list(entries_with(entries, theme))
-        quotes = theme_quotes(sources, read(theme), theme, reads) if sources else []
+        quotes = source_quotes(sources_evidence(entries, read, theme), theme, reads)
         if quotes:
             per_theme[theme] = quotes
     if reads is not None:
@@ -354,6 +361,31 @@ def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], them
     if reads is not None:
         reads.start(theme)
     quotes = [q for e in sources for q in candidates(e, evidence.get(e.key, []), theme, reads)]
+    return read_concepts(quotes, reads) if quotes else []
+
+
+def sources_evidence(entries: Entries, read: Callable[[str], dict[str, list[Evidence]]], theme: str
+                     ) -> Iterator[tuple[Entry, list[Evidence]]]:
+    """The entries holding ``theme``, in order, each with its evidence on it (``read``: a reader of
+    one theme's evidence, see ``by_theme``). Staged entries read by a ``review.ThemeEvidence`` come
+    one source's evidence at a time, and only those with evidence (the others have no quotes)."""
+    if isinstance(read, ThemeEvidence) and read.staged:
+        return read.by_source(theme)
+    got = read(theme)
+    return ((e, got.get(e.key, [])) for e in entries_with(entries, theme))
+
+
+def source_quotes(sources: Iterable[tuple[Entry, list[Evidence]]], theme: str,
+                  reads: SentenceReads | None = None) -> list[Quote]:
+    """``theme_quotes`` of sources given with their evidence (``sources_evidence``), read one
+    source at a time; ``reads`` starts the theme only when it has a source."""
+    quotes: list[Quote] = []
+    started = False
+    for entry, evidence in sources:
+        if not started and reads is not None:
+            reads.start(theme)
+        started = True
+        quotes += candidates(entry, evidence, theme, reads)
     return read_concepts(quotes, reads) if quotes else []
 
 

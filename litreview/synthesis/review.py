@@ -374,6 +374,28 @@ class ThemeEvidence:
                 out.setdefault(key, []).append(evidence)
         return out
 
+    @property
+    def staged(self) -> bool:
+        """Whether the entries are staged in the corpus (then ``by_source`` reads them)."""
+        return self.wanted is None
+
+    def by_source(self, theme: str) -> Iterator[tuple[Entry, list[Evidence]]]:
+        """Each staged entry with evidence on ``theme`` (an ``Entry`` of its key and citation only)
+        and that evidence in rank order, entry after entry in their order: one source's evidence
+        in memory at a time, not the theme's."""
+        from litreview.store import level_condition
+
+        entry: Entry | None = None
+        evidence: list[Evidence] = []
+        for key, citation, one in self.corpus.staged_theme_evidence(theme, level_condition(self.level, "t")):
+            if entry is None or entry.key != key:
+                if entry is not None:
+                    yield entry, evidence
+                entry, evidence = Entry(key=key, citation=citation), []
+            evidence.append(one)
+        if entry is not None:
+            yield entry, evidence
+
 
 def claim_reads_for(corpus: Corpus) -> SentenceReads:
     """The claims' readings of evidence sentences kept in the corpus, loaded theme by theme; those
