@@ -177,8 +177,9 @@ def test_text_author_line_under_the_title(tmp_path) -> None:
     assert authors("Reffa Nurmala, Atwar Bajar. Jurnal Politik Lokal, Vol. 3 No. 2, Desember 2018.") == (
         ["Reffa Nurmala", "Atwar Bajar"], None)
     # a news text that opens with a sentence has no title line, so no author line under it
-    news = _text(tmp_path, "b.txt", "Bawaslu menemukan 204 konten pelanggaran di media sosial.\n"
-                 "Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Humas Bawaslu menjelaskan temuan itu.\n")
+    news = _text(tmp_path, "b.txt", "Pengawas pemilu kota mencatat puluhan unggahan yang melanggar aturan.\n"
+                 "Ketua Seksi Pencegahan, Partisipasi Warga, dan Humas Bawaslu Daerah menerangkan, catatan itu "
+                 "datang dari aduan warga ke Bawaslu.\n")
     assert news.authors == []
 
 
