@@ -358,10 +358,7 @@ def claims_by_theme(entries: Entries, evidence: EvidenceSource, codebook: Codebo
 def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], theme: str,
                  reads: SentenceReads | None = None) -> list[Quote]:
     """The candidate sentences of a theme's sources, the strongest read (``read_concepts``)."""
-    if reads is not None:
-        reads.start(theme)
-    quotes = [q for e in sources for q in candidates(e, evidence.get(e.key, []), theme, reads)]
-    return read_concepts(quotes, reads) if quotes else []
+    return source_quotes(((e, evidence.get(e.key, [])) for e in sources), theme, reads)
 
 
 def sources_evidence(entries: Entries, read: Callable[[str], dict[str, list[Evidence]]], theme: str
