@@ -401,3 +401,24 @@ def test_a_sentence_tied_to_the_one_before_is_no_annotation_or_finding():
     paper = Paper(title="Relawan digital dalam pilkada", abstract=abstract, language="id")
     assert not annotate(paper, "id").finding.startswith("Sehingga")
     assert not any(f.sentence.startswith("Sehingga") for f in key_findings(paper, None, limit=3))
+
+
+def test_a_keyword_list_left_in_an_abstract_is_no_finding():
+    from litreview.synthesis.findings import paper_findings
+    from litreview.themes.codebook import load_codebook
+    from litreview.themes.tagger import Tagger
+
+    # the list names many themes, so their weight would choose it over the paper's own sentences
+    paper = Paper(key="k", title="Identity Politics in a City Election", abstract_en=(
+        "This article looks back at a city election marked by street rallies against a minority candidate. "
+        "The campaign period saw religious sentiment spread through social media groups. "
+        "Keywords: polarization, identity politics, hoaxes, hate speech, echo chambers, political participation."))
+    evidence = [e for t in Tagger(load_codebook()).tag(paper).tags for e in t.evidence]
+    found, _ = paper_findings(paper, evidence)
+    assert found and not any("Keywords" in f for f in found)
+    indonesian = Paper(key="i", title="Relawan Digital", abstract_id=(
+        "Tulisan ini menelusuri kerja relawan digital di sebuah kota. "
+        "Kata kunci: hoaks, polarisasi, politik identitas, ujaran kebencian, partisipasi politik."))
+    evidence = [e for t in Tagger(load_codebook()).tag(indonesian).tags for e in t.evidence]
+    found, _ = paper_findings(indonesian, evidence)
+    assert not any("Kata kunci" in f for f in found)
