@@ -34,6 +34,11 @@ from litreview.text.titlecase import protected_words, sentence_case, title_case
     ("The Role of H2O2 and NaCl In Plant Cells", "The role of H2O2 and NaCl in plant cells"),
     ("KAMPANYE DI TIKTOK DAN YOUTUBE", "Kampanye di TikTok dan YouTube"),  # names keep their inner capitals
     ("[Seri 3] Relawan Digital di Pilkada", "[Seri 3] Relawan digital di Pilkada"),  # the title starts after a label
+    # the main title in capitals, the subtitle in sentence case: the main title is recased
+    ("PERAN RELAWAN DIGITAL DI PILKADA DKI: studi kasus Twitter",
+     "Peran relawan digital di Pilkada DKI: Studi kasus Twitter"),
+    ("IDENTITY POLITICS AS a SECURITY THREAT: A case of the 2017 Jakarta election",
+     "Identity politics as a security threat: A case of the 2017 Jakarta election"),
 ])
 def test_sentence_case(title: str, expected: str) -> None:
     assert sentence_case(title) == expected

@@ -114,7 +114,14 @@ def proper_nouns_in(text: str) -> frozenset[str]:
 def sentence_case(title: str, known: frozenset[str] = frozenset()) -> str:
     """``title`` in sentence case when it is in Title Case or capitals; otherwise as it is.
     ``known``: more proper nouns, case-folded (``proper_nouns_in`` the paper's abstract)."""
-    if not title or not looks_title_cased(title):
+    if not title:
+        return title
+    if not looks_title_cased(title):
+        head, colon, rest = title.partition(": ")
+        if colon and _all_caps(head) and len(_WORD.findall(head)) >= 2:
+            # the main title in capitals, the subtitle already in sentence case ("POLITICIZATION OF
+            # IDENTITY ...: A case of ..."): the main title alone is recased
+            return sentence_case(head, known) + colon + rest[:1].upper() + rest[1:]
         return title
     caps = _all_caps(title)
     matches = list(_WORD.finditer(title))
