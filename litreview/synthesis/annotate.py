@@ -131,8 +131,11 @@ def annotate(paper: Paper, lang: str = "en") -> Annotation:
 
 def _last_abstract_sentence(paper: Paper) -> tuple[str, int, int]:
     """The abstract's last sentence of some length: where abstracts state their conclusion."""
+    from litreview.synthesis.findings import is_keyword_line
+
     spans = [s for s in split_sentences(paper.abstract) if not s.heading
-             and len(paper.abstract[s.start : s.end].split()) >= MIN_WORDS]
+             and len(paper.abstract[s.start : s.end].split()) >= MIN_WORDS
+             and not is_keyword_line(paper.abstract, s.start, s.end)]
     return ("abstract", spans[-1].start, spans[-1].end) if len(spans) >= 2 else ("abstract", 0, 0)
 
 

@@ -298,7 +298,7 @@ def _candidates(paper: Paper, sections: dict[str, float]) -> list[_Candidate]:
                 start: int | None = span.start
                 if span.start == section.start:
                     start = _after_heading(text, section.heading, span.start, span.end)
-                if start is not None and not _KEYWORD_LINE.match(text, start, span.end):
+                if start is not None and not is_keyword_line(text, start, span.end):
                     out.append(_candidate("text", text, start, span.end, section.kind, language))
     if "abstract" not in sections:
         return out
@@ -312,12 +312,17 @@ def _candidates(paper: Paper, sections: dict[str, float]) -> list[_Candidate]:
         seen.add(key)
         language = _FIELD_LANGUAGE.get(name) or detect_language(value)
         for span in split_sentences(value):
-            if not span.heading and not _KEYWORD_LINE.match(value, span.start, span.end):
+            if not span.heading and not is_keyword_line(value, span.start, span.end):
                 out.append(_candidate(name, value, span.start, span.end, "abstract", language))
     return out
 
 
-# A keyword list left in an abstract ("Keywords: identity politics, ...", "Kata kunci: ..."): no finding.
+def is_keyword_line(text: str, start: int = 0, end: int | None = None) -> bool:
+    """``text[start:end]`` is a keyword list left in an abstract ("Keywords: identity politics, ...",
+    "Kata kunci: ..."): no finding, no annotation."""
+    return _KEYWORD_LINE.match(text, start, len(text) if end is None else end) is not None
+
+
 _KEYWORD_LINE = re.compile(r"\W*(?:key\s*words?|kata[\s-]*kunci|index\s+terms)\s*[:\u2013\u2014-]", re.IGNORECASE)
 
 
