@@ -422,3 +422,14 @@ def test_a_keyword_list_left_in_an_abstract_is_no_finding():
     evidence = [e for t in Tagger(load_codebook()).tag(indonesian).tags for e in t.evidence]
     found, _ = paper_findings(indonesian, evidence)
     assert not any("Kata kunci" in f for f in found)
+
+
+def test_an_annotation_never_ends_on_the_keyword_list():
+    from litreview.synthesis.annotate import annotate
+
+    paper = Paper(key="k", title="Relawan Digital di Kota Kecil", abstract=(
+        "Tulisan ini bertujuan menelusuri kerja relawan digital di sebuah kota kecil menjelang pilkada. "
+        "Pemerintah kota diharapkan memperkuat pendidikan politik bagi warga yang aktif di grup percakapan. "
+        "Kata kunci: relawan digital, pilkada, pendidikan politik, grup percakapan warga."))
+    note = annotate(paper)
+    assert "Kata kunci" not in note.text and "Pemerintah kota diharapkan" in note.finding
