@@ -74,6 +74,11 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
         ("2.1 Media Sosial", True),
         ("Isi bagian.", False),
     ]
+    # a generation's letter ends a sentence; an initial does not
+    text = "Studi ini berfokus pada Generasi Z. Generasi Z aktif di TikTok. Kampanye menyasar Gen Z. Lihat A. Budi."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Studi ini berfokus pada Generasi Z.", "Generasi Z aktif di TikTok.", "Kampanye menyasar Gen Z.",
+        "Lihat A. Budi."]
 
 
 # -- codebook validation -----------------------------------------------------------------------

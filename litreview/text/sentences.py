@@ -153,6 +153,9 @@ def _ends(text: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+_GENERATION_WORDS = frozenset({"gen", "generasi", "generation", "generations"})
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial ("dkk.", "M.", "e.g.")."""
     before = text[dot - 1] if dot else ""
@@ -164,7 +167,11 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1:
-        return word.isupper()  # an initial: "Cobis, M. Y."
+        if not word.isupper():
+            return False
+        # an initial ("Cobis, M. Y."), but not the letter of a generation ("Generasi Z.", "Gen Z.")
+        previous = text[max(0, space - 11) : space].rsplit(None, 1)[-1:] if space > 0 else []
+        return not (previous and previous[0].lower() in _GENERATION_WORDS)
     low = word.lower()
     return low in _ABBREVIATIONS or low.rstrip(".") in _ABBREVIATIONS or (
         "." in low and low.replace(".", "").isalpha() and len(low) <= 5  # "e.g", "u.s"
