@@ -196,6 +196,14 @@ class EntryStore:
             for row in batch:
                 yield row[1], row[0], evidence_of_row(tuple(row)[1:])
 
+    def staged_frames(self, theme: str, version: str) -> Iterator[tuple[str, str]]:
+        """(key, frame) of the staged entries' kept frames of ``theme`` under framing ``version``."""
+        cursor = self.db.execute(
+            "SELECT s.key, f.frame FROM temp.table_entries s JOIN frames f ON f.paper_id = s.paper_id"
+            " AND f.theme = ? WHERE f.version = ?", (theme, version))
+        while batch := cursor.fetchmany(500):
+            yield from batch
+
     def show_themes(self, themes: list[str]) -> None:
         """The themes ``staged_evidence(themes=None)`` leaves out."""
         self.db.execute("DROP TABLE IF EXISTS temp.entry_shown")

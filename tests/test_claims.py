@@ -172,7 +172,8 @@ def test_a_research_gap_is_no_claim_about_the_world():
     from litreview.synthesis.claims import candidates
     from litreview.synthesis.findings import states_research_gap
 
-    gap = "Temuan yang saling bertentangan itu meninggalkan kesenjangan yang perlu diteliti soal partisipasi pemilih muda."
+    gap = ("Temuan yang saling bertentangan itu meninggalkan kesenjangan yang perlu diteliti soal partisipasi "
+           "pemilih muda.")
     finding = "Media sosial terbukti meningkatkan partisipasi politik pemilih muda dalam pemilu."
     assert states_research_gap(gap) and not states_research_gap(finding)
     assert states_research_gap("Little is known about how first-time voters judge campaign videos.")
