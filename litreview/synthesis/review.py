@@ -293,6 +293,17 @@ class StagedEntries:
         return self.corpus.staged_tags_where(
             f"{level_condition(self.level, 't')} AND NOT t.assigned AND t.origin = 'auto' AND t.level = 'mentioned'")
 
+    def theme_sources(self, theme: str) -> Iterator[tuple[str, str, bool, dict[str, Any], list[str]]]:
+        """The entries with a tag on ``theme`` at the level, in order, as (key, citation, whether it
+        only mentions the theme, its facets as ``Facets.to_dict`` gives them, its themes): what a
+        synthesis row says of a source, without making its ``Entry``."""
+        from litreview.store import _level_of, level_condition
+
+        for key, citation, facets, assigned, origin, level, themes in self.corpus.staged_theme_sources(
+                theme, level_condition(self.level, "t")):
+            yield (key, citation, _level_of(assigned, origin, level) == "mentioned",
+                   json.loads(facets) if facets is not None else {}, themes.split("\x1f") if themes else [])
+
     def _entries(self, theme: str | None) -> Iterator[Entry]:
         from litreview.store import _level_of, level_condition
 

@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from litreview.model import Evidence
-from litreview.synthesis.review import WORDS, Entries, Entry, entries_with, join_citations, theme_label
+from litreview.synthesis.review import (
+    WORDS,
+    Entries,
+    Entry,
+    StagedEntries,
+    entries_with,
+    join_citations,
+    theme_label,
+)
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
@@ -75,8 +83,12 @@ def build_synthesis(
     # one theme's sources and evidence at a time: its claim candidates, and for a theme shown, its row
     for theme in dict.fromkeys([*codebook.theme_ids, *wanted]):
         figures = ThemeFigures(theme, lang)
-        for entry in entries_with(entries, theme):
-            figures.add(entry)
+        if isinstance(entries, StagedEntries):
+            for source in entries.theme_sources(theme):
+                figures.add_staged(*source)
+        else:
+            for entry in entries_with(entries, theme):
+                figures.add(entry)
         if not figures.sources:
             continue
         pool = _Candidates()
@@ -201,6 +213,20 @@ class ThemeFigures:
         self.platforms.update(p.label_id if lang == "id" and p.label_id else p.label or p.name
                               for p in entry.facets.platforms)
         self.companions.update(t for t in (entry.themes if themes is None else themes) if t != theme)
+
+    def add_staged(self, key: str, citation: str, mentioning: bool, facets: dict[str, Any], themes: list[str]
+                   ) -> None:
+        """One source as ``StagedEntries.theme_sources`` gives it (its facets as ``Facets.to_dict``)."""
+        lang, theme = self.lang, self.theme
+        self.sources += 1
+        self.keys.append(key)
+        self.citations.append(citation)
+        self.mentioning.append(mentioning)
+        self.methods.update(m["label_id"] if lang == "id" and m.get("label_id") else m.get("label") or m["name"]
+                            for m in facets.get("methods", [])[:1])
+        self.platforms.update(p["label_id"] if lang == "id" and p.get("label_id") else p.get("label") or p["name"]
+                              for p in facets.get("platforms", []))
+        self.companions.update(t for t in themes if t != theme)
 
     def cells(self, frames: list[str], chosen: list[tuple[str, Evidence]]) -> dict[str, Cell]:
         """The row's cells but the statement, from each source's frame (in the sources' order) and
