@@ -196,6 +196,26 @@ class EntryStore:
             for row in batch:
                 yield row[1], row[0], evidence_of_row(tuple(row)[1:])
 
+    def staged_theme_sources(self, theme: str, level_sql: str) -> Iterator[tuple[Any, ...]]:
+        """The staged entries with a tag on ``theme`` at the level (``level_sql`` on alias ``t``), in
+        order: key, citation, facets (JSON or None), the tag's assigned, origin and level, then the
+        entry's themes at the level joined by U+001F; what a synthesis row says of a source."""
+        cursor = self.db.execute(
+            "SELECT e.key, e.citation, r.facets, t.assigned, t.origin, t.level, (SELECT group_concat(x.theme, char(31))"
+            f" FROM tags x WHERE x.paper_id = e.paper_id AND {level_sql.replace('t.', 'x.')})"
+            f" FROM temp.table_entries e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = ? AND {level_sql}"
+            " LEFT JOIN tag_runs r ON r.paper_id = e.paper_id ORDER BY e.pos", (theme,))
+        while batch := cursor.fetchmany(500):
+            yield from batch
+
+    def staged_frames(self, theme: str, version: str) -> Iterator[tuple[str, str]]:
+        """(key, frame) of the staged entries' kept frames of ``theme`` under framing ``version``."""
+        cursor = self.db.execute(
+            "SELECT s.key, f.frame FROM temp.table_entries s JOIN frames f ON f.paper_id = s.paper_id"
+            " AND f.theme = ? WHERE f.version = ?", (theme, version))
+        while batch := cursor.fetchmany(500):
+            yield from batch
+
     def show_themes(self, themes: list[str]) -> None:
         """The themes ``staged_evidence(themes=None)`` leaves out."""
         self.db.execute("DROP TABLE IF EXISTS temp.entry_shown")

@@ -465,3 +465,13 @@ def test_a_long_table_is_laid_out_as_a_plain_grid_within_the_width():
     assert all(len(line) <= 80 for line in lines)
     assert sum("Cobis &" in line for line in lines) == PLAIN_ROWS + 5
     assert f"{2000 + PLAIN_ROWS + 4}" in out
+
+
+def test_csv_long_row_is_written_a_field_at_a_time_as_the_csv_module_writes_it(monkeypatch):
+    import litreview.render.csv_render as csv_render
+
+    rows = [["plain", "", 'with "quotes", commas', "line\nbreak", "=formula", 3, None, "end"], [""], ["", ""],
+            ["a\rb", "\u201cquoted\u201d; \U0001f600", ""], ["tab\there"]]
+    whole = [csv_render.write_rows(rows, delimiter) for delimiter in (",", "\t")]
+    monkeypatch.setattr(csv_render, "LONG_ROW", 0)  # every row with text written a field at a time
+    assert [csv_render.write_rows(rows, delimiter) for delimiter in (",", "\t")] == whole

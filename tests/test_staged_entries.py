@@ -11,13 +11,16 @@ from litreview.synthesis.quotes import build_evidence_table
 from litreview.synthesis.review import (
     ReviewFilter,
     ThemeEvidence,
+    ThemeFrames,
     entries_with,
     evidence_by_paper,
     findings_for,
+    frames_for,
     load_entries,
     stage_entries,
     staged_findings_for,
 )
+from litreview.synthesis.synthesize import build_synthesis
 from litreview.themes.codebook import load_codebook
 
 PROVENANCE = {"format": "bibtex", "file_name": "x.bib", "sha256": "0" * 64}
@@ -92,3 +95,18 @@ def test_staged_evidence_by_source_comes_in_entry_order_as_the_theme_reader_give
     assert by_source == [(e.key, e.citation, whole[e.key]) for e in entries_with(held, "hoax")]
     assert [key for key, _, _ in by_source] == ["a1", "c1"]
     assert list(reader.by_source("regulation")) == []
+
+
+def test_synthesis_from_staged_entries_reading_a_theme_at_a_time_equals_the_one_from_entries_in_memory():
+    corpus, book = _corpus(), load_codebook(None)
+    held = load_entries(corpus, book, ReviewFilter(), slim=True)
+    staged = stage_entries(corpus, book, ReviewFilter())
+    frames = ThemeFrames(corpus)
+    assert {(key, "hoax"): frame for key, frame in frames("hoax", ["a1", "c1"]).items()} == \
+        {pair: frame for pair, frame in frames_for(corpus, held).items() if pair[1] == "hoax"}
+    for lang in ("en", "id"):
+        whole = build_synthesis(held, evidence_by_paper(corpus, held), book, lang)
+        assert build_synthesis(staged, ThemeEvidence(corpus, staged), book, lang, frames=frames).to_dict() == \
+            whole.to_dict()
+        assert build_synthesis(held, ThemeEvidence(corpus, held), book, lang,
+                               frames=frames_for(corpus, held)).to_dict() == whole.to_dict()

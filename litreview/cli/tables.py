@@ -97,6 +97,7 @@ def table(
         ReviewFilter,
         StagedEntries,
         ThemeEvidence,
+        ThemeFrames,
         check_themes,
         claim_reads_for,
         evidence_by_paper,
@@ -133,13 +134,14 @@ def table(
         by_theme = kind not in (Kind.synthesis, Kind.claims)
         chosen_flt = flt if by_theme else replace(flt, themes=[])
         # a table of many papers reads its entries from the corpus one at a time (staged there);
-        # the papers themselves are kept only for a .bib. The synthesis holds every theme's sources
-        # at once whichever way it reads them, and reads compact entries held in memory faster.
+        # the papers themselves are kept only for a .bib
         entries: Entries
-        if bib is None and kind is not Kind.synthesis:
+        if bib is None:
             entries = stage_entries(corpus, book, chosen_flt, lang.value, sort)
         else:
             entries = load_entries(corpus, book, chosen_flt, lang.value, sort, slim=bib is None)
+        if isinstance(entries, StagedEntries):  # the covered papers are staged: their keys are let go
+            flt.within = chosen_flt.within = None
         # synthesis and claims read every theme's evidence, one theme at a time: what a shared word
         # counts for in a claim is learnt from all of it, so a theme's claims are the same whichever
         # themes are asked for
@@ -149,7 +151,9 @@ def table(
                     if kind is Kind.evidence and not staged else {})
         found = ((staged_findings_for(corpus, entries) if isinstance(entries, StagedEntries)
                   else findings_for(corpus, entries)) if needs_findings else {})
-        frames = frames_for(corpus, entries) if kind is Kind.synthesis else None
+        # the synthesis reads one theme's frames at a time (of staged entries)
+        frames = (None if kind is not Kind.synthesis else ThemeFrames(corpus) if staged
+                  else frames_for(corpus, entries))
         reads = claim_reads_for(corpus) if kind in (Kind.synthesis, Kind.claims) else None
         shown = flt.themes or None
         if kind is Kind.themes and columns:  # the grid's themes (and so its totals) are the columns asked for

@@ -46,8 +46,32 @@ def write_rows(rows: Iterable[Sequence[object]], delimiter: str = ",", to: TextI
     buffer = io.StringIO() if to is None else to
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     for row in rows:
-        writer.writerow([_value(v) for v in row])
+        values = [_value(v) for v in row]
+        if sum(map(len, values)) > LONG_ROW:
+            _write_long_row(values, delimiter, buffer)
+        else:
+            writer.writerow(values)
     return buffer.getvalue() if isinstance(buffer, io.StringIO) and to is None else ""
+
+
+LONG_ROW = 100_000  # characters: a row longer than this is written a field at a time
+
+
+def _write_long_row(values: list[str], delimiter: str, to: TextIO) -> None:
+    """A long row (the cited sources of a theme in a table of many papers) written as the csv module
+    writes it, one field at a time: the module builds a row in a buffer of four bytes a character
+    (and keeps it at its largest), so a row of many long cells would cost several times its text."""
+    piece = io.StringIO()
+    one = csv.writer(piece, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    for index, value in enumerate(values):
+        if index:
+            to.write(delimiter)
+        if value:  # an empty field among others is written empty
+            one.writerow([value])
+            to.write(piece.getvalue()[:-1])
+            piece.seek(0)
+            piece.truncate()
+    to.write("\n")
 
 
 def _value(value: object) -> str:

@@ -293,6 +293,17 @@ class StagedEntries:
         return self.corpus.staged_tags_where(
             f"{level_condition(self.level, 't')} AND NOT t.assigned AND t.origin = 'auto' AND t.level = 'mentioned'")
 
+    def theme_sources(self, theme: str) -> Iterator[tuple[str, str, bool, dict[str, Any], list[str]]]:
+        """The entries with a tag on ``theme`` at the level, in order, as (key, citation, whether it
+        only mentions the theme, its facets as ``Facets.to_dict`` gives them, its themes): what a
+        synthesis row says of a source, without making its ``Entry``."""
+        from litreview.store import _level_of, level_condition
+
+        for key, citation, facets, assigned, origin, level, themes in self.corpus.staged_theme_sources(
+                theme, level_condition(self.level, "t")):
+            yield (key, citation, _level_of(assigned, origin, level) == "mentioned",
+                   json.loads(facets) if facets is not None else {}, themes.split("\x1f") if themes else [])
+
     def _entries(self, theme: str | None) -> Iterator[Entry]:
         from litreview.store import _level_of, level_condition
 
@@ -431,9 +442,37 @@ def frames_for(corpus: Corpus, entries: Entries) -> dict[tuple[str, str], str]:
 
     wanted = {(e.key, t.theme) for e in entries for t in e.tags}
     kept = corpus.stored_frames(FRAMING_VERSION, wanted)
-    missing = wanted - kept.keys()
+    _work_out_frames(corpus, wanted - kept.keys(), kept)
+    return kept
+
+
+class ThemeFrames:
+    """The frames of staged entries (``stage_entries``) read one theme at a time:
+    ``frames(theme, keys)`` is key -> frame of the entries ``keys`` on ``theme``, as ``frames_for``
+    gives them (those not kept worked out now and kept), so a table holds one theme's frames."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def __call__(self, theme: str, keys: list[str]) -> dict[str, str]:
+        from litreview.synthesis.framing import FRAMING_VERSION
+
+        frames = dict(self.corpus.staged_frames(theme, FRAMING_VERSION))
+        missing = {(key, theme) for key in keys if key not in frames}
+        if missing:
+            found: dict[tuple[str, str], str] = {}
+            _work_out_frames(self.corpus, missing, found)
+            frames.update({key: frame for (key, _), frame in found.items()})
+        return frames
+
+
+def _work_out_frames(corpus: Corpus, missing: set[tuple[str, str]], kept: dict[tuple[str, str], str]) -> None:
+    """The frames of the (key, theme) pairs ``missing`` worked out from the evidence, added to
+    ``kept`` and kept in the corpus (when it can be written)."""
+    from litreview.synthesis.framing import FRAMING_VERSION
+
     if not missing:
-        return kept
+        return
     keys = sorted({key for key, _ in missing})
     rows = frame_rows(corpus, keys if len(keys) <= 500 else None, missing)
     kept.update({(key, theme): frame for key, theme, _, frame in rows})
@@ -446,7 +485,6 @@ def frames_for(corpus: Corpus, entries: Entries) -> dict[tuple[str, str], str]:
                 corpus.keep_frames(rows)
         except (sqlite3.Error, StorageError, LockTimeout):
             pass  # the table is still built, the frames only not kept
-    return kept
 
 
 def frame_rows(corpus: Corpus, keys: list[str] | None, only: set[tuple[str, str]] | None = None

@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from litreview.model import Evidence
-from litreview.synthesis.review import WORDS, Entries, Entry, entries_with, join_citations, theme_label
+from litreview.synthesis.review import (
+    WORDS,
+    Entries,
+    Entry,
+    StagedEntries,
+    entries_with,
+    join_citations,
+    theme_label,
+)
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
 from litreview.text import phrasing
 from litreview.text.attribution import reports_other_work
@@ -34,17 +43,22 @@ BOTH_NOTE = {
 }
 
 
+FrameSource = dict[tuple[str, str], str] | Callable[[str, list[str]], dict[str, str]]
+
+
 def build_synthesis(
     entries: Entries, evidence: EvidenceSource, codebook: Codebook, lang: str = "en",
-    themes: list[str] | None = None, representatives: int = 2, frames: dict[tuple[str, str], str] | None = None,
+    themes: list[str] | None = None, representatives: int = 2, frames: FrameSource | None = None,
     reads: SentenceReads | None = None,
 ) -> Table:
     """One row per theme (``themes``, else the codebook's). ``evidence`` is every paper's evidence
     (a dict) or a reader of one theme's at a time (``review.ThemeEvidence``), read once per theme;
-    ``frames`` the frames kept by (key, theme) (``review.frames_for``), else worked out here;
-    ``reads`` the claims' readings of sentences read before (``claims.SentenceReads``)."""
-    from litreview.synthesis.claims import by_theme, claim_sentences, group_themes, theme_quotes
-    from litreview.synthesis.framing import frames_from, framing
+    ``frames`` the frames kept by (key, theme) (``review.frames_for``) or a reader of one theme's
+    (``review.ThemeFrames``), else worked out here; ``reads`` the claims' readings of sentences read
+    before (``claims.SentenceReads``). A theme's sources are read one at a time (staged entries from
+    the corpus, their evidence source by source) and only what its row prints is kept: its figures
+    (``ThemeFigures``) and cells."""
+    from litreview.synthesis.claims import by_theme, claim_sentences, group_themes, source_quotes, sources_evidence
 
     words = WORDS[lang]
     table = Table(
@@ -64,55 +78,224 @@ def build_synthesis(
     wanted = themes or codebook.theme_ids
     read = by_theme(evidence)
     per_theme: dict[str, list[Quote]] = {}  # every theme's claim candidates: the claims' word weights
-    found: dict[str, tuple[list[Entry], dict[str, str], list[tuple[str, Evidence]]]] = {}
+    found: dict[str, tuple[ThemeFigures, dict[str, Cell]]] = {}
     in_codebook = set(codebook.theme_ids)
-    # one theme's evidence at a time: its claim candidates, and for a theme shown, frames and quotes
+    # one theme's sources and evidence at a time: its claim candidates, and for a theme shown, its row
     for theme in dict.fromkeys([*codebook.theme_ids, *wanted]):
-        sources = list(entries_with(entries, theme))
-        if not sources:
+        figures = ThemeFigures(theme, lang)
+        if isinstance(entries, StagedEntries):
+            for source in entries.theme_sources(theme):
+                figures.add_staged(*source)
+        else:
+            for entry in entries_with(entries, theme):
+                figures.add(entry)
+        if not figures.sources:
             continue
-        got = read(theme)
+        pool = _Candidates()
+        worked_out: dict[str, str] = {}  # frames from the evidence, when none are given
+        sources = _tapped(sources_evidence(entries, read, theme), theme, pool, worked_out if frames is None else None)
         if theme in in_codebook:
-            quotes = theme_quotes(sources, got, theme, reads)
+            quotes = source_quotes(sources, theme, reads)
             if quotes:
                 per_theme[theme] = quotes
         if theme not in wanted:
             continue
-        per_source = {e.key: [ev for ev in got.get(e.key, []) if ev.theme == theme] for e in sources}
-        chosen_frames = {e.key: frames[(e.key, theme)] if frames is not None else
-                         framing(ev.sentence for ev in per_source[e.key] if frames_from(ev.field))[0]
-                         for e in sources}
-        quotable = [(e.citation, ev) for e in sources for ev in per_source[e.key] if is_sentence(ev) and is_own(ev)]
-        found[theme] = (sources, chosen_frames, representative(quotable, representatives))
+        for _ in sources:  # the evidence not read for the claims (a theme outside the codebook)
+            pass
+        found[theme] = figures, figures.cells(_frames(frames, theme, figures.keys, worked_out),
+                                              representative(pool.kept(), representatives))
     if reads is not None:
         reads.flush()
     claims = group_themes(per_theme, wanted)
     for theme in wanted:
         if theme not in found:
             continue
-        sources, frame_of, chosen = found[theme]
+        figures, cells = found[theme]
         label = theme_label(codebook, theme, lang)
         table.rows.append({
             "theme": text_cell(label),
-            "sources": number_cell(len(sources), f"{len(sources)}/{total}"),
-            "cited": _cited(sources),
-            "statement": text_cell(statement(label, sources, total, [frame_of[e.key] for e in sources], lang,
-                                             _companion(theme, sources, codebook, lang), theme,
-                                             claim_sentences(claims.get(theme, []), lang))),
-            "representative": text_cell(
-                "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
-            ),
-            # each source once, as the statement counts it: a source framing the theme both ways is
-            # "as both", never in the opportunity and the risk columns at once
-            "opportunity": _cited([e for e in sources if frame_of[e.key] == "opportunity"]),
-            "risk": _cited([e for e in sources if frame_of[e.key] == "risk"]),
-            "both": _cited([e for e in sources if frame_of[e.key] == "mixed"]),
+            "sources": number_cell(figures.sources, f"{figures.sources}/{total}"),
+            "cited": cells["cited"],
+            "statement": text_cell(figures.statement(label, total, _companion_of(figures.companions, codebook, lang),
+                                                     claim_sentences(claims.get(theme, []), lang))),
+            "representative": cells["representative"],
+            "opportunity": cells["opportunity"],
+            "risk": cells["risk"],
+            "both": cells["both"],
         })
     if any(row["both"].text for row in table.rows):
         table.notes.append(BOTH_NOTE["id" if lang == "id" else "en"])
     else:  # no source frames a theme both ways: no empty column
         table.columns = [c for c in table.columns if c.key != "both"]
     return table
+
+
+def _tapped(sources: Iterable[tuple[Entry, list[Evidence]]], theme: str, pool: _Candidates,
+            worked_out: dict[str, str] | None) -> Iterator[tuple[Entry, list[Evidence]]]:
+    """The sources with their evidence as they come, each one's sentences to quote added to ``pool``
+    on the way and, with ``worked_out``, its frame of ``theme`` worked out from its evidence."""
+    for entry, evidence in sources:
+        own = [ev for ev in evidence if ev.theme == theme]
+        pool.add([(entry.citation, ev) for ev in own if is_sentence(ev) and is_own(ev)])
+        if worked_out is not None:
+            worked_out[entry.key] = _frame_of(own)
+        yield entry, evidence
+
+
+def _frame_of(evidence: list[Evidence]) -> str:
+    """A source's frame of a theme worked out from its evidence on it (``framing.framing``)."""
+    from litreview.synthesis.framing import frames_from, framing
+
+    return framing(ev.sentence for ev in evidence if frames_from(ev.field))[0]
+
+
+def _frames(frames: FrameSource | None, theme: str, keys: list[str], worked_out: dict[str, str]) -> list[str]:
+    """Each source's frame of ``theme``, in the sources' order (``keys``): given (by pair, or read
+    for the theme), else worked out from the evidence (``worked_out``; a source without any on the
+    theme has no cue)."""
+    if frames is None:
+        return [worked_out[key] if key in worked_out else _frame_of([]) for key in keys]
+    if callable(frames):
+        by_key = frames(theme, keys)
+        return [by_key[key] for key in keys]
+    return [frames[(key, theme)] for key in keys]
+
+
+class _Candidates:
+    """The evidence a theme's representative sentences are chosen from (``representative``), added
+    as it is read: only the first ``MAX_CANDIDATES`` in the order ``representative`` ranks them are
+    kept (``sorted`` is stable: what ties keeps the order it came in)."""
+
+    def __init__(self) -> None:
+        self.pool: list[tuple[str, Evidence]] = []
+
+    def add(self, candidates: list[tuple[str, Evidence]]) -> None:
+        self.pool += candidates
+        if len(self.pool) > 4 * MAX_CANDIDATES:
+            self.pool = self.kept()
+
+    def kept(self) -> list[tuple[str, Evidence]]:
+        return sorted(self.pool, key=_pool_order)[:MAX_CANDIDATES]
+
+
+def _pool_order(candidate: tuple[str, Evidence]) -> tuple[float, str, int]:
+    return -candidate[1].score, candidate[0], candidate[1].start
+
+
+class ThemeFigures:
+    """What a theme's row says of its sources, added up as they are read one at a time (``add``):
+    how many, their citations and keys, which only mention the theme, the methods and platforms
+    they study (labelled in ``lang``), the other themes they discuss; then (``cells``) how they
+    frame it."""
+
+    def __init__(self, theme: str, lang: str) -> None:
+        self.theme, self.lang = theme, lang
+        self.sources = 0
+        self.keys: list[str] = []
+        self.citations: list[str] = []
+        self.mentioning: list[bool] = []
+        self.methods: Counter[str] = Counter()
+        self.platforms: Counter[str] = Counter()
+        self.companions: Counter[str] = Counter()
+        self.frames = (0, 0, 0)  # opportunity only, risk only, both (``phrasing.count_frames``)
+        self.cites = ""  # the sources' citations joined (``review.join_citations``) once all are added
+        self.split: tuple[list[str], list[str]] | None = None  # the citations of those discussing, only mentioning
+
+    def add(self, entry: Entry, themes: list[str] | None = None) -> None:
+        """One source (``themes``: its themes, when not its tags')."""
+        lang, theme = self.lang, self.theme
+        self.sources += 1
+        self.keys.append(entry.key)
+        self.citations.append(entry.citation)
+        self.mentioning.append(any(t.theme == theme and t.level == "mentioned" for t in entry.tags))
+        self.methods.update(m.label_id if lang == "id" and m.label_id else m.label or m.name
+                            for m in entry.facets.methods[:1])
+        self.platforms.update(p.label_id if lang == "id" and p.label_id else p.label or p.name
+                              for p in entry.facets.platforms)
+        self.companions.update(t for t in (entry.themes if themes is None else themes) if t != theme)
+
+    def add_staged(self, key: str, citation: str, mentioning: bool, facets: dict[str, Any], themes: list[str]
+                   ) -> None:
+        """One source as ``StagedEntries.theme_sources`` gives it (its facets as ``Facets.to_dict``)."""
+        lang, theme = self.lang, self.theme
+        self.sources += 1
+        self.keys.append(key)
+        self.citations.append(citation)
+        self.mentioning.append(mentioning)
+        self.methods.update(m["label_id"] if lang == "id" and m.get("label_id") else m.get("label") or m["name"]
+                            for m in facets.get("methods", [])[:1])
+        self.platforms.update(p["label_id"] if lang == "id" and p.get("label_id") else p.get("label") or p["name"]
+                              for p in facets.get("platforms", []))
+        self.companions.update(t for t in themes if t != theme)
+
+    def cells(self, frames: list[str], chosen: list[tuple[str, Evidence]]) -> dict[str, Cell]:
+        """The row's cells but the statement, from each source's frame (in the sources' order) and
+        the representative evidence; what the statement says of the sources is kept (``settle``)."""
+        sources = list(zip(self.citations, self.keys, strict=True))
+        framed = list(zip(sources, frames, strict=True))
+        self.settle(frames)
+        return {
+            "cited": _cited_pairs(sources),
+            "representative": text_cell(
+                "\n".join(f"\u201c{' '.join(ev.sentence.split())}\u201d ({cite})" for cite, ev in chosen)
+            ),
+            # each source once, as the statement counts it: a source framing the theme both ways is
+            # "as both", never in the opportunity and the risk columns at once
+            "opportunity": _cited_pairs([s for s, f in framed if f == "opportunity"]),
+            "risk": _cited_pairs([s for s, f in framed if f == "risk"]),
+            "both": _cited_pairs([s for s, f in framed if f == "mixed"]),
+        }
+
+    def settle(self, frames: list[str]) -> None:
+        """Keep what the statement says of the sources, given each one's frame (in their order):
+        the frames counted, the citations joined; the sources' keys and citations are let go."""
+        self.frames = phrasing.count_frames(frames)
+        if self.theme and any(self.mentioning):
+            self.split = ([c for c, m in zip(self.citations, self.mentioning, strict=True) if not m],
+                          [c for c, m in zip(self.citations, self.mentioning, strict=True) if m])
+        else:
+            self.cites = join_citations(self.citations)
+        self.keys, self.citations, self.mentioning = [], [], []
+
+    def statement(self, label: str, total: int, companion: tuple[str, int] | None = None,
+                  claims: list[str] | None = None) -> str:
+        """The theme's synthesised sentence(s) (see ``statement``), once ``settle`` has kept what it needs."""
+        n, lang, cites = self.sources, self.lang, self.cites
+        topic = _in_sentence(label)
+        if self.split is not None:
+            return _mentioned_statement(topic, *self.split, total, lang)
+        methods, platforms = self.methods, self.platforms
+        shared_method = [m for m, c in methods.most_common(1) if c >= 2]
+        shared_platforms = [p for p, c in platforms.most_common(3) if c >= 2]
+        parts: list[str] = []
+        if lang == "id":
+            parts.append(phrasing.sentence(f"{phrasing.sources_of(n, total, 'id')} ({cites}) membahas {topic}.", "id"))
+            parts += claims or []
+            if shared_method:
+                parts.append(phrasing.clause(methods[shared_method[0]], n, "memakai", f"metode {shared_method[0]}",
+                                             "id"))
+            if shared_platforms:
+                parts.append(f"Platform yang paling sering dikaji: {phrasing.join(shared_platforms, 'id')}.")
+        else:
+            parts.append(phrasing.sentence(
+                f"{phrasing.sources_of(n, total)} ({cites}) {phrasing.verb_en(n, 'discuss')} {topic}."))
+            parts += claims or []
+            if shared_method:
+                parts.append(phrasing.clause(methods[shared_method[0]], n, "use",
+                                             phrasing.method_phrase(shared_method[0])))
+            if shared_platforms:
+                if len(shared_platforms) == 1:
+                    parts.append(f"The platform most studied is {shared_platforms[0]}.")
+                else:
+                    parts.append(f"The platforms most studied are {phrasing.join(shared_platforms)}.")
+        parts.append(phrasing.frame_sentence(*self.frames, n, lang))
+        if companion:
+            other = _in_sentence(companion[0])
+            if lang == "id":
+                parts.append(phrasing.clause(companion[1], n, "juga membahas", other, "id"))
+            else:
+                parts.append(phrasing.clause(companion[1], n, "also discuss", other))
+        return " ".join(p for p in parts if p)
 
 
 def is_sentence(ev: Evidence) -> bool:
@@ -130,7 +313,12 @@ def _companion(theme: str, sources: list[Entry], codebook: Codebook, lang: str,
                held_by: dict[str, list[str]] | None = None) -> tuple[str, int] | None:
     """The other theme most of these sources also discuss (at least two of them), with how many
     (``held_by``: each source's themes, when known)."""
-    counts = Counter(t for e in sources for t in (held_by[e.key] if held_by else e.themes) if t != theme)
+    return _companion_of(Counter(t for e in sources for t in (held_by[e.key] if held_by else e.themes) if t != theme),
+                         codebook, lang)
+
+
+def _companion_of(counts: Counter[str], codebook: Codebook, lang: str) -> tuple[str, int] | None:
+    """``_companion`` from the sources' other themes, counted."""
     order = {t: i for i, t in enumerate(codebook.theme_ids)}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
     if not ranked or ranked[0][1] < 2:
@@ -145,53 +333,18 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
     ``claims`` the sentences on what they claim (``claims.claim_sentences``), placed after the count.
     Sources that only mention the theme (``--level mentioned``) are named apart from those that
     discuss it."""
-    n = len(sources)
-    cites = join_citations([e.citation for e in sources])
-    topic = _in_sentence(label)
-    mentioning = [e for e in sources if any(t.theme == theme and t.level == "mentioned" for t in e.tags)]
-    if theme and mentioning:
-        return _mentioned_statement(topic, sources, mentioning, total, lang)
-    methods = Counter(m.label_id if lang == "id" and m.label_id else m.label or m.name
-                      for e in sources for m in e.facets.methods[:1])
-    platforms = Counter(p.label_id if lang == "id" and p.label_id else p.label or p.name
-                        for e in sources for p in e.facets.platforms)
-    shared_method = [m for m, c in methods.most_common(1) if c >= 2]
-    shared_platforms = [p for p, c in platforms.most_common(3) if c >= 2]
-    parts: list[str] = []
-    if lang == "id":
-        parts.append(phrasing.sentence(f"{phrasing.sources_of(n, total, 'id')} ({cites}) membahas {topic}.", "id"))
-        parts += claims or []
-        if shared_method:
-            parts.append(phrasing.clause(methods[shared_method[0]], n, "memakai", f"metode {shared_method[0]}", "id"))
-        if shared_platforms:
-            parts.append(f"Platform yang paling sering dikaji: {phrasing.join(shared_platforms, 'id')}.")
-    else:
-        parts.append(phrasing.sentence(
-            f"{phrasing.sources_of(n, total)} ({cites}) {phrasing.verb_en(n, 'discuss')} {topic}."))
-        parts += claims or []
-        if shared_method:
-            parts.append(phrasing.clause(methods[shared_method[0]], n, "use", phrasing.method_phrase(shared_method[0])))
-        if shared_platforms:
-            if len(shared_platforms) == 1:
-                parts.append(f"The platform most studied is {shared_platforms[0]}.")
-            else:
-                parts.append(f"The platforms most studied are {phrasing.join(shared_platforms)}.")
-    parts.append(phrasing.frame_sentence(*phrasing.count_frames(frames), n, lang))
-    if companion:
-        other = _in_sentence(companion[0])
-        if lang == "id":
-            parts.append(phrasing.clause(companion[1], n, "juga membahas", other, "id"))
-        else:
-            parts.append(phrasing.clause(companion[1], n, "also discuss", other))
-    return " ".join(p for p in parts if p)
+    figures = ThemeFigures(theme, lang)
+    for entry in sources:
+        figures.add(entry, [])
+    figures.settle(frames)
+    return figures.statement(label, total, companion, claims)
 
 
-def _mentioned_statement(topic: str, sources: list[Entry], mentioning: list[Entry], total: int, lang: str) -> str:
+def _mentioned_statement(topic: str, discussing: list[str], mentioning: list[str], total: int, lang: str) -> str:
     """Sources that discuss a theme and those that only mention it, e.g. "Two of eight sources (A; B) discuss
     reach; three more only mention it (C; D; E)."""
-    discussing = [e for e in sources if e not in mentioning]
-    said = join_citations([e.citation for e in discussing])
-    only = join_citations([e.citation for e in mentioning])
+    said = join_citations(discussing)
+    only = join_citations(mentioning)
     k, m = len(discussing), len(mentioning)
     if lang == "id":
         if not discussing:
@@ -262,5 +415,10 @@ def _alike(bags: list[set[str]]) -> list[list[float]]:
 
 def _cited(entries: list[Entry]) -> Cell:
     """The entries' citations in APA order, with their keys in the same order."""
-    ordered = sorted({e.citation: e for e in entries}.values(), key=lambda e: e.citation.casefold())
-    return citation_cell(join_citations([e.citation for e in ordered]), [e.key for e in ordered])
+    return _cited_pairs([(e.citation, e.key) for e in entries])
+
+
+def _cited_pairs(sources: list[tuple[str, str]]) -> Cell:
+    """``_cited`` of sources given as (citation, key)."""
+    ordered = sorted(dict(sources).items(), key=lambda pair: pair[0].casefold())
+    return citation_cell(join_citations([c for c, _ in ordered]), [k for _, k in ordered])
