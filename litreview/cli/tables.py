@@ -136,16 +136,15 @@ def table(
         # a table of many papers reads its entries from the corpus one at a time (staged there);
         # the papers themselves are kept only for a .bib
         entries: Entries
-        if bib is None:
+        staged = bib is None
+        if staged:
             entries = stage_entries(corpus, book, chosen_flt, lang.value, sort)
+            flt.within = chosen_flt.within = None  # the covered papers are staged: their keys are let go
         else:
-            entries = load_entries(corpus, book, chosen_flt, lang.value, sort, slim=bib is None)
-        if isinstance(entries, StagedEntries):  # the covered papers are staged: their keys are let go
-            flt.within = chosen_flt.within = None
+            entries = load_entries(corpus, book, chosen_flt, lang.value, sort)
         # synthesis and claims read every theme's evidence, one theme at a time: what a shared word
         # counts for in a claim is learnt from all of it, so a theme's claims are the same whichever
         # themes are asked for
-        staged = isinstance(entries, StagedEntries)
         evidence = (ThemeEvidence(corpus, entries, flt.level) if kind in (Kind.synthesis, Kind.claims)
                     else evidence_by_paper(corpus, entries, flt.themes or None, flt.level)
                     if kind is Kind.evidence and not staged else {})

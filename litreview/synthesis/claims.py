@@ -355,12 +355,6 @@ def claims_by_theme(entries: Entries, evidence: EvidenceSource, codebook: Codebo
     return group_themes(per_theme, themes or codebook.theme_ids)
 
 
-def theme_quotes(sources: list[Entry], evidence: dict[str, list[Evidence]], theme: str,
-                 reads: SentenceReads | None = None) -> list[Quote]:
-    """The candidate sentences of a theme's sources, the strongest read (``read_concepts``)."""
-    return source_quotes(((e, evidence.get(e.key, [])) for e in sources), theme, reads)
-
-
 def sources_evidence(entries: Entries, read: Callable[[str], dict[str, list[Evidence]]], theme: str
                      ) -> Iterator[tuple[Entry, list[Evidence]]]:
     """The entries holding ``theme``, in order, each with its evidence on it (``read``: a reader of
@@ -374,8 +368,9 @@ def sources_evidence(entries: Entries, read: Callable[[str], dict[str, list[Evid
 
 def source_quotes(sources: Iterable[tuple[Entry, list[Evidence]]], theme: str,
                   reads: SentenceReads | None = None) -> list[Quote]:
-    """``theme_quotes`` of sources given with their evidence (``sources_evidence``), read one
-    source at a time; ``reads`` starts the theme only when it has a source."""
+    """The candidate sentences of a theme's sources given with their evidence (``sources_evidence``),
+    read one source at a time, the strongest read (``read_concepts``); ``reads`` starts the theme
+    only when it has a source."""
     quotes: list[Quote] = []
     started = False
     for entry, evidence in sources:
