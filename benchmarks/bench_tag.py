@@ -10,6 +10,10 @@ codebook terms at a realistic rate, and typos. Prints words per second after
 warm-up (one core: the tagger is single-threaded), the normaliser's cache size,
 and peak memory at intervals; with --store, also the time to tag and to re-tag
 (unchanged papers skipped) a corpus in SQLite.
+
+The process collects cycles as the ``litreview`` command does (``litreview.collector``: a
+first-generation threshold of 10,000 allocations); ``--default-gc`` keeps Python's default (700),
+for the comparison.
 """
 
 from __future__ import annotations
@@ -170,7 +174,16 @@ def main() -> None:
     parser.add_argument("--store", type=int, default=0, help="also tag a stored corpus of this many papers")
     parser.add_argument("--real", type=int, default=0, metavar="ROUNDS",
                         help="instead, re-tag the coded development texts this many times (needs ../shared)")
+    parser.add_argument("--default-gc", action="store_true",
+                        help="keep Python's default cycle collection instead of the litreview command's")
     args = parser.parse_args()
+    if not args.default_gc:
+        from litreview import collector
+
+        collector.tune()
+    import gc
+
+    print(f"cycle collector thresholds {gc.get_threshold()}")
     if args.real:
         bench_real(args.real)
         return

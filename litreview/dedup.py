@@ -365,16 +365,37 @@ def judge(new: dict[str, object], old: dict[str, object], old_key: str) -> Verdi
     if same_year and same_author:
         return Verdict(old_key, True, msg("{similar}, same year {year} and first author {author}", similar=similar,
                                           year=new["year"], author=new["first_author"]))
+    # What tells the two apart: fields both records give and that differ; a field one of them lacks
+    # is no difference, only nothing to compare.
     differences = []
+    missing = []
     if not same_year:
-        differences.append(msg("year {new} vs {old}", new=new["year"] or "?", old=old["year"] or "?"))
+        if new["year"] is None or old["year"] is None:
+            missing.append("year")
+        else:
+            differences.append(msg("year {new} vs {old}", new=new["year"], old=old["year"]))
     if not same_author:
-        who = msg("unknown") if author in _PLACEHOLDER_AUTHORS else (author or "?")
-        differences.append(msg("first author {new} vs {old}", new=who, old=old["first_author"] or "?"))
+        old_author = str(old["first_author"])
+        if _known_author(author) and _known_author(old_author):
+            differences.append(msg("first author {new} vs {old}", new=author, old=old_author))
+        else:
+            missing.append("first author")
+    lacking = {("year",): msg("no year to compare"), ("first author",): msg("no first author to compare"),
+               ("year", "first author"): msg("no year or first author to compare")}.get(tuple(missing), "")
+    if not differences:
+        return Verdict(old_key, False, msg("{similar}, but {lacking}", similar=similar, lacking=lacking))
     if len(differences) == 2:
-        return Verdict(old_key, False, msg("{similar} but {year} and {author} differ", similar=similar,
-                                           year=differences[0], author=differences[1]))
-    return Verdict(old_key, False, msg("{similar} but {difference} differ", similar=similar, difference=differences[0]))
+        reason = msg("{similar} but {year} and {author} differ", similar=similar, year=differences[0],
+                     author=differences[1])
+    else:
+        reason = msg("{similar} but {difference} differ", similar=similar, difference=differences[0])
+    if lacking:
+        reason = msg("{reason}, and {lacking}", reason=reason, lacking=lacking)
+    return Verdict(old_key, False, reason)
+
+
+def _known_author(name: str) -> bool:
+    return bool(name) and name not in _PLACEHOLDER_AUTHORS
 
 
 def make_key_base(paper: Paper) -> str:

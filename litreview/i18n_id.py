@@ -1031,7 +1031,11 @@ MESSAGES: dict[str, str] = {
                                                             "sama",
     "year {new} vs {old}": "tahun {new} vs {old}",
     "first author {new} vs {old}": "penulis pertama {new} vs {old}",
-    "unknown": "tidak diketahui",
+    "no year to compare": "tidak ada tahun untuk dibandingkan",
+    "no first author to compare": "tidak ada penulis pertama untuk dibandingkan",
+    "no year or first author to compare": "tidak ada tahun atau penulis pertama untuk dibandingkan",
+    "{similar}, but {lacking}": "{similar}, tetapi {lacking}",
+    "{reason}, and {lacking}": "{reason}, dan {lacking}",
     "{similar} but {year} and {author} differ": "{similar} tetapi {year} dan {author} berbeda",
     "{similar} but {difference} differ": "{similar} tetapi {difference} berbeda",
     # BibTeX

@@ -27,8 +27,11 @@ PARENT_CHECK_SECONDS = 1.0
 def worker_init(parent_pid: int, setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> None:
     """Run first in every worker process (a pool's ``initializer``, or the target's first call);
     then ``setup(*setup_args)``, when given."""
+    from litreview import collector
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    collector.tune()  # a forked worker has it already; a spawned one starts with the default
     _die_with_parent()
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
         os._exit(1)

@@ -83,7 +83,20 @@ def test_short_generic_titles_never_merge_on_title_alone():
 def test_placeholder_authors_do_not_agree():
     title = "Catatan redaksi tentang pemilu serentak"
     v = verdict(paper(title, author="Anonymous"), paper(title, author="Anonymous"))
-    assert not v.duplicate and "unknown" in v.reason
+    assert not v.duplicate and v.reason == "title 100% similar, but no first author to compare"
+
+
+def test_a_field_one_record_lacks_is_not_called_a_difference():
+    title = "Peran media sosial dalam kampanye pemilu serentak"
+    undated = Paper(title=title, year=None, authors=[Person(family="Cobis")])
+    v = verdict(undated, paper(title, author="Cobis"))
+    assert not v.duplicate and v.reason == "title 100% similar, but no year to compare"
+    v = verdict(Paper(title=title, year=None), paper(title, author="Cobis"))
+    assert v.reason == "title 100% similar, but no year or first author to compare"
+    v = verdict(Paper(title=title, year=None), Paper(title=title, year=None))  # two undated, authorless copies
+    assert v.reason == "title 100% similar, but no first author to compare"
+    v = verdict(Paper(title=title, year=2019), paper(title, author="Cobis"))
+    assert v.reason == "title 100% similar but year 2019 vs 2023 differ, and no first author to compare"
 
 
 def test_conflicting_volume_issue_or_pages_mean_different_items():

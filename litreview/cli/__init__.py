@@ -313,5 +313,8 @@ def _terminate(signum: int, frame: Any) -> None:
 def main() -> None:
     import signal
 
+    from litreview import collector
+
+    collector.tune()  # fewer cycle collections: tagging and tables allocate many short-lived objects
     signal.signal(signal.SIGTERM, _terminate)  # stop like Ctrl-C: roll back, remove copies, exit 143
     app()
