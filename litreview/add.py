@@ -79,6 +79,7 @@ class AddReport:
     title_groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     files_read: int = 0
     skipped: list[Path] = field(default_factory=list)  # files of unsupported types met in directories
+    tables_skipped: list[Path] = field(default_factory=list)  # CSV/TSV tables in directories that list no works
     tagging: Any = None  # the TagReport of tagging the new papers, when a tagger was given
     libraries: list[Any] = field(default_factory=list)  # a zotero_sync.SyncReport per Zotero library read
     codings: list[Any] = field(default_factory=list)  # a qda.CodingReport per QDA project (.qdpx) read
@@ -136,12 +137,15 @@ class AddOptions:
 
 
 # -- finding the files --------------------------------------------------------------
-def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[list[Path], list[str]]:
+def expand_paths(paths: list[str], skipped: list[Path] | None = None,
+                 tables: list[Path] | None = None) -> tuple[list[Path], list[str]]:
     """Files named by ``paths`` (files, directories searched recursively, globs).
 
     Returns (files, problems); a directory holding no supported file and a path
     that matches nothing are problems, each one line naming the path. Files of
-    other types met while searching a directory are appended to ``skipped``.
+    other types met while searching a directory are appended to ``skipped``, and
+    CSV/TSV tables that are no bibliography (``tabular.bibliographic``) to ``tables``:
+    both are still read when named.
     """
     exts = supported_extensions()
     files: list[Path] = []
@@ -157,6 +161,10 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
                 supported = ", ".join(sorted(exts))
                 problems.append(msg("{name}: no supported files in this directory ({supported})",
                                     name=printable_name(raw), supported=supported))
+            if tables is not None:
+                lists = [p for p in found if not _bibliographic_table(p)]
+                tables.extend(lists)
+                found = [p for p in found if p not in set(lists)]
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -174,6 +182,21 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None) -> tuple[l
     for f in files:
         unique.setdefault(f.resolve(), None)
     return list(unique), problems
+
+
+def _bibliographic_table(path: Path) -> bool:
+    """False for a CSV/TSV table whose header names no bibliographic field besides titles; True
+    for every other file (an unreadable one fails later, with its reason)."""
+    from litreview.ingest import tabular
+
+    if path.suffix.lower() not in tabular.EXTENSIONS:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True
+    return tabular.bibliographic(head)
 
 
 # A folder's own notes, skipped when a directory is searched (still imported when named).
@@ -420,7 +443,8 @@ def add_paths(
         raise UsageError(tr("--include-trash, --collection and --base-dir apply to a Zotero library; "
                             "give its data directory (~/Zotero) or its zotero.sqlite"))
     skipped: list[Path] = []
-    files, problems = expand_paths(paths, skipped) if paths else ([], [])
+    tables: list[Path] | None = None if options.column_map else []  # with --map, every table is meant
+    files, problems = expand_paths(paths, skipped, tables) if paths else ([], [])
     if options.has_overrides and len(files) > 1:
         raise UsageError(tr("--title, --author and --year apply to a single file; give one file"))
     if on_files:
@@ -428,7 +452,7 @@ def add_paths(
     parsed = parse_paths(files, progress, stream=not options.has_overrides, column_map=options.column_map,
                          tagger=tagger)
     pretagged = {pre.tagging.content: pre for item in parsed for pre in item.pretagged}
-    report = AddReport(failed=list(problems), files_read=len(files), skipped=skipped)
+    report = AddReport(failed=list(problems), files_read=len(files), skipped=skipped, tables_skipped=tables or [])
     if options.has_overrides and parsed:
         records = list(parsed[0].papers)  # not streamed when overriding
         parsed[0].papers = records

@@ -150,6 +150,11 @@ CATALOG: dict[str, str] = {
     "skipped {n} file of types litreview does not read: {types}":
         "{n} berkas dilewati karena jenisnya tidak dibaca litreview: {types}",
     "(no extension)": "(tanpa ekstensi)",
+    "skipped {name}: a table naming no authors, years, DOIs or journals beside its titles, so no bibliography "
+    "export; add the file by name to import its rows (--map to say which column holds what)":
+        "{name} dilewati: tabel ini tidak menyebut penulis, tahun, DOI, atau jurnal di samping judulnya, jadi bukan "
+        "ekspor bibliografi; tambahkan berkas itu dengan namanya untuk mengimpor barisnya (--map untuk menyatakan "
+        "kolom mana berisi apa)",
     "removed {n} file copy left in files/ by an add that was stopped":
         "{n} salinan berkas yang ditinggalkan di files/ oleh add yang dihentikan telah dihapus",
     "updated": "diperbarui",

@@ -186,6 +186,38 @@ def test_readme_in_a_directory_is_skipped(tmp_path, corpus_dir):
         assert [k for k, _ in report.added] == ["wulandari2024"]
 
 
+def test_a_table_of_titles_alone_in_a_directory_is_passed_over(tmp_path, corpus_dir):
+    d = tmp_path / "papers"
+    d.mkdir()
+    shutil.copy(MD, d / "paper.md")
+    (d / "SOURCES.tsv").write_text("file\tlanguage\ttitle\npaper.md\tid\tRelawan digital\n")
+    (d / "rujukan.csv").write_text("title,year,authors\nPolarisasi di media sosial,2023,Munadi\n")
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(d)])
+        assert [p.name for p in report.tables_skipped] == ["SOURCES.tsv"]
+        assert sorted(k for k, _ in report.added) == ["munadi2023", "wulandari2024"]  # a bibliography is read
+        report = add_paths(corpus, [str(d / "SOURCES.tsv")])  # named, its rows are read
+        assert len(report.added) == 1 and not report.tables_skipped
+    with open_root(corpus_dir) as corpus:
+        report = add_paths(corpus, [str(d)], AddOptions(column_map={"title": "title"}))  # --map: every table
+        assert not report.tables_skipped
+
+
+def test_a_titles_only_table_is_told_on_the_command_line(tmp_path, corpus_dir):
+    from typer.testing import CliRunner
+
+    from litreview.cli import app
+
+    d = tmp_path / "papers"
+    d.mkdir()
+    shutil.copy(MD, d / "paper.md")
+    (d / "SOURCES.tsv").write_text("file\ttitle\npaper.md\tRelawan digital\n")
+    result = CliRunner().invoke(app, ["add", str(d), "-C", str(corpus_dir)])
+    assert result.exit_code == 0
+    assert "skipped" in result.output and "SOURCES.tsv" in result.output and "bibliography" in result.output
+    assert "1 added" in result.output
+
+
 PDF = FIXTURES / "pdf" / "bilingual_article.pdf"
 
 BIB_WITH_FILE = """@article{wulandari_kampanye_2023,

@@ -244,6 +244,12 @@ def _print_report(report, verbose: bool = False) -> None:  # type: ignore[no-unt
         err.print(tr("skipped {n} file of types litreview does not read: {types}",
                      "skipped {n} files of types litreview does not read: {types}", n=len(report.skipped),
                      types=escape(listed)))
+    for table in report.tables_skipped:
+        from litreview.text.encoding import printable_name
+
+        err.print(tr("skipped {name}: a table naming no authors, years, DOIs or journals beside its titles, so no "
+                     "bibliography export; add the file by name to import its rows (--map to say which column holds "
+                     "what)", name=escape(printable_name(str(table)))))
     for failure in report.failed:
         err.print(f"[red]{tr('failed')}[/red] {escape(localize(failure))}")
     if report.orphans_removed:

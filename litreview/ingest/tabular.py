@@ -190,6 +190,24 @@ def detect_layout(names: list[str]) -> Layout | None:
     return None
 
 
+# Columns that make a generic table a list of works, besides its titles.
+_BIBLIOGRAPHIC = frozenset({"authors", "editors", "year", "date", "doi", "journal", "isbn", "issn", "abstract",
+                            "publisher"})
+
+
+def bibliographic(head: bytes) -> bool:
+    """Whether a table's header (the file's first bytes) may be a bibliography's: False only for a
+    generic table with a title column and none naming authors, a year, a DOI, a journal or an
+    abstract (a folder's list of its own files), which a folder search passes over. A table
+    without a title column is left to the importer, which asks for --map."""
+    line = first_line(_head_text(head))
+    _, names = delimiter_of(line)
+    if detect_layout(names) is not None or is_wos_header(names):
+        return True
+    fields = {GENERIC_NAMES.get(fold(n)) or GENERIC_NAMES.get(fold(n).replace(" ", "_")) for n in names}
+    return "title" not in fields or bool(fields & _BIBLIOGRAPHIC)
+
+
 def match(head: bytes, name: str) -> bool:
     """A known export's header, or (for a .csv/.tsv file) any delimited header."""
     text = _head_text(head)
