@@ -38,6 +38,26 @@ def test_codebook_words_are_kept_whole():
     assert n.norm("hoaksnya") == "hoaks" and n.norm("kerelawanan") == "relawan"
 
 
+def test_a_phrase_word_that_is_a_form_of_a_root_term_reduces_to_it():
+    # "menjangkau" is kept whole when protected, so the root term "jangkau" would miss its commonest form
+    assert Normalizer(["menjangkau", "jangkau", "pemilih"]).norm("menjangkau") == "menjangkau"
+    n = Normalizer(["menjangkau", "jangkau", "pemilih"], roots={"menjangkau": {"jangkau"}, "pemilih": {"jangkau"}})
+    assert n.norm("menjangkau") == n.norm("dijangkau") == n.norm("jangkau") == "jangkau"
+    assert n.norm("pemilih") == "pemilih"  # not a form of the root: still kept whole
+
+
+def test_the_default_codebook_reads_menjangkau_as_its_root_term():
+    from litreview.themes.codebook import own_roots
+
+    codebook = load_codebook()
+    roots = own_roots(codebook)
+    assert "jangkau" in roots["menjangkau"] and "jangkauan" not in roots  # a term of its own stays whole
+    sentence = "Partai politik memakai media sosial dalam kampanye pemilu untuk menjangkau Gen Z."
+    found = Tagger(codebook).tag(Paper(key="x", abstract=sentence))
+    reach = [m.term for t in found.tags if t.theme == "reach" for e in t.evidence for m in e.matches]
+    assert reach == ["jangkau"]
+
+
 def test_english_endings_fold():
     assert fold_english("voters") == fold_english("voter")
     assert fold_english("campaigning") == fold_english("campaigns") == fold_english("campaign")

@@ -283,7 +283,8 @@ def parse_codebook(text: str, name: str, shipped: bool = False) -> Codebook:
     codebook = reader.codebook(node)
     from litreview.themes.normalize import Normalizer
 
-    codebook.normalizer = Normalizer(protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook))
+    codebook.normalizer = Normalizer(protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook),
+                                     own_roots(codebook))
     problems = reader.problems + check_terms(codebook, lambda text: term_norms(codebook.normalizer, text))
     if problems:
         raise CodebookError(name, problems)
@@ -722,6 +723,28 @@ def protected_words(codebook: Codebook) -> set[str]:
                 if not term.exact:
                     words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     return words
+
+
+def own_roots(codebook: Codebook) -> dict[str, set[str]]:
+    """For each Indonesian word of a phrase term that is no one-word term itself, the one-word terms
+    of the same theme (or context list, or facet value): such a word that is an affixed form of one
+    of them reduces to it (``Normalizer``), so "menjangkau" in "menjangkau pemilih" stays a form of
+    the term "jangkau". A word listed as a term of its own ("jangkauan", "pencitraan") is kept whole."""
+    owners: list[list[Term]] = [[*theme.terms, *theme.exclude] for theme in codebook.themes]
+    owners.append(list(codebook.context.terms))
+    owners += [list(value.terms) for values in codebook.facets.values() for value in values]
+    split = [[(t, re.findall(r"[^\W_]+", t.text.lower())) for t in terms if t.lang != "en" and not t.exact]
+             for terms in owners]
+    singles = [{words[0] for _, words in terms if len(words) == 1} for terms in split]
+    every_single = set().union(*singles)
+    out: dict[str, set[str]] = {}
+    for terms, roots in zip(split, singles, strict=True):
+        for _, words in terms:
+            if len(words) > 1 and roots:
+                for word in words:
+                    if word.isalpha() and word not in every_single:
+                        out.setdefault(word, set()).update(roots)
+    return out
 
 
 def exact_words(codebook: Codebook) -> set[str]:

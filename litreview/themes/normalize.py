@@ -16,7 +16,7 @@ fuzzily: "pemilik" (owner) must not become "pemilih" (voter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from litreview.text.morphology import PREFIXES, SUFFIXES, fold_english
@@ -35,7 +35,8 @@ class Normalizer:
     normal forms typos may be corrected to, given with a surface word each.
     """
 
-    def __init__(self, protected: Iterable[str] = (), fuzzy_min_length: int = 6, exact: Iterable[str] = ()):
+    def __init__(self, protected: Iterable[str] = (), fuzzy_min_length: int = 6, exact: Iterable[str] = (),
+                 roots: Mapping[str, Iterable[str]] | None = None):
         from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
         from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -43,8 +44,14 @@ class Normalizer:
         words = StemmerFactory().get_words_from_file()
         self._dictionary = ArrayDictionary(words)
         self._known_roots = frozenset(w for w in words if w)
+        # A protected word that is an affixed form of a root listed on its own beside it ("menjangkau"
+        # in "menjangkau pemilih", with "jangkau" a term of the same theme) reduces to that root, as the
+        # root's other forms do; kept whole, it would hide the root's commonest form from the root term.
+        plain = Stemmer(self._dictionary)  # the stemmer before the codebook's words join its dictionary
+        reducible = {word for word, its_roots in (roots or {}).items()
+                     if word.isalpha() and plain.stem_word(word) in set(its_roots) - {word}}
         for word in protected:
-            if word.isalpha():
+            if word.isalpha() and word not in reducible:
                 self._dictionary.add(word)
         self._stemmer = Stemmer(self._dictionary)
         self._exact_words = frozenset(exact)  # kept as they are: "=" + word

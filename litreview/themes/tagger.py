@@ -41,6 +41,7 @@ from litreview.themes.codebook import (
     Pattern,
     Term,
     exact_words,
+    own_roots,
     protected_words,
     term_norms,
 )
@@ -128,7 +129,7 @@ class Tagger:
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
         self.normalizer = codebook.normalizer or Normalizer(
-            protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook)
+            protected_words(codebook), codebook.fuzzy_min_length, exact_words(codebook), own_roots(codebook)
         )
         self._singles: dict[str, list[_Entry]] = {}
         self._phrases: dict[str, list[_Entry]] = {}
