@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import eval_themes  # noqa: E402
 
 from litreview.text.morphology import WORD  # noqa: E402
-from litreview.themes.calibrate import Case, Counts, Text, cases_of, count, cross_validate, folds_of, kind_of  # noqa: E402
+from litreview.themes.calibrate import Case, Counts, Text, count, cross_validate, folds_of  # noqa: E402
 from litreview.themes.codebook import load_codebook  # noqa: E402
 from litreview.themes.goldset import load_gold, read_texts  # noqa: E402
 from litreview.themes.tagger import Tagger  # noqa: E402
@@ -80,9 +80,7 @@ def read(pairs: list, codebook) -> tuple[list[Text], dict[tuple[str, str], Extra
         tagging = tagger.tag(paper)
         if tagging.words == 0:
             continue
-        text = Text(id=entry.name, kind=kind_of(tagging.words), cases=cases_of(tagging),
-                    present=frozenset(entry.present), unsure=frozenset(entry.unsure), lang=entry.lang,
-                    offtopic=entry.offtopic, words=tagging.words)
+        text = eval_themes.coded_text(entry, tagging)
         texts.append(text)
         auto = [t for t in tagging.tags if t.origin == "auto" and t.evidence]
         everything = sum(e.counts for t in auto for e in t.evidence) or 1.0

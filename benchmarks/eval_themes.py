@@ -52,6 +52,13 @@ def roots(heldout: Path | None = None) -> dict[str, Path]:
     return out
 
 
+def coded_text(entry: GoldEntry, tagging) -> Text:  # type: ignore[no-untyped-def]
+    """A coded text with the evidence cases of its tagging."""
+    return Text(id=entry.name, kind=kind_of(tagging.words), cases=cases_of(tagging),
+                present=frozenset(entry.present), unsure=frozenset(entry.unsure), lang=entry.lang,
+                offtopic=entry.offtopic, words=tagging.words)
+
+
 def build_texts(pairs, codebook) -> tuple[list[Text], dict[str, set[str]]]:
     """Texts with their evidence cases, and what the codebook's own rule decides for each."""
     tagger = Tagger(codebook)
@@ -60,9 +67,7 @@ def build_texts(pairs, codebook) -> tuple[list[Text], dict[str, set[str]]]:
         tagging = tagger.tag(paper)
         if tagging.words == 0:
             continue
-        text = Text(id=entry.name, kind=kind_of(tagging.words), cases=cases_of(tagging),
-                    present=frozenset(entry.present), unsure=frozenset(entry.unsure), lang=entry.lang,
-                    offtopic=entry.offtopic, words=tagging.words)
+        text = coded_text(entry, tagging)
         texts.append(text)
         shipped[text.id] = {t.theme for t in tagging.tags if t.assigned}
     return texts, shipped
