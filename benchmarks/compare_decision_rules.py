@@ -170,6 +170,10 @@ def main() -> None:
         pairs += read_texts(eval_themes._outside(extra), {eval_themes._source(extra): extra.parent / "texts"})
     texts, extras = read(pairs, codebook)
     print(f"{len(texts)} coded texts; 5 folds by text, {args.repeats} repeats")
+    coded = sum(len(t.present - t.unsure) for t in texts)
+    found = sum(1 for t in texts for c in t.cases if c.theme in t.present and c.theme not in t.unsure)
+    print(f"themes the readers coded: {coded}, of which {found} ({found / max(coded, 1):.3f}) have at least one "
+          "evidence sentence: the decision, not the search, is what misses the rest")
     for seed in range(args.repeats):
         rule = count(cross_validate(texts, 5, seed).predictions, texts)
         line = [f"rule P {rule.precision:.3f} R {rule.recall:.3f} F1 {rule.f1:.3f}"]
