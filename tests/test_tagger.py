@@ -138,6 +138,21 @@ def test_codebook_problems_are_all_listed_with_line_numbers():
     assert "line 18: theme 'dup': term 'Fake-News' is also in theme 'hoax' as 'fake news' (line 7)" in message
 
 
+def test_a_phrase_written_with_a_character_that_ends_phrases_is_refused():
+    book = """version: 1
+themes:
+  - id: interaction
+    label: {en: Interaction, id: Interaksi}
+    terms:
+      en: [q & a, town-hall meeting, "voters' questions"]
+"""
+    with pytest.raises(CodebookError) as caught:
+        parse_codebook(book, "mine.yaml")
+    message = str(caught.value)
+    assert "1 problem" in message.splitlines()[0]
+    assert "line 6: theme 'interaction': term 'q & a' can never match: '&' between its words" in message
+
+
 def test_codebook_yaml_syntax_error_has_a_line(tmp_path: Path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\nthemes:\n  - id: [unclosed\n", encoding="utf-8")

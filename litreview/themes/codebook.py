@@ -679,8 +679,25 @@ class _Reader:
                 seen[theme.id] = theme.line
 
 
+# What may stand between the words of a phrase in a text for the phrase to match: white space,
+# hyphens, a slash, an apostrophe. A comma or a full stop ends a phrase ("pendidikan, politik").
+PHRASE_JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")
+
+
+def _unjoined(text: str) -> str:
+    """The first run of characters between two words of ``text`` that no phrase may hold ("&" in
+    "q & a"), or ""."""
+    words = list(re.finditer(r"[^\W_]+", text))
+    for before, after in zip(words, words[1:], strict=False):
+        between = text[before.end():after.start()]
+        if not PHRASE_JOINERS.issuperset(between):
+            return between.strip() or between
+    return ""
+
+
 def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
-    """Terms that normalise to the same words in two themes (or twice in one).
+    """Terms that normalise to the same words in two themes (or twice in one), and phrases whose
+    words are written apart by a character that never joins a phrase in a text.
 
     ``norm`` maps a term's text to its tuple of normal forms.
     """
@@ -688,6 +705,12 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
     owner: dict[tuple[str, ...], tuple[str, str, int]] = {}
     for theme in codebook.themes:
         for term in theme.terms:
+            apart = _unjoined(term.text)
+            if apart:
+                problems.append((term.line, tr("theme '{id}': term '{term}' can never match: '{apart}' between its "
+                                               "words ends a phrase in a text; write the words apart with spaces or "
+                                               "hyphens, or use a pattern", id=theme.id, term=term.text,
+                                               apart=apart)))
             key = norm(term.text)
             if not key:
                 continue

@@ -36,6 +36,7 @@ from litreview.text.morphology import WORD
 from litreview.text.sentences import split_sentences
 from litreview.text.words import Words
 from litreview.themes.codebook import (
+    PHRASE_JOINERS,
     Codebook,
     FacetValue,
     Pattern,
@@ -668,7 +669,7 @@ def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
 
 
 _MATCH_ORDER = operator.attrgetter("start", "end")
-_JOINERS = frozenset(" \t\n\r\u00a0-\u2010\u2011/'\u2019")  # what may stand between the words of a phrase
+_JOINERS = PHRASE_JOINERS
 
 
 def _joined(low: str, words_of: Words, at: int, first: int, size: int) -> bool:
