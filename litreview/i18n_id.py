@@ -447,6 +447,10 @@ CATALOG: dict[str, str] = {
     "{what} has no terms or patterns": "{what} tidak punya istilah atau pola",
     "theme id '{id}' is used twice (first on line {line})":
         "id tema '{id}' dipakai dua kali (pertama kali di baris {line})",
+    "'{id}': term '{term}' can never match: '{apart}' between its words ends a phrase in a text; write the words "
+    "apart with spaces or hyphens, or use a pattern":
+        "'{id}': istilah '{term}' tidak akan pernah cocok: '{apart}' di antara kata-katanya mengakhiri frasa dalam "
+        "teks; pisahkan kata-katanya dengan spasi atau tanda hubung, atau pakai pola (pattern)",
     "theme '{id}': term '{term}' can never match: '{apart}' between its words ends a phrase in a text; write the "
     "words apart with spaces or hyphens, or use a pattern":
         "tema '{id}': istilah '{term}' tidak akan pernah cocok: '{apart}' di antara kata-katanya mengakhiri frasa "

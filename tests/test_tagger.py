@@ -152,6 +152,15 @@ themes:
     assert "1 problem" in message.splitlines()[0]
     assert "line 6: theme 'interaction': term 'q & a' can never match: '&' between its words" in message
 
+    facet = book.replace("    terms:\n      en: [q & a, ", "    terms:\n      en: [") + """facets:
+  platforms:
+    - name: rnd
+      label: {en: R&D, id: Litbang}
+      terms: [r&d lab]
+"""
+    with pytest.raises(CodebookError, match=r"'rnd': term 'r&d lab' can never match: '&'"):
+        parse_codebook(facet, "mine.yaml")
+
 
 def test_codebook_yaml_syntax_error_has_a_line(tmp_path: Path):
     bad = tmp_path / "bad.yaml"

@@ -727,6 +727,16 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
                                                    line=other_line)))
             else:
                 owner[key] = (theme.id, term.text, term.line)
+    others = [(theme.id, term) for theme in codebook.themes for term in theme.exclude]
+    others += [("context", term) for term in codebook.context.terms]
+    others += [(value.name, term) for values in codebook.facets.values() for value in values
+               for term in (*value.terms, *value.exclude)]
+    for name, term in others:
+        apart = _unjoined(term.text)
+        if apart:
+            problems.append((term.line, tr("'{id}': term '{term}' can never match: '{apart}' between its words ends a "
+                                           "phrase in a text; write the words apart with spaces or hyphens, or use a "
+                                           "pattern", id=name, term=term.text, apart=apart)))
     return problems
 
 
