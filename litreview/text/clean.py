@@ -44,9 +44,14 @@ def _fixers() -> tuple[Any, Any]:
     return (lambda text: ftfy.fix_text(text, config=config)), (lambda text: ftfy.fix_text(text, config=plain))
 
 
-# A line ftfy leaves as it is: printable ASCII, tabs, no "&" (which may start an HTML entity).
+# A line ftfy leaves as it is: printable ASCII, tabs, no "&" (which may start an HTML entity), and
+# the typographic marks of running text: dashes, curly quotes, a bullet, the minus sign. None of
+# these is the first character of a UTF-8 sequence misread in any encoding ftfy repairs (those
+# start at a letter or symbol of U+00C2-U+00F4 in Latin-1, Windows-125x and ISO-8859-2, or at a box
+# or Greek glyph in cp437; the ellipsis is one in MacRoman and is left out), nor a ligature, a wide
+# form, a control or a combining mark, so ftfy returns such a line unchanged.
 # ftfy fixes a text line by line, so only the other lines need it; a run of them is one call.
-_NOT_PLAIN = "[^\t\n\x20-\x25\x27-\x7e]"
+_NOT_PLAIN = "[^\t\n\x20-\x25\x27-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2212]"
 _NOT_PLAIN_RE = re.compile(_NOT_PLAIN)
 _NOT_PLAIN_LINES = re.compile(f"(?m)(?:^[^\n]*{_NOT_PLAIN}[^\n]*(?:\n|$))+")
 
