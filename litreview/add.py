@@ -162,9 +162,9 @@ def expand_paths(paths: list[str], skipped: list[Path] | None = None,
                 problems.append(msg("{name}: no supported files in this directory ({supported})",
                                     name=printable_name(raw), supported=supported))
             if tables is not None:
-                lists = [p for p in found if not _bibliographic_table(p)]
-                tables.extend(lists)
-                found = [p for p in found if p not in set(lists)]
+                lists = {p for p in found if not _bibliographic_table(p)}
+                tables.extend(sorted(lists))
+                found = [p for p in found if p not in lists]
             files.extend(found)
         elif path.is_file():
             files.append(path)

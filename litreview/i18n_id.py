@@ -451,10 +451,6 @@ CATALOG: dict[str, str] = {
     "apart with spaces or hyphens, or use a pattern":
         "'{id}': istilah '{term}' tidak akan pernah cocok: '{apart}' di antara kata-katanya mengakhiri frasa dalam "
         "teks; pisahkan kata-katanya dengan spasi atau tanda hubung, atau pakai pola (pattern)",
-    "theme '{id}': term '{term}' can never match: '{apart}' between its words ends a phrase in a text; write the "
-    "words apart with spaces or hyphens, or use a pattern":
-        "tema '{id}': istilah '{term}' tidak akan pernah cocok: '{apart}' di antara kata-katanya mengakhiri frasa "
-        "dalam teks; pisahkan kata-katanya dengan spasi atau tanda hubung, atau pakai pola (pattern)",
     "theme '{id}': term '{term}' repeats '{other}' (line {line}), the same after normalisation":
         "tema '{id}': istilah '{term}' mengulang '{other}' (baris {line}), sama setelah dinormalkan",
     "theme '{id}': term '{term}' is also in theme '{theme}' as '{other}' (line {line}); a term may belong to one "

@@ -150,7 +150,7 @@ themes:
         parse_codebook(book, "mine.yaml")
     message = str(caught.value)
     assert "1 problem" in message.splitlines()[0]
-    assert "line 6: theme 'interaction': term 'q & a' can never match: '&' between its words" in message
+    assert "line 6: 'interaction': term 'q & a' can never match: '&' between its words" in message
 
     facet = book.replace("    terms:\n      en: [q & a, ", "    terms:\n      en: [") + """facets:
   platforms:

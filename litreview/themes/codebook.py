@@ -705,12 +705,6 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
     owner: dict[tuple[str, ...], tuple[str, str, int]] = {}
     for theme in codebook.themes:
         for term in theme.terms:
-            apart = _unjoined(term.text)
-            if apart:
-                problems.append((term.line, tr("theme '{id}': term '{term}' can never match: '{apart}' between its "
-                                               "words ends a phrase in a text; write the words apart with spaces or "
-                                               "hyphens, or use a pattern", id=theme.id, term=term.text,
-                                               apart=apart)))
             key = norm(term.text)
             if not key:
                 continue
@@ -727,7 +721,7 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
                                                    line=other_line)))
             else:
                 owner[key] = (theme.id, term.text, term.line)
-    others = [(theme.id, term) for theme in codebook.themes for term in theme.exclude]
+    others = [(theme.id, term) for theme in codebook.themes for term in (*theme.terms, *theme.exclude)]
     others += [("context", term) for term in codebook.context.terms]
     others += [(value.name, term) for values in codebook.facets.values() for value in values
                for term in (*value.terms, *value.exclude)]
