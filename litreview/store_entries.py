@@ -198,11 +198,12 @@ class EntryStore:
 
     def staged_theme_sources(self, theme: str, level_sql: str) -> Iterator[tuple[Any, ...]]:
         """The staged entries with a tag on ``theme`` at the level (``level_sql`` on alias ``t``), in
-        order: key, citation, facets (JSON or None), the tag's assigned, origin and level, then the
-        entry's themes at the level joined by U+001F; what a synthesis row says of a source."""
+        order: key, citation, facets (JSON or None), the tag's assigned, origin and level, the
+        entry's themes at the level joined by U+001F, then the tag's score and bar; what a synthesis
+        row says of a source."""
         cursor = self.db.execute(
             "SELECT e.key, e.citation, r.facets, t.assigned, t.origin, t.level, (SELECT group_concat(x.theme, char(31))"
-            f" FROM tags x WHERE x.paper_id = e.paper_id AND {level_sql.replace('t.', 'x.')})"
+            f" FROM tags x WHERE x.paper_id = e.paper_id AND {level_sql.replace('t.', 'x.')}), t.score, t.threshold"
             f" FROM temp.table_entries e JOIN tags t ON t.paper_id = e.paper_id AND t.theme = ? AND {level_sql}"
             " LEFT JOIN tag_runs r ON r.paper_id = e.paper_id ORDER BY e.pos", (theme,))
         while batch := cursor.fetchmany(500):

@@ -169,3 +169,29 @@ def test_a_source_framing_a_theme_both_ways_is_in_the_both_column_only():
     narrow = build_synthesis(entries, evidence, book, "en", ["reach"])
     _keep_columns(narrow, "theme,statement")  # --columns theme,statement
     assert not narrow.notes  # the note on a column not shown goes with it
+
+
+def test_inline_citations_names_all_of_a_few_sources_and_the_strongest_of_many():
+    from litreview.synthesis.synthesize import inline_citations
+
+    few = [("Munadi, 2023", 1.0), ("Cobis & Rusadi, 2023", 2.0), ("Munadi, 2023", 3.0)]
+    assert inline_citations(few, "en") == "Cobis & Rusadi, 2023; Munadi, 2023"
+    many = [(f"Author{i}, 2020", float(i)) for i in range(1, 8)]  # seven sources, the last the strongest
+    assert inline_citations(many, "en") == "e.g., Author5, 2020; Author6, 2020; Author7, 2020"
+    assert inline_citations(many, "id") == "antara lain Author5, 2020; Author6, 2020; Author7, 2020"
+    tied = [(f"Author{i}, 2020", 1.0) for i in range(7, 0, -1)]  # ties keep the sources' order
+    assert inline_citations(tied, "en") == "e.g., Author5, 2020; Author6, 2020; Author7, 2020"
+
+
+def test_a_theme_with_many_sources_cites_examples_inline_and_all_of_them_in_cited():
+    said = "Pesan kampanye di media sosial menjangkau jutaan pengguna dan menjadi viral dalam hitungan jam."
+    entries, evidence = _entries({f"{name}{2015 + i}": [said] for i, name in enumerate(
+        ["ana", "budi", "cici", "dewi", "eka", "fajar", "gita"])}, "reach")
+    entries[3].tags = [Tag(theme="reach", score=9.0, threshold=3.0)]  # Dewi's evidence is the strongest
+    book = load_codebook()
+    row = {k: v.text for k, v in build_synthesis(entries, evidence, book, "en", ["reach"]).rows[0].items()}
+    assert row["statement"].startswith("All seven sources (e.g., Ana, 2015; Budi, 2016; Dewi, 2018) discuss reach.")
+    assert row["cited"].count(";") == 6  # all seven in the Cited column
+    row = {k: v.text for k, v in build_synthesis(entries, evidence, book, "id", ["reach"]).rows[0].items()}
+    assert row["statement"].startswith("Ketujuh sumber (antara lain Ana, 2015; Budi, 2016; Dewi, 2018) membahas "
+                                       "jangkauan.")

@@ -293,16 +293,18 @@ class StagedEntries:
         return self.corpus.staged_tags_where(
             f"{level_condition(self.level, 't')} AND NOT t.assigned AND t.origin = 'auto' AND t.level = 'mentioned'")
 
-    def theme_sources(self, theme: str) -> Iterator[tuple[str, str, bool, dict[str, Any], list[str]]]:
+    def theme_sources(self, theme: str) -> Iterator[tuple[str, str, bool, dict[str, Any], list[str], float]]:
         """The entries with a tag on ``theme`` at the level, in order, as (key, citation, whether it
-        only mentions the theme, its facets as ``Facets.to_dict`` gives them, its themes): what a
-        synthesis row says of a source, without making its ``Entry``."""
+        only mentions the theme, its facets as ``Facets.to_dict`` gives them, its themes, how strongly
+        its evidence shows the theme (``tag_strength``)): what a synthesis row says of a source,
+        without making its ``Entry``."""
         from litreview.store import _level_of, level_condition
 
-        for key, citation, facets, assigned, origin, level, themes in self.corpus.staged_theme_sources(
+        for key, citation, facets, assigned, origin, level, themes, score, bar in self.corpus.staged_theme_sources(
                 theme, level_condition(self.level, "t")):
             yield (key, citation, _level_of(assigned, origin, level) == "mentioned",
-                   json.loads(facets) if facets is not None else {}, themes.split("\x1f") if themes else [])
+                   json.loads(facets) if facets is not None else {}, themes.split("\x1f") if themes else [],
+                   tag_strength(origin, score, bar))
 
     def _entries(self, theme: str | None) -> Iterator[Entry]:
         from litreview.store import _level_of, level_condition
@@ -502,6 +504,14 @@ def frame_rows(corpus: Corpus, keys: list[str] | None, only: set[tuple[str, str]
 def theme_label(codebook: Codebook, theme: str, lang: str) -> str:
     found = codebook.theme(theme)
     return found.label_in(lang) if found else theme
+
+
+def tag_strength(origin: str, score: float | None, threshold: float | None) -> float:
+    """How strongly a tag's evidence shows its theme: the score over the bar (1.0 at the bar), and
+    1.0 for a tag a reader added by hand, which is a decision, not a score."""
+    if origin == "manual" or not threshold:
+        return 1.0
+    return float(score or 0.0) / float(threshold)
 
 
 def join_citations(citations: list[str]) -> str:

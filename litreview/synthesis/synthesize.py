@@ -23,6 +23,7 @@ from litreview.synthesis.review import (
     StagedEntries,
     entries_with,
     join_citations,
+    tag_strength,
     theme_label,
 )
 from litreview.synthesis.table import Cell, Column, Table, citation_cell, number_cell, text_cell
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CANDIDATES = 200  # evidence sentences compared for centrality per theme
 NEAR_DUPLICATE = 0.6
+INLINE_SOURCES = 5  # a theme's opening sentence cites this many sources at most, all of them ...
+EXAMPLES = 3  # ... else this many, those whose evidence shows the theme most strongly ("e.g.")
 BOTH_NOTE = {
     "en": "As both: the source frames the theme as both an opportunity and a risk; it is counted once, as both.",
     "id": "Sebagai keduanya: sumber membingkai tema sebagai peluang sekaligus risiko; sumber itu dihitung sekali, "
@@ -193,13 +196,14 @@ class ThemeFigures:
         self.sources = 0
         self.keys: list[str] = []
         self.citations: list[str] = []
+        self.strengths: list[float] = []  # how strongly each source's evidence shows the theme
         self.mentioning: list[bool] = []
         self.methods: Counter[str] = Counter()
         self.platforms: Counter[str] = Counter()
         self.companions: Counter[str] = Counter()
         self.frames = (0, 0, 0)  # opportunity only, risk only, both (``phrasing.count_frames``)
-        self.cites = ""  # the sources' citations joined (``review.join_citations``) once all are added
-        self.split: tuple[list[str], list[str]] | None = None  # the citations of those discussing, only mentioning
+        self.cites = ""  # the sources cited inline (``inline_citations``) once all are added
+        self.split: tuple[str, int, str, int] | None = None  # those discussing, only mentioning: cited inline, how many
 
     def add(self, entry: Entry, themes: list[str] | None = None) -> None:
         """One source (``themes``: its themes, when not its tags')."""
@@ -207,20 +211,23 @@ class ThemeFigures:
         self.sources += 1
         self.keys.append(entry.key)
         self.citations.append(entry.citation)
-        self.mentioning.append(any(t.theme == theme and t.level == "mentioned" for t in entry.tags))
+        tag = next((t for t in entry.tags if t.theme == theme), None)
+        self.strengths.append(tag_strength(tag.origin, tag.score, tag.threshold) if tag is not None else 1.0)
+        self.mentioning.append(tag is not None and tag.level == "mentioned")
         self.methods.update(m.label_id if lang == "id" and m.label_id else m.label or m.name
                             for m in entry.facets.methods[:1])
         self.platforms.update(p.label_id if lang == "id" and p.label_id else p.label or p.name
                               for p in entry.facets.platforms)
         self.companions.update(t for t in (entry.themes if themes is None else themes) if t != theme)
 
-    def add_staged(self, key: str, citation: str, mentioning: bool, facets: dict[str, Any], themes: list[str]
-                   ) -> None:
+    def add_staged(self, key: str, citation: str, mentioning: bool, facets: dict[str, Any], themes: list[str],
+                   strength: float = 1.0) -> None:
         """One source as ``StagedEntries.theme_sources`` gives it (its facets as ``Facets.to_dict``)."""
         lang, theme = self.lang, self.theme
         self.sources += 1
         self.keys.append(key)
         self.citations.append(citation)
+        self.strengths.append(strength)
         self.mentioning.append(mentioning)
         self.methods.update(m["label_id"] if lang == "id" and m.get("label_id") else m.get("label") or m["name"]
                             for m in facets.get("methods", [])[:1])
@@ -250,12 +257,14 @@ class ThemeFigures:
         """Keep what the statement says of the sources, given each one's frame (in their order):
         the frames counted, the citations joined; the sources' keys and citations are let go."""
         self.frames = phrasing.count_frames(frames)
+        sources = list(zip(self.citations, self.strengths, strict=True))
         if self.theme and any(self.mentioning):
-            self.split = ([c for c, m in zip(self.citations, self.mentioning, strict=True) if not m],
-                          [c for c, m in zip(self.citations, self.mentioning, strict=True) if m])
+            said = [s for s, m in zip(sources, self.mentioning, strict=True) if not m]
+            only = [s for s, m in zip(sources, self.mentioning, strict=True) if m]
+            self.split = (inline_citations(said, self.lang), len(said), inline_citations(only, self.lang), len(only))
         else:
-            self.cites = join_citations(self.citations)
-        self.keys, self.citations, self.mentioning = [], [], []
+            self.cites = inline_citations(sources, self.lang)
+        self.keys, self.citations, self.strengths, self.mentioning = [], [], [], []
 
     def statement(self, label: str, total: int, companion: tuple[str, int] | None = None,
                   claims: list[str] | None = None) -> str:
@@ -340,19 +349,29 @@ def statement(label: str, sources: list[Entry], total: int, frames: list[str], l
     return figures.statement(label, total, companion, claims)
 
 
-def _mentioned_statement(topic: str, discussing: list[str], mentioning: list[str], total: int, lang: str) -> str:
+def inline_citations(sources: list[tuple[str, float]], lang: str) -> str:
+    """The citations a sentence on these sources (citation, strength) puts in parentheses: all of
+    them, in reference-list order, when there are at most ``INLINE_SOURCES``; else "e.g." and the
+    ``EXAMPLES`` whose evidence shows the theme most strongly (the full list is the Cited column)."""
+    unique: dict[str, float] = {}
+    for citation, strength in sources:
+        unique[citation] = max(strength, unique.get(citation, strength))
+    if len(unique) <= INLINE_SOURCES:
+        return join_citations(list(unique))
+    ranked = sorted(unique, key=lambda c: -unique[c])  # stable: ties keep the sources' order
+    return ("antara lain " if lang == "id" else "e.g., ") + join_citations(ranked[:EXAMPLES])
+
+
+def _mentioned_statement(topic: str, said: str, k: int, only: str, m: int, total: int, lang: str) -> str:
     """Sources that discuss a theme and those that only mention it, e.g. "Two of eight sources (A; B) discuss
-    reach; three more only mention it (C; D; E)."""
-    said = join_citations(discussing)
-    only = join_citations(mentioning)
-    k, m = len(discussing), len(mentioning)
+    reach; three more only mention it (C; D; E)", each list cited inline (``inline_citations``)."""
     if lang == "id":
-        if not discussing:
+        if not k:
             return phrasing.sentence(
                 f"{phrasing.sources_of(m, total, 'id')} ({only}) hanya menyebut {topic}, tanpa membahasnya.", "id")
         return phrasing.sentence(f"{phrasing.sources_of(k, total, 'id')} ({said}) membahas {topic}; "
                                  f"{phrasing.number(m, 'id')} sumber lain hanya menyebutnya ({only}).", "id")
-    if not discussing:
+    if not k:
         return phrasing.sentence(f"{phrasing.sources_of(m, total)} ({only}) only {phrasing.verb_en(m, 'mention')} "
                                  f"{topic} without discussing it.")
     return phrasing.sentence(
