@@ -433,3 +433,18 @@ def test_an_annotation_never_ends_on_the_keyword_list():
         "Kata kunci: relawan digital, pilkada, pendidikan politik, grup percakapan warga."))
     note = annotate(paper)
     assert "Kata kunci" not in note.text and "Pemerintah kota diharapkan" in note.finding
+
+
+def test_a_closing_formula_run_into_the_last_point_is_left_out():
+    # written for the test: the splitter keeps the two together (no capital after the stop)
+    text = ("Pendahuluan\nRelawan digital makin sering dipakai dalam kampanye pilkada di media sosial.\n\n"
+            "Kesimpulan\nRelawan menyebarkan konten kandidat setiap hari. Demikian opini dari penulis. pada intinya, "
+            "hasil kajian menunjukkan bahwa partai perlu melatih relawan digital sejak awal masa kampanye.\n")
+    found = key_findings(make(text), limit=3)
+    assert any(f.sentence.startswith("pada intinya, hasil kajian menunjukkan") for f in found)
+    assert not any("Demikian" in f.sentence for f in found)
+    assert found[0].sentence.startswith("pada intinya")  # not marked down as a fragment cut by a page break
+    # "Demikian pula ..." is a connective, not a closing formula: the sentence stays whole
+    kept = key_findings(make("Kesimpulan\nDemikian pula hasil penelitian menunjukkan bahwa relawan digital menaikkan "
+                             "elektabilitas kandidat secara nyata.\n"), limit=3)
+    assert kept and kept[0].sentence.startswith("Demikian pula hasil penelitian")

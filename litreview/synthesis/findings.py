@@ -67,6 +67,7 @@ class _Candidate:
     language: str  # for abstract sentences: which language's abstract it belongs to
     size: int  # words in the sentence
     words: frozenset[str]  # its distinct content words, lower-cased
+    signed_off: bool = False  # it begins after a closing formula ("Demikian ... . pada intinya, ...")
 
 
 # -- cue phrases -------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def finding_cue(sentence: str) -> float:
     return _cue_score(sentence, _FINDING_CUES)
 
 
-def _quality(sentence: str, words: int) -> float:
+def _quality(sentence: str, words: int, signed_off: bool = False) -> float:
     """How well a sentence stands alone in a table: length, captions, citations, tables of figures."""
     factor = 1.0
     if words < 6:
@@ -221,7 +222,7 @@ def _quality(sentence: str, words: int) -> float:
         factor *= 0.15  # a row of figures
     if sentence.rstrip().endswith("?"):
         factor *= 0.5
-    if sentence[:1].islower():
+    if sentence[:1].islower() and not signed_off:
         factor *= 0.6  # a fragment: the sentence began on a page or column before
     if tied_to_the_sentence_before(sentence):
         factor *= 0.25  # "Sehingga ...", "Sedangkan ...": the second half of the sentence before
@@ -263,7 +264,20 @@ def _after_heading(text: str, heading: str, start: int, end: int) -> int | None:
     return pos if pos < end else None
 
 
+# A closing formula run into the next sentence, which starts in lower case so the sentence
+# splitter kept them together: "Demikian opini dari penulis. pada intinya, ...".
+_SIGN_OFF = re.compile(r"(?:Demikian|Sekian)\b[^.,;:!?\n]{0,60}[.!]\s+(?=[a-z])")
+
+
+def _after_sign_off(text: str, start: int, end: int) -> int:
+    """Where a candidate sentence begins once a closing formula run into it is left out."""
+    match = _SIGN_OFF.match(text, start, end)
+    return match.end() if match else start
+
+
 def _candidate(field: str, text: str, start: int, end: int, section: str, language: str) -> _Candidate:
+    begun = start
+    start = _after_sign_off(text, start, end)
     sentence = text[start:end]
     if section != "abstract":
         language = ""
@@ -274,7 +288,8 @@ def _candidate(field: str, text: str, start: int, end: int, section: str, langua
         if max(ind, eng) >= 3 and max(ind, eng) >= 2 * min(ind, eng):
             language = "id" if ind > eng else "en"
     words = [w.lower() for w in _WORD.findall(sentence)]
-    return _Candidate(field, start, end, sentence, section, language, len(words), frozenset(words) - _COMMON)
+    return _Candidate(field, start, end, sentence, section, language, len(words), frozenset(words) - _COMMON,
+                      start != begun)
 
 
 def _squeeze(text: str) -> str:
@@ -386,7 +401,7 @@ def key_findings(
     weak: list[tuple[float, _Candidate]] = []
     candidates = _candidates(paper, FINDING_SECTIONS)
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _FINDING_CUES), strict=True):
-        quality = _quality(c.sentence, c.size)
+        quality = _quality(c.sentence, c.size, c.signed_off)
         if quality < QUALITY_FLOOR or lead_in or reports_other_work(c.sentence):
             continue  # a caption, a lead-in, or what another work found
         theme = max(0.0, theme_weight(c.field, c.start, c.end)) if theme_weight else 0.0
@@ -416,7 +431,7 @@ def gaps(paper: Paper, limit: int = 2) -> list[Finding]:
     for c, (cue, lead_in) in zip(candidates, _cue_scores(candidates, _GAP_CUES), strict=True):
         if cue < GAP_MINIMUM or lead_in or reports_other_work(c.sentence):
             continue
-        score = cue * GAP_SECTIONS[c.section] * _quality(c.sentence, c.size)
+        score = cue * GAP_SECTIONS[c.section] * _quality(c.sentence, c.size, c.signed_off)
         if _AIMS.search(c.sentence):
             score *= 0.5  # "this study aims ... and gives recommendations"
         if score >= GAP_FLOOR:

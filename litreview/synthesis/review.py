@@ -537,7 +537,7 @@ def _citation_order(citation: str) -> tuple[str, str]:
 # The version of how findings and gaps are found (``findings.py`` and what it reads: the sentence tests of
 # ``annotate`` and ``text.attribution``). Findings kept under another version are found again: change it
 # with any change that can change a paper's findings.
-FINDINGS_VERSION = "5"
+FINDINGS_VERSION = "6"
 
 
 def findings_stamp(codebook: str) -> str:
