@@ -149,3 +149,27 @@ def test_papers_from_other_fields_get_no_theme():
     corpus.close()
     assert len(themed) >= 15
     assert {key: themes for key, themes in themed.items() if themes} == {}
+
+
+HELD_OUT = sorted(p for p in (ROOT / "tests" / "gold").glob("*/themes.yaml"))
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=[p.parent.name for p in HELD_OUT])
+def test_held_out_label_files_are_well_formed(path):
+    """The labels of the sets coded apart from development (their texts are kept outside the
+    project) name known themes, give a reason for each, and list each text once beside its source."""
+    import csv
+
+    ids = set(load_codebook().theme_ids)
+    entries = load_gold(path)
+    assert len(entries) >= 5
+    assert len({e.id for e in entries}) == len(entries)
+    for entry in entries:
+        assert set(entry.present) <= ids and set(entry.unsure) <= ids, entry.id
+        assert not set(entry.present) & set(entry.unsure), entry.id
+        assert all(reason.strip() for reason in {**entry.present, **entry.unsure}.values()), entry.id
+        if entry.offtopic:
+            assert not entry.present, entry.id
+    with open(path.parent / "SOURCES.tsv", encoding="utf-8", newline="") as handle:
+        files = {row["file"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert {e.id.split("/", 1)[1] for e in entries} <= files
