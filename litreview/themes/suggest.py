@@ -71,27 +71,43 @@ def suggest_terms(
     for index, papers in enumerate((theme_papers, other_papers)):
         target = inside if index == 0 else outside
         for paper in papers:
-            words = WORD.findall(paper_words(paper).lower())
-            if not words:
+            seen = paper_terms(paper, stem, common, surface if index == 0 else None)
+            if seen is None:
                 continue
             counts[index] += 1
-            stems = [stem(w) for w in words]
-            seen: set[str] = set()
-            for i, (word, s) in enumerate(zip(words, stems, strict=True)):
-                if len(word) < 3 or word in common or _NUMBER.match(word):
-                    continue
-                seen.add(s)
-                if index == 0:
-                    surface.setdefault(s, Counter())[word] += 1
-                if i + 1 < len(words):
-                    nxt = words[i + 1]
-                    if len(nxt) >= 3 and nxt not in common and not _NUMBER.match(nxt):
-                        pair = f"{s} {stems[i + 1]}"
-                        seen.add(pair)
-                        if index == 0:
-                            surface.setdefault(pair, Counter())[f"{word} {nxt}"] += 1
             target.update(seen)
-    n_in, n_out = counts
+    return rank_terms(inside, outside, counts[0], counts[1], surface, known, top, min_papers), counts[0], counts[1]
+
+
+def paper_terms(paper: Paper, stem, common: frozenset[str],  # type: ignore[no-untyped-def]
+                surface: dict[str, Counter[str]] | None = None) -> set[str] | None:
+    """The stems and two-stem phrases a paper uses (None when it has no words); with ``surface``,
+    how each was written is counted there."""
+    words = WORD.findall(paper_words(paper).lower())
+    if not words:
+        return None
+    stems = [stem(w) for w in words]
+    seen: set[str] = set()
+    for i, (word, s) in enumerate(zip(words, stems, strict=True)):
+        if len(word) < 3 or word in common or _NUMBER.match(word):
+            continue
+        seen.add(s)
+        if surface is not None:
+            surface.setdefault(s, Counter())[word] += 1
+        if i + 1 < len(words):
+            nxt = words[i + 1]
+            if len(nxt) >= 3 and nxt not in common and not _NUMBER.match(nxt):
+                pair = f"{s} {stems[i + 1]}"
+                seen.add(pair)
+                if surface is not None:
+                    surface.setdefault(pair, Counter())[f"{word} {nxt}"] += 1
+    return seen
+
+
+def rank_terms(inside: Counter[str], outside: Counter[str], n_in: int, n_out: int,
+               surface: dict[str, Counter[str]], known: dict[str, str] | None = None, top: int = 30,
+               min_papers: int = 2) -> list[Suggestion]:
+    """The ``top`` terms by score, from the numbers of theme (``inside``) and other papers using each."""
     out = []
     for key, df_in in inside.items():
         if df_in < min_papers:
@@ -104,6 +120,5 @@ def suggest_terms(
         score = round(ratio * math.log1p(df_in), 3)
         term = surface[key].most_common(1)[0][0]
         out.append(Suggestion(term, key, df_in, df_out, score, (known or {}).get(key, "")))
-    # a phrase whose words are already both suggested adds little unless it is stronger than either
     out.sort(key=lambda s: (-s.score, s.term))
-    return out[:top], n_in, n_out
+    return out[:top]
