@@ -324,3 +324,40 @@ def test_default_codebook_reads_the_voters_as_the_other_side_of_an_interaction()
     assert not evidence("Pelaksanaan pemilu 2019 berjalan aman.", "regulation")
     assert evidence("A sample of 276 new voters took part in the survey.", "youth") == ["new voters"]
     assert evidence("Buzzer bekerja sebagai amplifier pesan kandidat.", "reach") == ["amplifier"]
+
+
+SUBJECT_BOOK = """version: 1
+settings:
+  threshold: {min_sentences: 1, min_score: 2, single: 2}
+  context:
+    min_per_1000_words: 1
+    min_mentions: 2
+    terms:
+      en: [election, candidate]
+themes:
+  - id: interaction
+    label: {en: Interaction, id: Interaksi}
+    terms:
+      en: [two-way dialogue]
+    patterns:
+      - {pattern: '\\breplies\\s+to\\s+(?:\\w+\\s+)?complaints\\b', weight: 2, context: true}
+"""
+
+
+def test_a_pattern_bound_to_the_subject_counts_only_in_papers_on_it():
+    tagger = Tagger(parse_codebook(SUBJECT_BOOK, "mine.yaml"))
+    shop = Paper(key="shop", title="A shop online",
+                 text="The shop replies to customer complaints within a day. Its buyers like the service.")
+    mayor = Paper(key="mayor", title="A mayor online",
+                  text="Before the election the candidate replies to voter complaints every night. "
+                       "The election was close and the candidate won.")
+    assert themes_of(tagger, shop) == set()
+    assert themes_of(tagger, mayor) == {"interaction"}
+    # what the paper off the subject would have had, with the pattern unbound
+    unbound = Tagger(parse_codebook(SUBJECT_BOOK.replace(", context: true", ""), "mine.yaml"))
+    assert themes_of(unbound, shop) == {"interaction"}
+
+
+def test_a_pattern_context_flag_must_be_true_or_false():
+    with pytest.raises(CodebookError, match="context must be true or false"):
+        parse_codebook(SUBJECT_BOOK.replace("context: true}", "context: maybe}"), "mine.yaml")

@@ -36,7 +36,7 @@ _SALIENCE_KEYS = ("places", "cites")
 PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
 _THEME_KEYS = ("id", "label", "aliases", "description", "terms", "patterns", "exclude", "threshold")
 _TERM_KEYS = ("term", "weight", "exclude", "context", "exact", "case")
-_PATTERN_KEYS = ("pattern", "weight")
+_PATTERN_KEYS = ("pattern", "weight", "context")
 _FACET_KINDS = ("platforms", "methods", "actors")
 _FACET_KEYS = ("name", "label", "kind", "terms", "patterns", "exclude")
 
@@ -120,6 +120,7 @@ class Pattern:
     pattern: str
     weight: float = 1.0
     line: int = 0
+    context: bool = False  # counts only in papers on the codebook's subject, as a term's ``context``
 
     def compile(self) -> re.Pattern[str]:
         return re.compile(self.pattern, re.IGNORECASE)
@@ -617,7 +618,7 @@ class _Reader:
         import yaml
 
         if isinstance(node, yaml.ScalarNode):
-            text, weight = self.string(node, f"{what} pattern"), 1.0
+            text, weight, contextual = self.string(node, f"{what} pattern"), 1.0, False
         else:
             values = self.mapping(node, f"{what} pattern", _PATTERN_KEYS)
             if values is None:
@@ -630,6 +631,7 @@ class _Reader:
             if "weight" in values:
                 value = self.number(values["weight"], f"{what} weight", 0.01, 100)
                 weight = value if value is not None else weight
+            contextual = self.flag(values, "context", what)
         if text is None:
             return None
         try:
@@ -641,7 +643,7 @@ class _Reader:
         if compiled.search(""):
             self.problem(node, tr("{what}: regular expression '{text}' matches empty text", what=what, text=text))
             return None
-        return Pattern(pattern=text, weight=weight, line=node.start_mark.line + 1)
+        return Pattern(pattern=text, weight=weight, line=node.start_mark.line + 1, context=contextual)
 
     def facet_value(self, node: Any, kind: str) -> FacetValue | None:
 

@@ -169,6 +169,7 @@ class Tagger:
         for term in book.context.terms:
             self._index(_Entry("context", "context", term, self.norms(term.text)))
         self._contextual = {(t.id, term.text) for t in book.themes for term in t.terms if term.context}
+        self._contextual |= {(t.id, p.pattern) for t in book.themes for p in t.patterns if p.context}
         for facet, values in book.facets.items():
             for value in values:
                 for term in value.terms:
