@@ -11,6 +11,8 @@ figures are pooled over all sets and over the named sets alone. The learners:
 - ``codebook``: the codebook as shipped, nothing learnt (the baseline);
 - ``bars``: a bar and a one-sentence weight for each theme (``min_score`` x ``single``),
   chosen by the calibration's objective (F1 less any precision short of 0.9);
+- ``bars-recall``: the same, among the settings that find at least as many of the theme's
+  labels on the other sets as the codebook's rule does;
 - ``weights``: a codebook term or pattern found in at least ``--min-texts`` texts, of which at
   least ``--share`` were coded with its theme, weighs 2 (it shows the theme on its own);
 - ``vocabulary``: each theme gains the ``--top`` words and two-word phrases that
@@ -43,7 +45,7 @@ from litreview.themes.codebook import Codebook, Term, load_codebook  # noqa: E40
 from litreview.themes.goldset import GoldEntry, load_gold, read_texts  # noqa: E402
 from litreview.themes.tagger import Tagger  # noqa: E402
 
-LEARNERS = ("codebook", "bars", "weights", "vocabulary", "sentences")
+LEARNERS = ("codebook", "bars", "bars-recall", "weights", "vocabulary", "sentences")
 BARS = (3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 SINGLES = (1.5, 2.0, 2.5, 3.0, 0.0)
 
@@ -85,21 +87,30 @@ def judge(texts: list[Text], predict) -> Counts:  # type: ignore[no-untyped-def]
 
 
 # -- learners -------------------------------------------------------------------------------
-def learn_bars(train: list[Text], themes: list[str], base: Rule) -> dict[str, Rule]:
+def learn_bars(train: list[Text], themes: list[str], base: Rule, keep_recall: bool = False) -> dict[str, Rule]:
+    """Each theme's bar and one-sentence weight; with ``keep_recall``, only among those that find
+    on ``train`` at least as many of the theme's labels as ``base`` does."""
+
+    def counted(theme: str, rule: Rule) -> Counts:
+        c = Counts()
+        for text in train:
+            c.add({k.theme for k in text.cases if k.theme == theme and k.discussed(rule)}, text, [theme])
+        return c
+
     rules = {}
     for theme in themes:
+        floor = counted(theme, base).tp if keep_recall else 0
         best = None
         for bar in BARS:
             for single in SINGLES:
                 rule = dataclasses.replace(base, min_score=bar, single=single)
-                c = Counts()
-                for text in train:
-                    c.add({k.theme for k in text.cases if k.theme == theme and k.discussed(rule)}, text, [theme])
+                c = counted(theme, rule)
+                if c.tp < floor:
+                    continue
                 key = (round(_objective(c), 6), bar, single)
                 if best is None or key > best[0]:
                     best = (key, rule)
-        assert best is not None
-        rules[theme] = best[1]
+        rules[theme] = best[1] if best is not None else base
     return rules
 
 
@@ -207,8 +218,9 @@ def main() -> None:
             others = [s for j, s in enumerate(sets) if j != i]
             if learner == "codebook":
                 c = judge(held.texts, lambda t: t.predict(base))
-            elif learner == "bars":
-                rules = learn_bars([t for s in others for t in s.texts], codebook.theme_ids, base)
+            elif learner in ("bars", "bars-recall"):
+                rules = learn_bars([t for s in others for t in s.texts], codebook.theme_ids, base,
+                                   keep_recall=learner == "bars-recall")
                 c = judge(held.texts, lambda t, r=rules: {k.theme for k in t.cases if k.discussed(r[k.theme])})
             elif learner == "sentences":
                 def third(t: Text) -> set[str]:
