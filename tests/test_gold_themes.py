@@ -5,12 +5,13 @@ PDFs (see docs/coding-guide.md). The tagger reads each text once; the decision r
 four fifths of the texts and judges the other fifth, so every figure is out of fold. Run with -n 0 -s
 to see them; ``python benchmarks/eval_themes.py`` prints them per kind and per theme.
 
-Abstract-length and English texts must reach precision and recall 0.85 and off-topic texts get
-no discussed theme (the issue's bars, met). Overall the codebook reaches cross-validated precision
-0.91 and recall 0.86 on 76 texts; the floor below sits a little under that, so a change that loses
-ground fails. Part of that recall comes from terms added after reading these texts' misses, so it
-is optimistic: texts coded apart from development (benchmarks/eval_themes.py --heldout) show
-what users see. The overall target of recall 0.90 is not reached yet.
+Abstract-length and English texts must reach precision and recall 0.85, every theme recall 0.75,
+and off-topic texts get no discussed theme (the issue's bars, met). Overall the codebook reaches
+cross-validated precision 0.90 and recall 0.89 on 76 texts; the recall floor below sits a little
+under that, so a change that loses ground fails. Part of that recall comes from terms added after
+reading these texts' misses, so it is optimistic: texts coded apart from development
+(benchmarks/eval_themes.py --heldout) show what users see. The overall target of recall 0.90 is
+not reached yet.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from litreview.themes.tagger import Tagger
 
 GOLD = ROOT / "tests" / "gold" / "themes.yaml"
 SOURCES = ("corpus", "samples", "data", "texts")
-MIN_PRECISION = 0.88  # cross-validated, over the whole development set
-MIN_RECALL = 0.83
+MIN_PRECISION = 0.90  # cross-validated, over the whole development set (the issue's bar)
+MIN_RECALL = 0.88  # the issue's bar is 0.90: not met yet
+MIN_THEME_RECALL = 0.75  # every theme, cross-validated
 MIN_BY_KIND = 0.85  # abstract-length and English texts, precision and recall
 needs_texts = pytest.mark.skipif(not (SHARED / "texts").is_dir(), reason="../shared/texts is not present")
 
@@ -100,6 +102,9 @@ def test_cross_validated_precision_and_recall(coded):
     assert total.precision >= MIN_PRECISION and total.recall >= MIN_RECALL
     assert min(abstracts.precision, abstracts.recall, english.precision, english.recall) >= MIN_BY_KIND
     assert off == [], off
+    themes = load_codebook(None).theme_ids
+    weakest = {theme: round(count(cv.predictions, texts, [theme]).recall, 3) for theme in themes}
+    assert min(weakest.values()) >= MIN_THEME_RECALL, weakest
 
 
 @needs_texts
