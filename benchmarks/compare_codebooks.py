@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--new", type=Path, default=None, help="the new codebook (default: the built-in one)")
     parser.add_argument("--dev", action="store_true", help="also the development set")
     parser.add_argument("--themes", action="store_true", help="also the pooled figures per theme")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
 
     old, new = load_codebook(args.old), load_codebook(args.new)
     sets: list[tuple[str, list]] = []
