@@ -156,10 +156,11 @@ def test_papers_from_other_fields_get_no_theme():
     assert {key: themes for key, themes in themed.items() if themes} == {}
 
 
-HELD_OUT = sorted(p for p in (ROOT / "tests" / "gold").glob("*/themes.yaml"))
+HELD_OUT = sorted(p for pattern in ("*/themes.yaml", "*/themes_second_coder.yaml")
+                  for p in (ROOT / "tests" / "gold").glob(pattern))
 
 
-@pytest.mark.parametrize("path", HELD_OUT, ids=[p.parent.name for p in HELD_OUT])
+@pytest.mark.parametrize("path", HELD_OUT, ids=[f"{p.parent.name}/{p.stem}" for p in HELD_OUT])
 def test_held_out_label_files_are_well_formed(path):
     """The labels of the sets coded apart from development (their texts are kept outside the
     project) name known themes, give a reason for each, and list each text once beside its source."""
