@@ -361,3 +361,24 @@ def test_a_pattern_bound_to_the_subject_counts_only_in_papers_on_it():
 def test_a_pattern_context_flag_must_be_true_or_false():
     with pytest.raises(CodebookError, match="context must be true or false"):
         parse_codebook(SUBJECT_BOOK.replace("context: true}", "context: maybe}"), "mine.yaml")
+
+
+def test_overlapping_phrases_of_two_themes_both_count_and_a_theme_counts_its_words_once():
+    book = """version: 1
+settings:
+  threshold: {min_sentences: 1, min_score: 1, single: 1}
+themes:
+  - id: participation
+    label: {en: Participation, id: Partisipasi}
+    terms:
+      id: [keterlibatan pemilih, keterlibatan]
+  - id: youth
+    label: {en: Youth, id: Pemuda}
+    terms:
+      id: [pemilih muda]
+"""
+    tagger = Tagger(parse_codebook(book, "mine.yaml"))
+    tagging = tagger.tag(Paper(key="k", title="t", text="Studi ini mengkaji keterlibatan pemilih muda di TikTok."))
+    found = {tag.theme: [m.term for e in tag.evidence for m in e.matches] for tag in tagging.tags}
+    # each theme reads the sentence on its own; within participation the phrase takes its word
+    assert found == {"participation": ["keterlibatan pemilih"], "youth": ["pemilih muda"]}

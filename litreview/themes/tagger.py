@@ -329,7 +329,10 @@ class Tagger:
                 continue
             found: list[tuple[int, int, int, _Entry]] = []  # (first word, word count, offset of the first, entry)
             blocked: set[tuple[int, str, str]] | None = None
-            covered = first_word  # words before this belong to a theme phrase already found
+            # by theme, the word before which the words belong to a phrase of that theme already found:
+            # each theme reads the sentence on its own, so "keterlibatan pemilih muda" is a phrase of
+            # participation and one of youth, but within a theme the words of a phrase count once
+            covered: dict[str, int] = {}
             for i in hits[h:h_stop]:
                 excluded, heads, single, _ = entries[i]
                 at = -1  # the word's offset, once needed
@@ -351,14 +354,14 @@ class Tagger:
                                 context += 1
                             else:
                                 found.append((i, size, at, entry))
-                        elif i >= covered:
+                        elif i >= covered.get(entry.target, first_word):
                             found.append((i, size, at, entry))
-                            covered = i + size
+                            covered[entry.target] = i + size
                 if single:
                     for entry in single:
                         if entry.facet == "context":
                             context += 1
-                        elif entry.facet or i >= covered:
+                        elif entry.facet or i >= covered.get(entry.target, first_word):
                             if at < 0:
                                 at = words_of.start_of(i, start, first_word)
                             found.append((i, 1, at, entry))
