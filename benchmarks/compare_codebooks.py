@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from eval_themes import GOLD, _outside, roots  # noqa: E402
 
-from litreview.themes.calibrate import Counts  # noqa: E402
+from litreview.errors import ValidationError  # noqa: E402
+from litreview.themes.calibrate import Counts, Text  # noqa: E402
 from litreview.themes.codebook import Codebook, load_codebook  # noqa: E402
 from litreview.themes.goldset import GoldEntry, load_gold, read_texts  # noqa: E402
 from litreview.themes.tagger import Tagger  # noqa: E402
@@ -43,17 +44,15 @@ def decisions(codebook: Codebook, pairs: list) -> list[tuple[GoldEntry, set[str]
 
 
 def counted(judged: list[tuple[GoldEntry, set[str]]], theme: str | None = None) -> tuple[Counts, int]:
-    """Precision/recall counts, and the themes given to off-topic texts."""
+    """Precision/recall counts (``Counts.add``, as every theme benchmark counts), and the themes given
+    to off-topic texts."""
     c = Counts()
     off = 0
     for entry, got in judged:
-        present, unsure = set(entry.present), set(entry.unsure)
-        if theme is not None:
-            got, present, unsure = got & {theme}, present & {theme}, unsure & {theme}
-        c.tp += len(got & present)
-        c.fp += len(got - present - unsure)
-        c.fn += len(present - got - unsure)
-        off += len(got) if entry.offtopic else 0
+        coded = Text(id=entry.name, kind="", cases=[], present=frozenset(entry.present),
+                     unsure=frozenset(entry.unsure), offtopic=entry.offtopic)
+        c.add(got, coded, None if theme is None else [theme])
+        off += len(got if theme is None else got & {theme}) if entry.offtopic else 0
     return c, off
 
 
@@ -70,7 +69,10 @@ def main() -> None:
     parser.add_argument("--themes", action="store_true", help="also the pooled figures per theme")
     args = parser.parse_intermixed_args()
 
-    old, new = load_codebook(args.old), load_codebook(args.new)
+    try:
+        old, new = load_codebook(args.old), load_codebook(args.new)
+    except ValidationError as exc:
+        sys.exit(f"error: {exc}")
     sets: list[tuple[str, list]] = []
     if args.dev:
         sets.append(("development", read_texts(load_gold(GOLD), roots())))
