@@ -120,8 +120,13 @@ def _split_run(text: str, start: int, end: int, spans: list[Span]) -> None:
     sentence_start = start
     for match in _ends(text, start, end):
         stop = match.end()
-        if match.group() in _LONE_STOP and _abbreviation_before(text, match.start()):
-            continue
+        if match.group() in _LONE_STOP:
+            dot = match.start()
+            # (the usual case first, as _abbreviation_before would decide it: a word of seven
+            # letters or more, ending in a small one, ends before the stop)
+            if not (dot > 6 and text[dot - 1].islower() and text[dot - 7 : dot].isalpha()) and _abbreviation_before(
+                    text, dot):
+                continue
         if stop - sentence_start < _LONGEST and not text[sentence_start].isspace():
             spans.append(Span(sentence_start, stop, False))  # the usual case, already trimmed
         else:

@@ -205,6 +205,11 @@ class Tagger:
                 self._searched_always.append(key)
             else:
                 self._literal_runs[key] = runs
+        # each literal filed under one of its runs (the longest): a text is searched only for the
+        # literals filed under runs its words hold, and of those only for the ones whose runs are all there
+        self._literals_by_run: dict[str, list[tuple[tuple[str, bool], frozenset[str]]]] = {}
+        for key, runs in self._literal_runs.items():
+            self._literals_by_run.setdefault(max(runs, key=lambda r: (len(r), r)), []).append((key, runs))
         self._runs = sorted({run for runs in self._literal_runs.values() for run in runs})
         self._any_run = re.compile("|".join(map(re.escape, self._runs))) if self._runs else None
         self._ungated = [n for n, gate in enumerate(self._gates) if gate is None]  # they run everywhere
@@ -238,12 +243,13 @@ class Tagger:
             evidence = by_theme.get(theme.id)
             if not evidence:
                 continue
-            score = round(sum(e.counts for e in evidence), 3)
+            counts = [e.counts for e in evidence]
+            score = round(sum(counts), 3)
             required = round(theme.threshold.required(words), 3)
             evidence.sort(key=_evidence_order)
             bar = theme.threshold
             assigned = (score >= required and len(evidence) >= bar.min_sentences) or bool(
-                bar.single and max(e.counts for e in evidence) >= bar.single)
+                bar.single and max(counts) >= bar.single)
             tags.append(Tag(theme=theme.id, score=score, threshold=required, sentences=len(evidence),
                             assigned=assigned, evidence=evidence, level="discussed" if assigned else "mentioned"))
         return Tagging(key=paper.key, tags=tags, facets=_facets(self.codebook, facet_hits), words=words,
@@ -476,7 +482,8 @@ class Tagger:
         holding: dict[tuple[str, bool], set[int]] = {}
         searched = self._searched_always
         if runs:
-            searched = searched + [key for key, needed in self._literal_runs.items() if needed <= runs]
+            by_run = self._literals_by_run
+            searched = searched + [key for run in runs for key, needed in by_run.get(run, ()) if needed <= runs]
         for key in searched:
             literal, case = key
             hay = text if case else low
