@@ -595,6 +595,9 @@ def _by_second_word(phrases: list[_Entry] | None) -> dict[str, list[_Entry]] | N
     return out
 
 
+_COMMON_SIGNS = frozenset(".,;:'\"-()")
+
+
 def required_literals(pattern: str) -> list[tuple[str, bool]] | None:
     """Strings one of which every match of ``pattern`` contains, or None if none is known.
 
@@ -631,7 +634,11 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
         nonlocal best
         if not option:
             return
-        usable = all(len(t) >= 2 or (case and t.isupper()) for t, case in option)
+        # a lone character is selective enough when it is a capital written case-sensitively or a
+        # sign other than the common stops ("&" in "Q&A"); a lone small letter would gate nothing
+        usable = all(len(t) >= 2 or (case and t.isupper()) or (len(t) == 1 and t not in _COMMON_SIGNS
+                                                                 and not t.isalnum() and not t.isspace())
+                     for t, case in option)
         if usable and (best is None or _gate_score(option) > _gate_score(best)):
             best = option
 
