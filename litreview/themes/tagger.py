@@ -246,7 +246,8 @@ class Tagger:
             counts = [e.counts for e in evidence]
             score = round(sum(counts), 3)
             required = round(theme.threshold.required(words), 3)
-            evidence.sort(key=_evidence_order)
+            if len(evidence) > 1:
+                evidence.sort(key=_evidence_order)
             bar = theme.threshold
             assigned = (score >= required and len(evidence) >= bar.min_sentences) or bool(
                 bar.single and max(counts) >= bar.single)
