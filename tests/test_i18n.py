@@ -110,7 +110,7 @@ def test_themes_by_label_or_alias(run, sample_corpus):
     assert decided.exit_code == 0 and "youth" in decided.stderr
     why = run("tags", "anonim2024", "--why", "Hoaks", "--lang", "id")
     assert why.exit_code == 0 and "Hoaks dan disinformasi" in why.stdout
-    absent = run("tags", "anonim2024", "--why", "Penargetan", "--lang", "id")
+    absent = run("tags", "cobis2023", "--why", "Penargetan", "--lang", "id")
     assert "Penargetan: tidak ada" in absent.stdout and "absent" not in absent.stdout
     reading = run("reading-list", "--theme", "hoaks", "--lang", "id")
     assert reading.exit_code == 0 and "Gaya: APA edisi ke-7" in reading.stdout
