@@ -16,6 +16,7 @@ fuzzily: "pemilik" (owner) must not become "pemilih" (voter).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,15 @@ from litreview.text.morphology import PREFIXES, SUFFIXES, fold_english
 # Known-word test for typo tolerance: a word this frequent (Zipf scale) in either
 # language is a real word, not a typo of a codebook word.
 _KNOWN_ZIPF = 2.5
+
+# What the Indonesian stemmer (Sastrawi) can take off a word: each of its rules starts from one of
+# these endings (particles, possessives, derivational suffixes) or beginnings (plain and
+# disambiguated prefixes, "ku"/"kau", and the infixes el/em/er/in after a first consonant). A word
+# with neither comes back from it unchanged, so it is not handed to it: the stemmer tries some
+# sixty rules on every word it is given, and typo tolerance asks it about every word one edit
+# from a codebook word.
+_STEMMER_SUFFIX = re.compile(r"(?:lah|kah|tah|pun|ku|mu|nya|is|isme|i|kan|an)$")
+_STEMMER_PREFIX = re.compile(r"(?:di|ke|se|be|er|ku|kau|me|pe|te)|[bcdfghjklmnpqrstvwxyz](?:el|em|er|in)[aiueo]")
 
 
 class Normalizer:
@@ -131,7 +141,10 @@ class Normalizer:
             return "=" + word
         if not word.isalpha():
             return word
-        stem = self._stemmer.stem_word(word)
+        if _STEMMER_SUFFIX.search(word) or _STEMMER_PREFIX.match(word):
+            stem = self._stemmer.stem_word(word)
+        else:
+            stem = word  # what the stemmer would return (see _STEMMER_SUFFIX)
         if stem != word or word in self._dictionary.words:
             return stem or word
         return fold_english(word)
