@@ -373,6 +373,20 @@ def test_a_pattern_bound_to_the_subject_counts_only_in_papers_on_it():
     assert themes_of(unbound, shop) == {"interaction"}
 
 
+def test_named_parties_count_as_naming_the_subject():
+    tagger = Tagger(load_codebook())
+    about_parties = ("Unggahan Gerindra di TikTok menjadi viral dan ditonton jutaan kali. Akun resmi Golkar juga "
+                     "menjadi viral setelah membalas komentar warganet. Tulisan ini membandingkan keduanya dengan "
+                     "unggahan PDI Perjuangan pada bulan yang sama.")
+    assert tagger.set_aside(Paper(key="p", abstract=about_parties, language="id")) is None
+    tags = {t.theme for t in tagger.tag(Paper(key="p", abstract=about_parties, language="id")).tags}
+    assert "interaction" in tags  # "membalas komentar" counts only in papers on the subject
+    about_cafes = about_parties.replace("Gerindra", "kafe itu").replace("Golkar", "toko roti").replace(
+        "PDI Perjuangan", "warung kopi")
+    aside = tagger.set_aside(Paper(key="q", abstract=about_cafes, language="id"))
+    assert aside is not None and aside.mentions == 0
+
+
 def test_a_pattern_context_flag_must_be_true_or_false():
     with pytest.raises(CodebookError, match="context must be true or false"):
         parse_codebook(SUBJECT_BOOK.replace("context: true}", "context: maybe}"), "mine.yaml")

@@ -276,7 +276,7 @@ class Tagger:
         context = self.codebook.context
         if not (self._contextual and context.terms):
             return False
-        mentions = len(facet_hits.get(("context", "context"), []))
+        mentions = _subject_mentions(facet_hits)
         return mentions * 1000 / max(words, 1) < context.min_per_1000_words or mentions < context.min_mentions
 
     def set_aside(self, paper: Paper) -> SetAside | None:
@@ -292,7 +292,7 @@ class Tagger:
                 for term in dict.fromkeys(m.term for m in e.matches if (theme, m.term) in self._contextual):
                     counts = terms.setdefault(theme, {})
                     counts[term] = counts.get(term, 0) + 1
-        return SetAside(len(facet_hits.get(("context", "context"), [])), words, terms)
+        return SetAside(_subject_mentions(facet_hits), words, terms)
 
     def _tag_source(
         self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
@@ -583,6 +583,13 @@ class Tagger:
                          section=kind, page=page, score=score, matches=found_matches, place=place, cites=cites,
                          weight=weight)
             )
+
+
+def _subject_mentions(facet_hits: dict[tuple[str, str], list[bool]]) -> int:
+    """How often a paper names the codebook's subject: its subject words, and the political actors
+    (parties, candidates) of the ``actors`` facet, each mention once."""
+    return len(facet_hits.get(("context", "context"), ())) + sum(
+        len(found) for (facet, _), found in facet_hits.items() if facet == "actors")
 
 
 def _by_second_word(phrases: list[_Entry] | None) -> dict[str, list[_Entry]] | None:
