@@ -118,7 +118,8 @@ _PHRASES = {
         "or_one": "or one sentence counting {single:g} (the strongest counts {best:g})",
         "under": "its one sentence counts {score:g}, under the bar of {bar:g}",
         "under_many": "its {n} sentences count {score:g}, under the bar of {bar:g}",
-        "off_subject": "the paper names the codebook's subject (words such as {examples}) {mentions} times in "
+        "off_subject": "the paper names the codebook's subject (words such as {examples}, or a party or candidate "
+                       "it lists) {mentions} times in "
                        "{words} words, under the {least} times and {per:g} per 1,000 words its subject-bound "
                        "terms need, so these were set aside: {terms}",
         "term_in": "{term} (in {n} sentence)",
@@ -140,7 +141,8 @@ _PHRASES = {
         "or_one": "atau satu kalimat bernilai {single:g} (yang terkuat bernilai {best:g})",
         "under": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
         "under_many": "{n} kalimatnya bernilai {score:g}, di bawah ambang {bar:g}",
-        "off_subject": "artikel ini menyebut pokok bahasan codebook (kata seperti {examples}) {mentions} kali dalam "
+        "off_subject": "artikel ini menyebut pokok bahasan codebook (kata seperti {examples}, atau partai atau "
+                       "kandidat yang didaftarkannya) {mentions} kali dalam "
                        "{words} kata, kurang dari {least} kali dan {per:g} per 1.000 kata yang diperlukan "
                        "istilah yang terikat pada pokok bahasan itu, sehingga istilah ini dikesampingkan: {terms}",
         "term_in": "{term} (dalam {n} kalimat)",
