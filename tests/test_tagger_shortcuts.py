@@ -115,7 +115,8 @@ def gated_and_plain() -> tuple[Tagger, Tagger]:
     plain = Tagger(codebook)  # every literal looked for in every text
     plain._searched_always = sorted([*plain._searched_always, *plain._literal_runs])
     plain._literal_runs = {}
-    assert gated._literal_runs and not plain._literal_runs
+    plain._literals_by_run = {}  # (the index the search reads, made from _literal_runs)
+    assert gated._literals_by_run and not plain._literals_by_run
     return gated, plain
 
 
