@@ -177,7 +177,7 @@ def title_rule(decider: Decider, train: list[Coded]) -> Any:
     return predict
 
 
-def second_stage(decider: Decider, train: list[Coded]) -> Any:
+def second_stage(decider: Decider, train: list[Coded], cut: float | None = None) -> Any:
     themes = sorted({t for text in train for t in text.themes})
 
     def features(text: Coded, theme: str) -> list[float]:
@@ -212,21 +212,30 @@ def second_stage(decider: Decider, train: list[Coded]) -> Any:
             break
     fitted = 1 / (1 + np.exp(-z @ w))
     best: tuple[float, float] | None = None
-    for cut in np.arange(0.3, 0.8, 0.025):
-        counts = Counts(int(((fitted >= cut) & (y == 1)).sum()), int(((fitted >= cut) & (y == 0)).sum()),
-                        int(((fitted < cut) & (y == 1)).sum()))
+    for trial in np.arange(0.3, 0.8, 0.025):
+        counts = Counts(int(((fitted >= trial) & (y == 1)).sum()), int(((fitted >= trial) & (y == 0)).sum()),
+                        int(((fitted < trial) & (y == 1)).sum()))
         if best is None or counts.f1 > best[0]:
-            best = (counts.f1, float(cut))
+            best = (counts.f1, float(trial))
     assert best is not None
-    cut = best[1]
+    chosen = best[1] if cut is None else cut
 
     def predict(text: Coded) -> set[str]:
         if not text.themes:
             return set()
         names = list(text.themes)
         p = 1 / (1 + np.exp(-design(np.array([features(text, t) for t in names])) @ w))
-        return {t for t, q in zip(names, p, strict=True) if q >= cut}
+        return {t for t, q in zip(names, p, strict=True) if q >= chosen}
     return predict
+
+
+def left_out_in_turn(sets: dict[str, list[Coded]], fit: Any) -> Counts:
+    total = Counts()
+    for left_out, texts in sets.items():
+        predict = fit([t for other, group in sets.items() if other != left_out for t in group])
+        counts = tally(texts, {t.id: predict(t) for t in texts})
+        total.tp, total.fp, total.fn = total.tp + counts.tp, total.fp + counts.fp, total.fn + counts.fn
+    return total
 
 
 def main() -> None:
@@ -235,6 +244,8 @@ def main() -> None:
     parser.add_argument("--test", type=Path, help="a set measured once, every lever fitted on all the others")
     parser.add_argument("--reliable", type=float, default=0.8)
     parser.add_argument("--min-texts", type=int, default=4)
+    parser.add_argument("--frontier", action="store_true",
+                        help="also the regression at fixed cuts (0.35-0.75), each set left out in turn")
     args = parser.parse_args()
     codebook = load_codebook()
     tagger = Tagger(codebook)
@@ -259,13 +270,15 @@ def main() -> None:
     print("\nEach set left out in turn (fitted on the others):")
     print(f"  {'lever':16} {'tp':>5} {'fp':>5} {'fn':>5}      P      R     F1")
     for name, fit in levers.items():
-        total = Counts()
-        for left_out, texts in sets.items():
-            predict = fit([t for other, group in sets.items() if other != left_out for t in group])
-            counts = tally(texts, {t.id: predict(t) for t in texts})
-            total.tp, total.fp, total.fn = total.tp + counts.tp, total.fp + counts.fp, total.fn + counts.fn
+        total = left_out_in_turn(sets, fit)
         print(f"  {name:16} {total.tp:5} {total.fp:5} {total.fn:5}  {total.precision:.3f}  {total.recall:.3f}  "
               f"{total.f1:.3f}")
+    if args.frontier:
+        print("\nThe regression at fixed cuts, each set left out in turn:")
+        for cut in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+            total = left_out_in_turn(sets, lambda train, cut=cut: second_stage(decider, train, cut))
+            print(f"  cut {cut:.2f}        {total.tp:5} {total.fp:5} {total.fn:5}  {total.precision:.3f}  "
+                  f"{total.recall:.3f}  {total.f1:.3f}")
     if args.test:
         test = coded(args.test)
         everything = [t for group in sets.values() for t in group]
