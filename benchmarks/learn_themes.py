@@ -2,6 +2,8 @@
 
     python benchmarks/learn_themes.py ../heldout4/themes.yaml ../heldout5/themes.yaml ...
     python benchmarks/learn_themes.py ../heldout*/themes.yaml --learner vocabulary --top 50
+    python benchmarks/learn_themes.py ../heldout{18..26}/themes.yaml --test ../heldout27/themes.yaml
+    python benchmarks/learn_themes.py ../heldout{18..26}/themes.yaml --learner regression --frontier
 
 The sets are the development set (``tests/gold/themes.yaml``) and every gold file named, each
 with its texts in a ``texts/`` folder beside it. For each set, every learner is fitted on all
@@ -20,7 +22,15 @@ figures are pooled over all sets and over the named sets alone. The learners:
   with the theme, and by at least ``--share`` of the texts using them), weighing ``--weight``
   and counting only in papers on the subject;
 - ``sentences``: a third way to a discussed theme: evidence from at least 3 sentences that adds
-  up to 0.6 of the bar.
+  up to 0.6 of the bar;
+- ``title``: a theme named in the title (a sentence there counting 1 or more) and in one more
+  sentence is discussed too;
+- ``regression``: a logistic regression over each theme's evidence in a text (its score against
+  the bar, sentences, strongest sentence, distinct terms, places, share of citing sentences,
+  language, length, the theme, the codebook's decision), its cut chosen for F1 on the other sets
+  (``--frontier``: at fixed cuts instead, to compare it with the codebook at equal precision).
+
+With ``--test``, every learner is also fitted on all the sets and measured once on that set.
 
 The learners' own settings default to those that did best over all sets, which favours them.
 """
@@ -29,10 +39,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -45,7 +59,8 @@ from litreview.themes.codebook import Codebook, Term, load_codebook  # noqa: E40
 from litreview.themes.goldset import GoldEntry, load_gold, read_texts  # noqa: E402
 from litreview.themes.tagger import Tagger  # noqa: E402
 
-LEARNERS = ("codebook", "bars", "bars-recall", "weights", "vocabulary", "sentences")
+LEARNERS = ("codebook", "bars", "bars-recall", "weights", "vocabulary", "sentences", "title", "regression")
+LEAD_PLACES = {"lead", "abstract", "keywords", "heading", "point"}
 BARS = (3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 SINGLES = (1.5, 2.0, 2.5, 3.0, 0.0)
 
@@ -58,6 +73,8 @@ class Coded:
     pairs: list
     texts: list[Text] = dataclasses.field(default_factory=list)
     terms: list[tuple[GoldEntry, dict[str, set[str]]]] = dataclasses.field(default_factory=list)  # theme -> terms
+    places: dict[str, dict[str, list[tuple[str, float]]]] = dataclasses.field(default_factory=dict)
+    # text id -> theme -> (place, score) of each evidence sentence
 
 
 def shipped_rule(codebook: Codebook) -> Rule:
@@ -66,7 +83,8 @@ def shipped_rule(codebook: Codebook) -> Rule:
                 min_sentences=t.min_sentences, single=t.single, reference_words=t.reference_words)
 
 
-def tag_set(codebook: Codebook, pairs: list) -> tuple[list[Text], list[tuple[GoldEntry, dict[str, set[str]]]]]:
+def tag_set(codebook: Codebook, pairs: list, places: dict[str, dict[str, list[tuple[str, float]]]] | None = None
+            ) -> tuple[list[Text], list[tuple[GoldEntry, dict[str, set[str]]]]]:
     tagger = Tagger(codebook)
     texts, terms = [], []
     for entry, paper in pairs:
@@ -76,6 +94,9 @@ def tag_set(codebook: Codebook, pairs: list) -> tuple[list[Text], list[tuple[Gol
         texts.append(coded_text(entry, tagging))
         terms.append((entry, {tag.theme: {m.term for e in tag.evidence for m in e.matches}
                               for tag in tagging.tags if tag.origin == "auto"}))
+        if places is not None:
+            places[texts[-1].id] = {tag.theme: [(e.place, e.score) for e in tag.evidence]
+                                    for tag in tagging.tags if tag.origin == "auto"}
     return texts, terms
 
 
@@ -169,6 +190,71 @@ def learn_vocabulary(codebook: Codebook, train: list[tuple[GoldEntry, set[str]]]
     return dataclasses.replace(codebook, themes=themes)
 
 
+def title_rule(base: Rule, places: dict[str, dict[str, list[tuple[str, float]]]]) -> Any:
+    def predict(text: Text) -> set[str]:
+        out = text.predict(base)
+        for theme, found in places.get(text.id, {}).items():
+            if any(p == "title" and score >= 1 for p, score in found) and sum(p != "title" for p, _ in found) >= 1:
+                out.add(theme)
+        return out
+    return predict
+
+
+class Regression:
+    """A logistic regression (L2, Newton steps) over each theme's evidence in a text."""
+
+    def __init__(self, train: list[tuple[Text, dict[str, set[str]], dict[str, list[tuple[str, float]]]]],
+                 themes: list[str], base: Rule, cut: float | None = None):
+        self.themes, self.base = themes, base
+        rows = [(self.features(t, k, terms, places), k.theme in t.present) for t, terms, places in train
+                for k in t.cases if k.theme not in t.unsure]
+        x = np.array([r[0] for r in rows])
+        y = np.array([r[1] for r in rows], dtype=float)
+        self.mean, self.spread = x.mean(0), x.std(0) + 1e-9
+        z = self.design(x)
+        w = np.zeros(z.shape[1])
+        ridge = np.eye(len(w))
+        ridge[-1, -1] = 0.0  # the intercept is not shrunk
+        for _ in range(50):
+            p = 1 / (1 + np.exp(-z @ w))
+            step = np.linalg.solve((z * (p * (1 - p))[:, None]).T @ z + ridge, z.T @ (p - y) + ridge @ w)
+            w -= step
+            if np.abs(step).max() < 1e-8:
+                break
+        self.w = w
+        if cut is None:
+            fitted = 1 / (1 + np.exp(-z @ w))
+            best = max((Counts(int(((fitted >= c) & (y == 1)).sum()), int(((fitted >= c) & (y == 0)).sum()),
+                               int(((fitted < c) & (y == 1)).sum())).f1, float(c)) for c in np.arange(0.3, 0.8, 0.025))
+            cut = best[1]
+        self.cut = cut
+
+    def design(self, x: Any) -> Any:
+        return np.hstack([(x - self.mean) / self.spread, np.ones((len(x), 1))])
+
+    def features(self, text: Text, case: Any, terms: dict[str, set[str]],
+                 places: dict[str, list[tuple[str, float]]]) -> list[float]:
+        where = {p for p, _ in places.get(case.theme, [])}
+        best = max((score for score, _, _ in case.each), default=0.0)
+        cited = sum(1 for _, _, cites in case.each if cites) / max(len(case.each), 1)
+        return [math.log(max(case.score(self.base), 1e-3) / self.base.bar(case.words)), math.log1p(case.sentences),
+                best, math.log1p(len(terms.get(case.theme, ()))), float("title" in where),
+                float(bool(where & LEAD_PLACES)), float("conclusion" in where), cited, float(text.lang == "en"),
+                math.log(max(text.words, 1) / 300), float(case.discussed(self.base))] + \
+            [float(case.theme == t) for t in self.themes]
+
+    def predict(self, text: Text, terms: dict[str, set[str]], places: dict[str, list[tuple[str, float]]]) -> set[str]:
+        if not text.cases:
+            return set()
+        p = 1 / (1 + np.exp(-self.design(np.array([self.features(text, k, terms, places) for k in text.cases]))
+                            @ self.w))
+        return {k.theme for k, q in zip(text.cases, p, strict=True) if q >= self.cut}
+
+
+def with_terms(s: Coded) -> list[tuple[Text, dict[str, set[str]], dict[str, list[tuple[str, float]]]]]:
+    return [(t, found, s.places.get(t.id, {})) for t, (_, found) in zip(s.texts, s.terms, strict=True)]
+
+
 # -- the run ----------------------------------------------------------------------------------
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -181,6 +267,8 @@ def main() -> None:
                         help="least share of texts coded with the theme (default 0.9 for weights, 0.5 for vocabulary)")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--weight", type=float, default=0.5)
+    parser.add_argument("--test", type=Path, default=None, help="a gold file measured once, fitted on all sets")
+    parser.add_argument("--frontier", action="store_true", help="the regression at fixed cuts too")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -190,7 +278,7 @@ def main() -> None:
     for path in args.gold:
         sets.append(Coded(path.parent.name, read_texts(_outside(path, "heldout"), {"heldout": path.parent / "texts"})))
     for s in sets:
-        s.texts, s.terms = tag_set(codebook, s.pairs)
+        s.texts, s.terms = tag_set(codebook, s.pairs, s.places)
     print(f"{len(sets)} sets, {sum(len(s.texts) for s in sets)} texts, read and tagged in "
           f"{time.perf_counter() - started:.1f} s; codebook: {codebook.source}")
 
@@ -211,42 +299,75 @@ def main() -> None:
 
     print(f"\n{'learner':<11} {'all sets: P':>12} {'R':>6} {'F1':>6} {'obj':>6}   {'named sets: P':>14} {'R':>6} "
           f"{'F1':>6} {'obj':>6}")
-    for learner in learners:
-        clock = time.perf_counter()
+    def judged(learner: str, others: list[Coded], held: Coded, cut: float | None = None) -> Counts:
+        if learner == "codebook":
+            return judge(held.texts, lambda t: t.predict(base))
+        if learner in ("bars", "bars-recall"):
+            rules = learn_bars([t for s in others for t in s.texts], codebook.theme_ids, base,
+                               keep_recall=learner == "bars-recall")
+            return judge(held.texts, lambda t, r=rules: {k.theme for k in t.cases if k.discussed(r[k.theme])})
+        if learner == "sentences":
+            def third(t: Text) -> set[str]:
+                return {k.theme for k in t.cases if k.discussed(base) or (
+                    k.sentences >= 3 and k.score(base) >= 0.6 * base.bar(k.words) - 1e-9)}
+            return judge(held.texts, third)
+        if learner == "title":
+            return judge(held.texts, title_rule(base, held.places))
+        if learner == "regression":
+            model = Regression([row for s in others for row in with_terms(s)], codebook.theme_ids, base, cut)
+            c = Counts()
+            for text, found, where in with_terms(held):
+                c.add(model.predict(text, found, where), text)
+            return c
+        if learner == "weights":
+            train = [pair for s in others for pair in s.terms]
+            share = 0.9 if args.share is None else args.share
+            texts, _ = tag_set(learn_weights(codebook, train, args.min_texts, share), held.pairs)
+            return judge(texts, lambda t: t.predict(base))
+        train_v = [(e, used[(s.name, e.id)]) for s in others for e, _ in s.pairs]
+        share = 0.5 if args.share is None else args.share
+        book = learn_vocabulary(codebook, train_v, surface, known, args.top, args.min_texts, share, args.weight)
+        texts, _ = tag_set(book, held.pairs)
+        return judge(texts, lambda t: t.predict(base))
+
+    def row(name: str, pooled: Counts, named: Counts, clock: float) -> str:
+        return (f"{name:<11} {pooled.precision:12.3f} {pooled.recall:6.3f} {pooled.f1:6.3f} "
+                f"{_objective(pooled):6.3f}   {named.precision:14.3f} {named.recall:6.3f} {named.f1:6.3f} "
+                f"{_objective(named):6.3f}   ({time.perf_counter() - clock:.0f} s)")
+
+    def each_left_out(learner: str, cut: float | None = None) -> tuple[Counts, Counts]:
         pooled, named = Counts(), Counts()
         for i, held in enumerate(sets):
-            others = [s for j, s in enumerate(sets) if j != i]
-            if learner == "codebook":
-                c = judge(held.texts, lambda t: t.predict(base))
-            elif learner in ("bars", "bars-recall"):
-                rules = learn_bars([t for s in others for t in s.texts], codebook.theme_ids, base,
-                                   keep_recall=learner == "bars-recall")
-                c = judge(held.texts, lambda t, r=rules: {k.theme for k in t.cases if k.discussed(r[k.theme])})
-            elif learner == "sentences":
-                def third(t: Text) -> set[str]:
-                    return {k.theme for k in t.cases if k.discussed(base) or (
-                        k.sentences >= 3 and k.score(base) >= 0.6 * base.bar(k.words) - 1e-9)}
-                c = judge(held.texts, third)
-            elif learner == "weights":
-                train = [pair for s in others for pair in s.terms]
-                share = 0.9 if args.share is None else args.share
-                texts, _ = tag_set(learn_weights(codebook, train, args.min_texts, share), held.pairs)
-                c = judge(texts, lambda t: t.predict(base))
-            else:
-                train_v = [(e, used[(s.name, e.id)]) for s in others for e, _ in s.pairs]
-                share = 0.5 if args.share is None else args.share
-                book = learn_vocabulary(codebook, train_v, surface, known, args.top, args.min_texts, share,
-                                        args.weight)
-                texts, _ = tag_set(book, held.pairs)
-                c = judge(texts, lambda t: t.predict(base))
+            c = judged(learner, [s for j, s in enumerate(sets) if j != i], held, cut)
             for total in (pooled, named) if held.name != "dev" else (pooled,):
                 total.tp += c.tp
                 total.fp += c.fp
                 total.fn += c.fn
-        print(f"{learner:<11} {pooled.precision:12.3f} {pooled.recall:6.3f} {pooled.f1:6.3f} "
-              f"{_objective(pooled):6.3f}   {named.precision:14.3f} {named.recall:6.3f} {named.f1:6.3f} "
-              f"{_objective(named):6.3f}"
-              f"   ({time.perf_counter() - clock:.0f} s)", flush=True)
+        return pooled, named
+
+    for learner in learners:
+        clock = time.perf_counter()
+        pooled, named = each_left_out(learner)
+        print(row(learner, pooled, named, clock), flush=True)
+    if args.frontier:
+        print("\nthe regression at fixed cuts (found / wrong / missed over all sets):")
+        for cut in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+            clock = time.perf_counter()
+            pooled, named = each_left_out("regression", cut)
+            print(row(f"cut {cut:.2f}", pooled, named, clock) + f"  {pooled.tp} / {pooled.fp} / {pooled.fn}")
+    if args.test:
+        test = Coded(args.test.parent.name, read_texts(_outside(args.test, "heldout"),
+                                                         {"heldout": args.test.parent / "texts"}))
+        test.texts, test.terms = tag_set(codebook, test.pairs, test.places)
+        if "vocabulary" in learners:
+            for entry, paper in test.pairs:
+                used[(test.name, entry.id)] = paper_terms(paper, stemmer.stem, common, surface) or set()
+        print(f"\n{args.test} ({len(test.texts)} texts), each learner fitted on all {len(sets)} sets above, "
+              "measured once:")
+        for learner in learners:
+            c = judged(learner, sets, test)
+            print(f"{learner:<11} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
+                  f"(found {c.tp}, wrong {c.fp}, missed {c.fn})")
 
 
 if __name__ == "__main__":

@@ -52,3 +52,17 @@ def test_learned_weights_raise_only_terms_that_are_frequent_and_reliable():
     assert weights[reliable] == 2.0  # in 4 texts, all coded with the theme
     assert weights[noisy] == theme.terms[1].weight  # in 8 texts, half of them coded
     assert learn.learn_weights(book, train, min_texts=5, share=0.9).themes[0].terms[0].weight == theme.terms[0].weight
+
+
+def test_title_lever_adds_a_theme_named_in_the_title_and_one_more_sentence_only():
+    from litreview.themes.calibrate import Case, Rule, Text
+
+    learn = _script("learn_themes")
+    base = Rule(min_score=6.0, length_exponent=0.25, strength=0.0, cites=1.0, min_sentences=2, single=2.0)
+    weak = Case("youth", 200, 2, 2.5, 0.0, 0.0, 0.0, ((1.5, 0.0, False), (1.0, 0.0, False)))
+    text = Text(id="a", kind="abstract", cases=[weak], present=frozenset({"youth"}), words=200)
+    assert text.predict(base) == set()  # under the bar, no sentence counting 2
+    both = {"a": {"youth": [("title", 1.5), ("body", 1.0)]}}
+    assert learn.title_rule(base, both)(text) == {"youth"}
+    assert learn.title_rule(base, {"a": {"youth": [("title", 1.5)]}})(text) == set()  # the title alone
+    assert learn.title_rule(base, {"a": {"youth": [("lead", 1.5), ("body", 1.0)]}})(text) == set()
