@@ -386,6 +386,54 @@ def test_named_parties_count_as_naming_the_subject():
     assert aside is not None and aside.mentions == 0 and "interaction" in aside.terms
 
 
+ELSEWHERE_BOOK = """version: 1
+settings:
+  threshold: {min_sentences: 1, min_score: 2, single: 2}
+  context:
+    min_per_1000_words: 1
+    min_mentions: 2
+    terms:
+      en: [election, candidate]
+    elsewhere:
+      min_per_1000_words: 15
+      min_mentions: 3
+      terms:
+        en: [medicine, hospital]
+themes:
+  - id: hoax
+    label: {en: Hoaxes, id: Hoaks}
+    terms:
+      en: [{term: hoax, weight: 2}]
+"""
+
+
+def test_a_paper_off_the_subject_and_about_another_one_gets_no_theme():
+    tagger = Tagger(parse_codebook(ELSEWHERE_BOOK, "mine.yaml"))
+    cure = Paper(key="cure", title="A rumour about a cure",
+                 text="A hoax said a cheap medicine cures fever. The hospital denied it. Doctors at the hospital "
+                      "said no medicine does that, and the hospital asked people to check first.")
+    assert themes_of(tagger, cure) == set()
+    aside = tagger.set_aside(cure)
+    assert aside is not None and aside.elsewhere == 5 and aside.terms == {"hoax": {"hoax": 1}}
+    # off the subject but about no other one: the theme's terms count as before
+    chat = Paper(key="chat", title="A family chat", text="A hoax went round the family chat. Nobody checked it.")
+    assert themes_of(tagger, chat) == {"hoax"}
+    assert tagger.set_aside(chat) is not None and tagger.set_aside(chat).elsewhere == 0
+    # on the subject, the other subject's words change nothing
+    ballot = Paper(key="ballot", title="A rumour before the election",
+                   text=cure.text + " The candidate said the hoax was spread to hurt him before the election.")
+    assert themes_of(tagger, ballot) == {"hoax"} and tagger.set_aside(ballot) is None
+    # named too seldom, or too thinly, the other subject does not take the paper away
+    once = Paper(key="once", title="A rumour", text="A hoax said a medicine cures fever. Nobody believed the hoax. "
+                 "People laughed at it for a long while and then forgot it completely after a few days.")
+    assert themes_of(tagger, once) == {"hoax"}
+
+
+def test_other_subjects_need_their_terms():
+    with pytest.raises(CodebookError, match="context elsewhere: give its terms"):
+        parse_codebook(ELSEWHERE_BOOK.replace("        en: [medicine, hospital]\n", ""), "mine.yaml")
+
+
 def test_a_pattern_context_flag_must_be_true_or_false():
     with pytest.raises(CodebookError, match="context must be true or false"):
         parse_codebook(SUBJECT_BOOK.replace("context: true}", "context: maybe}"), "mine.yaml")

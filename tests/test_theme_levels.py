@@ -337,3 +337,22 @@ def test_tags_why_says_which_terms_the_subject_test_set_aside(run, tmp_path: Pat
     # a theme with no subject-bound match: nothing was set aside, and the usual reason stands
     hoax = json.loads(run("tags", key, "--why", "hoax", "-f", "json").stdout)
     assert "set_aside" not in hoax and hoax["reason"].startswith("no sentence of the paper matches")
+
+
+def test_tags_why_says_a_paper_about_another_subject_counts_no_term(run, tmp_path: Path):
+    run("init")
+    (tmp_path / "jamu.md").write_text(
+        "---\ntitle: Hoaks Obat Herbal di Grup Keluarga\nyear: 2022\n---\n"
+        "Pesan berantai menyebut obat herbal buatan rumah menyembuhkan kanker. Dinas kesehatan menyatakan pesan "
+        "itu hoaks. Dokter di rumah sakit daerah meminta pasien tetap berobat dan tidak membagikan berita bohong "
+        "soal obat.\n", encoding="utf-8")
+    assert run("add", "jamu.md").exit_code == 0
+    key = json.loads(run("list", "-f", "json").stdout)[0]["key"]
+    result = run("tags", key, "--why", "hoax")
+    assert result.exit_code == 0 and "Hoaxes and disinformation: absent" in result.stdout, result.stdout
+    assert "it is about something else, so no term counted" in result.stdout
+    data = json.loads(run("tags", key, "--why", "hoax", "-f", "json").stdout)
+    assert data["set_aside"]["elsewhere"] >= 4  # obat, kanker, kesehatan, dokter, rumah sakit, pasien
+    assert data["set_aside"]["terms"] == {"hoaks": 2, "berita bohong": 1}  # the title and one sentence
+    indonesian = run("tags", key, "--why", "hoax", "--lang", "id")
+    assert "membahas hal lain" in indonesian.stdout

@@ -30,7 +30,8 @@ THEME_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
 _TOP_KEYS = ("version", "settings", "themes", "facets")
 _SETTINGS_KEYS = ("threshold", "fuzzy_min_length", "context", "salience")
-_CONTEXT_KEYS = ("terms", "min_per_1000_words", "min_mentions")
+_CONTEXT_KEYS = ("terms", "min_per_1000_words", "min_mentions", "elsewhere")
+_ELSEWHERE_KEYS = ("terms", "min_per_1000_words", "min_mentions")
 _THRESHOLD_KEYS = ("min_sentences", "min_score", "per_1000_words", "reference_words", "length_exponent", "single")
 _SALIENCE_KEYS = ("places", "cites")
 PLACES = ("title", "keywords", "heading", "abstract", "lead", "point", "conclusion", "body", "review")
@@ -136,6 +137,13 @@ class Context:
     terms: tuple[Term, ...] = ()
     min_per_1000_words: float = 0.0
     min_mentions: int = 1
+    # Words of other subjects (health, disasters, trade): a paper off this subject that names
+    # them ``elsewhere_min_mentions`` times and ``elsewhere_per_1000_words`` per 1,000 words is
+    # about something else, and no theme's term counts in it (a hoax about a medicine is not one
+    # about an election).
+    elsewhere: tuple[Term, ...] = ()
+    elsewhere_per_1000_words: float = 0.0
+    elsewhere_min_mentions: int = 1
 
 
 @dataclass
@@ -469,7 +477,22 @@ class _Reader:
         if "min_mentions" in values:
             value = self.number(values["min_mentions"], "context min_mentions", 0, 1000, integer=True)
             mentions = int(value) if value is not None else mentions
-        return Context(terms=tuple(terms), min_per_1000_words=minimum, min_mentions=mentions)
+        elsewhere: list[Term] = []
+        elsewhere_minimum, elsewhere_mentions = 0.0, 1
+        if "elsewhere" in values:
+            other = self.mapping(values["elsewhere"], "context elsewhere", _ELSEWHERE_KEYS) or {}
+            elsewhere = self.terms(other["terms"], "context elsewhere") if "terms" in other else []
+            if not elsewhere:
+                self.problem(values["elsewhere"], tr("context elsewhere: give its terms (id: [...], en: [...])"))
+            if "min_per_1000_words" in other:
+                value = self.number(other["min_per_1000_words"], "context elsewhere min_per_1000_words", 0, 1000)
+                elsewhere_minimum = value if value is not None else elsewhere_minimum
+            if "min_mentions" in other:
+                value = self.number(other["min_mentions"], "context elsewhere min_mentions", 0, 1000, integer=True)
+                elsewhere_mentions = int(value) if value is not None else elsewhere_mentions
+        return Context(terms=tuple(terms), min_per_1000_words=minimum, min_mentions=mentions,
+                       elsewhere=tuple(elsewhere), elsewhere_per_1000_words=elsewhere_minimum,
+                       elsewhere_min_mentions=elsewhere_mentions)
 
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
@@ -724,7 +747,7 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
             else:
                 owner[key] = (theme.id, term.text, term.line)
     others = [(theme.id, term) for theme in codebook.themes for term in (*theme.terms, *theme.exclude)]
-    others += [("context", term) for term in codebook.context.terms]
+    others += [("context", term) for term in (*codebook.context.terms, *codebook.context.elsewhere)]
     others += [(value.name, term) for values in codebook.facets.values() for value in values
                for term in (*value.terms, *value.exclude)]
     for name, term in others:
@@ -743,7 +766,7 @@ def protected_words(codebook: Codebook) -> set[str]:
         for term in (*theme.terms, *theme.exclude):
             if term.lang != "en" and not term.exact:
                 words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
-    for term in codebook.context.terms:
+    for term in (*codebook.context.terms, *codebook.context.elsewhere):
         if term.lang != "en" and not term.exact:
             words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     for values in codebook.facets.values():
@@ -761,6 +784,7 @@ def own_roots(codebook: Codebook) -> dict[str, set[str]]:
     the term "jangkau". A word listed as a term of its own ("jangkauan", "pencitraan") is kept whole."""
     owners: list[list[Term]] = [[*theme.terms, *theme.exclude] for theme in codebook.themes]
     owners.append(list(codebook.context.terms))
+    owners.append(list(codebook.context.elsewhere))
     owners += [list(value.terms) for values in codebook.facets.values() for value in values]
     split = [[(t, re.findall(r"[^\W_]+", t.text.lower())) for t in terms if t.lang != "en" and not t.exact]
              for terms in owners]
@@ -779,6 +803,7 @@ def own_roots(codebook: Codebook) -> dict[str, set[str]]:
 def exact_words(codebook: Codebook) -> set[str]:
     """Words of terms marked ``exact`` or ``case``: never stemmed, never read as typos."""
     terms = [t for th in codebook.themes for t in th.terms] + list(codebook.context.terms)
+    terms += list(codebook.context.elsewhere)
     terms += [t for values in codebook.facets.values() for v in values for t in v.terms]
     return {w for t in terms if t.exact for w in re.findall(r"[^\W_]+", t.text.lower())}
 

@@ -98,6 +98,12 @@ def _aside(book: Codebook, theme_id: str, set_aside: SetAside | None, say: dict[
                                      least=context.min_mentions, per=context.min_per_1000_words, terms=listed)
     data = {"mentions": set_aside.mentions, "words": set_aside.words, "min_mentions": context.min_mentions,
             "min_per_1000_words": context.min_per_1000_words, "terms": dict(terms)}
+    if set_aside.elsewhere:
+        others = ", ".join(term.text for term in context.elsewhere[:4])
+        text = say["elsewhere"].format(examples=examples, mentions=set_aside.mentions, words=set_aside.words,
+                                       least=context.min_mentions, per=context.min_per_1000_words, others=others,
+                                       elsewhere=set_aside.elsewhere, terms=listed)
+        data["elsewhere"] = set_aside.elsewhere
     return {"text": text, "data": data}
 
 
@@ -122,6 +128,10 @@ _PHRASES = {
                        "it lists) {mentions} times in "
                        "{words} words, under the {least} times and {per:g} per 1,000 words its subject-bound "
                        "terms need, so these were set aside: {terms}",
+        "elsewhere": "the paper names the codebook's subject (words such as {examples}, or a party or candidate "
+                     "it lists) {mentions} times in {words} words, under the {least} times and {per:g} per 1,000 "
+                     "words the codebook looks for, and another subject (words such as {others}) {elsewhere} "
+                     "times: it is about something else, so no term counted: {terms}",
         "term_in": "{term} (in {n} sentence)",
         "term_in_many": "{term} (in {n} sentences)",
     },
@@ -145,6 +155,11 @@ _PHRASES = {
                        "kandidat yang didaftarkannya) {mentions} kali dalam "
                        "{words} kata, kurang dari {least} kali dan {per:g} per 1.000 kata yang diperlukan "
                        "istilah yang terikat pada pokok bahasan itu, sehingga istilah ini dikesampingkan: {terms}",
+        "elsewhere": "artikel ini menyebut pokok bahasan codebook (kata seperti {examples}, atau partai atau "
+                     "kandidat yang didaftarkannya) {mentions} kali dalam {words} kata, kurang dari {least} kali "
+                     "dan {per:g} per 1.000 kata yang dicari codebook, dan menyebut pokok bahasan lain (kata seperti "
+                     "{others}) {elsewhere} kali: artikel ini membahas hal lain, sehingga tidak ada istilah yang "
+                     "dihitung: {terms}",
         "term_in": "{term} (dalam {n} kalimat)",
         "term_in_many": "{term} (dalam {n} kalimat)",
     },

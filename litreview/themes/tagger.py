@@ -94,11 +94,13 @@ def cites_another_work(sentence: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class SetAside:
     """A paper off the codebook's subject: how often it names the subject (``mentions`` in
-    ``words`` words) and, by theme, the ``context`` terms that did not count -> sentences."""
+    ``words`` words) and, by theme, the terms that did not count -> sentences: its ``context``
+    terms, or every term when the paper is about another subject (``elsewhere`` mentions)."""
 
     mentions: int
     words: int
     terms: dict[str, dict[str, int]]
+    elsewhere: int = 0  # when about another subject (no term counted): how often it names that subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,8 @@ class Tagger:
                 self._patterns.append((theme.id, "", pattern, pattern.compile()))
         for term in book.context.terms:
             self._index(_Entry("context", "context", term, self.norms(term.text)))
+        for term in book.context.elsewhere:
+            self._index(_Entry("elsewhere", "elsewhere", term, self.norms(term.text)))
         self._contextual = {(t.id, term.text) for t in book.themes for term in t.terms if term.context}
         self._contextual |= {(t.id, p.pattern) for t in book.themes for p in t.patterns if p.context}
         for facet, values in book.facets.items():
@@ -237,7 +241,10 @@ class Tagger:
         fields = [field_text(paper, name) for name in EXTRA_FIELDS]
         words, by_theme, facet_hits = self._read(paper, fields)
         if self._off_subject(words, facet_hits):
-            self._drop_contextual(by_theme)
+            if self._elsewhere(words, facet_hits):
+                by_theme = {}
+            else:
+                self._drop_contextual(by_theme)
         tags = []
         for theme in self.codebook.themes:
             evidence = by_theme.get(theme.id)
@@ -274,10 +281,20 @@ class Tagger:
     def _off_subject(self, words: int, facet_hits: dict[tuple[str, str], list[bool]]) -> bool:
         """Whether the paper names the codebook's subject too seldom for ``context`` terms to count."""
         context = self.codebook.context
-        if not (self._contextual and context.terms):
+        if not ((self._contextual or context.elsewhere) and context.terms):
             return False
         mentions = _subject_mentions(facet_hits)
         return mentions * 1000 / max(words, 1) < context.min_per_1000_words or mentions < context.min_mentions
+
+    def _elsewhere(self, words: int, facet_hits: dict[tuple[str, str], list[bool]]) -> bool:
+        """Whether a paper off the subject names another subject (``Context.elsewhere``) often
+        enough to be about it: then no term of any theme counts."""
+        context = self.codebook.context
+        if not context.elsewhere:
+            return False
+        mentions = len(facet_hits.get(("elsewhere", "elsewhere"), ()))
+        return mentions >= context.elsewhere_min_mentions and (
+            mentions * 1000 / max(words, 1) >= context.elsewhere_per_1000_words)
 
     def set_aside(self, paper: Paper) -> SetAside | None:
         """What the subject test took from ``paper``: None when the paper is on the codebook's
@@ -286,13 +303,16 @@ class Tagger:
         words, by_theme, facet_hits = self._read(paper, [field_text(paper, name) for name in EXTRA_FIELDS])
         if not self._off_subject(words, facet_hits):
             return None
+        elsewhere = self._elsewhere(words, facet_hits)
         terms: dict[str, dict[str, int]] = {}
         for theme, evidence in by_theme.items():
             for e in evidence:
-                for term in dict.fromkeys(m.term for m in e.matches if (theme, m.term) in self._contextual):
+                aside = [m.term for m in e.matches if elsewhere or (theme, m.term) in self._contextual]
+                for term in dict.fromkeys(aside):
                     counts = terms.setdefault(theme, {})
                     counts[term] = counts.get(term, 0) + 1
-        return SetAside(_subject_mentions(facet_hits), words, terms)
+        other = len(facet_hits.get(("elsewhere", "elsewhere"), ())) if elsewhere else 0
+        return SetAside(_subject_mentions(facet_hits), words, terms, other)
 
     def _tag_source(
         self, source: _Source, by_theme: dict[str, list[Evidence]], facet_hits: dict[tuple[str, str], list[bool]]
@@ -326,6 +346,7 @@ class Tagger:
             pattern_hits = self._pattern_hits(text, low, spans, runs)
         words = 0
         context = 0  # subject words met (see Context)
+        elsewhere = 0  # words of other subjects met (see Context.elsewhere)
         for index, (start, end, kind, role) in enumerate(spans):
             first_word = bounds[2 * index]
             stop_word = bounds[2 * index + 1]
@@ -359,6 +380,8 @@ class Tagger:
                         if entry.facet:  # facets and context words neither hide nor are hidden
                             if entry.facet == "context":
                                 context += 1
+                            elif entry.facet == "elsewhere":
+                                elsewhere += 1
                             else:
                                 found.append((i, size, at, entry))
                         elif i >= covered.get(entry.target, first_word):
@@ -368,6 +391,8 @@ class Tagger:
                     for entry in single:
                         if entry.facet == "context":
                             context += 1
+                        elif entry.facet == "elsewhere":
+                            elsewhere += 1
                         elif entry.facet or i >= covered.get(entry.target, first_word):
                             if at < 0:
                                 at = words_of.start_of(i, start, first_word)
@@ -379,6 +404,8 @@ class Tagger:
                          facet_hits)
         if context:
             facet_hits.setdefault(("context", "context"), []).extend([True] * context)
+        if elsewhere:
+            facet_hits.setdefault(("elsewhere", "elsewhere"), []).extend([True] * elsewhere)
         return words
 
     def _fill_entries(self, toks: list[str], entries: list[Any]) -> None:
@@ -810,7 +837,7 @@ def _sources(paper: Paper, fields: list[str]) -> list[_Source]:
 
 
 def _facets(codebook: Codebook, hits: dict[tuple[str, str], list[bool]]) -> Facets:
-    if not any(kind != "context" for kind, _ in hits):
+    if not any(kind not in ("context", "elsewhere") for kind, _ in hits):
         return Facets()
 
     def mentions(kind: str, values: list[FacetValue], only_method_places: bool = False) -> list[FacetMention]:
