@@ -434,6 +434,16 @@ def test_other_subjects_need_their_terms():
         parse_codebook(ELSEWHERE_BOOK.replace("        en: [medicine, hospital]\n", ""), "mine.yaml")
 
 
+def test_subject_words_written_as_one_word_or_abbreviated_name_the_subject():
+    tagger = Tagger(load_codebook())
+    road = ("Warga mengeluhkan jalan rusak di kolom komentar Instagram {who}. Akun dinas pekerjaan umum membalas "
+            "komentar itu dan berjanji memperbaikinya. Keluhan serupa juga masuk ke akun {where}.")
+    assert tagger.set_aside(Paper(key="a", abstract=road.format(who="walikota", where="pemkot"), language="id")) is None
+    aside = tagger.set_aside(Paper(key="b", abstract=road.format(who="toko itu", where="pengelola pasar"),
+                                   language="id"))
+    assert aside is not None and aside.mentions == 0
+
+
 def test_a_pattern_context_flag_must_be_true_or_false():
     with pytest.raises(CodebookError, match="context must be true or false"):
         parse_codebook(SUBJECT_BOOK.replace("context: true}", "context: maybe}"), "mine.yaml")
