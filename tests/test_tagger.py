@@ -386,15 +386,7 @@ def test_named_parties_count_as_naming_the_subject():
     assert aside is not None and aside.mentions == 0 and "interaction" in aside.terms
 
 
-ELSEWHERE_BOOK = """version: 1
-settings:
-  threshold: {min_sentences: 1, min_score: 2, single: 2}
-  context:
-    min_per_1000_words: 1
-    min_mentions: 2
-    terms:
-      en: [election, candidate]
-    elsewhere:
+ELSEWHERE_BOOK = SUBJECT_BOOK.split("themes:\n")[0] + """    elsewhere:
       min_per_1000_words: 15
       min_mentions: 3
       terms:
