@@ -426,9 +426,7 @@ CATALOG: dict[str, str] = {
     "codebook: 'themes' is missing": "codebook: 'themes' tidak ada",
     "themes: the list is empty": "themes: daftarnya kosong",
     "salience of '{place}'": "salience '{place}'",
-    "context: give its terms (id: [...], en: [...])": "context: beri istilahnya (id: [...], en: [...])",
-    "context elsewhere: give its terms (id: [...], en: [...])":
-        "context elsewhere: beri istilahnya (id: [...], en: [...])",
+    "{what}: give its terms (id: [...], en: [...])": "{what}: beri istilahnya (id: [...], en: [...])",
     "{what}: the '{lang}' text is missing": "{what}: teks '{lang}' tidak ada",
     "theme: 'id' is missing": "theme: 'id' tidak ada",
     "theme id '{id}': use lower-case letters, digits, '-' or '_'":

@@ -145,6 +145,11 @@ class Context:
     elsewhere_per_1000_words: float = 0.0
     elsewhere_min_mentions: int = 1
 
+    @property
+    def every_term(self) -> tuple[Term, ...]:
+        """The words of this subject and of the others."""
+        return self.terms + self.elsewhere
+
 
 @dataclass
 class Theme:
@@ -466,33 +471,30 @@ class _Reader:
 
     def context(self, node: Any) -> Context:
         values = self.mapping(node, "context", _CONTEXT_KEYS) or {}
-        terms = self.terms(values["terms"], "context") if "terms" in values else []
-        if not terms:
-            self.problem(node, tr("context: give its terms (id: [...], en: [...])"))
-        minimum = 1.0
-        if "min_per_1000_words" in values:
-            value = self.number(values["min_per_1000_words"], "context min_per_1000_words", 0, 1000)
-            minimum = value if value is not None else minimum
-        mentions = 1
-        if "min_mentions" in values:
-            value = self.number(values["min_mentions"], "context min_mentions", 0, 1000, integer=True)
-            mentions = int(value) if value is not None else mentions
+        terms, minimum, mentions = self.subject(node, values, "context", 1.0)
         elsewhere: list[Term] = []
         elsewhere_minimum, elsewhere_mentions = 0.0, 1
         if "elsewhere" in values:
             other = self.mapping(values["elsewhere"], "context elsewhere", _ELSEWHERE_KEYS) or {}
-            elsewhere = self.terms(other["terms"], "context elsewhere") if "terms" in other else []
-            if not elsewhere:
-                self.problem(values["elsewhere"], tr("context elsewhere: give its terms (id: [...], en: [...])"))
-            if "min_per_1000_words" in other:
-                value = self.number(other["min_per_1000_words"], "context elsewhere min_per_1000_words", 0, 1000)
-                elsewhere_minimum = value if value is not None else elsewhere_minimum
-            if "min_mentions" in other:
-                value = self.number(other["min_mentions"], "context elsewhere min_mentions", 0, 1000, integer=True)
-                elsewhere_mentions = int(value) if value is not None else elsewhere_mentions
+            elsewhere, elsewhere_minimum, elsewhere_mentions = self.subject(values["elsewhere"], other,
+                                                                            "context elsewhere", 0.0)
         return Context(terms=tuple(terms), min_per_1000_words=minimum, min_mentions=mentions,
                        elsewhere=tuple(elsewhere), elsewhere_per_1000_words=elsewhere_minimum,
                        elsewhere_min_mentions=elsewhere_mentions)
+
+    def subject(self, node: Any, values: dict[str, Any], what: str, minimum: float) -> tuple[list[Term], float, int]:
+        """The words of a subject (the codebook's own, or another) and how often a paper must name them."""
+        terms = self.terms(values["terms"], what) if "terms" in values else []
+        if not terms:
+            self.problem(node, tr("{what}: give its terms (id: [...], en: [...])", what=what))
+        if "min_per_1000_words" in values:
+            value = self.number(values["min_per_1000_words"], f"{what} min_per_1000_words", 0, 1000)
+            minimum = value if value is not None else minimum
+        mentions = 1
+        if "min_mentions" in values:
+            value = self.number(values["min_mentions"], f"{what} min_mentions", 0, 1000, integer=True)
+            mentions = int(value) if value is not None else mentions
+        return terms, minimum, mentions
 
     def threshold(self, node: Any, base: Threshold) -> Threshold:
         values = self.mapping(node, "threshold", _THRESHOLD_KEYS) or {}
@@ -747,7 +749,7 @@ def check_terms(codebook: Codebook, norm: Any) -> list[tuple[int, str]]:
             else:
                 owner[key] = (theme.id, term.text, term.line)
     others = [(theme.id, term) for theme in codebook.themes for term in (*theme.terms, *theme.exclude)]
-    others += [("context", term) for term in (*codebook.context.terms, *codebook.context.elsewhere)]
+    others += [("context", term) for term in codebook.context.every_term]
     others += [(value.name, term) for values in codebook.facets.values() for value in values
                for term in (*value.terms, *value.exclude)]
     for name, term in others:
@@ -766,7 +768,7 @@ def protected_words(codebook: Codebook) -> set[str]:
         for term in (*theme.terms, *theme.exclude):
             if term.lang != "en" and not term.exact:
                 words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
-    for term in (*codebook.context.terms, *codebook.context.elsewhere):
+    for term in codebook.context.every_term:
         if term.lang != "en" and not term.exact:
             words.update(w for w in re.findall(r"[^\W_]+", term.text.lower()) if w.isalpha())
     for values in codebook.facets.values():
@@ -802,8 +804,7 @@ def own_roots(codebook: Codebook) -> dict[str, set[str]]:
 
 def exact_words(codebook: Codebook) -> set[str]:
     """Words of terms marked ``exact`` or ``case``: never stemmed, never read as typos."""
-    terms = [t for th in codebook.themes for t in th.terms] + list(codebook.context.terms)
-    terms += list(codebook.context.elsewhere)
+    terms = [t for th in codebook.themes for t in th.terms] + list(codebook.context.every_term)
     terms += [t for values in codebook.facets.values() for v in values for t in v.terms]
     return {w for t in terms if t.exact for w in re.findall(r"[^\W_]+", t.text.lower())}
 

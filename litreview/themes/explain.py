@@ -126,10 +126,10 @@ _PHRASES = {
         "under_many": "its {n} sentences count {score:g}, under the bar of {bar:g}",
         "off_subject": "the paper names the codebook's subject (words such as {examples}, or a party or candidate "
                        "it lists) {mentions} times in "
-                       "{words} words, under the {least} times and {per:g} per 1,000 words its subject-bound "
+                       "{words} words, short of the {least} times and {per:g} per 1,000 words its subject-bound "
                        "terms need, so these were set aside: {terms}",
         "elsewhere": "the paper names the codebook's subject (words such as {examples}, or a party or candidate "
-                     "it lists) {mentions} times in {words} words, under the {least} times and {per:g} per 1,000 "
+                     "it lists) {mentions} times in {words} words, short of the {least} times and {per:g} per 1,000 "
                      "words the codebook looks for, and another subject (words such as {others}) {elsewhere} "
                      "times: it is about something else, so no term counted: {terms}",
         "term_in": "{term} (in {n} sentence)",
