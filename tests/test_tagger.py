@@ -460,3 +460,22 @@ themes:
     found = {tag.theme: [m.term for e in tag.evidence for m in e.matches] for tag in tagging.tags}
     # each theme reads the sentence on its own; within participation the phrase takes its word
     assert found == {"participation": ["keterlibatan pemilih"], "youth": ["pemilih muda"]}
+
+
+def test_round_15_shaping_an_image_complaints_to_officials_and_widening_the_reach():
+    tagger = Tagger(load_codebook())
+    mayor = Paper(key="m", language="id", title="Akun Instagram wali kota menjelang pilkada",
+                  abstract="Wali kota itu memakai Instagram untuk membentuk citra sebagai pemimpin yang sigap. "
+                           "Warga menyampaikan keluhan tentang sampah lewat kolom komentar akunnya.")
+    assert "image" in themes_of(tagger, mayor)
+    complaints = {t.theme: t for t in tagger.tag(mayor).tags}["participation"]
+    assert complaints.score == 1.5 and complaints.sentences == 1
+    regent = Paper(key="r", language="en", title="A regent's campaign online",
+                   abstract="The candidate's team used Facebook to shape a positive image before the regional "
+                            "election. Short videos expanded the reach of the campaign's messages among voters.")
+    assert {"image", "reach"} <= themes_of(tagger, regent)
+    # reporting campaign funds is not raising them
+    funds = Paper(key="f", language="id", title="Laporan dana kampanye di media sosial",
+                  abstract="Partai politik wajib melaporkan dana kampanye. Dana kampanye untuk iklan di media "
+                           "sosial jarang dilaporkan kepada KPU.")
+    assert "mobilization" not in themes_of(tagger, funds)

@@ -331,7 +331,7 @@ def test_tags_why_says_which_terms_the_subject_test_set_aside(run, tmp_path: Pat
     assert "set aside: menyuarakan (in 3 sentences)" in result.stdout
     data = json.loads(run("tags", key, "--why", "participation", "-f", "json").stdout)
     assert data["set_aside"] == {"mentions": 0, "words": data["words"], "min_mentions": 2, "min_per_1000_words": 3.0,
-                                 "terms": {"menyuarakan": 3}}
+                                 "terms": {"menyuarakan": 3, "keluhan warga": 1}}
     indonesian = run("tags", key, "--why", "participation", "--lang", "id")
     assert "dikesampingkan: menyuarakan (dalam 3 kalimat)" in indonesian.stdout
     # a theme with no subject-bound match: nothing was set aside, and the usual reason stands
