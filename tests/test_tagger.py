@@ -479,3 +479,20 @@ def test_round_15_shaping_an_image_complaints_to_officials_and_widening_the_reac
                   abstract="Partai politik wajib melaporkan dana kampanye. Dana kampanye untuk iklan di media "
                            "sosial jarang dilaporkan kepada KPU.")
     assert "mobilization" not in themes_of(tagger, funds)
+
+
+def test_round_16_press_and_internet_freedom_listening_to_constituents_and_counts_of_posts():
+    tagger = Tagger(load_codebook())
+    press = Paper(key="p", language="id", title="Wartawan dilaporkan pejabat dengan UU ITE",
+                  abstract="Pelaporan wartawan oleh pejabat daerah dengan UU ITE dinilai mengancam kebebasan pers.")
+    assert "democracy" in themes_of(tagger, press)
+    net = Paper(key="n", language="en", title="Online speech under the government's new rules",
+                abstract="Critics of the government say the rules curb internet freedom in the country.")
+    assert "democracy" in themes_of(tagger, net)
+    legislators = Paper(key="l", language="en", title="Provincial legislators on Instagram",
+                        abstract="Members of the provincial parliament post on Instagram to listen to constituents.")
+    heard = {t.theme: t for t in tagger.tag(legislators).tags}["interaction"]
+    assert heard.score == 1.5
+    tally = Paper(key="t", language="id", title="Tagar politik kelompok oposisi di platform X",
+                  abstract="Kritik terhadap kebijakan pemerintah menyebar di X lewat 2 juta cuitan dalam sehari.")
+    assert "reach" in {t.theme for t in tagger.tag(tally).tags}
