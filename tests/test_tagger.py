@@ -496,3 +496,26 @@ def test_round_16_press_and_internet_freedom_listening_to_constituents_and_count
     tally = Paper(key="t", language="id", title="Tagar politik kelompok oposisi di platform X",
                   abstract="Kritik terhadap kebijakan pemerintah menyebar di X lewat 2 juta cuitan dalam sehari.")
     assert "reach" in {t.theme for t in tagger.tag(tally).tags}
+
+
+def test_round_17_a_groups_participation_exchanges_with_the_public_electability_and_recruiting():
+    tagger = Tagger(load_codebook())
+
+    def weight(paper: Paper, theme: str) -> float:
+        return {t.theme: t.score for t in tagger.tag(paper).tags}.get(theme, 0.0)
+
+    youth = Paper(key="y", language="en", title="Youth participation in the regional election",
+                  abstract="We surveyed young voters about the regional election campaign on TikTok.")
+    assert weight(youth, "participation") >= 2
+    women = Paper(key="w", language="id", title="Partisipasi perempuan dalam pemilu",
+                  abstract="Kajian ini membahas kampanye partai politik di media sosial.")
+    assert weight(women, "participation") >= 2
+    talk = Paper(key="t", language="id", title="Akun Instagram calon bupati",
+                 abstract="Akun itu membangun interaksi dengan para pendukung menjelang pilkada.")
+    assert weight(talk, "interaction") >= 2  # the pattern 1.5 beside "interaksi" 1
+    polls = Paper(key="p", language="id", title="Konten partai politik di media sosial",
+                  abstract="Partai memakai media sosial untuk mendongkrak elektabilitas calon legislatif.")
+    assert weight(polls, "image") >= 2
+    cadres = Paper(key="c", language="id", title="Sayap muda partai politik",
+                   abstract="Partai itu merekrut kader muda lewat Instagram menjelang pemilu.")
+    assert weight(cadres, "mobilization") >= 1.5
