@@ -530,9 +530,9 @@ def test_round_18_citizens_voicing_meeting_in_person_harm_to_the_democratic_proc
     voices = Paper(key="v", language="id", title="Unggahan anggota DPRD di TikTok",
                    abstract="Warganet ramai mengkritik unggahan politisi itu di kolom komentar.")
     assert weight(voices, "participation") >= 1.5
-    meeting = Paper(key="m", language="en", title="A legislative candidate's campaign",
-                    abstract="The candidate preferred face to face meetings with voters to posting on Instagram.")
-    assert weight(meeting, "interaction") >= 1.5
+    one_way = Paper(key="m", language="en", title="The election supervisor's reporting app",
+                    abstract="Citizens found the election supervisor's app one way and slow to answer reports.")
+    assert weight(one_way, "interaction") >= 1.5
     deepfakes = Paper(key="d", language="en", title="Deepfakes in the presidential election",
                       abstract="Fabricated videos of candidates threaten the democratic process.")
     assert "democracy" in themes_of(tagger, deepfakes)
