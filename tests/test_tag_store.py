@@ -139,6 +139,16 @@ def test_pattern_gates_never_skip_a_possible_match():
     assert required_literals(r"a|\d+") is None  # no literal every match needs: the pattern always runs
 
 
+def test_a_gate_joins_the_start_the_parser_takes_out_of_alternatives():
+    # "ber(?:interaksi|dialog)" as parsed: the whole words are rarer than "dengan" or than their endings
+    gate = required_literals(r"\b(?:berinteraksi|berdialog)\s+(?:\w+\s+){0,2}?dengan\s+(?:warga|publik)")
+    assert gate == [("berdialog", False), ("berinteraksi", False)]
+    for text in ("Bupati berdialog langsung dengan warga.", "Ia berinteraksi dengan publik."):
+        assert any(lit in text.lower() for lit, _ in gate)
+    # an alternative with no letters of its own keeps the other gate
+    assert required_literals(r"\bme(?:nuntut|\w+kan)\s+pemerintah") == [("pemerintah", False)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Ab .!?\n\"()M12dkk")), max_size=200))
 def test_sentences_are_ordered_trimmed_and_cover_the_text(text):

@@ -693,6 +693,15 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
             run.append(chr(arg[0][1]).lower())  # [Pp]: one letter in either case
             run_exact = False
             continue
+        if op is c.BRANCH and run:
+            # the parser takes the common start out of alternatives ("me(?:ngkritik|nuntut)" for
+            # "mengkritik|menuntut"): the run before the branch, joined to each alternative's own
+            # first letters, is a longer and rarer literal than either alone
+            heads = [_leading_run(list(branch)) for branch in arg[1]]
+            if all(heads):
+                exact = case_sensitive and run_exact
+                joined = "".join(run)
+                consider({((joined + head) if exact else (joined + head).lower(), exact) for head in heads})
         flush()
         if op is c.SUBPATTERN:
             inner_case = case_sensitive
@@ -714,6 +723,18 @@ def _literal_options(items: list, case_sensitive: bool) -> set[tuple[str, bool]]
             consider(_literal_options(list(arg[2]), case_sensitive))
     flush()
     return best
+
+
+def _leading_run(items: list) -> str:  # type: ignore[type-arg]
+    """The exact characters every match of a sequence of parse items starts with ("" if none)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    head = []
+    for op, arg in items:
+        if op is not c.LITERAL:
+            break
+        head.append(chr(arg))
+    return "".join(head)
 
 
 def _evidence_order(e: Evidence) -> tuple[bool, float, bool, int]:
