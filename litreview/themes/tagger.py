@@ -299,7 +299,8 @@ class Tagger:
     def set_aside(self, paper: Paper) -> SetAside | None:
         """What the subject test took from ``paper``: None when the paper is on the codebook's
         subject (or the codebook has no such test), else how often it names the subject and, by
-        theme, the terms that counted for nothing and in how many sentences (``tags --why``)."""
+        theme, the terms (a pattern: the words it matched) that counted for nothing and in how many
+        sentences (``tags --why``)."""
         words, by_theme, facet_hits = self._read(paper, [field_text(paper, name) for name in EXTRA_FIELDS])
         if not self._off_subject(words, facet_hits):
             return None
@@ -307,7 +308,9 @@ class Tagger:
         terms: dict[str, dict[str, int]] = {}
         for theme, evidence in by_theme.items():
             for e in evidence:
-                aside = [m.term for m in e.matches if elsewhere or (theme, m.term) in self._contextual]
+                # a pattern is named by the words it matched, as the evidence shows them
+                aside = [m.text.lower() if m.rule == "pattern" else m.term for m in e.matches
+                         if elsewhere or (theme, m.term) in self._contextual]
                 for term in dict.fromkeys(aside):
                     counts = terms.setdefault(theme, {})
                     counts[term] = counts.get(term, 0) + 1
