@@ -496,11 +496,10 @@ def test_round_16_press_and_internet_freedom_listening_to_constituents_and_count
     assert "democracy" in themes_of(tagger, net)
     legislators = Paper(key="l", language="en", title="Provincial legislators on Instagram",
                         abstract="Members of the provincial parliament post on Instagram to listen to constituents.")
-    heard = {t.theme: t for t in tagger.tag(legislators).tags}["interaction"]
-    assert heard.score == 1.5
+    assert score_of(tagger, legislators, "interaction") == 1.5
     tally = Paper(key="t", language="id", title="Tagar politik kelompok oposisi di platform X",
                   abstract="Kritik terhadap kebijakan pemerintah menyebar di X lewat 2 juta cuitan dalam sehari.")
-    assert "reach" in {t.theme for t in tagger.tag(tally).tags}
+    assert score_of(tagger, tally, "reach") > 0
 
 
 # (language, title, abstract, theme, the least its evidence adds up to): each fails without its round
